@@ -5,6 +5,7 @@ package deps
 
 import (
 	_ "github.com/PuerkitoBio/goquery"
+	_ "github.com/chromedp/chromedp"
 	_ "github.com/jdkato/prose/v2"
 	_ "github.com/mattn/go-sqlite3"
 	_ "golang.org/x/net/html/charset"
