@@ -1,0 +1,917 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/claimcheck/claimcheck/rules"
+)
+
+// link is a value tied to a trigger of a kind.
+type link struct {
+	vk      *valueKind
+	trig    *rules.Trigger
+	ts, te  int // the trigger's span in the sentence
+	gap     int
+	matched string
+}
+
+// bestLink finds the kind whose trigger stands nearest a value.
+func (c *sentCtx) bestLink(m mention) (link, bool) {
+	var best link
+	found := false
+	for ki := range c.art.x.valueKinds {
+		vk := &c.art.x.valueKinds[ki]
+		if !vk.takes[m.value.Type] {
+			continue
+		}
+		for ti := range vk.rule.Triggers {
+			tr := &vk.rule.Triggers[ti]
+			for _, loc := range c.find(&tr.Pattern) {
+				ts, te := loc[0], loc[1]
+				g, between := c.gap(ts, te, m.start, m.end)
+				limit := tr.After
+				if te > m.start { // the trigger follows the value
+					limit = tr.Before
+				}
+				if ts < m.end && m.start < te {
+					g = 0
+				} else if g > limit || blocked(between) || excluded(vk.rule.Exclude, between) {
+					continue
+				}
+				if !found || g < best.gap {
+					best = link{vk: vk, trig: tr, ts: ts, te: te, gap: g, matched: c.text[ts:te]}
+					found = true
+				}
+			}
+		}
+	}
+	return best, found
+}
+
+func excluded(ps []rules.Pattern, between string) bool {
+	for i := range ps {
+		if ps[i].Re.MatchString(between) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	fromRe     = regexp.MustCompile(`(?i)\bfrom\s+$`)
+	toRe       = regexp.MustCompile(`(?i)^\s+to\s+$`)
+	negativeRe = regexp.MustCompile(`(?i)\b(?:fell|fall(?:en|s)?|drop(?:ped|s)?|declin(?:ed|es)|plung(?:ed|es)|slid|down|shr[au]nk)\b`)
+	metricRe   = regexp.MustCompile(`(?i)\b(stock|shares?|share price|valuation|revenues?|sales|demand|users|customers|inquir(?:y|ies)|profits?|earnings|market|CAGR|compound annual growth)\b`)
+	cagrRe     = regexp.MustCompile(`(?i)\b(?:CAGR|compound annual growth|annual growth rate)\b`)
+	giveRe     = regexp.MustCompile(`(?i)\b(?:grants?|granted|gives?|gave|giving|granting|hands?|handed)\s+$`)
+	acquireRe  = regexp.MustCompile(`(?i)^(?:acquir|bought|buy|purchas|takeover)`)
+	valueVerb  = regexp.MustCompile(`(?i)^valu(?:ed|es|ing)$`)
+	ownEventRe = regexp.MustCompile(`(?i)\b(?:founded|established|incorporated|launched|started|born)\s+(?:in\s+|on\s+)?$`)
+)
+
+// buildValueClaims links each money, percentage and multiple value to the
+// kind whose trigger stands nearest it, then finds the parties.
+func buildValueClaims(c *sentCtx) {
+	for vi, m := range c.values {
+		if m.value.Type == ValueCount {
+			continue
+		}
+		l, ok := c.bestLink(m)
+		if !ok {
+			continue
+		}
+		first := min(m.start, l.ts)
+		if c.negated(first) {
+			continue
+		}
+		cl := Claim{Kind: l.vk.kind, Value: m.value, Status: Status(l.trig.Status), Aspect: Aspect(l.trig.Aspect)}
+		c.qualify(&cl, m, l)
+		switch cl.Kind {
+		case KindInvestment:
+			c.dealParties(&cl, m, l, true)
+		case KindStake:
+			c.dealParties(&cl, m, l, false)
+		case KindValuation:
+			c.valuationAspect(&cl, vi)
+			cl.Subject = c.valuedParty(m, l).name
+			if cl.Subject == "" {
+				// "the market for chips is valued at $300 billion"
+				if mk := c.marketNear(m, l); mk != "" {
+					cl.Kind, cl.Subject = KindMarketSize, mk
+				}
+			}
+		case KindMarketSize:
+			cl.Subject = c.marketNear(m, l)
+			if cl.Subject == "" {
+				continue
+			}
+		case KindGrowth:
+			if negativeRe.MatchString(l.matched) && cl.Value.Lo > 0 {
+				cl.Value.Lo, cl.Value.Hi = -cl.Value.Lo, -cl.Value.Hi
+			}
+			if mm := metricRe.FindString(c.text); mm != "" {
+				cl.Event = strings.ToLower(mm)
+			}
+			if cagrRe.MatchString(c.text) {
+				cl.Event = "cagr"
+				cl.Subject = c.marketNear(m, l)
+				if cl.Subject == "" {
+					cl.Subject = c.art.market
+				}
+			} else {
+				cl.Subject = c.singleParty(m, l).name
+			}
+		default: // revenue
+			cl.Subject = c.singleParty(m, l).name
+		}
+		c.add(cl, m.start, m.end)
+	}
+}
+
+// qualify reads the period, status and aspect the words around a value give it.
+func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
+	if cl.Kind == KindInvestment && m.value.Qualifier == "<=" {
+		cl.Aspect = AspectBound
+	}
+	lex := &c.art.x.set.Lexicon
+	near := func(p *rules.Pattern, max int) bool {
+		for _, loc := range c.find(p) {
+			g, between := c.gap(loc[0], loc[1], m.start, m.end)
+			if g <= max && !blocked(between) && !strings.Contains(between, ",") {
+				return true
+			}
+		}
+		return false
+	}
+	if cl.Status == StatusActual {
+		for i := range lex.Statuses {
+			if near(&lex.Statuses[i].Pattern, 4) {
+				cl.Status = Status(lex.Statuses[i].Label)
+				break
+			}
+		}
+	}
+	if cl.Aspect == AspectPlain {
+		for i := range lex.Aspects {
+			if near(&lex.Aspects[i].Pattern, 4) {
+				cl.Aspect = Aspect(lex.Aspects[i].Label)
+				break
+			}
+		}
+	}
+	if d, ok := c.periodOf(m); ok {
+		cl.Period = formatDate(d.value)
+	}
+}
+
+// periodOf returns the date that belongs to a value: the nearest within six
+// words, unless that date stands nearer another value.
+func (c *sentCtx) periodOf(m mention) (mention, bool) {
+	var best mention
+	bestGap := 7
+	for _, d := range c.dates {
+		g, between := c.gap(d.start, d.end, m.start, m.end)
+		if g >= bestGap || blocked(between) || d.start > m.end && strings.Contains(between, ",") {
+			continue
+		}
+		if ownEventRe.MatchString(c.text[max(0, d.start-24):d.start]) {
+			continue // "founded in 2016" dates the company, not the figure
+		}
+		owner := m
+		for _, o := range c.values {
+			if o.value.Type != m.value.Type || o.start == m.start {
+				continue
+			}
+			og, _ := c.gap(d.start, d.end, o.start, o.end)
+			if og < g || og == g && o.end <= d.start && m.start > d.start {
+				owner = o
+			}
+		}
+		if owner.start != m.start {
+			continue
+		}
+		best, bestGap = d, g
+	}
+	return best, bestGap < 7
+}
+
+// valuationAspect reads "from $14 billion to $29 billion" as the valuation
+// before and after.
+func (c *sentCtx) valuationAspect(cl *Claim, vi int) {
+	m := c.values[vi]
+	if vi+1 < len(c.values) && fromRe.MatchString(c.text[max(0, m.start-8):m.start]) && toRe.MatchString(c.text[m.end:c.values[vi+1].start]) {
+		cl.Aspect = AspectBefore
+	}
+	if vi > 0 && toRe.MatchString(c.text[c.values[vi-1].end:m.start]) && fromRe.MatchString(c.text[max(0, c.values[vi-1].start-8):c.values[vi-1].start]) {
+		cl.Aspect = AspectAfter
+	}
+}
+
+// dealParties finds who invests or holds (subject) and in what (object).
+func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
+	lo, hi := min(m.start, l.ts), max(m.end, l.te)
+	var obj party
+	if investment && acquireRe.MatchString(l.matched) && l.te <= m.start {
+		obj = c.nearestAfter(l.te, 1, "")
+	}
+	if !obj.ok() {
+		obj, _ = c.entityAfter(hi, []string{"in", "into", "of", "for"}, 6, "")
+	}
+	// A reference object ("the data-labeling firm") is resolved once the
+	// subject is known; until then it excludes nothing.
+	excl := obj.name
+	if obj.isRef() {
+		excl = ""
+	}
+	sub, _ := c.entityAfter(hi, []string{"by", "from"}, 5, excl)
+	if !sub.ok() {
+		sub = c.possessiveNear(lo, 3, excl)
+	}
+	if !sub.ok() {
+		// "grants Meta a 49% stake": the receiver is the holder.
+		for i := len(c.ents) - 1; i >= 0; i-- {
+			e := c.ents[i]
+			if e.end <= lo && c.wordsBetween(e.end, lo) <= 2 && giveRe.MatchString(c.text[max(0, e.start-12):e.start]) {
+				sub = c.resolve(e, excl)
+				break
+			}
+		}
+	}
+	if !sub.ok() {
+		sub = c.nearestBefore(lo, 12, excl, true)
+	}
+	if !sub.ok() {
+		sub = c.firstParty(excl)
+	}
+	if sub.ok() && !obj.ok() {
+		// "Scale AI received an investment from Meta": the one named
+		// before the money received it.
+		if by, _ := c.entityAfter(hi, []string{"by", "from"}, 5, ""); by.ok() {
+			obj = c.nearestBefore(lo, 12, sub.name, false)
+		}
+	}
+	if obj.isRef() && sub.ok() && (obj.name == sub.name || obj.name == "") {
+		obj = c.resolve(obj.m, sub.name)
+	}
+	cl.Subject, cl.Object = sub.name, obj.name
+}
+
+// valuedParty finds the company a valuation is of.
+func (c *sentCtx) valuedParty(m mention, l link) party {
+	if valueVerb.MatchString(l.matched) {
+		i := c.tokenAt(l.te)
+		if e, ok := c.mentionAtToken(i); ok {
+			if r := c.resolve(e, ""); r.ok() {
+				return r
+			}
+		}
+	}
+	return c.singleParty(m, l)
+}
+
+// singleParty finds the one organisation a figure is about.
+func (c *sentCtx) singleParty(m mention, l link) party {
+	lo, hi := min(m.start, l.ts), max(m.end, l.te)
+	if p := c.possessiveNear(lo, 3, ""); p.ok() {
+		return p
+	}
+	if p, _ := c.entityAfter(hi, []string{"at", "for", "of"}, 3, ""); p.ok() {
+		return p
+	}
+	if p := c.nearestBefore(lo, 12, "", true); p.ok() {
+		return p
+	}
+	if p := c.nearestAfter(hi, 6, ""); p.ok() {
+		return p
+	}
+	return party{}
+}
+
+// marketNear names the market a figure is about: a market word in the
+// trigger window.
+func (c *sentCtx) marketNear(m mention, l link) string {
+	bestGap := 11
+	name := ""
+	for i, t := range c.toks {
+		n, ok := c.art.x.ix.marketAt(c.text, c.toks, i)
+		if !ok {
+			continue
+		}
+		g, _ := c.gap(t.Start, t.End, m.start, m.end)
+		if g < bestGap {
+			name, bestGap = n, g
+		}
+	}
+	return cleanMarket(name)
+}
+
+func cleanMarket(n string) string {
+	n = strings.TrimSpace(n)
+	for _, p := range []string{"the ", "The ", "a ", "an "} {
+		n = strings.TrimPrefix(n, p)
+	}
+	return n
+}
+
+// buildEventDates links dates to event triggers.
+func buildEventDates(c *sentCtx) {
+	rule, ok := c.art.x.set.ClaimRule(string(KindEventDate))
+	if !ok {
+		return
+	}
+	for _, d := range c.dates {
+		var best *rules.Trigger
+		var bts, bte int
+		bestGap := 99
+		for ti := range rule.Triggers {
+			tr := &rule.Triggers[ti]
+			for _, loc := range c.find(&tr.Pattern) {
+				g, between := c.gap(loc[0], loc[1], d.start, d.end)
+				limit := tr.After
+				if loc[1] > d.start {
+					limit = tr.Before
+				}
+				if g > limit || g >= bestGap || blocked(between) || excluded(rule.Exclude, between) || excluded(rule.Exclude, c.text[max(0, d.start-10):d.start]) {
+					continue
+				}
+				best, bts, bte, bestGap = tr, loc[0], loc[1], g
+			}
+		}
+		if best == nil || c.negated(min(bts, d.start)) {
+			continue
+		}
+		cl := Claim{Kind: KindEventDate, Value: d.value, Event: best.Event, Period: formatDate(d.value)}
+		deal := best.Event != "founded" && best.Event != "launched" && best.Event != "listed"
+		if deal {
+			for _, prev := range c.art.claims {
+				if prev.SentStart == c.s.Start && (prev.Kind == KindInvestment || prev.Kind == KindStake) {
+					cl.Subject, cl.Object = prev.Subject, prev.Object
+					break
+				}
+			}
+		}
+		if cl.Subject == "" && cl.Object == "" {
+			lo := min(bts, d.start)
+			sub := c.nearestBefore(lo, 8, "", true)
+			if deal {
+				obj, _ := c.entityAfter(max(bte, d.end), []string{"in", "into", "of", "for", "with"}, 6, sub.name)
+				cl.Object = obj.name
+			}
+			cl.Subject = sub.name
+		}
+		start, end := min(bts, d.start), max(bte, d.end)
+		c.add(cl, start, end)
+	}
+}
+
+// buildHeadcount reads "cut 500 contractors", "1,200 engineers were hired".
+func buildHeadcount(c *sentCtx) {
+	r := c.art.x.headcount
+	if r == nil {
+		return
+	}
+	var taken []mention
+	taken = append(taken, c.values...)
+	taken = append(taken, c.dates...)
+	for _, n := range findCounts(c.text, taken) {
+		// the counted noun follows within two words
+		nounEnd := -1
+		for i := range r.Nouns {
+			for _, loc := range c.find(&r.Nouns[i]) {
+				if loc[0] >= n.end && c.wordsBetween(n.end, loc[0]) <= 2 {
+					nounEnd = loc[1]
+					break
+				}
+			}
+			if nounEnd >= 0 {
+				break
+			}
+		}
+		if nounEnd < 0 {
+			continue
+		}
+		sign, vs, ve := "", 0, 0
+		bestGap := 99
+		for i := range r.Verbs {
+			for _, loc := range c.find(&r.Verbs[i].Pattern) {
+				var g int
+				var between string
+				if loc[1] <= n.start {
+					g, between = c.gap(loc[0], loc[1], n.start, n.end)
+					if g > 4 {
+						continue
+					}
+				} else if loc[0] >= nounEnd {
+					g, between = c.gap(nounEnd, nounEnd, loc[0], loc[1])
+					if g > 3 {
+						continue
+					}
+				} else {
+					continue
+				}
+				if blocked(between) || g >= bestGap {
+					continue
+				}
+				sign, vs, ve, bestGap = r.Verbs[i].Label, loc[0], loc[1], g
+			}
+		}
+		if sign == "" || c.negated(min(vs, n.start)) {
+			continue
+		}
+		v := n.value
+		if sign == "-" {
+			v.Lo, v.Hi = -v.Lo, -v.Hi
+		}
+		cl := Claim{Kind: KindHeadcountChange, Value: v}
+		if d, ok := c.periodOf(n); ok {
+			cl.Period = formatDate(d.value)
+		}
+		lo := min(vs, n.start)
+		passive := ve > nounEnd && regexp.MustCompile(`(?i)\b(?:were|was|been|being|are|is)\s*$`).MatchString(c.text[nounEnd:vs])
+		sub := c.possessiveNear(lo, 3, "")
+		if !sub.ok() {
+			sub, _ = c.entityAfter(nounEnd, []string{"at", "by"}, 4, "")
+		}
+		if !sub.ok() && !passive {
+			sub = c.nearestBefore(lo, 10, "", true)
+		}
+		cl.Subject = sub.name
+		c.add(cl, min(n.start, vs), max(nounEnd, ve))
+	}
+}
+
+var (
+	followSuitRe   = regexp.MustCompile(`(?i)\bfollow(?:ed|s|ing)? suit\b`)
+	relationshipRe = regexp.MustCompile(`(?i)\b(?:relationship|partnership|contracts?|ties|work|reliance|projects?|business|collaboration|cooperation|deal|services|spending|engagement|account|vendor|supplier|provider)\b`)
+	idiomRe        = regexp.MustCompile(`(?i)\b(?:cut(?:s|ting)? ties|abandon(?:ed|s|ing)? ship|part(?:ed|s|ing)? ways|walk(?:ed|s|ing)? away|pull(?:ed|s|ing)? out|back(?:ed|s|ing)? away|sever)`)
+)
+
+// buildClientChanges reads a client's move on a vendor: who (the clients
+// before the verb), what (the verb's label) and from whom (the vendor after
+// it, else the vendor the article is about).
+func buildClientChanges(c *sentCtx) {
+	r := c.art.x.client
+	if r == nil {
+		return
+	}
+	var hits []verbHit
+	for i := range r.Verbs {
+		for _, loc := range c.find(&r.Verbs[i].Pattern) {
+			if !overlapsHit(hits, loc[0], loc[1]) {
+				hits = append(hits, verbHit{loc[0], loc[1], r.Verbs[i].Label})
+			}
+		}
+	}
+	for _, loc := range followSuitRe.FindAllStringIndex(c.text, -1) {
+		if c.art.lastCC >= 0 {
+			hits = append(hits, verbHit{loc[0], loc[1], "follow"})
+		}
+	}
+	for _, h := range hits {
+		after := c.text[h.end:min(len(c.text), h.end+60)]
+		if h.label != "follow" && !idiomRe.MatchString(c.text[h.start:h.end]) && !relationshipRe.MatchString(after) {
+			if obj, _ := c.entityAfter(h.end, []string{"with", "from", "on", "of"}, 4, ""); !obj.ok() {
+				if e, ok := c.mentionAtToken(c.tokenAt(h.end)); !ok || e.ref != refName {
+					continue
+				}
+			}
+		}
+		if c.negated(h.start) {
+			continue
+		}
+		subjects := c.clientsBefore(h.start)
+		if len(subjects) == 0 {
+			continue
+		}
+		label := h.label
+		var object party
+		explicit := false
+		names := make([]string, len(subjects))
+		for i, s := range subjects {
+			names[i] = s.name
+		}
+		verb := strings.ToLower(c.text[h.start:h.end])
+		if strings.HasSuffix(verb, " with") || strings.HasSuffix(verb, " from") {
+			// "still works with multiple vendors": the object follows at once
+			if e, ok := c.mentionAtToken(c.tokenAt(h.end)); ok {
+				object = c.resolve(e, names...)
+			}
+			if !object.ok() {
+				continue
+			}
+		} else if label == "follow" {
+			prev := c.art.claims[c.art.lastCC]
+			label, object = prev.Value.Label, party{name: prev.Object}
+		} else {
+			object, explicit = c.entityAfter(h.end, []string{"with", "from", "on", "of", "to"}, 6, subjects[0].name)
+			if object.isRef() {
+				object = c.resolve(object.m, names...)
+			}
+			if !object.ok() {
+				if e, ok := c.mentionAtToken(c.tokenAt(h.end)); ok && e.ref == refName {
+					object = c.resolve(e, names...) // "paused Scale projects"
+					explicit = false
+				}
+			}
+			if !object.ok() && explicit {
+				continue // a vendor is named, and it is not one we know
+			}
+		}
+		for _, s := range subjects {
+			if s.name == object.name {
+				continue
+			}
+			cl := Claim{Kind: KindClientChange, Subject: s.name, Object: object.name, Value: Value{Type: ValueLabel, Label: label}}
+			end := h.end
+			if object.ok() && object.end > end && object.start > h.start && object.end-h.end < 60 {
+				end = object.end
+			}
+			if p := c.add(cl, s.start, end); p != nil {
+				c.art.lastCC = len(c.art.claims) - 1
+			}
+		}
+	}
+}
+
+// verbHit is a client-change verb found in a sentence.
+type verbHit struct {
+	start, end int
+	label      string
+}
+
+func overlapsHit(hits []verbHit, s, e int) bool {
+	for _, h := range hits {
+		if s < h.end && h.start < e {
+			return true
+		}
+	}
+	return false
+}
+
+// appositiveSubject reads "Google, Scale's largest client, swiftly
+// announced": when a comma or dash closes an aside just before pos, the
+// subject is the name that opened it.
+func (c *sentCtx) appositiveSubject(pos int) party {
+	var near *entMention
+	for i := len(c.ents) - 1; i >= 0; i-- {
+		if c.ents[i].end <= pos {
+			near = &c.ents[i]
+			break
+		}
+	}
+	if near == nil {
+		return party{}
+	}
+	between := c.text[near.end:pos]
+	closeAt := strings.LastIndexAny(between, ",\u2014")
+	if closeAt < 0 || strings.ContainsAny(between, ";") {
+		return party{}
+	}
+	prefix := c.text[:near.start]
+	openAt := strings.LastIndexAny(prefix, ",\u2014")
+	if openAt < 0 {
+		return party{}
+	}
+	for _, m := range c.ents {
+		if m.ref == refName && m.end <= openAt && strings.TrimSpace(c.text[m.end:openAt]) == "" && c.art.isParty(m) && !isPersonName(m) {
+			return c.resolve(m)
+		}
+	}
+	return party{}
+}
+
+// clientsBefore returns the organisations that act in a clause: the
+// coordinated names ("Microsoft, xAI, and OpenAI") nearest before pos.
+func (c *sentCtx) clientsBefore(pos int) []party {
+	if p := c.appositiveSubject(pos); p.ok() {
+		return []party{p}
+	}
+	var out []party
+	end := pos
+	for i := len(c.ents) - 1; i >= 0; i-- {
+		m := c.ents[i]
+		if m.end > pos || !c.art.isParty(m) {
+			continue
+		}
+		between := c.text[m.end:end]
+		if strings.ContainsAny(between, ";\u2014") {
+			break
+		}
+		gap := c.wordsBetween(m.end, end)
+		if m.possessive && isPossessive(strings.TrimSpace(between)) {
+			gap = 0 // "Musk's xAI": the 's is no word between
+		}
+		if len(out) == 0 && gap > 10 {
+			break
+		}
+		if len(out) > 0 {
+			// only coordinated names join the list
+			b := strings.TrimSpace(strings.ToLower(between))
+			if b != "," && b != "and" && b != ", and" && b != "&" && b != "or" && b != ", or" {
+				if !(m.possessive && gap == 0) {
+					break
+				}
+				end = m.start
+				continue // "Elon Musk's xAI": the possessor does not act
+			}
+		}
+		if len(out) == 0 && m.possessive && gap == 0 {
+			continue
+		}
+		p := c.resolve(m, "")
+		if !p.ok() || p.name == "" {
+			break
+		}
+		out = append([]party{p}, out...)
+		end = m.start
+	}
+	return out
+}
+
+var (
+	titleModRe = regexp.MustCompile(`(?i)^(?:interim|acting|co-|deputy|new|incoming|outgoing)`)
+)
+
+func normalTitle(t string) string {
+	t = strings.ToLower(strings.Join(strings.Fields(t), " "))
+	for long, short := range map[string]string{"chief executive officer": "ceo", "chief executive": "ceo",
+		"chief financial officer": "cfo", "chief operating officer": "coo", "chief technology officer": "cto"} {
+		if strings.HasSuffix(t, long) {
+			t = strings.TrimSuffix(t, long) + short
+		}
+	}
+	return t
+}
+
+// titleAt matches a job title at token i: its end token and normal form,
+// with a modifier ("interim CEO") kept.
+func (c *sentCtx) titleAt(i int) (int, string, bool) {
+	start := i
+	mod := ""
+	if i < len(c.toks) && titleModRe.MatchString(c.toks[i].Text) && (strings.EqualFold(c.toks[i].Text, "interim") || strings.EqualFold(c.toks[i].Text, "acting")) {
+		mod = strings.ToLower(c.toks[i].Text) + " "
+		i++
+	}
+	for _, t := range c.art.x.titles {
+		if i+len(t.words) > len(c.toks) {
+			continue
+		}
+		ok := true
+		for j, w := range t.words {
+			if !strings.EqualFold(c.toks[i+j].Text, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			_ = start
+			return i + len(t.words), mod + t.norm, true
+		}
+	}
+	return 0, "", false
+}
+
+// isPersonName says whether a discovered name looks like a person's: two or
+// three capitalised words.
+func isPersonName(m entMention) bool {
+	if m.ref != refName || m.known && m.typ != rules.EntityPerson {
+		return false
+	}
+	n := len(strings.Fields(m.name))
+	return n >= 2 && n <= 3
+}
+
+// buildRoles reads "X, CEO of Y", "Y's CFO, X,", "Y CEO X", "X ... as interim CEO".
+func buildRoles(c *sentCtx) {
+	type found struct {
+		person, org party
+		title       string
+		start, end  int
+		titleAt     int
+		former      bool
+	}
+	var out []found
+	lex := &c.art.x.set.Lexicon
+	formerAt := func(pos int) bool {
+		lo := max(0, pos-30)
+		for i := range lex.Former {
+			if lex.Former[i].Re.MatchString(c.text[lo:pos]) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(c.toks); i++ {
+		end, title, ok := c.titleAt(i)
+		if !ok {
+			continue
+		}
+		ts, te := c.toks[i].Start, c.toks[end-1].End
+		var person, org party
+		// "X, (the) title of Y"
+		if p := c.personBefore(i); p.ok() {
+			person = p
+		}
+		// "title X" / "Y title X" / "Y's title, X,"
+		if !person.ok() {
+			j := end
+			if j < len(c.toks) && c.toks[j].Text == "," {
+				j++
+			}
+			if m, ok := c.mentionAtToken(j); ok && isPersonName(m) {
+				person = party{name: m.name, start: m.start, end: m.end}
+			}
+		}
+		// "X ... has stepped in as interim CEO": the person is the clause's subject.
+		if !person.ok() && i > 0 && strings.EqualFold(c.toks[i-1].Text, "as") {
+			for k := len(c.ents) - 1; k >= 0; k-- {
+				if e := c.ents[k]; e.end <= ts && isPersonName(e) && c.wordsBetween(e.end, ts) <= 15 {
+					person = party{name: e.name, start: e.start, end: e.end}
+					break
+				}
+			}
+		}
+		if !person.ok() {
+			continue
+		}
+		if o, _ := c.entityAfter(te, []string{"of", "at"}, 2, person.name); o.ok() {
+			org = o
+		} else if k := i - 1; k >= 0 {
+			if m, ok := c.mentionAtToken(k); ok || k > 0 {
+				if !ok {
+					// the organisation may end just before the title ("Scale's", "OpenAI")
+					for _, e := range c.ents {
+						if e.tok1 == i && e.name != person.name {
+							m, ok = e, true
+						}
+					}
+				}
+				if ok && m.name != person.name {
+					org = c.resolve(m, person.name)
+				}
+			}
+		}
+		if !org.ok() {
+			for _, e := range c.ents {
+				if e.tok1 == i || e.tok1 == i-1 && c.toks[i-1].Text == "," {
+					if e.name != person.name && !isPersonName(e) {
+						org = c.resolve(e, person.name)
+					}
+				}
+			}
+		}
+		start, stop := min(ts, person.start), max(te, person.end)
+		out = append(out, found{person: person, org: org, title: title, start: start, end: stop, titleAt: ts, former: formerAt(ts)})
+		i = end - 1
+	}
+	// A transition ("has stepped in as interim CEO") makes the title it
+	// names the current one and the others former.
+	transition := -1
+	for i := range lex.Transition {
+		if loc := lex.Transition[i].Re.FindStringIndex(c.text); loc != nil {
+			transition = loc[0]
+			break
+		}
+	}
+	for k, f := range out {
+		if transition >= 0 && f.titleAt < transition && len(out) > 1 {
+			f.former = true
+		}
+		org := f.org
+		if !org.ok() {
+			for _, g := range out {
+				if g.org.ok() && g.person.name == f.person.name {
+					org = g.org
+				}
+			}
+		}
+		cl := Claim{Kind: KindRole, Subject: f.person.name, Object: org.name, Value: Value{Type: ValueLabel, Label: f.title}}
+		if f.former {
+			cl.Aspect = AspectBefore
+		}
+		_ = k
+		c.add(cl, f.start, f.end)
+	}
+}
+
+// personBefore finds "Name," right before a title at token i (allowing
+// "the", "previously" and an organisation's possessive between).
+func (c *sentCtx) personBefore(i int) party {
+	j := i - 1
+	for j >= 0 && j >= i-4 {
+		w := strings.ToLower(c.toks[j].Text)
+		if w == "the" || w == "previously" || w == "formerly" || w == "former" || w == "now" || w == "its" {
+			j--
+			continue
+		}
+		if isPossessive(c.toks[j].Text) {
+			j -= 2 // skip "Scale 's"
+			continue
+		}
+		break
+	}
+	if j < 1 || c.toks[j].Text != "," {
+		return party{}
+	}
+	for _, m := range c.ents {
+		if m.tok1 == j && isPersonName(m) {
+			return party{name: m.name, start: m.start, end: m.end}
+		}
+	}
+	return party{}
+}
+
+var (
+	tickerRe = regexp.MustCompile(`\(\s*(?:([A-Za-z][A-Za-z ]{1,22}?)\s*[:：]\s*)?([A-Z]{1,5}(?:[.\-/][A-Z]{1,2})?)\s*\)`)
+	// Exchanges as articles write them, to the name the listing uses.
+	exchanges = map[string]string{"nasdaq": "NASDAQ", "nasdaqgs": "NASDAQ", "nasdaqgm": "NASDAQ", "nasdaqcm": "NASDAQ",
+		"nyse": "NYSE", "nyse american": "NYSE American", "nyseamerican": "NYSE American", "amex": "NYSE American",
+		"nyse arca": "NYSE Arca", "nysearca": "NYSE Arca", "otc": "OTC", "otcqx": "OTC", "otcqb": "OTC", "otc markets": "OTC",
+		"tsx": "TSX", "lse": "LSE", "cboe": "Cboe", "bats": "Cboe"}
+	acronymStop = map[string]bool{"and": true, "of": true, "the": true, "for": true, "&": true, "in": true, "on": true}
+)
+
+// buildTickers reads "NVIDIA (NVDA)" and "Mercor (NASDAQ: MERC)".
+func buildTickers(c *sentCtx) {
+	for _, loc := range tickerRe.FindAllStringSubmatchIndex(c.text, -1) {
+		exch := ""
+		if loc[2] >= 0 {
+			var ok bool
+			exch, ok = exchanges[strings.ToLower(strings.TrimSpace(c.text[loc[2]:loc[3]]))]
+			if !ok {
+				continue
+			}
+		}
+		symbol := c.text[loc[4]:loc[5]]
+		// The company stands just before the parenthesis.
+		var company *entMention
+		for k := range c.ents {
+			m := &c.ents[k]
+			if m.ref == refName && m.end <= loc[0] && loc[0]-m.end <= 2 {
+				company = m
+			}
+		}
+		if company == nil {
+			continue
+		}
+		if exch == "" && c.isAcronym(symbol, loc[0]) {
+			continue
+		}
+		label := symbol
+		if exch != "" {
+			label = strings.ToUpper(exch) + ":" + symbol
+			if exch != "NASDAQ" && exch != "NYSE" {
+				label = exch + ":" + symbol
+			}
+		}
+		name := c.art.canonical(company.name)
+		c.add(Claim{Kind: KindTicker, Subject: name, Value: Value{Type: ValueLabel, Label: label}}, company.start, loc[1])
+	}
+}
+
+// isAcronym says whether the words before pos spell symbol: "Securities and
+// Exchange Commission (SEC)" explains an abbreviation, it lists no stock.
+func (c *sentCtx) isAcronym(symbol string, pos int) bool {
+	var initials []byte
+	for i := c.tokenAt(pos) - 1; i >= 0 && len(initials) < len(symbol); i-- {
+		w := c.toks[i].Text
+		if !isWord(w) {
+			continue
+		}
+		if acronymStop[strings.ToLower(w)] {
+			continue
+		}
+		initials = append([]byte{strings.ToUpper(w)[0]}, initials...)
+	}
+	return string(initials) == symbol
+}
+
+// buildPrivacy records what an article says about a company being private.
+func buildPrivacy(c *sentCtx) {
+	lex := &c.art.x.set.Lexicon
+	for i := range lex.Private {
+		for _, loc := range lex.Private[i].Re.FindAllStringSubmatchIndex(c.text, -1) {
+			if loc[2] < 0 {
+				continue
+			}
+			start, end := loc[2], loc[3]
+			name := c.text[start:end]
+			var p party
+			if strings.EqualFold(name, "its") || strings.EqualFold(name, "it") {
+				p = c.resolve(entMention{start: start, end: end, ref: refPronoun}, "")
+			} else {
+				for _, m := range c.ents {
+					if m.ref == refName && m.start >= start && m.end <= end+3 {
+						p = c.resolve(m, "")
+						break
+					}
+				}
+			}
+			if !p.ok() {
+				continue
+			}
+			c.add(Claim{Kind: KindCompanyStatus, Subject: p.name, Value: Value{Type: ValueLabel, Label: "private"}}, loc[0], loc[1])
+		}
+	}
+}

@@ -1,0 +1,362 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimcheck/claimcheck/rules"
+)
+
+// refKind says whether a mention names an entity or refers back to one.
+type refKind int
+
+const (
+	refName       refKind = iota
+	refPronoun            // it, its
+	refDescriptor         // the company, the data-labeling firm
+)
+
+// entMention is an entity named or referred to in a sentence.
+type entMention struct {
+	start, end int // byte span in the sentence
+	tok0, tok1 int // token span [tok0, tok1)
+	name       string
+	typ        rules.EntityType
+	ref        refKind
+	possessive bool // followed by 's
+	known      bool // from the rules, not discovered
+}
+
+type knownEntity struct {
+	name    string
+	typ     rules.EntityType
+	private bool
+	tickers []string
+	aliases []string
+}
+
+// entityIndex finds known entities by their token sequences.
+type entityIndex struct {
+	byKey       map[string]*knownEntity // alias tokens joined by \x00
+	byName      map[string]*knownEntity
+	maxTokens   int
+	people      map[string]string // leader's name (tokens joined) → organisation
+	notEntity   map[string]bool
+	descriptors map[string]bool
+	marketWords map[string]bool
+	marketDrop  map[string]bool
+	suffixes    map[string]bool
+}
+
+func newEntityIndex(set *rules.Set) *entityIndex {
+	ix := &entityIndex{
+		byKey: map[string]*knownEntity{}, byName: map[string]*knownEntity{}, people: map[string]string{},
+		notEntity: wordSet(set.Lexicon.NotEntities, false), descriptors: wordSet(set.Lexicon.Descriptors, true),
+		marketWords: wordSet(set.Lexicon.MarketWords, true), marketDrop: wordSet(set.Lexicon.MarketDrop, true),
+		suffixes: wordSet(set.Lexicon.OrgSuffixes, false),
+	}
+	for _, e := range set.Entities {
+		k := &knownEntity{name: e.Name, typ: e.Type, private: e.Private, tickers: e.Tickers, aliases: append([]string{e.Name}, e.Aliases...)}
+		ix.byName[e.Name] = k
+		for _, a := range k.aliases {
+			ix.addKey(a, k)
+		}
+		for _, p := range e.People {
+			ix.people[tokenKey(p)] = e.Name
+		}
+	}
+	return ix
+}
+
+func wordSet(words []string, fold bool) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		if fold {
+			w = strings.ToLower(w)
+		}
+		m[w] = true
+	}
+	return m
+}
+
+func tokenKey(s string) string {
+	toks := tokenize(s)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = foldQuotes(t.Text)
+	}
+	return strings.Join(parts, "\x00")
+}
+
+func (ix *entityIndex) addKey(alias string, k *knownEntity) {
+	key := tokenKey(alias)
+	if key == "" {
+		return
+	}
+	ix.byKey[key] = k
+	if n := strings.Count(key, "\x00") + 1; n > ix.maxTokens {
+		ix.maxTokens = n
+	}
+}
+
+func foldQuotes(s string) string {
+	if !strings.ContainsAny(s, "\u2018\u2019\u201c\u201d") {
+		return s
+	}
+	return strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
+}
+
+func isPossessive(t string) bool {
+	t = foldQuotes(t)
+	return t == "'s" || t == "'"
+}
+
+// isCapitalised says whether a token can be part of a name: an initial
+// capital ("Scale"), or an inner one ("xAI", "iMerit").
+func isCapitalised(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	if !unicode.IsLower(r) {
+		// "23andMe" is a name; "14.3B" and "3D" are not
+		return unicode.IsDigit(r) && strings.IndexFunc(t, unicode.IsUpper) > 0 && strings.IndexFunc(t, unicode.IsLower) > 0
+	}
+	return strings.IndexFunc(t[1:], unicode.IsUpper) >= 0
+}
+
+// find returns the entities named or referred to in a sentence. caps is the
+// set of capitalised words the article uses inside sentences: a capitalised
+// word that opens a sentence, or stands in a headline, is a name only when
+// the article also writes it capitalised elsewhere.
+func (ix *entityIndex) find(s string, toks []Token, heading bool, caps map[string]bool) []entMention {
+	var out []entMention
+	title := heading && titleCase(s, toks)
+	for i := 0; i < len(toks); {
+		if m, n := ix.known(s, toks, i); n > 0 {
+			out = append(out, m)
+			i += n
+			continue
+		}
+		if m, n := ix.leaderCompany(s, toks, i); n > 0 {
+			out = append(out, m)
+			i += n
+			continue
+		}
+		if m, n := ix.reference(s, toks, i); n > 0 {
+			out = append(out, m)
+			i += n
+			continue
+		}
+		if m, n := ix.discover(s, toks, i, title, caps); n > 0 {
+			out = append(out, m)
+			i += n
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func (ix *entityIndex) known(s string, toks []Token, i int) (entMention, int) {
+	for n := min(ix.maxTokens, len(toks)-i); n >= 1; n-- {
+		parts := make([]string, n)
+		for j := 0; j < n; j++ {
+			parts[j] = foldQuotes(toks[i+j].Text)
+		}
+		k, ok := ix.byKey[strings.Join(parts, "\x00")]
+		if !ok {
+			continue
+		}
+		m := entMention{start: toks[i].Start, end: toks[i+n-1].End, tok0: i, tok1: i + n, name: k.name, typ: k.typ, known: true}
+		if i+n < len(toks) && isPossessive(toks[i+n].Text) {
+			m.possessive = true
+			m.tok1++
+		}
+		return m, m.tok1 - i
+	}
+	return entMention{}, 0
+}
+
+// leaderCompany reads "Mark Zuckerberg's company" as the company he leads.
+func (ix *entityIndex) leaderCompany(s string, toks []Token, i int) (entMention, int) {
+	for n := 1; n <= 3 && i+n+1 < len(toks); n++ {
+		parts := make([]string, n)
+		for j := 0; j < n; j++ {
+			parts[j] = toks[i+j].Text
+		}
+		org, ok := ix.people[strings.Join(parts, "\x00")]
+		if !ok || !isPossessive(toks[i+n].Text) {
+			continue
+		}
+		for j := i + n + 1; j < len(toks) && j <= i+n+3; j++ {
+			if ix.descriptors[strings.ToLower(toks[j].Text)] {
+				k := ix.byName[org]
+				return entMention{start: toks[i].Start, end: toks[j].End, tok0: i, tok1: j + 1, name: org, typ: k.typ, known: true}, j + 1 - i
+			}
+		}
+	}
+	return entMention{}, 0
+}
+
+// reference reads "its", "it" and "the (data-labeling) firm".
+func (ix *entityIndex) reference(s string, toks []Token, i int) (entMention, int) {
+	w := strings.ToLower(toks[i].Text)
+	switch w {
+	case "its", "it":
+		return entMention{start: toks[i].Start, end: toks[i].End, tok0: i, tok1: i + 1, ref: refPronoun, possessive: w == "its"}, 1
+	case "the":
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			t := toks[j].Text
+			if ix.descriptors[strings.ToLower(t)] {
+				m := entMention{start: toks[i].Start, end: toks[j].End, tok0: i, tok1: j + 1, ref: refDescriptor}
+				if j+1 < len(toks) && isPossessive(toks[j+1].Text) {
+					m.possessive = true
+					m.tok1++
+				}
+				return m, m.tok1 - i
+			}
+			if !isWord(t) || isCapitalised(t) {
+				break
+			}
+		}
+	}
+	return entMention{}, 0
+}
+
+func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps map[string]bool) (entMention, int) {
+	t := toks[i].Text
+	if !isCapitalised(t) || !isWord(t) || ix.notEntity[t] || isAllDigits(t) {
+		return entMention{}, 0
+	}
+	// A short all-capitals word in parentheses is a ticker or an acronym.
+	if i > 0 && toks[i-1].Text == "(" && i+1 < len(toks) && toks[i+1].Text == ")" && strings.ToUpper(t) == t {
+		return entMention{}, 0
+	}
+	j := i
+	for j < len(toks) {
+		w := toks[j].Text
+		switch {
+		case isCapitalised(w) && isWord(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w]):
+			j++
+			continue
+		case (w == "&" || w == "of") && j > i && j+1 < len(toks) && isCapitalised(toks[j+1].Text) && !ix.notEntity[toks[j+1].Text]:
+			j++
+			continue
+		case isAllDigits(w) && j > i && j-i < 3 && len(w) <= 2:
+			j++ // "Llama 4", "SOC 2"
+			continue
+		}
+		break
+	}
+	// Trim a trailing corporate suffix and connector.
+	end := j
+	for end > i+1 && (ix.suffixes[toks[end-1].Text] || toks[end-1].Text == "of" || toks[end-1].Text == "&") {
+		end--
+	}
+	opens := i == 0 || toks[i-1].Text == `"` || toks[i-1].Text == "\u201c" || toks[i-1].Text == "(" || toks[i-1].Text == ":" || toks[i-1].Text == "-"
+	possessive := j < len(toks) && isPossessive(toks[j].Text)
+	switch {
+	case title && !caps[t]:
+		return entMention{}, j - i
+	case opens && !caps[t] && j-i < 2 && !possessive:
+		// A capitalised word opening a sentence is a name only when the
+		// article capitalises it elsewhere, or it is one of several.
+		return entMention{}, j - i
+	}
+	name := s[toks[i].Start:toks[end-1].End]
+	m := entMention{start: toks[i].Start, end: toks[j-1].End, tok0: i, tok1: j, name: name, typ: rules.EntityOrg}
+	if possessive {
+		m.possessive = true
+		m.tok1++
+	}
+	return m, m.tok1 - i
+}
+
+func isAllDigits(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// capsInside collects the capitalised words a sentence uses after its first
+// word, outside headlines.
+func capsInside(toks []Token, caps map[string]bool) {
+	for i := 1; i < len(toks); i++ {
+		if isCapitalised(toks[i].Text) && isWord(toks[i].Text) {
+			p := toks[i-1].Text
+			if p == `"` || p == "\u201c" || p == ":" {
+				continue
+			}
+			caps[toks[i].Text] = true
+		}
+	}
+}
+
+// marketAt reads the market a market word at token i names: "the AI chip
+// industry", "the market for AI data services".
+func (ix *entityIndex) marketAt(s string, toks []Token, i int) (string, bool) {
+	if !ix.marketWords[strings.ToLower(toks[i].Text)] {
+		return "", false
+	}
+	head := strings.ToLower(toks[i].Text)
+	// "market for X": up to four words after "for".
+	if i+2 < len(toks) && strings.EqualFold(toks[i+1].Text, "for") {
+		j := i + 2
+		for j < len(toks) && j < i+6 && isWord(toks[j].Text) && !isStopword(toks[j].Text) {
+			j++
+		}
+		if j > i+2 {
+			return s[toks[i+2].Start:toks[j-1].End] + " " + head, true
+		}
+	}
+	// "X market": modifiers before, back to a determiner, number or punctuation.
+	j := i
+	for j > 0 && j > i-5 {
+		w := toks[j-1].Text
+		if !isWord(w) || isStopword(w) || isAllDigits(strings.ReplaceAll(strings.ReplaceAll(w, ".", ""), ",", "")) ||
+			scales[strings.ToLower(w)] > 0 || isPossessive(w) {
+			break
+		}
+		j--
+	}
+	if j == i {
+		return "", false
+	}
+	return s[toks[j].Start:toks[i].End], true
+}
+
+var stopwords = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "this": true,
+	"that": true, "of": true, "for": true, "in": true, "on": true, "and": true, "or": true, "to": true, "by": true,
+	"with": true, "from": true, "at": true, "as": true, "is": true, "was": true, "are": true, "were": true,
+	"be": true, "been": true, "has": true, "have": true, "had": true, "which": true, "who": true, "whole": true,
+	"entire": true, "broader": true, "booming": true, "growing": true, "fast-growing": true, "overall": true}
+
+func isStopword(w string) bool { return stopwords[strings.ToLower(w)] }
+
+// marketKey folds a market's name for comparison: "the global AI data
+// services market" and "AI data market" give the same key.
+func (ix *entityIndex) marketKey(name string) string {
+	var keep []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if !ix.marketDrop[w] {
+			keep = append(keep, w)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// canonicalOrg strips corporate suffixes: "Acme Corp." is Acme.
+func (ix *entityIndex) canonicalOrg(name string) string {
+	for {
+		i := strings.LastIndexByte(name, ' ')
+		if i < 0 || !ix.suffixes[strings.TrimSuffix(name[i+1:], ",")] {
+			return strings.TrimSuffix(name, ",")
+		}
+		name = strings.TrimSuffix(name[:i], ",")
+	}
+}

@@ -1,0 +1,264 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/data"
+)
+
+// Sentence is one unit of an article: a sentence, a headline or a heading.
+type Sentence struct {
+	Start, End int // byte span in the article's text
+	Text       string
+	Para       int  // index of the paragraph it stands in
+	Heading    bool // a title or heading: no terminal punctuation, its own unit
+}
+
+// Token is a word or punctuation mark with its byte span in the sentence.
+type Token struct {
+	Start, End int
+	Text       string
+}
+
+// segmenter splits paragraphs into sentences with prose's Punkt model for
+// English. prose.NewDocument rebuilds that model from JSON for every
+// document (about 12 ms); the model is read-only once built, so one is built
+// per process and shared.
+type segmenter struct {
+	tok *sentences.DefaultSentenceTokenizer
+}
+
+var (
+	punktOnce     sync.Once
+	punktTraining *sentences.Storage
+	punktErr      error
+)
+
+func newSegmenter(abbrevs []string) (*segmenter, error) {
+	punktOnce.Do(func() {
+		var b []byte
+		b, punktErr = data.Asset("data/english.json")
+		if punktErr == nil {
+			punktTraining, punktErr = sentences.LoadTraining(b)
+		}
+	})
+	if punktErr != nil {
+		return nil, punktErr
+	}
+	// The abbreviation set is per rule set; copy the trained storage's so
+	// that two rule sets in one process do not share additions.
+	training := *punktTraining
+	training.AbbrevTypes = sentences.SetString{}
+	for k := range punktTraining.AbbrevTypes {
+		training.AbbrevTypes.Add(k)
+	}
+	for _, a := range abbrevs {
+		training.AbbrevTypes.Add(strings.ToLower(a))
+	}
+	return &segmenter{tok: sentences.NewSentenceTokenizer(&training)}, nil
+}
+
+// split returns the sentences of text: paragraphs are split at blank lines
+// and line breaks, then by the Punkt model.
+func (s *segmenter) split(text string) []Sentence {
+	var out []Sentence
+	para := 0
+	pos := 0
+	for pos < len(text) {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		line := text[pos:end]
+		if strings.TrimSpace(line) != "" {
+			out = append(out, s.splitParagraph(line, pos, para)...)
+			para++
+		}
+		pos = end + 1
+	}
+	return out
+}
+
+func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
+	if isHeading(p) {
+		st, en := trimSpan(p, 0, len(p))
+		return []Sentence{{Start: offset + st, End: offset + en, Text: p[st:en], Para: para, Heading: true}}
+	}
+	var out []Sentence
+	for _, ps := range s.tok.Tokenize(p) {
+		st, en := ps.Start, ps.End
+		if st < 0 || en > len(p) || st >= en {
+			continue
+		}
+		st, en = trimSpan(p, st, en)
+		if st >= en {
+			continue
+		}
+		out = append(out, Sentence{Start: offset + st, End: offset + en, Text: p[st:en], Para: para})
+	}
+	if len(out) == 0 {
+		st, en := trimSpan(p, 0, len(p))
+		out = append(out, Sentence{Start: offset + st, End: offset + en, Text: p[st:en], Para: para})
+	}
+	return out
+}
+
+func trimSpan(s string, st, en int) (int, int) {
+	for st < en {
+		r, n := utf8.DecodeRuneInString(s[st:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		st += n
+	}
+	for en > st {
+		r, n := utf8.DecodeLastRuneInString(s[:en])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		en -= n
+	}
+	return st, en
+}
+
+// isHeading says whether a paragraph is a title or heading: short, without
+// a sentence's closing punctuation.
+func isHeading(p string) bool {
+	t := strings.TrimSpace(p)
+	if t == "" || len(t) > 200 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	switch last {
+	case '.', '!', '?', '"', '\u201d', ':', ';':
+		return false
+	}
+	return strings.Count(t, " ") < 25
+}
+
+// titleCase says whether most words of s are capitalised, as in a headline:
+// capitalisation there says nothing about names.
+func titleCase(s string, toks []Token) bool {
+	words, caps := 0, 0
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsLetter(r) || len(t.Text) < 4 {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
+
+// tokenize splits a sentence into tokens with prose's tokenizer and maps each
+// back to its byte span: prose folds curly quotes to straight ones and keeps
+// no offsets.
+func tokenize(s string) []Token {
+	doc, err := prose.NewDocument(s, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+	if err != nil {
+		return nil
+	}
+	ptoks := doc.Tokens()
+	out := make([]Token, 0, len(ptoks))
+	pos := 0
+	for _, pt := range ptoks {
+		st, en, ok := alignToken(s, pos, pt.Text)
+		if !ok {
+			continue
+		}
+		out = append(out, Token{Start: st, End: en, Text: s[st:en]})
+		pos = en
+	}
+	return splitDashes(s, out)
+}
+
+// alignToken finds tok in s at or after pos, treating straight quotes in tok
+// as matching their curly forms in s.
+func alignToken(s string, pos int, tok string) (int, int, bool) {
+	for pos < len(s) {
+		r, n := utf8.DecodeRuneInString(s[pos:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		pos += n
+	}
+	for start := pos; start < len(s) && start < pos+8; start++ {
+		if end, ok := matchFolded(s, start, tok); ok {
+			return start, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+func matchFolded(s string, i int, tok string) (int, bool) {
+	for j := 0; j < len(tok); j++ {
+		if i >= len(s) {
+			return 0, false
+		}
+		c := tok[j]
+		if c == s[i] {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case c == '\'' && (r == '\u2018' || r == '\u2019'):
+		case c == '"' && (r == '\u201c' || r == '\u201d'):
+		default:
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+// splitDashes separates words glued by em dashes ("asset—a move"), which
+// prose keeps as one token.
+func splitDashes(s string, toks []Token) []Token {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if !strings.ContainsAny(t.Text, "\u2014\u2013") || len(t.Text) < 4 {
+			out = append(out, t)
+			continue
+		}
+		st := t.Start
+		for i, r := range t.Text {
+			if r == '\u2014' || r == '\u2013' {
+				if t.Start+i > st {
+					out = append(out, Token{Start: st, End: t.Start + i, Text: s[st : t.Start+i]})
+				}
+				w := utf8.RuneLen(r)
+				out = append(out, Token{Start: t.Start + i, End: t.Start + i + w, Text: s[t.Start+i : t.Start+i+w]})
+				st = t.Start + i + w
+			}
+		}
+		if st < t.End {
+			out = append(out, Token{Start: st, End: t.End, Text: s[st:t.End]})
+		}
+	}
+	return out
+}
+
+// isWord says whether a token is a word (letters or digits), not punctuation.
+func isWord(t string) bool {
+	for _, r := range t {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortMentions(ms []mention) {
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+}

@@ -1,0 +1,303 @@
+package extract
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// mention is a value found in a sentence: its byte span in the sentence and
+// what it says.
+type mention struct {
+	start, end int
+	value      Value
+	aspect     Aspect // set by the wording of the value itself ("from X to Y")
+}
+
+var currencies = map[string]string{
+	"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+	"¥": "JPY", "jpy": "JPY", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "chf": "CHF",
+	"₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "cny": "CNY", "rmb": "CNY", "hk$": "HKD", "hkd": "HKD",
+	"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
+}
+
+var scales = map[string]float64{
+	"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
+	"billion": 1e9, "b": 1e9, "bn": 1e9, "bln": 1e9, "trillion": 1e12, "t": 1e12, "tn": 1e12, "tr": 1e12,
+}
+
+const (
+	numPat   = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+	scalePat = `trillion|billion|million|thousand|bn|bln|tn|mn|mln|[bBmMkK]\b|T\b`
+	curPat   = `US\$|HK\$|C\$|A\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|INR|CNY|HKD)\s?`
+)
+
+var (
+	// $14.3 billion, US$2bn, €1.2bn, £300m, USD 5 million, $3-4 billion, $3 billion to $4 billion
+	moneyRe = regexp.MustCompile(`(?i)(` + curPat + `)\s?(` + numPat + `)(?:\s?(` + scalePat + `))?` +
+		`(?:\s?(-|–|to)\s?(` + curPat + `)?\s?(` + numPat + `)(?:\s?(` + scalePat + `))?)?`)
+	fromBeforeRe = regexp.MustCompile(`(?i)\bfrom\s*$`)
+	// 14.3 billion dollars, 300 million euros
+	moneyWordRe = regexp.MustCompile(`(?i)\b(` + numPat + `)\s(trillion|billion|million|thousand)\s(dollars|euros|pounds|yen)\b`)
+	rateRe      = regexp.MustCompile(`(?i)^(?:[- ](?:a|per)[- ]year|\s?(?:annually|per annum|a year|per year|/year|/yr))`)
+	betweenRe   = regexp.MustCompile(`(?i)\bbetween\s$`)
+	andMoneyRe  = regexp.MustCompile(`(?i)^\s(?:and)\s`)
+	qualRe      = regexp.MustCompile(`(?i)\b(more than|over|exceeding|in excess of|upwards of|above|at least|no less than|a minimum of|about|approximately|approx\.|around|roughly|nearly|almost|some|close to|an estimated|estimated|just under|just over|up to|as much as|as high as|as many as|less than|under|below|at most|no more than|a maximum of)\s$`)
+	percentRe   = regexp.MustCompile(`(?i)(` + `\d+(?:\.\d+)?` + `)(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?))?\s?(%|percent\b|per cent\b|percentage points?\b)`)
+	multipleRe  = regexp.MustCompile(`(?i)\b(?:(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|(doubl(?:e|ed|es|ing))|(tripl(?:e|ed|es|ing))|(quadrupl(?:e|ed|es|ing))|(\d+(?:\.\d+)?)x\b|(\d+(?:\.\d+)?) times\b)`)
+	countRe     = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+)\b`)
+)
+
+var qualifierOf = map[string]string{
+	"more than": ">", "over": ">", "exceeding": ">", "in excess of": ">", "upwards of": ">", "above": ">", "just over": ">",
+	"at least": ">=", "no less than": ">=", "a minimum of": ">=",
+	"about": "~", "approximately": "~", "approx.": "~", "around": "~", "roughly": "~", "nearly": "~", "almost": "~",
+	"some": "~", "close to": "~", "an estimated": "~", "estimated": "~",
+	"up to": "<=", "as much as": "<=", "as high as": "<=", "as many as": "<=", "at most": "<=", "no more than": "<=", "a maximum of": "<=",
+	"less than": "<", "under": "<", "below": "<", "just under": "<",
+}
+
+var wordNumbers = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
+
+// parseNumber reads "14.3" or "1,200" and the unit of its last digit.
+func parseNumber(s string) (v, step float64, ok bool) {
+	s = strings.ReplaceAll(s, ",", "")
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	step = 1
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		step = math.Pow(10, -float64(len(s)-i-1))
+	}
+	return v, step, true
+}
+
+func scaleOf(s string) float64 {
+	if s == "" {
+		return 1
+	}
+	if s == "T" {
+		return 1e12
+	}
+	return scales[strings.ToLower(s)]
+}
+
+// qualifierBefore reads a qualifier ending at pos ("over ", "about ").
+func qualifierBefore(s string, pos int) (q string, start int) {
+	lo := pos - 24
+	if lo < 0 {
+		lo = 0
+	}
+	for lo > 0 && !isBoundary(s, lo) {
+		lo--
+	}
+	if m := qualRe.FindStringSubmatchIndex(s[lo:pos]); m != nil {
+		return qualifierOf[strings.ToLower(s[lo+m[2]:lo+m[3]])], lo + m[0]
+	}
+	return "", pos
+}
+
+func isBoundary(s string, i int) bool {
+	return i <= 0 || i >= len(s) || s[i-1] == ' ' || s[i-1] == '(' || s[i-1] == ','
+}
+
+// findMoney returns the amounts of money in s.
+func findMoney(s string) []mention {
+	var out []mention
+	for _, m := range moneyRe.FindAllStringSubmatchIndex(s, -1) {
+		g := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return s[m[2*i]:m[2*i+1]]
+		}
+		cur := strings.ToLower(strings.TrimSpace(g(1)))
+		code, ok := currencies[cur]
+		if !ok || m[2] > 0 && isWordByte(s[m[2]-1]) && !strings.HasPrefix(cur, "$") {
+			continue // "XUSD 5": a code glued to a word
+		}
+		lo, step, ok := parseNumber(g(2))
+		if !ok {
+			continue
+		}
+		scale, hiScale := scaleOf(g(3)), scaleOf(g(7))
+		firstEnd := m[5]
+		if m[6] >= 0 {
+			firstEnd = m[7]
+		}
+		if m[12] < 0 { // a single amount
+			out = append(out, moneyMention(s, m[0], m[1], Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: lo * scale, Step: step * scale}))
+			continue
+		}
+		hi, hstep, ok := parseNumber(g(6))
+		if !ok {
+			continue
+		}
+		if m[6] < 0 && m[14] >= 0 { // "$3-4 billion": the scale is written once
+			scale = hiScale
+		}
+		if m[14] < 0 {
+			hiScale = scale
+		}
+		if strings.EqualFold(g(4), "to") && fromBeforeRe.MatchString(s[:m[0]]) || hi*hiScale < lo*scale {
+			// "from $14 billion to $29 billion" is a change, not a range.
+			out = append(out, moneyMention(s, m[0], firstEnd, Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: lo * scale, Step: step * scale}))
+			second := m[12]
+			if m[10] >= 0 {
+				second = m[10]
+			}
+			out = append(out, moneyMention(s, second, m[1], Value{Type: ValueMoney, Currency: code, Lo: hi * hiScale, Hi: hi * hiScale, Step: hstep * hiScale}))
+			continue
+		}
+		v := Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: hi * hiScale, Step: math.Min(step*scale, hstep*hiScale)}
+		out = append(out, moneyMention(s, m[0], m[1], v))
+	}
+	for _, m := range moneyWordRe.FindAllStringSubmatchIndex(s, -1) {
+		v, step, ok := parseNumber(s[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		scale := scaleOf(s[m[4]:m[5]])
+		code := currencies[strings.ToLower(s[m[6]:m[7]])]
+		out = append(out, moneyMention(s, m[0], m[1], Value{Type: ValueMoney, Currency: code, Lo: v * scale, Hi: v * scale, Step: step * scale}))
+	}
+	return mergeBetween(s, out)
+}
+
+// moneyMention widens an amount at [start, end) by the qualifier before it
+// and the rate after it.
+func moneyMention(s string, start, end int, v Value) mention {
+	if q, qs := qualifierBefore(s, start); q != "" && v.Hi == v.Lo {
+		v.Qualifier, start = q, qs
+	}
+	if r := rateRe.FindStringIndex(s[end:]); r != nil {
+		v.Rate = "year"
+		end += r[1]
+	}
+	return mention{start: start, end: end, value: v}
+}
+
+// mergeBetween joins "between $3 billion and $4 billion" into one range.
+func mergeBetween(s string, ms []mention) []mention {
+	var out []mention
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) && betweenRe.MatchString(s[max(0, m.start-8):m.start]) &&
+			andMoneyRe.MatchString(s[m.end:ms[i+1].start]) && ms[i+1].start-m.end <= 5 &&
+			m.value.Currency == ms[i+1].value.Currency {
+			n := ms[i+1]
+			m.start -= len("between ")
+			m.end = n.end
+			m.value.Hi = n.value.Hi
+			m.value.Step = math.Min(m.value.Step, n.value.Step)
+			i++
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// findPercents returns the percentages in s.
+func findPercents(s string) []mention {
+	var out []mention
+	for _, m := range percentRe.FindAllStringSubmatchIndex(s, -1) {
+		if m[0] > 0 && (isWordByte(s[m[0]-1]) || s[m[0]-1] == '.' || s[m[0]-1] == '$') {
+			continue
+		}
+		v, step, ok := parseNumber(s[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		val := Value{Type: ValuePercent, Lo: v, Hi: v, Step: step}
+		if m[4] >= 0 {
+			if h, hs, ok := parseNumber(s[m[4]:m[5]]); ok && h >= v {
+				val.Hi = h
+				val.Step = math.Min(step, hs)
+			}
+		}
+		start := m[0]
+		if q, qs := qualifierBefore(s, start); q != "" && val.Lo == val.Hi {
+			val.Qualifier, start = q, qs
+		}
+		out = append(out, mention{start: start, end: m[1], value: val})
+	}
+	return out
+}
+
+// findMultiples returns "threefold", "doubled", "20x" in s.
+func findMultiples(s string) []mention {
+	var out []mention
+	for _, m := range multipleRe.FindAllStringSubmatchIndex(s, -1) {
+		var f float64
+		switch {
+		case m[2] >= 0:
+			w := strings.ToLower(s[m[2]:m[3]])
+			if n, ok := wordNumbers[w]; ok {
+				f = n
+			} else {
+				f, _ = strconv.ParseFloat(w, 64)
+			}
+		case m[4] >= 0:
+			f = 2
+		case m[6] >= 0:
+			f = 3
+		case m[8] >= 0:
+			f = 4
+		case m[10] >= 0:
+			f, _ = strconv.ParseFloat(s[m[10]:m[11]], 64)
+		case m[12] >= 0:
+			f, _ = strconv.ParseFloat(s[m[12]:m[13]], 64)
+		}
+		if f <= 1 {
+			continue
+		}
+		out = append(out, mention{start: m[0], end: m[1], value: Value{Type: ValueMultiple, Lo: f, Hi: f, Step: 1}})
+	}
+	return out
+}
+
+// findCounts returns whole numbers in s that are neither money, percentages,
+// years nor parts of dates; the caller decides what they count.
+func findCounts(s string, taken []mention) []mention {
+	var out []mention
+	for _, m := range countRe.FindAllStringSubmatchIndex(s, -1) {
+		if overlapsAny(m[0], m[1], taken) {
+			continue
+		}
+		if m[1] < len(s) && (s[m[1]] == '%' || s[m[1]] == '.' && m[1]+1 < len(s) && isDigit(s[m[1]+1])) {
+			continue
+		}
+		if m[0] > 0 && (s[m[0]-1] == '$' || s[m[0]-1] == '.' || isWordByte(s[m[0]-1])) {
+			continue
+		}
+		v, _, ok := parseNumber(s[m[2]:m[3]])
+		if !ok || (v >= 1900 && v <= 2100 && !strings.Contains(s[m[2]:m[3]], ",")) {
+			continue
+		}
+		val := Value{Type: ValueCount, Lo: v, Hi: v, Step: 1}
+		start := m[0]
+		if q, qs := qualifierBefore(s, start); q != "" {
+			val.Qualifier, start = q, qs
+		}
+		out = append(out, mention{start: start, end: m[1], value: val})
+	}
+	return out
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func overlapsAny(start, end int, ms []mention) bool {
+	for _, m := range ms {
+		if start < m.end && m.start < end {
+			return true
+		}
+	}
+	return false
+}

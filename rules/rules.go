@@ -1,0 +1,573 @@
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed builtin/*.yaml
+var builtinFS embed.FS
+
+// EntityType says what an entity is.
+type EntityType string
+
+// Entity types.
+const (
+	EntityOrg    EntityType = "org"
+	EntityPerson EntityType = "person"
+	EntityMarket EntityType = "market"
+	EntityOutlet EntityType = "outlet" // a news outlet or research firm: a source, never a party to a deal
+)
+
+// Entity is a known organisation, person, market or outlet with the names it
+// goes by.
+type Entity struct {
+	Name    string     `yaml:"name"`
+	Type    EntityType `yaml:"type"`
+	Aliases []string   `yaml:"aliases"`
+	People  []string   `yaml:"people"`  // leaders: "Mark Zuckerberg's company" is this entity
+	Tickers []string   `yaml:"tickers"` // EXCHANGE:SYMBOL this entity trades under
+	Private bool       `yaml:"private"` // known not to be publicly listed
+	Line    int        `yaml:"-"`
+	File    string     `yaml:"-"`
+}
+
+// Trigger is a pattern that, standing within a window of words of a value,
+// makes that value a claim of the rule's kind.
+type Trigger struct {
+	Pattern Pattern `yaml:"pattern"`
+	Before  int     `yaml:"before"` // the value may stand up to Before words before the trigger
+	After   int     `yaml:"after"`  // or up to After words after it
+	Aspect  string  `yaml:"aspect"` // an aspect the trigger implies (before, after, total, tranche...)
+	Status  string  `yaml:"status"` // a status the trigger implies (target, forecast...)
+	Event   string  `yaml:"event"`  // for event_date: the event type
+}
+
+// Verb maps a pattern to a label: a client change ("sever" → terminate) or a
+// headcount direction ("hired" → +).
+type Verb struct {
+	Pattern Pattern `yaml:"pattern"`
+	Label   string  `yaml:"label"`
+}
+
+// Case is one test a rule carries: text in, the claims it must give (none
+// when Claims is empty).
+type Case struct {
+	Text      string      `yaml:"text"`
+	Published string      `yaml:"published"` // YYYY-MM-DD, for relative dates
+	Claims    []CaseClaim `yaml:"claims"`
+	Line      int         `yaml:"-"`
+}
+
+// CaseClaim is a claim a Case expects; empty fields are not checked.
+type CaseClaim struct {
+	Kind       string `yaml:"kind"`
+	Subject    string `yaml:"subject"`
+	Object     string `yaml:"object"`
+	Normalized string `yaml:"normalized"`
+	Text       string `yaml:"text"`
+	Hedged     *bool  `yaml:"hedged"`
+	Period     string `yaml:"period"`
+	Status     string `yaml:"status"`
+	Aspect     string `yaml:"aspect"`
+	Event      string `yaml:"event"`
+}
+
+// Claim is the rule for one claim kind.
+type Claim struct {
+	Kind     string    `yaml:"kind"`
+	Doc      string    `yaml:"doc"`
+	Values   []string  `yaml:"values"`   // value types the kind takes: money, percent, multiple, date, count
+	Triggers []Trigger `yaml:"triggers"` // for value kinds
+	Exclude  []Pattern `yaml:"exclude"`  // text between value and trigger that breaks the link
+	Verbs    []Verb    `yaml:"verbs"`    // for client_change and headcount_change
+	Nouns    []Pattern `yaml:"nouns"`    // for headcount_change: what is counted (employees, jobs...)
+	Titles   []string  `yaml:"titles"`   // for role: job titles
+	Tests    []Case    `yaml:"tests"`
+	File     string    `yaml:"-"`
+}
+
+// Lexicon holds the word lists extraction consults.
+type Lexicon struct {
+	Hedges        []Pattern `yaml:"hedges"`        // reportedly, according to people familiar...
+	Attributions  []Pattern `yaml:"attributions"`  // patterns with one group naming the source
+	Negations     []Pattern `yaml:"negations"`     // did not, never...
+	Abbreviations []string  `yaml:"abbreviations"` // words whose full stop ends no sentence
+	NotEntities   []string  `yaml:"not_entities"`  // capitalised words that never start an entity
+	Descriptors   []string  `yaml:"descriptors"`   // head nouns of "the company", "the data-labeling firm"
+	MarketWords   []string  `yaml:"market_words"`  // head words of a market: market, industry...
+	MarketDrop    []string  `yaml:"market_drop"`   // words ignored when comparing market names
+	OrgSuffixes   []string  `yaml:"org_suffixes"`  // Inc., Corp. ...: dropped from canonical names
+	Private       []Pattern `yaml:"private"`       // "<entity> is private": one group naming the entity
+	Statuses      []Verb    `yaml:"statuses"`      // patterns near a value that set its status
+	Aspects       []Verb    `yaml:"aspects"`       // patterns near a value that set its aspect
+	Former        []Pattern `yaml:"former"`        // previously, former...: a role held before
+	Transition    []Pattern `yaml:"transition"`    // stepped in as, named...: the role held now
+}
+
+// Pattern is a regular expression compiled at load, with where it was written.
+type Pattern struct {
+	Source string
+	Re     *regexp.Regexp
+	Line   int
+	Column int
+}
+
+// UnmarshalYAML keeps the position so that a bad pattern is reported at it.
+func (p *Pattern) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: a pattern must be a string", n.Line)
+	}
+	p.Source, p.Line, p.Column = n.Value, n.Line, n.Column
+	return nil
+}
+
+// Set is every rule claimcheck runs with.
+type Set struct {
+	Entities []Entity
+	Claims   []Claim // one per kind, in the order of the built-in files
+	Lexicon  Lexicon
+	Files    []string // the files the set was loaded from
+}
+
+// ClaimRule returns the rule for kind.
+func (s *Set) ClaimRule(kind string) (*Claim, bool) {
+	for i := range s.Claims {
+		if s.Claims[i].Kind == kind {
+			return &s.Claims[i], true
+		}
+	}
+	return nil, false
+}
+
+// Error is one problem in a rule file.
+type Error struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+}
+
+func (e Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// ErrorList is every problem found while loading, sorted by position, so a
+// user fixes them all in one pass.
+type ErrorList []Error
+
+func (l ErrorList) Error() string {
+	msgs := make([]string, len(l))
+	for i, e := range l {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+func (l ErrorList) sorted() ErrorList {
+	sort.SliceStable(l, func(i, j int) bool {
+		if l[i].File != l[j].File {
+			return l[i].File < l[j].File
+		}
+		if l[i].Line != l[j].Line {
+			return l[i].Line < l[j].Line
+		}
+		return l[i].Column < l[j].Column
+	})
+	return l
+}
+
+// header is what every rule file starts with.
+type header struct {
+	Type string `yaml:"type"`
+}
+
+type entitiesFile struct {
+	Type     string   `yaml:"type"`
+	Entities []Entity `yaml:"entities"`
+}
+
+type lexiconFile struct {
+	Type    string `yaml:"type"`
+	Lexicon `yaml:",inline"`
+}
+
+type claimFile struct {
+	Type  string `yaml:"type"`
+	Claim `yaml:",inline"`
+}
+
+var (
+	builtinOnce sync.Once
+	builtinSet  *Set
+	builtinErr  error
+)
+
+// Builtin returns the embedded rules, loaded once and shared read-only.
+func Builtin() (*Set, error) {
+	builtinOnce.Do(func() {
+		builtinSet, builtinErr = load(builtinFS, "builtin", nil)
+	})
+	return builtinSet, builtinErr
+}
+
+// Load returns the built-in rules extended by the .yaml files in dir (none
+// when dir is empty). Files there add entities and lexicon words; a claim file
+// naming a kind replaces the built-in rule for it.
+func Load(dir string) (*Set, error) {
+	if dir == "" {
+		return Builtin()
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("rules %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("rules %s: not a folder of .yaml files", dir)
+	}
+	base, err := load(builtinFS, "builtin", nil)
+	if err != nil {
+		return nil, err
+	}
+	return load(os.DirFS(dir), ".", &loadBase{set: base, dir: dir})
+}
+
+type loadBase struct {
+	set *Set
+	dir string
+}
+
+func load(fsys fs.FS, root string, base *loadBase) (*Set, error) {
+	names, err := fs.Glob(fsys, path.Join(root, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	more, _ := fs.Glob(fsys, path.Join(root, "*.yml"))
+	names = append(names, more...)
+	sort.Strings(names)
+	set := &Set{}
+	display := func(name string) string { return "rules/" + name }
+	if base != nil {
+		*set = *base.set
+		set.Entities = append([]Entity(nil), base.set.Entities...)
+		set.Claims = append([]Claim(nil), base.set.Claims...)
+		set.Files = append([]string(nil), base.set.Files...)
+		display = func(name string) string { return filepath.Join(base.dir, name) }
+		if len(names) == 0 {
+			return nil, fmt.Errorf("rules %s: no .yaml files in the folder", base.dir)
+		}
+	}
+	var errs ErrorList
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		file := display(name)
+		if err != nil {
+			errs = append(errs, Error{File: file, Msg: err.Error()})
+			continue
+		}
+		set.Files = append(set.Files, file)
+		errs = append(errs, set.addFile(file, data)...)
+	}
+	errs = append(errs, set.compile()...)
+	if len(errs) > 0 {
+		return nil, errs.sorted()
+	}
+	return set, nil
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// decodeStrict decodes data into v, rejecting unknown keys, and turns the
+// decoder's messages into positioned errors.
+func decodeStrict(file string, data []byte, v any) ErrorList {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	err := dec.Decode(v)
+	if err == nil {
+		return nil
+	}
+	var te *yaml.TypeError
+	var list ErrorList
+	msgs := []string{err.Error()}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for _, m := range msgs {
+		e := Error{File: file, Msg: m}
+		if g := yamlLine.FindStringSubmatch(m); g != nil {
+			e.Line, _ = strconv.Atoi(g[1])
+			e.Msg = g[2]
+		}
+		e.Msg = strings.Replace(e.Msg, " not found in type ", " is not a known key of ", 1)
+		if i := strings.Index(e.Msg, " is not a known key of "); i >= 0 {
+			e.Msg = e.Msg[:i] + " is not a known key"
+		}
+		list = append(list, e)
+	}
+	return list
+}
+
+func (s *Set) addFile(file string, data []byte) ErrorList {
+	var h header
+	var probe yaml.Node
+	if err := yaml.Unmarshal(data, &probe); err != nil {
+		return decodeStrict(file, data, &h)
+	}
+	if len(probe.Content) == 0 {
+		return ErrorList{{File: file, Msg: "empty rule file: want a 'type:' of entities, lexicon or claim"}}
+	}
+	_ = probe.Content[0].Decode(&h)
+	switch h.Type {
+	case "entities":
+		var f entitiesFile
+		if errs := decodeStrict(file, data, &f); errs != nil {
+			return errs
+		}
+		positions := entityLines(&probe)
+		for i := range f.Entities {
+			f.Entities[i].File = file
+			if i < len(positions) {
+				f.Entities[i].Line = positions[i]
+			}
+		}
+		s.Entities = append(s.Entities, f.Entities...)
+	case "lexicon":
+		var f lexiconFile
+		if errs := decodeStrict(file, data, &f); errs != nil {
+			return errs
+		}
+		s.Lexicon.merge(f.Lexicon)
+	case "claim":
+		var f claimFile
+		if errs := decodeStrict(file, data, &f); errs != nil {
+			return errs
+		}
+		f.Claim.File = file
+		casePositions(&probe, &f.Claim)
+		replaced := false
+		for i := range s.Claims {
+			if s.Claims[i].Kind == f.Claim.Kind {
+				s.Claims[i], replaced = f.Claim, true
+			}
+		}
+		if !replaced {
+			s.Claims = append(s.Claims, f.Claim)
+		}
+	case "":
+		return ErrorList{{File: file, Line: 1, Msg: "missing 'type:': want entities, lexicon or claim"}}
+	default:
+		return ErrorList{{File: file, Line: 1, Msg: fmt.Sprintf("unknown type %q: want entities, lexicon or claim", h.Type)}}
+	}
+	return nil
+}
+
+// entityLines returns the line of each item of the entities list.
+func entityLines(doc *yaml.Node) []int {
+	list := mappingValue(doc.Content[0], "entities")
+	if list == nil {
+		return nil
+	}
+	lines := make([]int, len(list.Content))
+	for i, n := range list.Content {
+		lines[i] = n.Line
+	}
+	return lines
+}
+
+func casePositions(doc *yaml.Node, c *Claim) {
+	list := mappingValue(doc.Content[0], "tests")
+	if list == nil {
+		return
+	}
+	for i, n := range list.Content {
+		if i < len(c.Tests) {
+			c.Tests[i].Line = n.Line
+		}
+	}
+}
+
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func (l *Lexicon) merge(o Lexicon) {
+	l.Hedges = append(l.Hedges, o.Hedges...)
+	l.Attributions = append(l.Attributions, o.Attributions...)
+	l.Negations = append(l.Negations, o.Negations...)
+	l.Abbreviations = append(l.Abbreviations, o.Abbreviations...)
+	l.NotEntities = append(l.NotEntities, o.NotEntities...)
+	l.Descriptors = append(l.Descriptors, o.Descriptors...)
+	l.MarketWords = append(l.MarketWords, o.MarketWords...)
+	l.MarketDrop = append(l.MarketDrop, o.MarketDrop...)
+	l.OrgSuffixes = append(l.OrgSuffixes, o.OrgSuffixes...)
+	l.Private = append(l.Private, o.Private...)
+	l.Statuses = append(l.Statuses, o.Statuses...)
+	l.Aspects = append(l.Aspects, o.Aspects...)
+	l.Former = append(l.Former, o.Former...)
+	l.Transition = append(l.Transition, o.Transition...)
+}
+
+// Known values, checked at load so that a typo is an error, not a silent no-op.
+var (
+	knownKinds = map[string]bool{"investment": true, "stake": true, "valuation": true, "event_date": true,
+		"ticker": true, "revenue": true, "role": true, "client_change": true, "market_size": true,
+		"headcount_change": true, "growth": true}
+	knownValues    = map[string]bool{"money": true, "percent": true, "multiple": true, "date": true, "count": true}
+	knownStatuses  = map[string]bool{"": true, "target": true, "forecast": true, "proposed": true, "talks": true}
+	knownAspects   = map[string]bool{"": true, "before": true, "after": true, "tranche": true, "total": true, "initial": true, "bound": true}
+	knownEntities  = map[EntityType]bool{EntityOrg: true, EntityPerson: true, EntityMarket: true, EntityOutlet: true}
+	clientLabels   = map[string]bool{"terminate": true, "reduce": true, "pause": true, "review": true, "expand": true, "continue": true}
+	headcountSigns = map[string]bool{"+": true, "-": true}
+)
+
+// compile checks every rule and compiles its patterns; it reports every
+// problem, not the first.
+func (s *Set) compile() ErrorList {
+	var errs ErrorList
+	pat := func(file string, p *Pattern) {
+		if p.Source == "" {
+			errs = append(errs, Error{File: file, Line: p.Line, Column: p.Column, Msg: "empty pattern"})
+			return
+		}
+		re, err := regexp.Compile("(?i)" + p.Source)
+		if err != nil {
+			msg := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+			errs = append(errs, Error{File: file, Line: p.Line, Column: p.Column, Msg: "bad pattern: " + msg})
+			return
+		}
+		p.Re = re
+	}
+	lexFile := "rules/lexicon"
+	for _, f := range s.Files {
+		if strings.Contains(f, "lexicon") {
+			lexFile = f
+		}
+	}
+	for _, list := range [][]Pattern{s.Lexicon.Hedges, s.Lexicon.Attributions, s.Lexicon.Negations, s.Lexicon.Private, s.Lexicon.Former, s.Lexicon.Transition} {
+		for i := range list {
+			pat(lexFile, &list[i])
+		}
+	}
+	for _, list := range [][]Verb{s.Lexicon.Statuses, s.Lexicon.Aspects} {
+		for i := range list {
+			pat(lexFile, &list[i].Pattern)
+		}
+	}
+	for _, v := range s.Lexicon.Statuses {
+		if !knownStatuses[v.Label] || v.Label == "" {
+			errs = append(errs, Error{File: lexFile, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown status %q: want target, forecast, proposed or talks", v.Label)})
+		}
+	}
+	for _, v := range s.Lexicon.Aspects {
+		if !knownAspects[v.Label] || v.Label == "" {
+			errs = append(errs, Error{File: lexFile, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown aspect %q: want before, after, tranche, total, initial or bound", v.Label)})
+		}
+	}
+	for _, p := range s.Lexicon.Attributions {
+		if p.Re != nil && p.Re.NumSubexp() < 1 {
+			errs = append(errs, Error{File: lexFile, Line: p.Line, Column: p.Column, Msg: "an attribution pattern needs one group naming the source"})
+		}
+	}
+	seenEntity := map[string]Entity{}
+	for _, e := range s.Entities {
+		switch {
+		case strings.TrimSpace(e.Name) == "":
+			errs = append(errs, Error{File: e.File, Line: e.Line, Msg: "entity without a name"})
+		case !knownEntities[e.Type]:
+			errs = append(errs, Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("entity %q: unknown type %q: want org, person, market or outlet", e.Name, e.Type)})
+		}
+		if prev, ok := seenEntity[e.Name]; ok && prev.File == e.File {
+			errs = append(errs, Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("entity %q is listed twice (first at line %d)", e.Name, prev.Line)})
+		}
+		seenEntity[e.Name] = e
+	}
+	seenKind := map[string]string{}
+	for ci := range s.Claims {
+		c := &s.Claims[ci]
+		switch {
+		case !knownKinds[c.Kind]:
+			errs = append(errs, Error{File: c.File, Line: 1, Msg: fmt.Sprintf("unknown kind %q", c.Kind)})
+		case strings.TrimSpace(c.Doc) == "":
+			errs = append(errs, Error{File: c.File, Line: 1, Msg: fmt.Sprintf("kind %s has no doc: say in one line what it captures", c.Kind)})
+		case len(c.Tests) == 0:
+			errs = append(errs, Error{File: c.File, Line: 1, Msg: fmt.Sprintf("kind %s has no tests: add text that must give a claim and text that must not", c.Kind)})
+		}
+		if f, ok := seenKind[c.Kind]; ok && f == c.File {
+			errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s is defined twice", c.Kind)})
+		}
+		seenKind[c.Kind] = c.File
+		for _, v := range c.Values {
+			if !knownValues[v] {
+				errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s: unknown value type %q", c.Kind, v)})
+			}
+		}
+		for i := range c.Triggers {
+			t := &c.Triggers[i]
+			pat(c.File, &t.Pattern)
+			if t.Before < 0 || t.After < 0 {
+				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: "a trigger's before and after windows are word counts: 0 or more"})
+			}
+			if !knownAspects[t.Aspect] {
+				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown aspect %q", t.Aspect)})
+			}
+			if !knownStatuses[t.Status] {
+				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown status %q", t.Status)})
+			}
+		}
+		for i := range c.Exclude {
+			pat(c.File, &c.Exclude[i])
+		}
+		for i := range c.Nouns {
+			pat(c.File, &c.Nouns[i])
+		}
+		for i := range c.Verbs {
+			v := &c.Verbs[i]
+			pat(c.File, &v.Pattern)
+			switch c.Kind {
+			case "client_change":
+				if !clientLabels[v.Label] {
+					errs = append(errs, Error{File: c.File, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown client change %q: want terminate, reduce, pause, review, expand or continue", v.Label)})
+				}
+			case "headcount_change":
+				if !headcountSigns[v.Label] {
+					errs = append(errs, Error{File: c.File, Line: v.Pattern.Line, Msg: fmt.Sprintf("headcount verb label %q: want + or -", v.Label)})
+				}
+			}
+		}
+		for _, tc := range c.Tests {
+			for _, w := range tc.Claims {
+				if w.Kind != "" && !knownKinds[w.Kind] {
+					errs = append(errs, Error{File: c.File, Line: tc.Line, Msg: fmt.Sprintf("test expects unknown kind %q", w.Kind)})
+				}
+			}
+		}
+	}
+	return errs
+}
