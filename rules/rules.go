@@ -451,12 +451,12 @@ var (
 // problem, not the first.
 func (s *Set) compile() ErrorList {
 	var errs ErrorList
-	pat := func(file string, p *Pattern) {
+	compileAs := func(file string, p *Pattern, flags string) {
 		if p.Source == "" {
 			errs = append(errs, Error{File: file, Line: p.Line, Column: p.Column, Msg: "empty pattern"})
 			return
 		}
-		re, err := regexp.Compile("(?i)" + p.Source)
+		re, err := regexp.Compile(flags + p.Source)
 		if err != nil {
 			msg := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
 			errs = append(errs, Error{File: file, Line: p.Line, Column: p.Column, Msg: "bad pattern: " + msg})
@@ -464,15 +464,22 @@ func (s *Set) compile() ErrorList {
 		}
 		p.Re = re
 	}
+	pat := func(file string, p *Pattern) { compileAs(file, p, "(?i)") }
 	lexFile := "rules/lexicon"
 	for _, f := range s.Files {
 		if strings.Contains(f, "lexicon") {
 			lexFile = f
 		}
 	}
-	for _, list := range [][]Pattern{s.Lexicon.Hedges, s.Lexicon.Attributions, s.Lexicon.Negations, s.Lexicon.Private, s.Lexicon.Former, s.Lexicon.Transition} {
+	for _, list := range [][]Pattern{s.Lexicon.Hedges, s.Lexicon.Negations, s.Lexicon.Former, s.Lexicon.Transition} {
 		for i := range list {
 			pat(lexFile, &list[i])
+		}
+	}
+	// Their groups capture proper names, so capitals must stay capitals.
+	for _, list := range [][]Pattern{s.Lexicon.Attributions, s.Lexicon.Private} {
+		for i := range list {
+			compileAs(lexFile, &list[i], "")
 		}
 	}
 	for _, list := range [][]Verb{s.Lexicon.Statuses, s.Lexicon.Aspects} {

@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// TestReferences checks that each way of naming a party resolves to one
+// canonical entity.
+func TestReferences(t *testing.T) {
+	x := builtinExtractor(t)
+	tests := []struct {
+		name, text   string
+		kind         Kind
+		subject, obj string
+	}{
+		{"alias", "Meta Platforms invested $10 billion in Helix Robotics.", KindInvestment, "Meta", "Helix Robotics"},
+		{"leader's company", "Helix Robotics said the deal gives Mark Zuckerberg's company a 49% stake in Helix Robotics.", KindStake, "Meta", "Helix Robotics"},
+		{"descriptor", "Helix Robotics builds arms for factories. Meta now holds a 49% stake in the robotics firm.", KindStake, "Meta", "Helix Robotics"},
+		{"short form", "Helix Robotics is growing. Analysts said Meta holds a 20% stake in Helix.", KindStake, "Meta", "Helix Robotics"},
+		{"pronoun", "Orbital Labs had a strong year. Its 2024 revenue of $870 million beat forecasts.", KindRevenue, "Orbital Labs", ""},
+		{"possessive", "Orbital Labs' valuation reached $2 billion.", KindValuation, "Orbital Labs", ""},
+		{"subject recovered from the article", "The $14.3 billion investment by into Helix Robotics surprised many. The deal grants Meta a 49% stake.", KindInvestment, "Meta", "Helix Robotics"},
+		{"appositive", "Google, Helix Robotics's largest client and a rival of Meta, swiftly moved to terminate its contract with Helix Robotics.", KindClientChange, "Google", "Helix Robotics"},
+		{"coordinated clients", "Microsoft and Elon Musk's xAI are backing away from Helix Robotics.", KindClientChange, "xAI", "Helix Robotics"},
+		{"outlet is no party", "According to Bloomberg, Meta invested $5 billion in Helix Robotics.", KindInvestment, "Meta", "Helix Robotics"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := x.ExtractText("t.txt", tc.text, time.Time{})
+			for _, c := range got {
+				if c.Kind == tc.kind && c.Subject == tc.subject && c.Object == tc.obj {
+					return
+				}
+			}
+			t.Errorf("want %s %q→%q in%s", tc.kind, tc.subject, tc.obj, describeAll(got))
+		})
+	}
+}
+
+func TestHedgingAttributionNegation(t *testing.T) {
+	x := builtinExtractor(t)
+	tests := []struct {
+		name, text  string
+		want        int // investment claims
+		hedged      bool
+		attribution string
+	}{
+		{"plain", "Meta invested $10 billion in Helix Robotics.", 1, false, ""},
+		{"reportedly", "Meta reportedly invested $10 billion in Helix Robotics.", 1, true, ""},
+		{"people familiar", "Meta invested $10 billion in Helix Robotics, according to people familiar with the matter.", 1, true, ""},
+		{"rumored", "Meta is rumored to have invested $10 billion in Helix Robotics.", 1, true, ""},
+		{"attributed", "According to Bloomberg, Meta invested $10 billion in Helix Robotics.", 1, false, "Bloomberg"},
+		{"wire", "Reuters reported that Meta invested $10 billion in Helix Robotics.", 1, false, "Reuters"},
+		{"negated", "Meta did not invest $10 billion in Helix Robotics.", 0, false, ""},
+		{"never", "Meta never invested $10 billion in Helix Robotics.", 0, false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var inv []Claim
+			for _, c := range x.ExtractText("t.txt", tc.text, time.Time{}) {
+				if c.Kind == KindInvestment {
+					inv = append(inv, c)
+				}
+			}
+			if len(inv) != tc.want {
+				t.Fatalf("got %d investment claims%s, want %d", len(inv), describeAll(inv), tc.want)
+			}
+			if tc.want == 0 {
+				return
+			}
+			if inv[0].Hedged != tc.hedged || inv[0].Attribution != tc.attribution {
+				t.Errorf("hedged=%v attribution=%q, want %v %q", inv[0].Hedged, inv[0].Attribution, tc.hedged, tc.attribution)
+			}
+		})
+	}
+}
+
+// FuzzExtract: extraction never panics, every span lies inside the text and
+// matches the claim's text, and everything it returns is valid UTF-8.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"Meta invested $14.3 billion in Scale AI.",
+		"The $15 billion investment in Scale AI, announced in late 2024, grants Meta a 49% stake.",
+		"Mercor (NASDAQ: MERC) rose 18% YTD. Jonathan Siddharth, CEO of Turing, said so.",
+		"Google has paused Scale projects, and 500 contractors were cut in Q2.",
+		"from $12 billion in 2023 to $40 billion by 2028, a CAGR of 22%",
+		"\xff\xfe$1bn (NYSE:", "$$$ 1..2 billion", "(((A)))", "Q5 2025 H3",
+	} {
+		f.Add(s)
+	}
+	x := builtinExtractor(f)
+	pub := time.Date(2025, 6, 18, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // corpus hands extraction valid UTF-8 only
+		}
+		for _, c := range x.ExtractText("f.txt", text, pub) {
+			if c.Start < 0 || c.End > len(text) || c.Start >= c.End {
+				t.Fatalf("span %d:%d outside text of %d bytes", c.Start, c.End, len(text))
+			}
+			if text[c.Start:c.End] != c.Text {
+				t.Fatalf("span text %q != claim text %q", text[c.Start:c.End], c.Text)
+			}
+			if c.SentStart > c.Start || c.SentEnd < c.End || text[c.SentStart:c.SentEnd] != c.Sentence {
+				t.Fatalf("sentence span %d:%d does not hold the claim or its sentence", c.SentStart, c.SentEnd)
+			}
+			for _, s := range []string{c.Text, c.Sentence, c.Subject, c.Object, c.Normalized, c.Attribution} {
+				if !utf8.ValidString(s) {
+					t.Fatalf("invalid UTF-8 in %q", s)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+func TestMoneyForms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // normalized values, in order
+		text []string // their spans
+	}{
+		{"a $14.3B investment", []string{"USD 14300000000"}, []string{"$14.3B"}},
+		{"a $14.3 billion investment", []string{"USD 14300000000"}, []string{"$14.3 billion"}},
+		{"raised US$2bn last week", []string{"USD 2000000000"}, []string{"US$2bn"}},
+		{"paid €1.2bn in cash", []string{"EUR 1200000000"}, []string{"€1.2bn"}},
+		{"a £300m deal", []string{"GBP 300000000"}, []string{"£300m"}},
+		{"revenue of $870 million", []string{"USD 870000000"}, []string{"$870 million"}},
+		{"a $200 million-a-year partnership", []string{"USD 200000000/year"}, []string{"$200 million-a-year"}},
+		{"worth $3-4 billion", []string{"USD 3000000000..4000000000"}, []string{"$3-4 billion"}},
+		{"between $3 billion and $4 billion", []string{"USD 3000000000..4000000000"}, []string{"between $3 billion and $4 billion"}},
+		{"$1.25 billion initially, up to $4 billion", []string{"USD 1250000000", "<=USD 4000000000"}, []string{"$1.25 billion", "up to $4 billion"}},
+		{"values it at over $29 billion", []string{">USD 29000000000"}, []string{"over $29 billion"}},
+		{"about $350 a share", []string{"~USD 350"}, []string{"about $350"}},
+		{"nearly $1 trillion", []string{"~USD 1000000000000"}, []string{"nearly $1 trillion"}},
+		{"at least $5 million", []string{">=USD 5000000"}, []string{"at least $5 million"}},
+		{"from $14 billion to $29 billion", []string{"USD 14000000000", "USD 29000000000"}, []string{"$14 billion", "$29 billion"}},
+		{"USD 5 million in grants", []string{"USD 5000000"}, []string{"USD 5 million"}},
+		{"some 14.3 billion dollars", []string{"~USD 14300000000"}, []string{"some 14.3 billion dollars"}},
+		{"$1,200,000 in fees", []string{"USD 1200000"}, []string{"$1,200,000"}},
+		{"no money here: 14.3 billion people", nil, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			ms := findMoney(tc.in)
+			if len(ms) != len(tc.want) {
+				t.Fatalf("got %d amounts %+v, want %v", len(ms), ms, tc.want)
+			}
+			for i, m := range ms {
+				if got := Normalize(m.value); got != tc.want[i] {
+					t.Errorf("amount %d = %q, want %q", i, got, tc.want[i])
+				}
+				if got := tc.in[m.start:m.end]; got != tc.text[i] {
+					t.Errorf("span %d = %q, want %q", i, got, tc.text[i])
+				}
+			}
+		})
+	}
+}
+
+func TestMoneyPrecision(t *testing.T) {
+	tests := []struct {
+		in   string
+		step float64
+	}{
+		{"$15 billion", 1e9},
+		{"$14.3 billion", 1e8},
+		{"$2.75 billion", 1e7},
+		{"$870 million", 1e6},
+		{"$14B", 1e9},
+	}
+	for _, tc := range tests {
+		ms := findMoney(tc.in)
+		if len(ms) != 1 || ms[0].value.Step != tc.step {
+			t.Errorf("%s: got %+v, want step %g", tc.in, ms, tc.step)
+		}
+	}
+}
+
+func TestPercentsMultiplesCounts(t *testing.T) {
+	tests := []struct {
+		in   string
+		find func(string) []mention
+		want []string
+	}{
+		{"a 49% stake", findPercents, []string{"49%"}},
+		{"a 27.5 percent share", findPercents, []string{"27.5%"}},
+		{"more than 200% higher", findPercents, []string{">200%"}},
+		{"between 20-30% of staff", findPercents, []string{"20..30%"}},
+		{"a threefold surge", findMultiples, []string{"x3"}},
+		{"revenue tripled", findMultiples, []string{"x3"}},
+		{"it doubled", findMultiples, []string{"x2"}},
+		{"a 20x return", findMultiples, []string{"x20"}},
+		{"a 10-fold rise", findMultiples, []string{"x10"}},
+		{"cut 500 contractors", func(s string) []mention { return findCounts(s, nil) }, []string{"+500"}},
+		{"hired 1,200 engineers in 2024", func(s string) []mention { return findCounts(s, findDates(s, time.Time{})) }, []string{"+1200"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			ms := tc.find(tc.in)
+			if len(ms) != len(tc.want) {
+				t.Fatalf("got %+v, want %v", ms, tc.want)
+			}
+			for i, m := range ms {
+				if got := Normalize(m.value); got != tc.want[i] {
+					t.Errorf("got %q, want %q", got, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestDateForms(t *testing.T) {
+	pub := time.Date(2025, 6, 18, 14, 28, 0, 0, time.UTC) // a Wednesday
+	tests := []struct {
+		in   string
+		pub  time.Time
+		want []string
+	}{
+		{"on June 18, 2025", time.Time{}, []string{"2025-06-18"}},
+		{"on 18 June 2025", time.Time{}, []string{"2025-06-18"}},
+		{"on Sept. 12, 2023", time.Time{}, []string{"2023-09-12"}},
+		{"dated 2025-06-18", time.Time{}, []string{"2025-06-18"}},
+		{"in June 2025", time.Time{}, []string{"2025-06"}},
+		{"founded in 2016", time.Time{}, []string{"2016"}},
+		{"announced in late 2024", time.Time{}, []string{"2024-09/2024-12"}},
+		{"by mid-2025", time.Time{}, []string{"2025-05/2025-08"}},
+		{"in early 2023", time.Time{}, []string{"2023-01/2023-04"}},
+		{"at the end of 2024", time.Time{}, []string{"2024-09/2024-12"}},
+		{"in Q2 2025", time.Time{}, []string{"2025-04/2025-06"}},
+		{"in the second quarter of 2025", time.Time{}, []string{"2025-04/2025-06"}},
+		{"in H1 2025", time.Time{}, []string{"2025-01/2025-06"}},
+		{"in the second half of 2024", time.Time{}, []string{"2024-07/2024-12"}},
+		{"in fiscal 2024", time.Time{}, []string{"2024"}},
+		{"FY2023 results", time.Time{}, []string{"2023"}},
+		{"cut in Q2", pub, []string{"2025-04/2025-06"}},
+		{"cut in Q2", time.Time{}, nil},
+		{"earlier this year", pub, []string{"2025-01/2025-06"}},
+		{"later this year", pub, []string{"2025-06/2025-12"}},
+		{"this year", pub, []string{"2025"}},
+		{"last year", pub, []string{"2024"}},
+		{"next year", pub, []string{"2026"}},
+		{"last month", pub, []string{"2025-05"}},
+		{"on Tuesday", pub, []string{"2025-06-17"}},
+		{"yesterday", pub, []string{"2025-06-17"}},
+		{"in March", pub, []string{"2025-03"}},
+		{"in mid-June", pub, []string{"2025-06-11/2025-06-20"}},
+		{"$2025 million is money", time.Time{}, nil},
+		{"2000 employees were hired", time.Time{}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			ms := findDates(tc.in, tc.pub)
+			if len(ms) != len(tc.want) {
+				t.Fatalf("got %+v, want %v", ms, tc.want)
+			}
+			for i, m := range ms {
+				if got := Normalize(m.value); got != tc.want[i] {
+					t.Errorf("got %q, want %q", got, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestSentences(t *testing.T) {
+	x := builtinExtractor(t)
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Apple Inc. said sales rose. Shares fell.", []string{"Apple Inc. said sales rose.", "Shares fell."}},
+		{"The U.S. market grew. It was big.", []string{"The U.S. market grew.", "It was big."}},
+		{"CHICAGO, Sept. 12, 2023 was the date. Then more.", []string{"CHICAGO, Sept. 12, 2023 was the date.", "Then more."}},
+		{"It closed at 4 p.m. on Monday. Then it rose.", []string{"It closed at 4 p.m. on Monday.", "Then it rose."}},
+		{"Revenue was approx. $3 billion in total. Growth slowed.", []string{"Revenue was approx. $3 billion in total.", "Growth slowed."}},
+		{"It was Meta vs. Google again. Nobody won.", []string{"It was Meta vs. Google again.", "Nobody won."}},
+		{"It invested $14.3B. The deal closed.", []string{"It invested $14.3B.", "The deal closed."}},
+		{"Growth hit 3.5 percent. Then it slowed.", []string{"Growth hit 3.5 percent.", "Then it slowed."}},
+		{"A Headline Without a Stop\n\nBody text here. More text.", []string{"A Headline Without a Stop", "Body text here.", "More text."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			ss := x.seg.split(tc.in)
+			var got []string
+			for _, s := range ss {
+				got = append(got, s.Text)
+				if tc.in[s.Start:s.End] != s.Text {
+					t.Errorf("span %d:%d is %q, text is %q", s.Start, s.End, tc.in[s.Start:s.End], s.Text)
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("sentence %d = %q, want %q", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
