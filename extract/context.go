@@ -16,7 +16,7 @@ type sentCtx struct {
 	ents   []entMention
 	values []mention // money, percents, multiples and counts: their tokens do not count as gap words
 	dates  []mention
-	hedged bool
+	hedges [][]int // spans of hedging cues
 	attrib string
 	// patterns already matched against this sentence
 	matches map[*rules.Pattern][][]int
@@ -44,6 +44,28 @@ func (c *sentCtx) wordsBetween(a, b int) int {
 		n++
 	}
 	return n
+}
+
+// hedgedAt says whether a hedge governs [start, end): a cue in the same
+// clause (clauses end at semicolons, dashes and parentheses), or one that
+// opens the sentence ("According to reports, ...", "Reportedly, ...").
+func (c *sentCtx) hedgedAt(start, end int) bool {
+	lo := strings.LastIndexAny(c.text[:start], ";\u2014\u2013()")
+	hi := strings.IndexAny(c.text[end:], ";\u2014\u2013()")
+	if hi < 0 {
+		hi = len(c.text)
+	} else {
+		hi += end
+	}
+	for _, h := range c.hedges {
+		if h[0] > lo && h[1] <= hi {
+			return true
+		}
+		if comma := strings.IndexByte(c.text, ','); comma > 0 && h[1] <= comma && c.wordsBetween(0, h[0]) <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // gap is the number of words between two spans and whether the second

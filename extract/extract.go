@@ -244,9 +244,8 @@ func (a *artState) sentence(i int) *sentCtx {
 	c := &sentCtx{art: a, idx: i, s: s, text: s.Text, toks: a.toks[i], ents: a.ents[i], matches: map[*rules.Pattern][][]int{}}
 	lex := &a.x.set.Lexicon
 	for j := range lex.Hedges {
-		if lex.Hedges[j].Re.MatchString(s.Text) {
-			c.hedged = true
-			break
+		for _, loc := range lex.Hedges[j].Re.FindAllStringIndex(s.Text, -1) {
+			c.hedges = append(c.hedges, loc)
 		}
 	}
 	for j := range lex.Attributions {
@@ -309,7 +308,7 @@ func (c *sentCtx) add(cl Claim, start, end int) *Claim {
 	cl.SentStart, cl.SentEnd = c.s.Start, c.s.End
 	cl.Text = c.text[start:end]
 	cl.Sentence = c.text
-	cl.Hedged = cl.Hedged || c.hedged
+	cl.Hedged = cl.Hedged || c.hedgedAt(start, end)
 	if cl.Attribution == "" {
 		cl.Attribution = c.attrib
 	}

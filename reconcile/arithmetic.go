@@ -1,0 +1,296 @@
+package reconcile
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+// checkArithmetic reports figures that cannot all hold. Each test uses the
+// intervals the wording allows, so rounding never triggers it; a test that
+// rests on a claim already shown as the odd one out of a conflict is not
+// reported again.
+func checkArithmetic(r *run) []Finding {
+	var out []Finding
+	byArticle := map[string][]*extract.Claim{}
+	var order []string
+	for i := range r.claims {
+		c := &r.claims[i]
+		if byArticle[c.Article] == nil {
+			order = append(order, c.Article)
+		}
+		byArticle[c.Article] = append(byArticle[c.Article], c)
+	}
+	for _, a := range order {
+		cs := byArticle[a]
+		out = append(out, r.stakeTimesValuation(cs)...)
+		out = append(out, r.preMoneyPlusInvestment(cs)...)
+		out = append(out, r.partsVsTotal(cs)...)
+		out = append(out, r.multiples(cs)...)
+	}
+	out = append(out, r.cagr()...)
+	kept := out[:0]
+	for _, f := range out {
+		repeats := false
+		for _, id := range f.Claims {
+			if r.outliers[id] {
+				repeats = true
+			}
+		}
+		if !repeats {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+func (r *run) inconsistent(kind extract.Kind, subject, object, msg string, cs ...*extract.Claim) Finding {
+	f := Finding{Type: TypeInconsistent, Kind: kind, Subject: subject, Object: object, Severity: SeverityMedium, Message: msg}
+	var parts []string
+	for _, c := range cs {
+		f.Claims = append(f.Claims, c.ID)
+		parts = append(parts, c.Article+"|"+c.Normalized)
+	}
+	sort.Strings(parts)
+	f.Fingerprint = strings.Join(append([]string{string(TypeInconsistent), string(kind), fold(subject), fold(object)}, parts...), "\x00")
+	return f
+}
+
+func pct(iv Interval) Interval { return iv.Scale(0.01) }
+
+// usable says whether a claim is a plain, actual figure of the deal.
+func usable(c *extract.Claim) bool {
+	return c.Status == extract.StatusActual && c.Aspect != extract.AspectBound && c.Value.Qualifier != "<" && c.Value.Qualifier != "<="
+}
+
+// stakeTimesValuation: a stake bought for an amount at a post-money
+// valuation must cost about stake x valuation.
+func (r *run) stakeTimesValuation(cs []*extract.Claim) []Finding {
+	var out []Finding
+	for _, s := range cs {
+		if s.Kind != extract.KindStake || !usable(s) || s.Object == "" {
+			continue
+		}
+		inv := r.pick(cs, func(c *extract.Claim) bool {
+			return c.Kind == extract.KindInvestment && c.Subject == s.Subject && c.Object == s.Object && usable(c) &&
+				(c.Aspect == extract.AspectPlain || c.Aspect == extract.AspectTotal) && c.SentStart == s.SentStart
+		})
+		if inv == nil {
+			inv = r.pick(cs, func(c *extract.Claim) bool {
+				return c.Kind == extract.KindInvestment && c.Subject == s.Subject && c.Object == s.Object && usable(c) && c.Aspect == extract.AspectPlain
+			})
+		}
+		val := r.pick(cs, func(c *extract.Claim) bool {
+			return c.Kind == extract.KindValuation && c.Subject == s.Object && usable(c) && c.Aspect != extract.AspectBefore && c.Value.Qualifier == ""
+		})
+		if inv == nil || val == nil || inv.Value.Currency != val.Value.Currency {
+			continue
+		}
+		implied := pct(r.interval(s)).Mul(r.interval(val))
+		if implied.Meets(r.interval(inv)) {
+			continue
+		}
+		msg := fmt.Sprintf("%s x %s is %s, not %s: %s for %s's stake in %s does not fit the valuation",
+			DisplayValue(s.Value), DisplayValue(val.Value), DisplayValue(scaled(val.Value, s.Value.Lo/100)),
+			DisplayValue(inv.Value), DisplayValue(inv.Value), s.Subject, s.Object)
+		out = append(out, r.inconsistent(extract.KindStake, s.Subject, s.Object, msg, s, inv, val))
+		break
+	}
+	return out
+}
+
+func scaled(v extract.Value, f float64) extract.Value {
+	v.Lo, v.Hi, v.Step, v.Qualifier = v.Lo*f, v.Hi*f, v.Step*f, "~"
+	return v
+}
+
+// pick returns the first claim satisfying ok, preferring unhedged ones.
+func (r *run) pick(cs []*extract.Claim, ok func(*extract.Claim) bool) *extract.Claim {
+	var hedged *extract.Claim
+	for _, c := range cs {
+		if !ok(c) {
+			continue
+		}
+		if !c.Hedged {
+			return c
+		}
+		if hedged == nil {
+			hedged = c
+		}
+	}
+	return hedged
+}
+
+// preMoneyPlusInvestment: a valuation before the deal plus the money put in
+// must reach the valuation after it.
+func (r *run) preMoneyPlusInvestment(cs []*extract.Claim) []Finding {
+	var out []Finding
+	for _, before := range cs {
+		if before.Kind != extract.KindValuation || before.Aspect != extract.AspectBefore || !usable(before) {
+			continue
+		}
+		after := r.pick(cs, func(c *extract.Claim) bool {
+			return c.Kind == extract.KindValuation && c.Subject == before.Subject && c.SentStart == before.SentStart &&
+				c.Aspect == extract.AspectAfter && usable(c)
+		})
+		inv := r.pick(cs, func(c *extract.Claim) bool {
+			return c.Kind == extract.KindInvestment && c.Object == before.Subject && usable(c) && c.Aspect == extract.AspectPlain
+		})
+		if after == nil || inv == nil || inv.Value.Currency != before.Value.Currency {
+			continue
+		}
+		sum := r.interval(before).Add(r.interval(inv))
+		// Buying existing shares moves no money into the company, so only
+		// a post-money above pre-money plus the new money is impossible.
+		if sum.Meets(r.interval(after)) || r.interval(after).Hi < sum.Lo {
+			continue
+		}
+		msg := fmt.Sprintf("%s before the deal plus %s invested is at most %s, short of the %s valuation after it",
+			DisplayValue(before.Value), DisplayValue(inv.Value), DisplayValue(extract.Value{Type: extract.ValueMoney, Currency: inv.Value.Currency, Lo: sum.Hi, Hi: sum.Hi, Step: 1e6}), DisplayValue(after.Value))
+		out = append(out, r.inconsistent(extract.KindValuation, before.Subject, "", msg, before, inv, after))
+	}
+	return out
+}
+
+// partsVsTotal: "a further $2.75 billion, bringing its total to $4 billion"
+// must agree with the amounts the article gave before.
+func (r *run) partsVsTotal(cs []*extract.Claim) []Finding {
+	var out []Finding
+	for _, total := range cs {
+		if total.Kind != extract.KindInvestment || total.Aspect != extract.AspectTotal || !usable(total) {
+			continue
+		}
+		var tranche *extract.Claim
+		var earlier []*extract.Claim
+		for _, c := range cs {
+			if c.Kind != extract.KindInvestment || c.Subject != total.Subject || c.Object != total.Object || !usable(c) {
+				continue
+			}
+			switch {
+			case c.SentStart == total.SentStart && c.Aspect == extract.AspectTranche:
+				tranche = c
+			case c.SentStart < total.SentStart && (c.Aspect == extract.AspectInitial || c.Aspect == extract.AspectTranche):
+				earlier = append(earlier, c)
+			}
+		}
+		if tranche == nil || len(earlier) == 0 {
+			continue
+		}
+		before := Interval{}
+		for _, e := range earlier {
+			before = before.Add(r.interval(e))
+		}
+		if before.Meets(r.interval(total).Sub(r.interval(tranche))) {
+			continue
+		}
+		msg := fmt.Sprintf("%s plus %s does not make the stated total of %s for %s's investment in %s",
+			DisplayValue(earlier[0].Value), DisplayValue(tranche.Value), DisplayValue(total.Value), total.Subject, total.Object)
+		if len(earlier) > 1 {
+			msg = fmt.Sprintf("the earlier amounts plus %s do not make the stated total of %s for %s's investment in %s",
+				DisplayValue(tranche.Value), DisplayValue(total.Value), total.Subject, total.Object)
+		}
+		out = append(out, r.inconsistent(extract.KindInvestment, total.Subject, total.Object, msg, append(earlier, tranche, total)...))
+	}
+	return out
+}
+
+// multiples: "doubled its valuation from $14 billion to $29 billion" must
+// relate the two values by about the stated factor.
+func (r *run) multiples(cs []*extract.Claim) []Finding {
+	var out []Finding
+	for _, g := range cs {
+		if g.Kind != extract.KindGrowth || g.Value.Type != extract.ValueMultiple {
+			continue
+		}
+		var from, to *extract.Claim
+		for _, c := range cs {
+			if c.SentStart != g.SentStart || c.Value.Type != extract.ValueMoney {
+				continue
+			}
+			switch c.Aspect {
+			case extract.AspectBefore:
+				from = c
+			case extract.AspectAfter:
+				to = c
+			}
+		}
+		if from == nil || to == nil || from.Value.Currency != to.Value.Currency {
+			continue
+		}
+		f, t := r.interval(from), r.interval(to)
+		ratio := Interval{Lo: t.Lo / f.Hi, Hi: t.Hi / f.Lo}
+		// "doubled" is rounded speech: allow the factor ±10%.
+		stated := Interval{Lo: g.Value.Lo * 0.9, Hi: g.Value.Lo * 1.1}
+		if ratio.Meets(stated) {
+			continue
+		}
+		msg := fmt.Sprintf("%s to %s is %.1fx, not the stated %s", DisplayValue(from.Value), DisplayValue(to.Value), to.Value.Lo/from.Value.Lo, DisplayValue(g.Value))
+		out = append(out, r.inconsistent(extract.KindGrowth, g.Subject, "", msg, g, from, to))
+	}
+	return out
+}
+
+// cagr: a compound annual growth rate must match a market's sizes in two
+// years, whichever articles state them.
+func (r *run) cagr() []Finding {
+	var out []Finding
+	sizes := map[string][]*extract.Claim{}
+	for i := range r.claims {
+		c := &r.claims[i]
+		if c.Kind == extract.KindMarketSize && len(c.Period) == 4 && c.Value.Qualifier == "" {
+			k := r.marketKey(c.Subject)
+			sizes[k] = append(sizes[k], c)
+		}
+	}
+	for i := range r.claims {
+		g := &r.claims[i]
+		if g.Kind != extract.KindGrowth || g.Event != "cagr" || g.Value.Type != extract.ValuePercent || g.Subject == "" {
+			continue
+		}
+		cands := sizes[r.marketKey(g.Subject)]
+		start, end := r.yearPair(cands, g.Article)
+		if start == nil {
+			continue
+		}
+		y1, _ := strconv.Atoi(start.Period)
+		y2, _ := strconv.Atoi(end.Period)
+		n := float64(y2 - y1)
+		a, b := r.interval(start), r.interval(end)
+		implied := Interval{Lo: math.Pow(b.Lo/a.Hi, 1/n) - 1, Hi: math.Pow(b.Hi/a.Lo, 1/n) - 1}
+		if pct(r.interval(g)).Meets(implied) {
+			continue
+		}
+		exact := (math.Pow(end.Value.Lo/start.Value.Lo, 1/n) - 1) * 100
+		msg := fmt.Sprintf("%s in %d to %s in %d is a %.0f%% CAGR, not the stated %s", DisplayValue(start.Value), y1,
+			DisplayValue(end.Value), y2, exact, DisplayValue(g.Value))
+		out = append(out, r.inconsistent(extract.KindGrowth, g.Subject, "", msg, g, start, end))
+	}
+	return out
+}
+
+// yearPair returns the earliest and latest sizes of a market, preferring
+// those stated in the article itself.
+func (r *run) yearPair(cs []*extract.Claim, article string) (*extract.Claim, *extract.Claim) {
+	for _, sameOnly := range []bool{true, false} {
+		var first, last *extract.Claim
+		for _, c := range cs {
+			if sameOnly && c.Article != article {
+				continue
+			}
+			if first == nil || c.Period < first.Period {
+				first = c
+			}
+			if last == nil || c.Period > last.Period {
+				last = c
+			}
+		}
+		if first != nil && last != nil && first.Period != last.Period {
+			return first, last
+		}
+	}
+	return nil, nil
+}

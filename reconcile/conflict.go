@@ -1,0 +1,213 @@
+package reconcile
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+// factKey says which claims are about the same fact: they may conflict.
+type factKey struct {
+	kind    extract.Kind
+	subject string
+	object  string
+	scope   string // status, aspect, event, metric or market: what else must match
+}
+
+// fact is the claims about one fact, with what reconciling them needs.
+type fact struct {
+	key    factKey
+	claims []*extract.Claim
+}
+
+// keyOf returns a claim's fact, or false when the claim is not compared
+// with others (a ceiling "up to", a claim missing its parties).
+func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
+	k := factKey{kind: c.Kind, subject: fold(c.Subject), object: fold(c.Object)}
+	if c.Subject == "" {
+		return k, false
+	}
+	status := string(c.Status)
+	switch c.Kind {
+	case extract.KindInvestment, extract.KindStake:
+		if c.Object == "" || c.Aspect == extract.AspectBound {
+			return k, false
+		}
+		k.scope = status + "|" + string(c.Aspect)
+	case extract.KindValuation:
+		aspect := ""
+		if c.Aspect == extract.AspectBefore {
+			aspect = "before"
+		}
+		k.scope = status + "|" + aspect
+	case extract.KindRevenue:
+		k.scope = status + "|" + c.Value.Rate
+	case extract.KindMarketSize:
+		k.subject = r.marketKey(c.Subject)
+		k.scope = c.Value.Rate
+	case extract.KindEventDate:
+		if c.Event == "" || (c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
+			return k, false
+		}
+		k.scope = c.Event
+	case extract.KindGrowth:
+		if c.Event == "" || c.Event == "cagr" && c.Period == "" {
+			return k, false
+		}
+		k.scope = c.Event
+	case extract.KindHeadcountChange:
+		if c.Period == "" {
+			return k, false
+		}
+	case extract.KindClientChange:
+		if c.Object == "" {
+			return k, false
+		}
+	case extract.KindRole:
+		if c.Object == "" || c.Aspect == extract.AspectBefore {
+			return k, false
+		}
+	case extract.KindTicker:
+	default:
+		return k, false
+	}
+	return k, true
+}
+
+func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+func (r *run) marketKey(name string) string {
+	drop := map[string]bool{}
+	if r.opts.Rules != nil {
+		for _, w := range r.opts.Rules.Lexicon.MarketDrop {
+			drop[strings.ToLower(w)] = true
+		}
+	}
+	var keep []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if !drop[w] {
+			keep = append(keep, w)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// facts groups the claims by fact.
+func (r *run) facts() []*fact {
+	byKey := map[factKey]*fact{}
+	var order []*fact
+	for i := range r.claims {
+		c := &r.claims[i]
+		k, ok := r.keyOf(c)
+		if !ok {
+			continue
+		}
+		f := byKey[k]
+		if f == nil {
+			f = &fact{key: k}
+			byKey[k] = f
+			order = append(order, f)
+		}
+		f.claims = append(f.claims, c)
+	}
+	return order
+}
+
+// timeScoped kinds are facts that change over time: claims dated
+// differently are different facts.
+var timeScoped = map[extract.Kind]bool{extract.KindValuation: true, extract.KindRevenue: true,
+	extract.KindMarketSize: true, extract.KindHeadcountChange: true, extract.KindGrowth: true}
+
+// checkConflicts reports, for every fact, claims whose values cannot all hold.
+func checkConflicts(r *run) []Finding {
+	var out []Finding
+	for _, f := range r.facts() {
+		if len(f.claims) < 2 {
+			continue
+		}
+		scoped := timeScoped[f.key.kind] || (f.key.kind == extract.KindInvestment || f.key.kind == extract.KindStake) && r.multiDeal(f)
+		if !scoped {
+			if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
+				out = append(out, r.conflict(f, "", sides))
+			}
+			continue
+		}
+		out = append(out, r.scopedConflicts(f)...)
+	}
+	return out
+}
+
+// multiDeal says whether a pair's claims describe several deals: one article
+// gives two amounts that cannot both hold, dated differently ("$1 billion in
+// 2019 ... $10 billion in 2023"), or speaks of tranches.
+func (r *run) multiDeal(f *fact) bool {
+	for _, c := range f.claims {
+		if c.Aspect == extract.AspectTranche || c.Aspect == extract.AspectInitial || c.Aspect == extract.AspectTotal {
+			return true
+		}
+	}
+	for i, a := range f.claims {
+		for _, b := range f.claims[i+1:] {
+			if a.Article == b.Article && a.Period != "" && b.Period != "" && a.Period != b.Period &&
+				!r.compatible(f.key.kind, a, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scopedConflicts reconciles a fact that changes over time: claims with the
+// same period must agree; an undated claim must agree with some dated one,
+// or with the other undated claims.
+func (r *run) scopedConflicts(f *fact) []Finding {
+	byPeriod := map[string][]*extract.Claim{}
+	var periods []string
+	var undated []*extract.Claim
+	for _, c := range f.claims {
+		if c.Period == "" {
+			undated = append(undated, c)
+			continue
+		}
+		if byPeriod[c.Period] == nil {
+			periods = append(periods, c.Period)
+		}
+		byPeriod[c.Period] = append(byPeriod[c.Period], c)
+	}
+	sort.Strings(periods)
+	var out []Finding
+	var dated []side
+	for _, p := range periods {
+		sides := r.sides(f.key.kind, byPeriod[p])
+		if len(sides) > 1 {
+			out = append(out, r.conflict(f, p, sides))
+		}
+		dated = append(dated, sides[0])
+	}
+	if len(undated) == 0 {
+		return out
+	}
+	sides := r.sides(f.key.kind, undated)
+	var unexplained, explained []side
+	for _, s := range sides {
+		fits := false
+		for _, d := range dated {
+			if r.sidesMeet(f.key.kind, s, d) {
+				fits = true
+			}
+		}
+		if fits {
+			explained = append(explained, s)
+		} else {
+			unexplained = append(unexplained, s)
+		}
+	}
+	if len(unexplained) == 0 || len(unexplained) == 1 && len(explained) == 0 && len(dated) == 0 {
+		return out
+	}
+	all := append(append([]side{}, unexplained...), explained...)
+	all = append(all, dated...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].weight() > all[j].weight() })
+	return append(out, r.conflict(f, "", all))
+}

@@ -1,0 +1,47 @@
+package reconcile
+
+import (
+	"testing"
+
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+func money(lo, step float64, q string) extract.Value {
+	return extract.Value{Type: extract.ValueMoney, Currency: "USD", Lo: lo, Hi: lo, Step: step, Qualifier: q}
+}
+
+func TestIntervalsMeet(t *testing.T) {
+	date := func(from, to int) extract.Value {
+		return extract.Value{Type: extract.ValueDate, From: from, To: to}
+	}
+	tests := []struct {
+		name string
+		a, b extract.Value
+		meet bool
+	}{
+		{"$15 billion vs $14.3 billion", money(15e9, 1e9, ""), money(14.3e9, 1e8, ""), false},
+		{"$14 billion vs $14.3 billion (rounding)", money(14e9, 1e9, ""), money(14.3e9, 1e8, ""), true},
+		{"over $29 billion vs $29 billion", money(29e9, 1e9, ">"), money(29e9, 1e9, ""), true},
+		{"over $29 billion vs $14.3 billion", money(29e9, 1e9, ">"), money(14.3e9, 1e8, ""), false},
+		{"$2.8 billion vs $2.75 billion", money(2.8e9, 1e8, ""), money(2.75e9, 1e7, ""), true},
+		{"$2.5 billion vs $2.75 billion", money(2.5e9, 1e8, ""), money(2.75e9, 1e7, ""), false},
+		{"about $350 vs $380", money(350, 1, "~"), money(380, 1, ""), true},
+		{"about $350 vs $400", money(350, 1, "~"), money(400, 1, ""), false},
+		{"up to $4 billion vs $4 billion", money(4e9, 1e9, "<="), money(4e9, 1e9, ""), true},
+		{"up to $4 billion vs $8 billion", money(4e9, 1e9, "<="), money(8e9, 1e9, ""), false},
+		{"late 2024 vs June 2025", date(20240901, 20241231), date(20250601, 20250630), false},
+		{"2025 vs June 2025", date(20250101, 20251231), date(20250601, 20250630), true},
+		{"Q2 2025 vs June 2025", date(20250401, 20250630), date(20250601, 20250630), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := ValueInterval(tc.a, DefaultTolerance), ValueInterval(tc.b, DefaultTolerance)
+			if got := a.Meets(b); got != tc.meet {
+				t.Errorf("%+v meets %+v = %v, want %v", a, b, got, tc.meet)
+			}
+			if got := b.Meets(a); got != tc.meet {
+				t.Errorf("not symmetric: %+v meets %+v = %v", b, a, got)
+			}
+		})
+	}
+}

@@ -1,0 +1,371 @@
+package reconcile
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+// side is claims that agree with each other: one value of a conflict.
+type side struct {
+	claims []*extract.Claim
+	iv     Interval // the values every claim on the side allows
+	label  string   // for labels: the side's label
+}
+
+// weight is the number of independent sources on the side: syndicated
+// copies of one sentence count once.
+func (s side) weight() int { return len(sources(s.claims)) }
+
+func sources(cs []*extract.Claim) map[string]bool {
+	m := map[string]bool{}
+	for _, c := range cs {
+		m[fold(strings.Join(strings.Fields(c.Sentence), " "))] = true
+	}
+	return m
+}
+
+func articles(cs []*extract.Claim) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range cs {
+		if !seen[c.Article] {
+			seen[c.Article] = true
+			out = append(out, c.Article)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// labelKinds compare labels rather than intervals.
+var labelKinds = map[extract.Kind]bool{extract.KindClientChange: true, extract.KindRole: true, extract.KindTicker: true}
+
+// clientCompatible says which client changes can both be true: a client
+// that ended a relationship did not merely pause or review it.
+var clientCompatible = map[string]map[string]bool{
+	"terminate": {"terminate": true},
+	"reduce":    {"reduce": true, "pause": true, "review": true, "continue": true},
+	"pause":     {"pause": true, "reduce": true, "review": true},
+	"review":    {"review": true, "reduce": true, "pause": true, "continue": true, "expand": true},
+	"expand":    {"expand": true, "continue": true, "review": true},
+	"continue":  {"continue": true, "expand": true, "reduce": true, "review": true},
+}
+
+// exclusiveTitles are roles one organisation gives one person at a time.
+var exclusiveTitles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true, "president": true}
+
+func labelOf(kind extract.Kind, c *extract.Claim) string {
+	l := c.Value.Label
+	switch kind {
+	case extract.KindRole:
+		l = strings.TrimPrefix(strings.TrimPrefix(l, "interim "), "acting ")
+	case extract.KindTicker:
+		if i := strings.LastIndexByte(l, ':'); i >= 0 {
+			l = l[i+1:]
+		}
+	}
+	return l
+}
+
+func labelsCompatible(kind extract.Kind, a, b string) bool {
+	if a == b {
+		return true
+	}
+	switch kind {
+	case extract.KindClientChange:
+		return clientCompatible[a][b]
+	case extract.KindRole:
+		return !exclusiveTitles[a] || !exclusiveTitles[b]
+	}
+	return false
+}
+
+func (r *run) interval(c *extract.Claim) Interval {
+	return ValueInterval(c.Value, r.opts.Tolerance)
+}
+
+func (r *run) compatible(kind extract.Kind, a, b *extract.Claim) bool {
+	if labelKinds[kind] {
+		return labelsCompatible(kind, labelOf(kind, a), labelOf(kind, b))
+	}
+	return r.interval(a).Meets(r.interval(b))
+}
+
+func (r *run) sidesMeet(kind extract.Kind, a, b side) bool {
+	if labelKinds[kind] {
+		for _, x := range a.claims {
+			for _, y := range b.claims {
+				if !labelsCompatible(kind, labelOf(kind, x), labelOf(kind, y)) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return a.iv.Meets(b.iv)
+}
+
+// sides splits claims into groups that agree, the best supported first. One
+// side means no conflict.
+func (r *run) sides(kind extract.Kind, cs []*extract.Claim) []side {
+	if labelKinds[kind] {
+		return r.labelSides(kind, cs)
+	}
+	var out []side
+	rest := cs
+	for len(rest) > 0 {
+		x := r.bestPoint(rest)
+		var in, out2 []*extract.Claim
+		iv := Interval{Lo: math.Inf(-1), Hi: math.Inf(1)}
+		for _, c := range rest {
+			civ := r.interval(c)
+			if civ.Contains(x) {
+				in = append(in, c)
+				iv = intersect(iv, civ)
+			} else {
+				out2 = append(out2, c)
+			}
+		}
+		if len(in) == 0 { // cannot happen: x lies in some interval; guard the loop
+			in, out2 = rest[:1], rest[1:]
+			iv = r.interval(rest[0])
+		}
+		out = append(out, side{claims: in, iv: iv})
+		rest = out2
+	}
+	sortSides(out)
+	return out
+}
+
+func intersect(a, b Interval) Interval {
+	if b.Lo > a.Lo || b.Lo == a.Lo && b.LoOpen {
+		a.Lo, a.LoOpen = b.Lo, b.LoOpen
+	}
+	if b.Hi < a.Hi || b.Hi == a.Hi && b.HiOpen {
+		a.Hi, a.HiOpen = b.Hi, b.HiOpen
+	}
+	return a
+}
+
+// bestPoint returns the value that the most sources allow: a sweep over the
+// intervals' ends, counting each article's claims once.
+func (r *run) bestPoint(cs []*extract.Claim) float64 {
+	type event struct {
+		x     float64
+		start bool
+		open  bool
+		key   string
+	}
+	var evs []event
+	for _, c := range cs {
+		iv := r.interval(c)
+		key := c.Article + "\x00" + c.Normalized
+		evs = append(evs, event{x: iv.Lo, start: true, open: iv.LoOpen, key: key}, event{x: iv.Hi, open: iv.HiOpen, key: key})
+	}
+	// At one coordinate, closed starts come before closed ends (both hold
+	// there), open ends before open starts.
+	rank := func(e event) int {
+		switch {
+		case e.start && !e.open:
+			return 0
+		case !e.start && !e.open:
+			return 1
+		case !e.start && e.open:
+			return -1
+		}
+		return 2
+	}
+	sort.Slice(evs, func(i, j int) bool {
+		if evs[i].x != evs[j].x {
+			return evs[i].x < evs[j].x
+		}
+		return rank(evs[i]) < rank(evs[j])
+	})
+	active := map[string]int{}
+	best, bestX := -1, 0.0
+	for i, e := range evs {
+		if e.start {
+			active[e.key]++
+		} else if active[e.key]--; active[e.key] == 0 {
+			delete(active, e.key)
+		}
+		if e.start && len(active) > best {
+			best = len(active)
+			bestX = e.x
+			if e.open || math.IsInf(e.x, -1) {
+				// the point just inside the opening end
+				next := e.x + math.Max(1, math.Abs(e.x)*1e-6)
+				if i+1 < len(evs) && evs[i+1].x < next {
+					next = (e.x + evs[i+1].x) / 2
+				}
+				if math.IsInf(e.x, -1) {
+					next = evs[i+1].x
+				}
+				bestX = next
+			}
+		}
+	}
+	return bestX
+}
+
+func (r *run) labelSides(kind extract.Kind, cs []*extract.Claim) []side {
+	byLabel := map[string]*side{}
+	var order []*side
+	for _, c := range cs {
+		l := labelOf(kind, c)
+		s := byLabel[l]
+		if s == nil {
+			s = &side{label: l}
+			byLabel[l] = s
+			order = append(order, s)
+		}
+		s.claims = append(s.claims, c)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].weight() > order[j].weight() })
+	// Merge labels compatible with everything already on a side.
+	var out []side
+	for _, s := range order {
+		merged := false
+		for k := range out {
+			ok := true
+			for _, c := range out[k].claims {
+				if !labelsCompatible(kind, labelOf(kind, c), s.label) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out[k].claims = append(out[k].claims, s.claims...)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			out = append(out, *s)
+		}
+	}
+	sortSides(out)
+	return out
+}
+
+func sortSides(ss []side) {
+	sort.SliceStable(ss, func(i, j int) bool {
+		if wi, wj := ss[i].weight(), ss[j].weight(); wi != wj {
+			return wi > wj
+		}
+		return len(ss[i].claims) > len(ss[j].claims)
+	})
+}
+
+// display renders a side's value as an editor reads it, from its most
+// precise claim: "$14.3 billion", "late 2024", "terminate".
+func (s side) display() string {
+	var best *extract.Claim
+	bestW := math.Inf(1)
+	counts := map[string]int{}
+	for _, c := range s.claims {
+		counts[c.Normalized]++
+	}
+	for _, c := range s.claims {
+		w := c.Value.Step
+		if c.Value.Type == extract.ValueDate {
+			w = float64(c.Value.To - c.Value.From)
+		}
+		if c.Value.Qualifier != "" {
+			w = math.Inf(1) - 1
+		}
+		if best == nil || w < bestW || w == bestW && counts[c.Normalized] > counts[best.Normalized] {
+			best, bestW = c, w
+		}
+	}
+	if s.label != "" {
+		var labels []string
+		seen := map[string]bool{}
+		for _, c := range s.claims {
+			if l := c.Value.Label; !seen[l] {
+				seen[l] = true
+				labels = append(labels, l)
+			}
+		}
+		return strings.Join(labels, "/")
+	}
+	return DisplayValue(best.Value)
+}
+
+// DisplayValue writes a value the way an article would.
+func DisplayValue(v extract.Value) string {
+	q := map[string]string{">": "over ", ">=": "at least ", "<": "under ", "<=": "up to ", "~": "about "}[v.Qualifier]
+	switch v.Type {
+	case extract.ValueMoney:
+		sym := map[string]string{"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}[v.Currency]
+		amount := func(x float64) string {
+			for _, u := range []struct {
+				f    float64
+				name string
+			}{{1e12, " trillion"}, {1e9, " billion"}, {1e6, " million"}} {
+				if math.Abs(x) >= u.f {
+					return strconv.FormatFloat(round(x/u.f), 'f', -1, 64) + u.name
+				}
+			}
+			return strconv.FormatFloat(round(x), 'f', -1, 64)
+		}
+		s := amount(v.Lo)
+		if v.Hi != v.Lo {
+			s += "–" + amount(v.Hi)
+		}
+		if sym == "" {
+			return q + v.Currency + " " + s
+		}
+		if v.Rate != "" {
+			s += " a " + v.Rate
+		}
+		return q + sym + s
+	case extract.ValuePercent:
+		return q + strconv.FormatFloat(v.Lo, 'f', -1, 64) + "%"
+	case extract.ValueMultiple:
+		return strconv.FormatFloat(v.Lo, 'f', -1, 64) + "x"
+	case extract.ValueCount:
+		return q + strconv.FormatFloat(v.Lo, 'f', -1, 64)
+	case extract.ValueDate:
+		return displayDate(v)
+	}
+	return v.Label
+}
+
+func round(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+var monthShort = []string{"", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+var monthLong = []string{"", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+func displayDate(v extract.Value) string {
+	y1, m1, d1 := v.From/10000, v.From/100%100, v.From%100
+	y2, m2 := v.To/10000, v.To/100%100
+	switch v.DatePrecision {
+	case "day":
+		return monthLong[m1] + " " + strconv.Itoa(d1) + ", " + strconv.Itoa(y1)
+	case "month":
+		return monthLong[m1] + " " + strconv.Itoa(y1)
+	case "year":
+		return strconv.Itoa(y1)
+	}
+	if y1 == y2 {
+		switch {
+		case m1 == 1 && m2 == 4:
+			return "early " + strconv.Itoa(y1)
+		case m1 == 5 && m2 == 8:
+			return "mid-" + strconv.Itoa(y1)
+		case m1 == 9 && m2 == 12:
+			return "late " + strconv.Itoa(y1)
+		case m2-m1 == 2 && m1%3 == 1:
+			return "Q" + strconv.Itoa(m1/3+1) + " " + strconv.Itoa(y1)
+		case m2-m1 == 5 && m1%6 == 1:
+			return "H" + strconv.Itoa(m1/6+1) + " " + strconv.Itoa(y1)
+		}
+		return monthShort[m1] + "–" + monthShort[m2] + " " + strconv.Itoa(y1)
+	}
+	return monthShort[m1] + " " + strconv.Itoa(y1) + "–" + monthShort[m2] + " " + strconv.Itoa(y2)
+}
