@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+)
+
+// Exit codes, for scripts and schedulers.
+const (
+	exitOK       = 0 // success; nothing to report (or findings without --fail-on-findings)
+	exitFindings = 1 // findings were reported and the caller asked to fail on them
+	exitError    = 2 // usage error or a failure that stopped the command
+)
+
+// usageError is a mistake in how the command was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// errFindings asks for exit code 1 after a successful run.
+var errFindings = errors.New("findings reported")
+
+// env is what every subcommand gets: where to write, and the logger.
+type env struct {
+	stdout, stderr io.Writer
+	log            *slog.Logger
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+var commands = []command{
+	{"check", "check folders of articles and print a contradiction report (keeps no state)", runCheck},
+	{"ingest", "read folders of articles into a database", runIngest},
+	{"report", "print the findings stored in a database", runReport},
+	{"run", "ingest, reconcile and report what changed since the last run (for cron)", runScheduled},
+	{"review", "confirm, dismiss or reopen a finding", runReview},
+	{"serve", "serve a local review page over a database", runServe},
+	{"tickers", "import a ticker listing into a database (tickers import FILE...)", runTickers},
+	{"rules", "list the rules in use, or test them (rules test [--rules DIR])", runRules},
+}
+
+// run is the whole program: it maps every outcome to an exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))}
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		if len(args) > 1 {
+			return run(ctx, []string{args[1], "--help"}, stdout, stderr)
+		}
+		usage(stdout)
+		return exitOK
+	}
+	if args[0] == "version" || args[0] == "--version" {
+		fmt.Fprintln(stdout, "claimcheck", version)
+		return exitOK
+	}
+	for _, c := range commands {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, e, args[1:])
+		return exitCode(e, c.name, err)
+	}
+	fmt.Fprintf(stderr, "claimcheck: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitError
+}
+
+var version = "dev"
+
+func exitCode(e *env, name string, err error) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errFindings):
+		return exitFindings
+	case errors.As(err, &ue):
+		fmt.Fprintf(e.stderr, "claimcheck %s: %v\nRun 'claimcheck %s --help' for usage.\n", name, err, name)
+		return exitError
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(e.stderr, "claimcheck %s: interrupted; everything finished so far is stored\n", name)
+		return exitError
+	}
+	fmt.Fprintf(e.stderr, "claimcheck %s: %v\n", name, err)
+	return exitError
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "claimcheck finds contradictions across news coverage: conflicting figures and dates,")
+	fmt.Fprintln(w, "unverified tickers and arithmetic that does not hold, each with its evidence.")
+	fmt.Fprintln(w, "\nUsage:\n  claimcheck <command> [flags] [folders]\n\nCommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nExit codes: 0 success, 1 findings (with --fail-on-findings, or new ones with 'run'), 2 errors.")
+	fmt.Fprintln(w, "Run 'claimcheck <command> --help' for a command's flags.")
+}
+
+// newFlags returns a flag set that prints its usage with a line of text.
+func newFlags(e *env, name, synopsis string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: claimcheck %s\n\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags that may stand before or after the positional
+// arguments ("check DIR --format json" works as "check --format json DIR").
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+func oneOf(name, v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return usagef("--%s %q: want one of %s", name, v, strings.Join(allowed, ", "))
+}

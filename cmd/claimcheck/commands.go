@@ -1,0 +1,334 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/claimcheck/claimcheck/extract"
+	"github.com/claimcheck/claimcheck/pipeline"
+	"github.com/claimcheck/claimcheck/reconcile"
+	"github.com/claimcheck/claimcheck/report"
+	"github.com/claimcheck/claimcheck/rules"
+	"github.com/claimcheck/claimcheck/store"
+)
+
+// output is the flags that choose a report's form and destination.
+type output struct {
+	format string
+	path   string
+}
+
+func (o *output) register(fs interface {
+	StringVar(*string, string, string, string)
+}, formats string) {
+	fs.StringVar(&o.format, "format", "text", "report format: "+formats)
+	fs.StringVar(&o.path, "o", "", "write the report to this file instead of standard output")
+}
+
+// write renders a report; to a file, atomically, so a reader never sees
+// half a report.
+func (o *output) write(e *env, r *report.Report) error {
+	if err := oneOf("format", o.format, "text", "json", "markdown", "md", "html"); err != nil {
+		return err
+	}
+	var w io.Writer = e.stdout
+	var tmp *os.File
+	if o.path != "" && o.path != "-" {
+		var err error
+		tmp, err = os.CreateTemp(filepath.Dir(o.path), ".claimcheck-report-*")
+		if err != nil {
+			return fmt.Errorf("write report %s: %w", o.path, err)
+		}
+		defer os.Remove(tmp.Name())
+		w = tmp
+	}
+	var err error
+	switch o.format {
+	case "json":
+		err = report.JSON(w, r)
+	case "markdown", "md":
+		err = report.Markdown(w, r)
+	case "html":
+		err = report.HTML(w, r)
+	default:
+		err = report.Text(w, r, report.TextOptions{Color: tmp == nil && isTerminal(e.stdout) && os.Getenv("NO_COLOR") == ""})
+	}
+	if err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if tmp != nil {
+		if err := tmp.Close(); err != nil {
+			return fmt.Errorf("write report %s: %w", o.path, err)
+		}
+		if err := os.Rename(tmp.Name(), o.path); err != nil {
+			return fmt.Errorf("write report %s: %w", o.path, err)
+		}
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+type checkOptions struct {
+	common
+	output
+	failOnFindings bool
+}
+
+func runCheck(ctx context.Context, e *env, args []string) error {
+	var o checkOptions
+	fs := newFlags(e, "check", "check [flags] FOLDER|FILE...\n\nReads the articles, extracts their claims and prints the contradictions. Keeps no state: see 'ingest' and 'run' for a database.")
+	o.common.register(fs)
+	o.output.register(fs, "text, json, markdown or html")
+	fs.BoolVar(&o.failOnFindings, "fail-on-findings", false, "exit with code 1 when there are findings")
+	roots, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(roots) == 0 {
+		return usagef("name at least one folder or file of articles")
+	}
+	if err := o.common.setup(e); err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, "")
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, _, err := ingestAndReconcile(ctx, e, &o.common, st, roots)
+	if err != nil {
+		return err
+	}
+	if err := o.output.write(e, r); err != nil {
+		return err
+	}
+	if o.failOnFindings && len(r.Findings) > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// ingestAndReconcile is the whole pipeline on one store: ingest under a
+// recorded run, reconcile, and a report of every open finding.
+func ingestAndReconcile(ctx context.Context, e *env, o *common, st *store.Store, roots []string) (*report.Report, store.Diff, error) {
+	x, err := o.extractor()
+	if err != nil {
+		return nil, store.Diff{}, err
+	}
+	listing, err := o.listing(ctx, st)
+	if err != nil {
+		return nil, store.Diff{}, err
+	}
+	runID, err := st.BeginRun(ctx, roots)
+	if err != nil {
+		return nil, store.Diff{}, err
+	}
+	res, err := ingest(ctx, e, o, st, x, roots, runID)
+	if err != nil {
+		_ = st.EndRun(context.WithoutCancel(ctx), runID, stats(res, store.Diff{}), "interrupted", "")
+		return nil, store.Diff{}, err
+	}
+	_, diff, err := pipeline.Reconcile(ctx, st, runID, reconcile.Options{Rules: x.Rules(), Listing: listing})
+	if err != nil {
+		return nil, diff, err
+	}
+	if err := st.EndRun(ctx, runID, stats(res, diff), "done", ""); err != nil {
+		return nil, diff, err
+	}
+	r, err := buildReport(ctx, st, store.Filter{}, listing, res)
+	return r, diff, err
+}
+
+func ingest(ctx context.Context, e *env, o *common, st *store.Store, x *extract.Extractor, roots []string, runID int64) (pipeline.Result, error) {
+	for _, root := range roots {
+		if _, err := os.Stat(root); err != nil {
+			return pipeline.Result{}, usagef("%s: %v", root, err)
+		}
+	}
+	start := time.Now()
+	res, err := pipeline.Ingest(ctx, pipeline.Options{Roots: roots, Extractor: x, Store: st, RunID: runID,
+		Workers: o.workers, MaxBytes: o.maxBytes, Progress: progress(e, o.quiet)})
+	clearProgress(e, o.quiet)
+	for _, f := range res.Errors {
+		e.log.Warn("skipped a file", "file", f.Path, "reason", f.Reason)
+	}
+	if err != nil {
+		return res, err
+	}
+	e.log.Info("ingested", "files", res.Found, "added", res.Added, "changed", res.Changed, "unchanged", res.Unchanged,
+		"removed", res.Removed, "errors", len(res.Errors), "skipped", len(res.Skipped), "claims", res.Claims,
+		"seconds", fmt.Sprintf("%.2f", time.Since(start).Seconds()))
+	return res, nil
+}
+
+func stats(res pipeline.Result, d store.Diff) store.RunStats {
+	return store.RunStats{Found: res.Found, Added: res.Added, Changed: res.Changed, Removed: res.Removed, Unchanged: res.Unchanged,
+		Claims: res.Claims, FindingsNew: len(d.New) + len(d.Reopened), FindingsUnchanged: len(d.Unchanged),
+		FindingsResolved: len(d.Resolved), Errors: len(res.Errors)}
+}
+
+// buildReport reads what a report shows from the store.
+func buildReport(ctx context.Context, st *store.Store, f store.Filter, listing *rules.Listing, res pipeline.Result) (*report.Report, error) {
+	arts, err := st.Articles(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	claims, err := st.Claims(ctx)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := st.Findings(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	r := &report.Report{Articles: arts, Claims: claims, Generated: time.Now().UTC()}
+	for _, en := range entries {
+		r.Findings = append(r.Findings, toEntry(en, f.NewInRun))
+	}
+	if listing != nil {
+		r.Listing = listing.Name
+		if listing.Date != "" {
+			r.Listing += ", " + listing.Date
+		}
+	}
+	for _, s := range res.Skipped {
+		r.Skipped = append(r.Skipped, report.FileError{Path: s.Path, Message: s.Reason})
+	}
+	for _, s := range res.Errors {
+		r.Errors = append(r.Errors, report.FileError{Path: s.Path, Message: s.Reason})
+	}
+	return r, nil
+}
+
+func toEntry(en store.Entry, run int64) report.Entry {
+	return report.Entry{Finding: en.Finding, Status: en.Status, New: run > 0 && (en.FirstRun == run || en.ChangedRun == run),
+		Review: report.Review{State: en.Review.State, Note: en.Review.Note, By: en.Review.By, At: en.Review.At, ReopenReason: en.ReopenReason}}
+}
+
+// storedListing returns the newest listing imported into the store.
+func storedListing(ctx context.Context, st *store.Store) (*rules.Listing, bool, error) {
+	ls, err := st.Listings(ctx)
+	if err != nil || len(ls) == 0 {
+		return nil, false, err
+	}
+	rows, err := st.ListingEntries(ctx, ls[0].Name)
+	if err != nil {
+		return nil, false, err
+	}
+	entries := make([]rules.Security, len(rows))
+	for i, r := range rows {
+		entries[i] = rules.Security{Symbol: r.Symbol, Exchange: r.Exchange, Company: r.Company}
+	}
+	return rules.NewListing(ls[0].Name, ls[0].Date, entries), true, nil
+}
+
+type ingestOptions struct {
+	common
+	db   string
+	wait bool
+}
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	var o ingestOptions
+	fs := newFlags(e, "ingest", "ingest [flags] FOLDER...\n\nReads new and changed articles into the database, extracts their claims and reconciles them.")
+	o.common.register(fs)
+	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
+	fs.BoolVar(&o.wait, "wait", false, "wait for another run on the same database to finish instead of failing")
+	roots, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(roots) == 0 {
+		return usagef("name at least one folder of articles")
+	}
+	if err := o.common.setup(e); err != nil {
+		return err
+	}
+	path := dbPath(o.db)
+	release, err := store.Lock(ctx, path, o.wait)
+	if err != nil {
+		return err
+	}
+	defer release()
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, diff, err := ingestAndReconcile(ctx, e, &o.common, st, roots)
+	if err != nil {
+		return err
+	}
+	e.log.Info("stored", "db", path, "findings", len(r.Findings), "new", len(diff.New)+len(diff.Reopened), "resolved", len(diff.Resolved))
+	return nil
+}
+
+type reportOptions struct {
+	common
+	output
+	db      string
+	status  string
+	review  string
+	typ     string
+	kind    string
+	since   int64
+	newOnly bool
+}
+
+func runReport(ctx context.Context, e *env, args []string) error {
+	var o reportOptions
+	fs := newFlags(e, "report", "report [flags]\n\nPrints the findings stored in the database.")
+	o.common.register(fs)
+	o.output.register(fs, "text, json, markdown or html")
+	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
+	fs.StringVar(&o.status, "status", "open", "findings to show: open, resolved or all")
+	fs.StringVar(&o.review, "review", "", "only findings in this review state: open, confirmed or dismissed")
+	fs.StringVar(&o.typ, "type", "", "only findings of this type: conflict, unverified_ticker or inconsistent")
+	fs.StringVar(&o.kind, "kind", "", "only findings of this claim kind")
+	fs.Int64Var(&o.since, "since", 0, "only findings new or reopened after this run id")
+	fs.BoolVar(&o.newOnly, "new", false, "only findings new or reopened in the last run")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := o.common.setup(e); err != nil {
+		return err
+	}
+	path := dbPath(o.db)
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("no database at %s: create one with 'claimcheck ingest --db %s FOLDER'", path, path)
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	f := store.Filter{Status: o.status, Review: o.review, Type: o.typ, Kind: o.kind, SinceRun: o.since}
+	if o.newOnly {
+		last, ok, err := st.LastRun(ctx)
+		if err != nil {
+			return err
+		}
+		if ok {
+			f.NewInRun = last.ID
+		}
+	}
+	listing, err := o.common.listing(ctx, st)
+	if err != nil {
+		return err
+	}
+	r, err := buildReport(ctx, st, f, listing, pipeline.Result{})
+	if err != nil {
+		return err
+	}
+	return o.output.write(e, r)
+}

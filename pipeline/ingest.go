@@ -1,0 +1,288 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/claimcheck/claimcheck/corpus"
+	"github.com/claimcheck/claimcheck/extract"
+	"github.com/claimcheck/claimcheck/store"
+)
+
+// Options configures an ingest.
+type Options struct {
+	Roots     []string
+	Extractor *extract.Extractor
+	Store     *store.Store
+	RunID     int64
+	Workers   int   // 0: one per core
+	MaxBytes  int64 // per file; 0: corpus.DefaultMaxBytes
+	BatchSize int   // articles per write transaction; 0: 256
+	// Progress, when set, is called from the writer after every batch.
+	Progress func(Progress)
+}
+
+// Progress is how far an ingest has come.
+type Progress struct {
+	Done, Found int
+	Bytes       int64
+	Elapsed     time.Duration
+	Walking     bool // still finding files: Found may grow
+}
+
+// FileError is a file that was skipped or failed, and why.
+type FileError struct {
+	Path   string
+	Reason string
+}
+
+// Result counts what an ingest did.
+type Result struct {
+	Found, Added, Changed, Unchanged, Removed int
+	Claims                                    int // claims written
+	Bytes                                     int64
+	Skipped                                   []FileError // not articles: unsupported, unreadable folders, loops
+	Errors                                    []FileError // articles that could not be read
+}
+
+type job struct {
+	file  corpus.File
+	path  string // as stored: relative to its root, prefixed by the root's name when there are several
+	state store.ArticleState
+	known bool
+}
+
+type outcome struct {
+	path    string
+	article *corpus.Article
+	claims  []extract.Claim
+	touched bool // same bytes, new mtime
+	same    bool // unchanged: nothing to write
+	err     error
+	changed bool // replaces a stored article
+	bytes   int64
+}
+
+// Ingest reads the new and changed articles under the roots into the store,
+// and removes stored articles whose files are gone. Files that cannot be
+// read are reported in the result, never fatal; a cancelled context stops
+// the walk, and every article already written stays written.
+func Ingest(ctx context.Context, o Options) (Result, error) {
+	var res Result
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = 256
+	}
+	states, err := o.Store.ArticleStates(ctx)
+	if err != nil {
+		return res, err
+	}
+	start := time.Now()
+	jobs := make(chan job, 4*o.Workers)
+	outs := make(chan outcome, 4*o.Workers)
+	var walkErr error
+	var mu sync.Mutex
+	seen := map[string]bool{}
+	found := 0
+	walking := true
+	go func() {
+		defer close(jobs)
+		for _, root := range o.Roots {
+			prefix := ""
+			if len(o.Roots) > 1 {
+				prefix = filepath.Base(filepath.Clean(root)) + "/"
+			}
+			err := corpus.Walk(ctx, root, func(f corpus.File) error {
+				p := prefix + f.Path
+				mu.Lock()
+				dup := seen[p]
+				seen[p] = true
+				found++
+				mu.Unlock()
+				if dup {
+					return nil
+				}
+				st, ok := states[p]
+				select {
+				case jobs <- job{file: f, path: p, state: st, known: ok}:
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}, func(s corpus.Skipped) {
+				mu.Lock()
+				res.Skipped = append(res.Skipped, FileError{Path: path.Join(prefix, s.Path), Reason: s.Reason})
+				mu.Unlock()
+			})
+			if err != nil {
+				mu.Lock()
+				if walkErr == nil && !errors.Is(err, context.Canceled) {
+					walkErr = fmt.Errorf("walk %s: %w", root, err)
+				}
+				mu.Unlock()
+				return
+			}
+		}
+		mu.Lock()
+		walking = false
+		mu.Unlock()
+	}()
+	var wg sync.WaitGroup
+	for w := 0; w < o.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				out := readOne(j, o)
+				select {
+				case outs <- out:
+				case <-ctx.Done():
+					// keep draining jobs so the walker can stop
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(outs) }()
+
+	var batch []store.Ingested
+	var touches []store.ArticleState
+	flush := func() error {
+		if len(batch) == 0 && len(touches) == 0 {
+			return nil
+		}
+		// A batch is written even when the run is being stopped: its
+		// articles are finished, and the transaction keeps them whole.
+		wctx := context.WithoutCancel(ctx)
+		if err := o.Store.SaveArticles(wctx, o.RunID, batch); err != nil {
+			return err
+		}
+		if err := o.Store.TouchArticles(wctx, touches); err != nil {
+			return err
+		}
+		batch, touches = batch[:0], touches[:0]
+		if o.Progress != nil {
+			mu.Lock()
+			p := Progress{Done: res.Added + res.Changed + res.Unchanged + len(res.Errors), Found: found, Bytes: res.Bytes, Elapsed: time.Since(start), Walking: walking}
+			mu.Unlock()
+			o.Progress(p)
+		}
+		return nil
+	}
+	var writeErr error
+	for out := range outs {
+		if writeErr != nil {
+			continue
+		}
+		res.Bytes += out.bytes
+		switch {
+		case out.err != nil:
+			res.Errors = append(res.Errors, FileError{Path: out.path, Reason: out.err.Error()})
+			if o.RunID > 0 {
+				if err := o.Store.AddRunError(context.WithoutCancel(ctx), o.RunID, out.path, out.err.Error()); err != nil {
+					writeErr = err
+				}
+			}
+			continue
+		case out.same:
+			res.Unchanged++
+			if out.touched {
+				touches = append(touches, store.ArticleState{Path: out.path, SHA256: out.article.SHA256, Size: out.article.Size, ModTime: out.article.ModTime})
+			}
+		default:
+			if out.changed {
+				res.Changed++
+			} else {
+				res.Added++
+			}
+			res.Claims += len(out.claims)
+			batch = append(batch, store.Ingested{Article: out.article, Claims: out.claims})
+		}
+		if len(batch)+len(touches) >= o.BatchSize {
+			writeErr = flush()
+		}
+	}
+	if writeErr == nil {
+		writeErr = flush()
+	}
+	res.Found = found
+	if writeErr != nil {
+		return res, writeErr
+	}
+	if walkErr != nil {
+		return res, walkErr
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	// Files gone from the roots leave the store: their claims with them.
+	var gone []string
+	for p := range states {
+		if !seen[p] && underRoots(p, o.Roots) {
+			gone = append(gone, p)
+		}
+	}
+	sort.Strings(gone)
+	if len(gone) > 0 {
+		n, err := o.Store.RemoveArticles(ctx, gone)
+		if err != nil {
+			return res, err
+		}
+		res.Removed = n
+	}
+	sort.Slice(res.Skipped, func(i, j int) bool { return res.Skipped[i].Path < res.Skipped[j].Path })
+	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Path < res.Errors[j].Path })
+	return res, nil
+}
+
+// underRoots says whether a stored path belongs to the roots of this run:
+// with several roots, paths carry the root's name.
+func underRoots(p string, roots []string) bool {
+	if len(roots) <= 1 {
+		return true
+	}
+	for _, r := range roots {
+		if prefix := filepath.Base(filepath.Clean(r)) + "/"; len(p) > len(prefix) && p[:len(prefix)] == prefix {
+			return true
+		}
+	}
+	return false
+}
+
+// readOne reads, hashes and extracts one file, unless the store has it
+// unchanged. Unchanged is decided by size and mtime first, then by hash.
+func readOne(j job, o Options) (out outcome) {
+	out.path = j.path
+	defer func() {
+		if r := recover(); r != nil {
+			out.err = fmt.Errorf("internal error reading this file (please report it): %v", r)
+		}
+	}()
+	if j.known && j.state.Size == j.file.Size && j.state.ModTime.Equal(j.file.ModTime) {
+		out.same = true
+		return out
+	}
+	a, err := corpus.Read(j.file, corpus.ReadOptions{MaxBytes: o.MaxBytes})
+	if err != nil {
+		out.err = err
+		return out
+	}
+	a.Path, a.ID = j.path, corpus.ArticleID(j.path)
+	out.bytes = a.Size
+	if j.known && j.state.SHA256 == a.SHA256 {
+		out.same, out.touched, out.article = true, true, a
+		return out
+	}
+	out.article, out.changed = a, j.known
+	out.claims = o.Extractor.Extract(a)
+	return out
+}

@@ -1,0 +1,98 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/claimcheck/claimcheck/reconcile"
+)
+
+// Schema names the JSON report's version.
+const Schema = "claimcheck.report/v1"
+
+type jsonArticle struct {
+	ID        string   `json:"id"`
+	Path      string   `json:"path"`
+	Title     string   `json:"title"`
+	Byline    string   `json:"byline"`
+	Source    string   `json:"source"`
+	Published string   `json:"published"`
+	SHA256    string   `json:"sha256"`
+	Format    string   `json:"format"`
+	Warnings  []string `json:"warnings,omitempty"`
+}
+
+type jsonClaim struct {
+	ID          string `json:"id"`
+	Article     string `json:"article"`
+	Kind        string `json:"kind"`
+	Subject     string `json:"subject"`
+	Object      string `json:"object"`
+	Normalized  string `json:"normalized"`
+	Text        string `json:"text"`
+	Sentence    string `json:"sentence"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Hedged      bool   `json:"hedged"`
+	Attribution string `json:"attribution"`
+	Period      string `json:"period,omitempty"`
+	Status      string `json:"status,omitempty"`
+	Aspect      string `json:"aspect,omitempty"`
+	Event       string `json:"event,omitempty"`
+}
+
+type jsonFinding struct {
+	ID       string           `json:"id"`
+	Type     string           `json:"type"`
+	Kind     string           `json:"kind"`
+	Subject  string           `json:"subject"`
+	Object   string           `json:"object"`
+	Severity string           `json:"severity"`
+	Claims   []string         `json:"claims"`
+	Message  string           `json:"message"`
+	Sides    []reconcile.Side `json:"sides,omitempty"`
+	Checked  string           `json:"checked,omitempty"`
+	Status   string           `json:"status,omitempty"`
+	Review   string           `json:"review,omitempty"`
+	Note     string           `json:"review_note,omitempty"`
+	New      bool             `json:"new,omitempty"`
+}
+
+type jsonReport struct {
+	Schema   string        `json:"schema"`
+	Articles []jsonArticle `json:"articles"`
+	Claims   []jsonClaim   `json:"claims"`
+	Findings []jsonFinding `json:"findings"`
+	Skipped  []FileError   `json:"skipped,omitempty"`
+	Errors   []FileError   `json:"errors,omitempty"`
+	Listing  string        `json:"listing,omitempty"`
+}
+
+// JSON writes the report in the contract's form: one object, fields in a
+// fixed order, lists never null.
+func JSON(w io.Writer, r *Report) error {
+	out := jsonReport{Schema: Schema, Articles: []jsonArticle{}, Claims: []jsonClaim{}, Findings: []jsonFinding{},
+		Skipped: r.Skipped, Errors: r.Errors, Listing: r.Listing}
+	for _, a := range r.Articles {
+		out.Articles = append(out.Articles, jsonArticle{ID: a.ID, Path: a.Path, Title: a.Title, Byline: a.Byline, Source: a.Source,
+			Published: a.PublishedString(), SHA256: a.SHA256, Format: string(a.Format), Warnings: a.Warnings})
+	}
+	for _, c := range r.ReportedClaims() {
+		out.Claims = append(out.Claims, jsonClaim{ID: c.ID, Article: c.Article, Kind: string(c.Kind), Subject: c.Subject, Object: c.Object,
+			Normalized: c.Normalized, Text: c.Text, Sentence: c.Sentence, Start: c.Start, End: c.End, Hedged: c.Hedged,
+			Attribution: c.Attribution, Period: c.Period, Status: string(c.Status), Aspect: string(c.Aspect), Event: c.Event})
+	}
+	for _, f := range r.Findings {
+		claims := f.Claims
+		if claims == nil {
+			claims = []string{}
+		}
+		out.Findings = append(out.Findings, jsonFinding{ID: f.ID, Type: string(f.Type), Kind: string(f.Kind), Subject: f.Subject,
+			Object: f.Object, Severity: string(f.Severity), Claims: claims, Message: f.Message, Sides: f.Sides, Checked: f.Checked,
+			Status: f.Status, Review: f.Review.State, Note: f.Review.Note, New: f.New})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}

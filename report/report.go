@@ -1,0 +1,104 @@
+package report
+
+import (
+	"sort"
+	"time"
+
+	"github.com/claimcheck/claimcheck/corpus"
+	"github.com/claimcheck/claimcheck/extract"
+	"github.com/claimcheck/claimcheck/reconcile"
+)
+
+// Review is an editor's verdict on a finding.
+type Review struct {
+	State        string // open, confirmed, dismissed
+	Note, By     string
+	At           time.Time
+	ReopenReason string
+}
+
+// Entry is a finding with its review and history.
+type Entry struct {
+	reconcile.Finding
+	Status string // open or resolved
+	Review Review
+	New    bool // new or reopened in the run being reported
+}
+
+// FileError is a file that was skipped or failed, and why.
+type FileError struct {
+	Path, Message string
+}
+
+// Report is everything a renderer shows.
+type Report struct {
+	Articles  []corpus.Article // Text may be empty
+	Claims    []extract.Claim
+	Findings  []Entry
+	Skipped   []FileError
+	Errors    []FileError
+	Listing   string // what tickers were checked against
+	Generated time.Time
+	Title     string // "" gives "claimcheck report"
+}
+
+// contractKinds are the claim kinds of the report contract; other claims
+// (internal evidence) are not reported.
+var contractKinds = func() map[extract.Kind]bool {
+	m := map[extract.Kind]bool{}
+	for _, k := range extract.Kinds {
+		m[k] = true
+	}
+	return m
+}()
+
+// ReportedClaims returns the claims a report lists, in order.
+func (r *Report) ReportedClaims() []extract.Claim {
+	out := make([]extract.Claim, 0, len(r.Claims))
+	for _, c := range r.Claims {
+		if contractKinds[c.Kind] {
+			out = append(out, c)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Article != out[j].Article {
+			return out[i].Article < out[j].Article
+		}
+		if out[i].SentStart != out[j].SentStart {
+			return out[i].SentStart < out[j].SentStart
+		}
+		return false
+	})
+	return out
+}
+
+func (r *Report) claimIndex() map[string]*extract.Claim {
+	m := make(map[string]*extract.Claim, len(r.Claims))
+	for i := range r.Claims {
+		m[r.Claims[i].ID] = &r.Claims[i]
+	}
+	return m
+}
+
+func (r *Report) articleIndex() map[string]*corpus.Article {
+	m := make(map[string]*corpus.Article, len(r.Articles))
+	for i := range r.Articles {
+		m[r.Articles[i].Path] = &r.Articles[i]
+	}
+	return m
+}
+
+// Counts tallies findings by severity.
+func (r *Report) Counts() (high, medium, low int) {
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case reconcile.SeverityHigh:
+			high++
+		case reconcile.SeverityMedium:
+			medium++
+		default:
+			low++
+		}
+	}
+	return
+}
