@@ -1,6 +1,134 @@
 package report
 
-import "io"
+import (
+	"embed"
+	"html/template"
+	"io"
+	"sort"
+	"strings"
+	"time"
 
-// HTML is replaced below.
-func HTML(w io.Writer, r *Report) error { return Markdown(w, r) }
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+var templates = template.Must(template.New("").Funcs(template.FuncMap{
+	"lower": strings.ToLower,
+	"dict2": func(p pageView, f findingView) map[string]any { return map[string]any{"P": p, "F": f} },
+	"list3": func(a, b, c string) []string { return []string{a, b, c} },
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02 15:04")
+	},
+}).ParseFS(templateFS, "templates/*.html"))
+
+// quote is a claim shown in its sentence: escaped pieces around the
+// highlighted claim, never raw HTML.
+type quote struct {
+	ID, Article, Title, Source, Published string
+	Before, Mark, After                   string
+	Hedged                                bool
+	Start                                 int
+	Attribution                           string
+}
+
+type sideView struct {
+	Label  string
+	Quotes []quote
+}
+
+type findingView struct {
+	Entry
+	Sides   []sideView
+	Classes string
+}
+
+type pageView struct {
+	Title      string
+	Summary    string
+	Listing    string
+	Generated  string
+	Findings   []findingView
+	Types      []string
+	Kinds      []string
+	Errors     []FileError
+	Skipped    []FileError
+	Articles   int
+	Server     bool   // the review server: forms and article links
+	CSRF       string // the server's form token
+	Nonce      string // the server's script nonce
+	Filter     Filter
+	Flash      string
+	ReviewBase string
+}
+
+func view(r *Report) pageView {
+	title := r.Title
+	if title == "" {
+		title = "claimcheck report"
+	}
+	p := pageView{Title: title, Summary: Summary(r), Listing: r.Listing, Errors: r.Errors, Skipped: r.Skipped, Articles: len(r.Articles)}
+	if !r.Generated.IsZero() {
+		p.Generated = r.Generated.UTC().Format("2006-01-02 15:04 UTC")
+	}
+	claims := r.claimIndex()
+	arts := r.articleIndex()
+	types, kinds := map[string]bool{}, map[string]bool{}
+	for _, f := range r.Findings {
+		fv := findingView{Entry: f}
+		for _, g := range groups(f, claims) {
+			sv := sideView{Label: g.label}
+			for _, c := range g.claims {
+				sv.Quotes = append(sv.Quotes, quoteOf(c, arts))
+			}
+			fv.Sides = append(fv.Sides, sv)
+		}
+		state := f.Review.State
+		if state == "" {
+			state = "open"
+		}
+		status := f.Status
+		if status == "" {
+			status = "open"
+		}
+		fv.Classes = strings.Join([]string{"type-" + string(f.Type), "kind-" + string(f.Kind), "review-" + state, "status-" + status, "sev-" + string(f.Severity)}, " ")
+		types[string(f.Type)], kinds[string(f.Kind)] = true, true
+		p.Findings = append(p.Findings, fv)
+	}
+	p.Types, p.Kinds = keys(types), keys(kinds)
+	return p
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func quoteOf(c *extract.Claim, arts map[string]*corpusArticle) quote {
+	b, m, a := excerpt(c, 400)
+	q := quote{ID: c.ID, Article: c.Article, Before: b, Mark: m, After: a, Hedged: c.Hedged, Start: c.Start, Attribution: c.Attribution}
+	if art := arts[c.Article]; art != nil {
+		q.Title, q.Source, q.Published = art.Title, art.Source, art.PublishedString()
+	}
+	return q
+}
+
+// HTML writes the report as one self-contained page: styles and the filter
+// script inline, nothing fetched from elsewhere, everything from articles
+// escaped by html/template.
+func HTML(w io.Writer, r *Report) error {
+	return templates.ExecuteTemplate(w, "page.html", view(r))
+}
+
+// Filter selects findings on the review page.
+type Filter struct {
+	Status, Review, Type, Kind string
+}

@@ -80,8 +80,8 @@ func (r *Report) claimIndex() map[string]*extract.Claim {
 	return m
 }
 
-func (r *Report) articleIndex() map[string]*corpus.Article {
-	m := make(map[string]*corpus.Article, len(r.Articles))
+func (r *Report) articleIndex() map[string]*corpusArticle {
+	m := make(map[string]*corpusArticle, len(r.Articles))
 	for i := range r.Articles {
 		m[r.Articles[i].Path] = &r.Articles[i]
 	}
@@ -102,3 +102,5 @@ func (r *Report) Counts() (high, medium, low int) {
 	}
 	return
 }
+
+type corpusArticle = corpus.Article
