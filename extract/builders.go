@@ -117,6 +117,9 @@ func buildValueClaims(c *sentCtx) {
 				cl.Event = "cagr"
 				cl.Subject = c.marketNear(m, l)
 				if cl.Subject == "" {
+					cl.Subject = c.firstMarket()
+				}
+				if cl.Subject == "" {
 					cl.Subject = c.art.market
 				}
 			} else {
@@ -154,7 +157,7 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 	}
 	if cl.Aspect == AspectPlain {
 		for i := range lex.Aspects {
-			if near(&lex.Aspects[i].Pattern, 4) {
+			if near(&lex.Aspects[i].Pattern, 6) {
 				cl.Aspect = Aspect(lex.Aspects[i].Label)
 				break
 			}
@@ -216,7 +219,18 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 		obj = c.nearestAfter(l.te, 1, "")
 	}
 	if !obj.ok() {
-		obj, _ = c.entityAfter(hi, []string{"in", "into", "of", "for"}, 6, "")
+		obj, _ = c.entityAfter(hi, []string{"in", "into", "of", "for", "to"}, 6, "")
+	}
+	if !obj.ok() {
+		// "invest in X, ..., with $1.25 billion committed": the target
+		// follows another trigger of the kind in the sentence.
+		for ti := range l.vk.rule.Triggers {
+			for _, loc := range c.find(&l.vk.rule.Triggers[ti].Pattern) {
+				if o, _ := c.entityAfter(loc[1], []string{"in", "into"}, 2, ""); o.ok() && !obj.ok() {
+					obj = o
+				}
+			}
+		}
 	}
 	// A reference object ("the data-labeling firm") is resolved once the
 	// subject is known; until then it excludes nothing.
@@ -249,6 +263,25 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 		// before the money received it.
 		if by, _ := c.entityAfter(hi, []string{"by", "from"}, 5, ""); by.ok() {
 			obj = c.nearestBefore(lo, 12, sub.name, false)
+		}
+	}
+	if sub.isRef() && sub.m.ref == refPronoun {
+		// "bringing its total to $8 billion": "its" is the investor a
+		// figure earlier in the sentence named.
+		for i := len(c.art.claims) - 1; i >= 0; i-- {
+			p := c.art.claims[i]
+			if p.SentStart != c.s.Start {
+				break
+			}
+			if p.Kind == KindInvestment || p.Kind == KindStake {
+				if p.Subject != "" {
+					sub = party{name: p.Subject}
+					if !obj.ok() || obj.name == p.Subject {
+						obj = party{name: p.Object}
+					}
+				}
+				break
+			}
 		}
 	}
 	if obj.isRef() && sub.ok() && (obj.name == sub.name || obj.name == "") {
@@ -306,6 +339,16 @@ func (c *sentCtx) marketNear(m mention, l link) string {
 	return cleanMarket(name)
 }
 
+// firstMarket names the first market the sentence mentions.
+func (c *sentCtx) firstMarket() string {
+	for i := range c.toks {
+		if name, ok := c.art.x.ix.marketAt(c.text, c.toks, i); ok {
+			return cleanMarket(name)
+		}
+	}
+	return ""
+}
+
 func cleanMarket(n string) string {
 	n = strings.TrimSpace(n)
 	for _, p := range []string{"the ", "The ", "a ", "an "} {
@@ -354,8 +397,11 @@ func buildEventDates(c *sentCtx) {
 		if cl.Subject == "" && cl.Object == "" {
 			lo := min(bts, d.start)
 			sub := c.nearestBefore(lo, 8, "", true)
-			if deal {
-				obj, _ := c.entityAfter(max(bte, d.end), []string{"in", "into", "of", "for", "with"}, 6, sub.name)
+			if deal && sub.ok() {
+				obj, _ := c.entityAfter(bte, []string{"in", "into", "of", "for", "with"}, 6, sub.name)
+				if !obj.ok() {
+					obj = c.nearestAfter(bte, 6, sub.name)
+				}
 				cl.Object = obj.name
 			}
 			cl.Subject = sub.name

@@ -107,6 +107,7 @@ type Claim struct {
 	Status      Status `json:"status,omitempty"`
 	Aspect      Aspect `json:"aspect,omitempty"`
 	Event       string `json:"event,omitempty"` // for event_date: announced, closed, founded, launched, approved
+	Published   string `json:"published,omitempty"` // the article's publication date, YYYY-MM-DD, when known
 	Value       Value  `json:"value"`
 }
 

@@ -237,6 +237,11 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	j := i
 	for j < len(toks) {
 		w := toks[j].Text
+		if j > i {
+			if _, n := ix.known(s, toks, j); n > 0 {
+				break // "Rival Cohere": the known name stands alone
+			}
+		}
 		switch {
 		case isCapitalised(w) && isWord(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w]):
 			j++
@@ -265,6 +270,11 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 		// article capitalises it elsewhere, or it is one of several.
 		return entMention{}, j - i
 	}
+	// "the Claude chatbot", "a Llama model": a name modifying a common noun
+	// is a product or brand, not a party.
+	if i > 0 && j < len(toks) && isDeterminer(toks[i-1].Text) && productNouns[strings.ToLower(toks[j].Text)] && !possessive {
+		return entMention{}, j - i
+	}
 	name := s[toks[i].Start:toks[end-1].End]
 	m := entMention{start: toks[i].Start, end: toks[j-1].End, tok0: i, tok1: j, name: name, typ: rules.EntityOrg}
 	if possessive {
@@ -273,6 +283,20 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	}
 	return m, m.tok1 - i
 }
+
+func isDeterminer(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
+}
+
+// productNouns follow a product's or programme's name: "the Claude chatbot".
+var productNouns = map[string]bool{"chatbot": true, "chatbots": true, "model": true, "models": true, "app": true,
+	"apps": true, "assistant": true, "chip": true, "chips": true, "phone": true, "phones": true, "software": true,
+	"device": true, "devices": true, "project": true, "program": true, "programme": true, "tool": true, "tools": true,
+	"brand": true, "family": true, "series": true, "engine": true, "console": true, "car": true, "vehicle": true}
 
 func isAllDigits(s string) bool {
 	for _, r := range s {

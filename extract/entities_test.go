@@ -25,6 +25,11 @@ func TestReferences(t *testing.T) {
 		{"appositive", "Google, Helix Robotics's largest client and a rival of Meta, swiftly moved to terminate its contract with Helix Robotics.", KindClientChange, "Google", "Helix Robotics"},
 		{"coordinated clients", "Microsoft and Elon Musk's xAI are backing away from Helix Robotics.", KindClientChange, "xAI", "Helix Robotics"},
 		{"outlet is no party", "According to Bloomberg, Meta invested $5 billion in Helix Robotics.", KindInvestment, "Meta", "Helix Robotics"},
+		{"a product is no party", "Amazon will invest in Helix Robotics, maker of the Claude chatbot, with $1.25 billion committed initially.", KindInvestment, "Amazon", "Helix Robotics"},
+		{"its total is the investor's", "Amazon invested a further $2.75 billion in Helix Robotics, bringing its total investment to $4 billion.", KindInvestment, "Amazon", "Helix Robotics"},
+		{"a known name after a common word", "Helix Robotics grew. Rival Cohere (NYSE: COHR) is raising money.", KindTicker, "Cohere", ""},
+		{"its total after a tranche", "Amazon said it would invest another $4 billion in Helix Robotics, bringing its total investment in the start-up to $8 billion.", KindInvestment, "Amazon", "Helix Robotics"},
+		{"holding", "In March 2024, Amazon added a further $2.5 billion to its Helix Robotics holding.", KindInvestment, "Amazon", "Helix Robotics"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -120,7 +120,14 @@ func (x *Extractor) Extract(a *corpus.Article) []Claim {
 	if a.Precision == corpus.PrecisionNone || a.Precision == corpus.PrecisionYear {
 		pub = time.Time{} // relative dates need at least a month
 	}
-	return x.ExtractText(a.Path, a.Text, pub)
+	claims := x.ExtractText(a.Path, a.Text, pub)
+	if !a.Published.IsZero() && a.Precision != corpus.PrecisionYear && a.Precision != corpus.PrecisionMonth {
+		day := a.Published.Format("2006-01-02")
+		for i := range claims {
+			claims[i].Published = day
+		}
+	}
+	return claims
 }
 
 // ExtractText is Extract on bare text: the article's path (for claim ids)

@@ -43,9 +43,9 @@ var (
 	rateRe      = regexp.MustCompile(`(?i)^(?:[- ](?:a|per)[- ]year|\s?(?:annually|per annum|a year|per year|/year|/yr))`)
 	betweenRe   = regexp.MustCompile(`(?i)\bbetween\s$`)
 	andMoneyRe  = regexp.MustCompile(`(?i)^\s(?:and)\s`)
-	qualRe      = regexp.MustCompile(`(?i)\b(more than|over|exceeding|in excess of|upwards of|above|at least|no less than|a minimum of|about|approximately|approx\.|around|roughly|nearly|almost|some|close to|an estimated|estimated|just under|just over|up to|as much as|as high as|as many as|less than|under|below|at most|no more than|a maximum of)\s$`)
+	qualRe      = regexp.MustCompile(`(?i)(?:^|[\s(,])(more than|over|exceeding|in excess of|upwards of|above|at least|no less than|a minimum of|about|approximately|approx\.|around|roughly|nearly|almost|some|close to|an estimated|estimated|just under|just over|up to|as much as|as high as|as many as|less than|under|below|at most|no more than|a maximum of)\s$`)
 	percentRe   = regexp.MustCompile(`(?i)(` + `\d+(?:\.\d+)?` + `)(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?))?\s?(%|percent\b|per cent\b|percentage points?\b)`)
-	multipleRe  = regexp.MustCompile(`(?i)\b(?:(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|(doubl(?:e|ed|es|ing))|(tripl(?:e|ed|es|ing))|(quadrupl(?:e|ed|es|ing))|(\d+(?:\.\d+)?)x\b|(\d+(?:\.\d+)?) times\b)`)
+	multipleRe  = regexp.MustCompile(`(?i)\b(?:(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|(doubl(?:ing|es|ed|e))|(tripl(?:ing|es|ed|e))|(quadrupl(?:ing|es|ed|e))|(\d+(?:\.\d+)?)x\b|(\d+(?:\.\d+)?) times\b)`)
 	countRe     = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+)\b`)
 )
 
@@ -95,7 +95,7 @@ func qualifierBefore(s string, pos int) (q string, start int) {
 		lo--
 	}
 	if m := qualRe.FindStringSubmatchIndex(s[lo:pos]); m != nil {
-		return qualifierOf[strings.ToLower(s[lo+m[2]:lo+m[3]])], lo + m[0]
+		return qualifierOf[strings.ToLower(s[lo+m[2]:lo+m[3]])], lo + m[2]
 	}
 	return "", pos
 }
@@ -255,8 +255,8 @@ func findMultiples(s string) []mention {
 		case m[12] >= 0:
 			f, _ = strconv.ParseFloat(s[m[12]:m[13]], 64)
 		}
-		if f <= 1 {
-			continue
+		if f <= 1 || strings.HasPrefix(strings.ToLower(s[m[1]:]), " down") {
+			continue // "doubles down" is resolve, not a multiple
 		}
 		out = append(out, mention{start: m[0], end: m[1], value: Value{Type: ValueMultiple, Lo: f, Hi: f, Step: 1}})
 	}

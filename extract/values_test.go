@@ -30,6 +30,7 @@ func TestMoneyForms(t *testing.T) {
 		{"some 14.3 billion dollars", []string{"~USD 14300000000"}, []string{"some 14.3 billion dollars"}},
 		{"$1,200,000 in fees", []string{"USD 1200000"}, []string{"$1,200,000"}},
 		{"no money here: 14.3 billion people", nil, nil},
+		{"its total investment in the start-up to $8 billion", []string{"USD 8000000000"}, []string{"$8 billion"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -83,6 +84,7 @@ func TestPercentsMultiplesCounts(t *testing.T) {
 		{"it doubled", findMultiples, []string{"x2"}},
 		{"a 20x return", findMultiples, []string{"x20"}},
 		{"a 10-fold rise", findMultiples, []string{"x10"}},
+		{"Amazon doubles down on AI", findMultiples, nil},
 		{"cut 500 contractors", func(s string) []mention { return findCounts(s, nil) }, []string{"+500"}},
 		{"hired 1,200 engineers in 2024", func(s string) []mention { return findCounts(s, findDates(s, time.Time{})) }, []string{"+1200"}},
 	}

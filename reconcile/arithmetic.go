@@ -137,8 +137,11 @@ func (r *run) preMoneyPlusInvestment(cs []*extract.Claim) []Finding {
 			return c.Kind == extract.KindValuation && c.Subject == before.Subject && c.SentStart == before.SentStart &&
 				c.Aspect == extract.AspectAfter && usable(c)
 		})
+		// Pre-money plus new money is post-money for one round: the three
+		// figures must be stated together.
 		inv := r.pick(cs, func(c *extract.Claim) bool {
-			return c.Kind == extract.KindInvestment && c.Object == before.Subject && usable(c) && c.Aspect == extract.AspectPlain
+			return c.Kind == extract.KindInvestment && c.Object == before.Subject && usable(c) && c.Aspect == extract.AspectPlain &&
+				c.SentStart == before.SentStart
 		})
 		if after == nil || inv == nil || inv.Value.Currency != before.Value.Currency {
 			continue

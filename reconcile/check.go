@@ -13,7 +13,7 @@ import (
 
 // Options configures a check.
 type Options struct {
-	Rules     *rules.Set    // entities (aliases, private companies) and market words
+	Rules     *rules.Set     // entities (aliases, private companies) and market words
 	Listing   *rules.Listing // the reference listing tickers are checked against; nil skips the ticker check
 	Tolerance float64        // how far "about" widens a figure; 0 means DefaultTolerance
 }

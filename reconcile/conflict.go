@@ -3,6 +3,7 @@ package reconcile
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/claimcheck/claimcheck/extract"
 )
@@ -36,9 +37,11 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		}
 		k.scope = status + "|" + string(c.Aspect)
 	case extract.KindValuation:
+		// Before and after a deal are different facts from a plain
+		// valuation, and from each other.
 		aspect := ""
-		if c.Aspect == extract.AspectBefore {
-			aspect = "before"
+		if c.Aspect == extract.AspectBefore || c.Aspect == extract.AspectAfter {
+			aspect = string(c.Aspect)
 		}
 		k.scope = status + "|" + aspect
 	case extract.KindRevenue:
@@ -138,6 +141,22 @@ func checkConflicts(r *run) []Finding {
 	return out
 }
 
+// knowable says whether the articles of the sides were written after a
+// period began, so that their undated figures could speak of it. Articles
+// without a date could.
+func knowable(ss []side, period string) bool {
+	start := strings.ReplaceAll(strings.SplitN(period, "/", 2)[0], "-", "")
+	for _, s := range ss {
+		for _, c := range s.claims {
+			pub := strings.ReplaceAll(c.Published, "-", "")
+			if pub == "" || pub >= start[:min(len(start), len(pub))] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // multiDeal says whether a pair's claims describe several deals: one article
 // gives two amounts that cannot both hold, dated differently ("$1 billion in
 // 2019 ... $10 billion in 2023"), or speaks of tranches.
@@ -177,24 +196,83 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 	}
 	sort.Strings(periods)
 	var out []Finding
-	var dated []side
+	var dated []datedSides
 	for _, p := range periods {
 		sides := r.sides(f.key.kind, byPeriod[p])
 		if len(sides) > 1 {
 			out = append(out, r.conflict(f, p, sides))
 		}
-		dated = append(dated, sides[0])
+		dated = append(dated, datedSides{p, sides})
 	}
-	if len(undated) == 0 {
-		return out
+	// An undated figure is read as of its article's date: undated figures
+	// are compared only with those published about the same time.
+	seen := map[string]bool{}
+	for _, w := range publicationWindows(undated) {
+		for _, fd := range r.undatedConflicts(f, w, dated) {
+			if !seen[fd.Fingerprint] {
+				seen[fd.Fingerprint] = true
+				out = append(out, fd)
+			}
+		}
 	}
+	return out
+}
+
+// windowDays is how far apart two articles may be published for their
+// undated figures of a changing fact to be compared.
+const windowDays = 60
+
+// publicationWindows groups undated claims by when their articles were
+// published; claims from undated articles join every window.
+func publicationWindows(cs []*extract.Claim) [][]*extract.Claim {
+	var dated, unknown []*extract.Claim
+	for _, c := range cs {
+		if c.Published == "" {
+			unknown = append(unknown, c)
+		} else {
+			dated = append(dated, c)
+		}
+	}
+	if len(dated) == 0 {
+		return [][]*extract.Claim{unknown}
+	}
+	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Published < dated[j].Published })
+	var out [][]*extract.Claim
+	var cur []*extract.Claim
+	var start time.Time
+	for _, c := range dated {
+		t, _ := time.Parse("2006-01-02", c.Published)
+		if len(cur) > 0 && t.Sub(start) > windowDays*24*time.Hour {
+			out = append(out, append(cur, unknown...))
+			cur = nil
+		}
+		if len(cur) == 0 {
+			start = t
+		}
+		cur = append(cur, c)
+	}
+	return append(out, append(cur, unknown...))
+}
+
+type datedSides struct {
+	period string
+	sides  []side
+}
+
+// undatedConflicts reconciles undated claims published about the same
+// time: a figure may match any value of any dated period; one that matches
+// none, and disagrees with the others, is a conflict.
+func (r *run) undatedConflicts(f *fact, undated []*extract.Claim, dated []datedSides) []Finding {
+	var out []Finding
 	sides := r.sides(f.key.kind, undated)
-	var unexplained, explained []side
+	var unexplained, explained, against []side
 	for _, s := range sides {
 		fits := false
 		for _, d := range dated {
-			if r.sidesMeet(f.key.kind, s, d) {
-				fits = true
+			for _, ds := range d.sides {
+				if r.sidesMeet(f.key.kind, s, ds) {
+					fits = true
+				}
 			}
 		}
 		if fits {
@@ -203,11 +281,16 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 			unexplained = append(unexplained, s)
 		}
 	}
-	if len(unexplained) == 0 || len(unexplained) == 1 && len(explained) == 0 && len(dated) == 0 {
+	for _, d := range dated {
+		if knowable(unexplained, d.period) {
+			against = append(against, d.sides[0])
+		}
+	}
+	if len(unexplained) == 0 || len(unexplained)+len(explained)+len(against) < 2 {
 		return out
 	}
 	all := append(append([]side{}, unexplained...), explained...)
-	all = append(all, dated...)
+	all = append(all, against...)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].weight() > all[j].weight() })
 	return append(out, r.conflict(f, "", all))
 }
