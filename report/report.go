@@ -60,14 +60,21 @@ func (r *Report) ReportedClaims() []extract.Claim {
 			out = append(out, c)
 		}
 	}
+	// By article and sentence; within a sentence, a figure held before the
+	// one the sentence is about ("from $14 billion to $29 billion",
+	// "previously CFO") comes last, as extraction orders them.
 	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Article != out[j].Article {
-			return out[i].Article < out[j].Article
+		a, b := out[i], out[j]
+		if a.Article != b.Article {
+			return a.Article < b.Article
 		}
-		if out[i].SentStart != out[j].SentStart {
-			return out[i].SentStart < out[j].SentStart
+		if a.SentStart != b.SentStart {
+			return a.SentStart < b.SentStart
 		}
-		return false
+		if ab, bb := a.Aspect == extract.AspectBefore, b.Aspect == extract.AspectBefore; ab != bb {
+			return bb
+		}
+		return a.Start < b.Start
 	})
 	return out
 }

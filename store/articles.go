@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -14,7 +15,9 @@ import (
 	"github.com/claimcheck/claimcheck/extract"
 )
 
-// ArticleState is what the store knows of a file, to tell whether it changed.
+// ArticleState is what the store knows of a file, to tell whether it
+// changed: a caller skips a file whose size and mtime match, and hashes
+// one whose do not.
 type ArticleState struct {
 	Path    string
 	SHA256  string
@@ -48,20 +51,31 @@ func (s *Store) ArticleStates(ctx context.Context) (map[string]ArticleState, err
 	return out, rows.Err()
 }
 
-// SaveArticles writes a batch in one transaction: each article replaces the
-// one stored at its path, and its claims replace that article's claims.
-// Either the whole batch is stored or none of it.
+const (
+	upsertArticleSQL = `INSERT INTO articles (path, id, sha256, size, mtime_ns, format, title, byline, source, published, precision, text, warnings, run_id)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(path) DO UPDATE SET id=excluded.id, sha256=excluded.sha256, size=excluded.size, mtime_ns=excluded.mtime_ns,
+		format=excluded.format, title=excluded.title, byline=excluded.byline, source=excluded.source, published=excluded.published,
+		precision=excluded.precision, text=excluded.text, warnings=excluded.warnings, run_id=excluded.run_id,
+		ingested_at=strftime('%Y-%m-%dT%H:%M:%fZ','now')`
+	insertClaimSQL = `INSERT INTO claims (id, article, kind, subject, object, normalized, text, sentence, start, "end",
+		sent_start, sent_end, hedged, attribution, period, status, aspect, event, value) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+)
+
+// SaveArticles writes a batch in one transaction: each article replaces
+// the one stored at its path, and its claims replace that article's
+// claims. Either the whole batch is stored or none of it. Claims are
+// stored under their article's Path whatever their Article field says.
 func (s *Store) SaveArticles(ctx context.Context, runID int64, batch []Ingested) error {
 	if len(batch) == 0 {
 		return nil
 	}
+	var run any // NULL outside a run
+	if runID > 0 {
+		run = runID
+	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
-		upsert, err := tx.PrepareContext(ctx, `INSERT INTO articles (path, id, sha256, size, mtime_ns, format, title, byline, source, published, precision, text, warnings, run_id)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-			ON CONFLICT(path) DO UPDATE SET id=excluded.id, sha256=excluded.sha256, size=excluded.size, mtime_ns=excluded.mtime_ns,
-			format=excluded.format, title=excluded.title, byline=excluded.byline, source=excluded.source, published=excluded.published,
-			precision=excluded.precision, text=excluded.text, warnings=excluded.warnings, run_id=excluded.run_id,
-			ingested_at=strftime('%Y-%m-%dT%H:%M:%fZ','now')`)
+		upsert, err := tx.PrepareContext(ctx, upsertArticleSQL)
 		if err != nil {
 			return err
 		}
@@ -71,32 +85,37 @@ func (s *Store) SaveArticles(ctx context.Context, runID int64, batch []Ingested)
 			return err
 		}
 		defer del.Close()
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO claims (id, article, kind, subject, object, normalized, text, sentence, start, "end",
-			sent_start, sent_end, hedged, attribution, period, status, aspect, event, value) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		ins, err := tx.PrepareContext(ctx, insertClaimSQL)
 		if err != nil {
 			return err
 		}
 		defer ins.Close()
 		for _, in := range batch {
 			a := in.Article
-			var run any
-			if runID > 0 {
-				run = runID
+			if a == nil {
+				return errors.New("save articles: nil article in batch")
 			}
-			if _, err := upsert.ExecContext(ctx, a.Path, a.ID, a.SHA256, a.Size, a.ModTime.UnixNano(), string(a.Format), a.Title,
-				a.Byline, a.Source, formatTime(a.Published), string(a.Precision), a.Text, strings.Join(a.Warnings, "\n"), run); err != nil {
-				return fmt.Errorf("store article %s: %w", a.Path, err)
-			}
-			if _, err := del.ExecContext(ctx, a.Path); err != nil {
+			// Checked once per article, not per statement: the driver's
+			// own per-call cancellation watch costs more than the insert.
+			if err := ctx.Err(); err != nil {
 				return err
 			}
-			for _, c := range in.Claims {
+			if _, err := upsert.Exec(a.Path, a.ID, a.SHA256, a.Size, a.ModTime.UnixNano(), string(a.Format), a.Title,
+				a.Byline, a.Source, formatTime(a.Published), string(a.Precision), a.Text, encodeWarnings(a.Warnings), run); err != nil {
+				return fmt.Errorf("store article %s: %w", a.Path, err)
+			}
+			if _, err := del.Exec(a.Path); err != nil {
+				return fmt.Errorf("store article %s: %w", a.Path, err)
+			}
+			for i := range in.Claims {
+				c := &in.Claims[i]
 				v, err := json.Marshal(c.Value)
 				if err != nil {
-					return err
+					return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
 				}
-				if _, err := ins.ExecContext(ctx, c.ID, a.Path, string(c.Kind), c.Subject, c.Object, c.Normalized, c.Text, c.Sentence,
-					c.Start, c.End, c.SentStart, c.SentEnd, c.Hedged, c.Attribution, c.Period, string(c.Status), string(c.Aspect), c.Event, string(v)); err != nil {
+				if _, err := ins.Exec(c.ID, a.Path, string(c.Kind), c.Subject, c.Object, c.Normalized, c.Text, c.Sentence,
+					c.Start, c.End, c.SentStart, c.SentEnd, c.Hedged, c.Attribution, c.Period, string(c.Status),
+					string(c.Aspect), c.Event, string(v)); err != nil {
 					return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
 				}
 			}
@@ -105,8 +124,9 @@ func (s *Store) SaveArticles(ctx context.Context, runID int64, batch []Ingested)
 	})
 }
 
-// TouchArticles records new modification times for files whose bytes did
-// not change, so the next run skips them without hashing.
+// TouchArticles records the new size and mtime of files whose bytes did
+// not change (the SHA256 must match the stored one), so that the next run
+// skips them without hashing. A state whose hash differs is left alone.
 func (s *Store) TouchArticles(ctx context.Context, states []ArticleState) error {
 	if len(states) == 0 {
 		return nil
@@ -119,30 +139,41 @@ func (s *Store) TouchArticles(ctx context.Context, states []ArticleState) error 
 		defer st.Close()
 		for _, a := range states {
 			if _, err := st.ExecContext(ctx, a.ModTime.UnixNano(), a.Size, a.Path, a.SHA256); err != nil {
-				return err
+				return fmt.Errorf("touch article %s: %w", a.Path, err)
 			}
 		}
 		return nil
 	})
 }
 
-// RemoveArticles deletes articles (and, by cascade, their claims).
+// RemoveArticles deletes the articles at paths, and by cascade their
+// claims, in one transaction. It returns how many were stored.
 func (s *Store) RemoveArticles(ctx context.Context, paths []string) (int, error) {
 	n := 0
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, "DELETE FROM articles WHERE path = ?")
+		if err != nil {
+			return err
+		}
+		defer st.Close()
 		for _, p := range paths {
-			res, err := tx.ExecContext(ctx, "DELETE FROM articles WHERE path = ?", p)
+			res, err := st.ExecContext(ctx, p)
 			if err != nil {
-				return err
+				return fmt.Errorf("remove article %s: %w", p, err)
 			}
 			k, _ := res.RowsAffected()
 			n += int(k)
 		}
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
 }
 
+// Times are stored as RFC 3339 text, which keeps the offset the article
+// gave; the zero time is the empty string.
 func formatTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -155,9 +186,30 @@ func parseTime(s string) time.Time {
 	return t
 }
 
+func encodeWarnings(w []string) string {
+	if len(w) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(w)
+	return string(b)
+}
+
+func decodeWarnings(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var w []string
+	if json.Unmarshal([]byte(s), &w) == nil {
+		return w
+	}
+	return strings.Split(s, "\n") // written before warnings were JSON
+}
+
 const articleCols = "path, id, sha256, size, mtime_ns, format, title, byline, source, published, precision, warnings"
 
-func scanArticle(sc interface{ Scan(...any) error }, a *corpus.Article, extra ...any) error {
+type scanner interface{ Scan(...any) error }
+
+func scanArticle(sc scanner, a *corpus.Article, extra ...any) error {
 	var ns int64
 	var format, published, precision, warnings string
 	dest := append([]any{&a.Path, &a.ID, &a.SHA256, &a.Size, &ns, &format, &a.Title, &a.Byline, &a.Source, &published, &precision, &warnings}, extra...)
@@ -165,14 +217,12 @@ func scanArticle(sc interface{ Scan(...any) error }, a *corpus.Article, extra ..
 		return err
 	}
 	a.ModTime, a.Format, a.Published, a.Precision = time.Unix(0, ns), corpus.Format(format), parseTime(published), corpus.Precision(precision)
-	if warnings != "" {
-		a.Warnings = strings.Split(warnings, "\n")
-	}
+	a.Warnings = decodeWarnings(warnings)
 	return nil
 }
 
-// Articles returns every article, ordered by path; their text only when
-// withText is set.
+// Articles returns every article, ordered by path; with their text only
+// when withText is set.
 func (s *Store) Articles(ctx context.Context, withText bool) ([]corpus.Article, error) {
 	q := "SELECT " + articleCols + ", ''"
 	if withText {
@@ -194,26 +244,23 @@ func (s *Store) Articles(ctx context.Context, withText bool) ([]corpus.Article, 
 	return out, rows.Err()
 }
 
-// Article returns one article with its text.
+// Article returns the article at path with its text; an unknown path is an
+// error wrapping ErrNotFound.
 func (s *Store) Article(ctx context.Context, path string) (*corpus.Article, error) {
 	var a corpus.Article
 	err := scanArticle(s.db.QueryRowContext(ctx, "SELECT "+articleCols+", text FROM articles WHERE path = ?", path), &a, &a.Text)
-	if err == sql.ErrNoRows {
-		return nil, fmt.Errorf("article %s: %w", path, ErrNotFound)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %s %w", path, ErrNotFound)
 	}
-	return &a, err
-}
-
-// ArticleCount returns how many articles are stored.
-func (s *Store) ArticleCount(ctx context.Context) (int, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n)
-	return n, err
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", path, err)
+	}
+	return &a, nil
 }
 
 const claimCols = `id, article, kind, subject, object, normalized, text, sentence, start, "end", sent_start, sent_end, hedged, attribution, period, status, aspect, event, value`
 
-func scanClaim(sc interface{ Scan(...any) error }) (extract.Claim, error) {
+func scanClaim(sc scanner) (extract.Claim, error) {
 	var c extract.Claim
 	var kind, status, aspect, value string
 	err := sc.Scan(&c.ID, &c.Article, &kind, &c.Subject, &c.Object, &c.Normalized, &c.Text, &c.Sentence, &c.Start, &c.End,
@@ -223,15 +270,17 @@ func scanClaim(sc interface{ Scan(...any) error }) (extract.Claim, error) {
 	}
 	c.Kind, c.Status, c.Aspect = extract.Kind(kind), extract.Status(status), extract.Aspect(aspect)
 	if err := json.Unmarshal([]byte(value), &c.Value); err != nil {
-		return c, fmt.Errorf("claim %s: bad value: %w", c.ID, err)
+		return c, fmt.Errorf("claim %s: stored value is not valid: %w", c.ID, err)
 	}
 	return c, nil
 }
 
 // EachClaim calls fn for every stored claim, ordered by article and
-// position, without holding them all.
+// position, holding one at a time; an error from fn stops it and is
+// returned. fn must not call the Store of an in-memory database, which
+// has a single connection that EachClaim is using.
 func (s *Store) EachClaim(ctx context.Context, fn func(extract.Claim) error) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+claimCols+" FROM claims ORDER BY article, sent_start, aspect = 'before', start")
+	rows, err := s.db.QueryContext(ctx, "SELECT "+claimCols+" FROM claims ORDER BY article, start, \"end\", id")
 	if err != nil {
 		return err
 	}
@@ -248,11 +297,51 @@ func (s *Store) EachClaim(ctx context.Context, fn func(extract.Claim) error) err
 	return rows.Err()
 }
 
-// Claims returns every stored claim.
+// Claims returns every stored claim, in EachClaim's order.
 func (s *Store) Claims(ctx context.Context) ([]extract.Claim, error) {
 	var out []extract.Claim
 	err := s.EachClaim(ctx, func(c extract.Claim) error { out = append(out, c); return nil })
 	return out, err
+}
+
+// ClaimsByID returns the stored claims among ids, by id; ids the store
+// does not hold are absent from the map.
+func (s *Store) ClaimsByID(ctx context.Context, ids []string) (map[string]extract.Claim, error) {
+	out := make(map[string]extract.Claim, len(ids))
+	const chunk = 500 // well under SQLite's limit on bound parameters
+	for len(ids) > 0 {
+		n := min(chunk, len(ids))
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		q := "SELECT " + claimCols + " FROM claims WHERE id IN (?" + strings.Repeat(",?", n-1) + ")"
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			c, err := scanClaim(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[c.ID] = c
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+// ArticleCount returns how many articles are stored.
+func (s *Store) ArticleCount(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n)
+	return n, err
 }
 
 // ClaimCount returns how many claims are stored.
@@ -260,6 +349,23 @@ func (s *Store) ClaimCount(ctx context.Context) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM claims").Scan(&n)
 	return n, err
+}
+
+// Counts is how much the store holds.
+type Counts struct {
+	Articles, Claims               int
+	OpenFindings, ResolvedFindings int
+	Runs                           int
+}
+
+// Counts returns how many articles, claims, findings and runs are stored.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles), (SELECT count(*) FROM claims),
+		(SELECT count(*) FROM findings WHERE status = 'open'), (SELECT count(*) FROM findings WHERE status = 'resolved'),
+		(SELECT count(*) FROM runs)`).Scan(&c.Articles, &c.Claims, &c.OpenFindings, &c.ResolvedFindings, &c.Runs)
+	return c, err
 }
 
 // Fingerprint summarises the stored corpus: it changes whenever an article

@@ -4,178 +4,267 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/claimcheck/claimcheck/extract"
 	"github.com/claimcheck/claimcheck/reconcile"
 )
 
-// Review states.
+// Review states: an editor's verdict on a finding.
 const (
 	ReviewOpen      = "open"
 	ReviewConfirmed = "confirmed"
 	ReviewDismissed = "dismissed"
 )
 
-// Finding statuses: a finding whose evidence is gone is resolved, never deleted.
+// Finding statuses: a finding whose evidence is gone is resolved, never
+// deleted, so its review survives if it comes back.
 const (
 	StatusOpen     = "open"
 	StatusResolved = "resolved"
+	StatusAll      = "all" // for Filter only
+)
+
+// Why a finding came back.
+const (
+	ReasonEvidenceReturned = "evidence returned"
+	reasonNewEvidence      = "new evidence: "
 )
 
 // Review is an editor's verdict on a finding.
 type Review struct {
-	State string
+	State string // ReviewOpen, ReviewConfirmed or ReviewDismissed
 	Note  string
 	By    string
-	At    time.Time
+	At    time.Time // zero when never reviewed
 }
 
 // Entry is a stored finding with its history and review.
 type Entry struct {
 	reconcile.Finding
-	Status       string // open or resolved
+	Status       string // StatusOpen or StatusResolved
 	Review       Review
 	ReopenReason string // why a resolved or dismissed finding came back
-	FirstRun     int64
-	LastRun      int64
-	ResolvedRun  int64
-	ChangedRun   int64 // the run that last reopened it
+	FirstRun     int64  // the run that first reported it
+	LastRun      int64  // the last run that reported it
+	ResolvedRun  int64  // the run that found it gone; 0 while open
+	ChangedRun   int64  // the run that last reopened it (or first reported it)
 }
 
-// Diff is what a run changed in the findings.
+// Diff is what one run changed in the stored findings. Each list is sorted.
 type Diff struct {
-	New       []string // first seen this run
-	Reopened  []string // resolved before, back this run; or dismissed, with new evidence
-	Unchanged []string
-	Resolved  []string // open before, gone this run
+	New       []string // first reported in this run
+	Reopened  []string // resolved before and back, or dismissed and with new evidence
+	Unchanged []string // open before and still reported
+	Resolved  []string // open before and no longer reported
 }
 
-// RecordFindings stores the findings of a run and resolves the open ones it
-// no longer reports, in one transaction.
+type priorFinding struct {
+	status, review, evidence, reviewedEvidence string
+	claims, reviewedClaims                     []string
+}
+
+// RecordFindings stores the findings a run reported, in one transaction.
+// A finding with a new ID is inserted open. One already open is updated
+// and counted unchanged. One resolved earlier is reopened ("evidence
+// returned"). A dismissed finding stays dismissed while its evidence hash
+// is the one it was dismissed with; when it changes, the review goes back
+// to open with a reason naming the claims that joined or left. Open
+// findings missing from fs are marked resolved by runID. Of two findings
+// with one ID, the first is stored.
 func (s *Store) RecordFindings(ctx context.Context, runID int64, fs []reconcile.Finding) (Diff, error) {
 	var d Diff
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		type prior struct {
-			status, review, evidence, reviewedEvidence string
-			claims                                     []string
-		}
-		old := map[string]prior{}
-		rows, err := tx.QueryContext(ctx, "SELECT id, status, review, evidence, reviewed_evidence, claims FROM findings")
+		old, err := priorFindings(ctx, tx)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var id, claims string
-			var p prior
-			if err := rows.Scan(&id, &p.status, &p.review, &p.evidence, &p.reviewedEvidence, &claims); err != nil {
-				rows.Close()
-				return err
-			}
-			_ = json.Unmarshal([]byte(claims), &p.claims)
-			old[id] = p
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		insert, err := tx.PrepareContext(ctx, `INSERT INTO findings (id, fingerprint, type, kind, subject, object, severity, message,
+			claims, sides, evidence, checked, status, first_run, last_run, changed_run) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'open',?,?,?)`)
+		if err != nil {
 			return err
 		}
+		defer insert.Close()
+		update, err := tx.PrepareContext(ctx, `UPDATE findings SET fingerprint=?, type=?, kind=?, subject=?, object=?, severity=?,
+			message=?, claims=?, sides=?, evidence=?, checked=?, status='open', last_run=?, resolved_run=0, review=?,
+			changed_run=CASE WHEN ? THEN ? ELSE changed_run END,
+			reopen_reason=CASE WHEN ? THEN ? ELSE reopen_reason END
+			WHERE id=?`)
+		if err != nil {
+			return err
+		}
+		defer update.Close()
 		seen := map[string]bool{}
 		for _, f := range fs {
 			if seen[f.ID] {
-				continue
+				continue // the same fact reported twice: the first (most severe) stands
 			}
 			seen[f.ID] = true
-			claims, _ := json.Marshal(f.Claims)
-			sides, _ := json.Marshal(f.Sides)
-			p, existed := old[f.ID]
-			switch {
-			case !existed:
-				d.New = append(d.New, f.ID)
-				_, err = tx.ExecContext(ctx, `INSERT INTO findings (id, fingerprint, type, kind, subject, object, severity, message, claims, sides,
-					evidence, checked, status, first_run, last_run, changed_run) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'open',?,?,?)`,
-					f.ID, f.Fingerprint, string(f.Type), string(f.Kind), f.Subject, f.Object, string(f.Severity), f.Message,
-					string(claims), string(sides), f.Evidence, f.Checked, runID, runID, runID)
-			default:
-				reason := ""
-				review := p.review
-				switch {
-				case p.status == StatusResolved:
-					reason = "its evidence is back"
-					d.Reopened = append(d.Reopened, f.ID)
-				case p.review == ReviewDismissed && p.reviewedEvidence != "" && p.reviewedEvidence != f.Evidence:
-					reason = "new evidence since it was dismissed: " + evidenceChange(p.claims, f.Claims)
-					review = ReviewOpen
-					d.Reopened = append(d.Reopened, f.ID)
-				default:
-					d.Unchanged = append(d.Unchanged, f.ID)
-				}
-				changed := "changed_run"
-				if reason != "" {
-					changed = "?"
-				}
-				q := `UPDATE findings SET fingerprint=?, type=?, kind=?, subject=?, object=?, severity=?, message=?, claims=?, sides=?,
-					evidence=?, checked=?, status='open', last_run=?, resolved_run=0, review=?, changed_run=` + changed
-				args := []any{f.Fingerprint, string(f.Type), string(f.Kind), f.Subject, f.Object, string(f.Severity), f.Message,
-					string(claims), string(sides), f.Evidence, f.Checked, runID, review}
-				if reason != "" {
-					q += ", reopen_reason=?"
-					args = append(args, runID, reason)
-				}
-				_, err = tx.ExecContext(ctx, q+" WHERE id=?", append(args, f.ID)...)
-			}
+			claims, err := json.Marshal(nonNil(f.Claims))
 			if err != nil {
+				return err
+			}
+			sides, err := json.Marshal(f.Sides)
+			if err != nil {
+				return err
+			}
+			p, existed := old[f.ID]
+			if !existed {
+				d.New = append(d.New, f.ID)
+				if _, err := insert.ExecContext(ctx, f.ID, f.Fingerprint, string(f.Type), string(f.Kind), f.Subject, f.Object,
+					string(f.Severity), f.Message, string(claims), string(sides), f.Evidence, f.Checked, runID, runID, runID); err != nil {
+					return fmt.Errorf("store finding %s: %w", f.ID, err)
+				}
+				continue
+			}
+			var reasons []string
+			review := p.review
+			if p.status == StatusResolved {
+				reasons = append(reasons, ReasonEvidenceReturned)
+			}
+			if p.review == ReviewDismissed && p.reviewedEvidence != "" && p.reviewedEvidence != f.Evidence {
+				before := p.reviewedClaims
+				if before == nil {
+					before = p.claims
+				}
+				change, err := evidenceChange(ctx, tx, before, f.Claims)
+				if err != nil {
+					return err
+				}
+				reasons = append(reasons, reasonNewEvidence+change)
+				review = ReviewOpen
+			}
+			reopened := len(reasons) > 0
+			if reopened {
+				d.Reopened = append(d.Reopened, f.ID)
+			} else {
+				d.Unchanged = append(d.Unchanged, f.ID)
+			}
+			if _, err := update.ExecContext(ctx, f.Fingerprint, string(f.Type), string(f.Kind), f.Subject, f.Object,
+				string(f.Severity), f.Message, string(claims), string(sides), f.Evidence, f.Checked, runID, review,
+				reopened, runID, reopened, strings.Join(reasons, "; "), f.ID); err != nil {
 				return fmt.Errorf("store finding %s: %w", f.ID, err)
 			}
 		}
-		var gone []string
 		for id, p := range old {
 			if !seen[id] && p.status == StatusOpen {
-				gone = append(gone, id)
+				d.Resolved = append(d.Resolved, id)
 			}
 		}
-		sort.Strings(gone)
-		for _, id := range gone {
+		for _, id := range d.Resolved {
 			if _, err := tx.ExecContext(ctx, "UPDATE findings SET status='resolved', resolved_run=? WHERE id=?", runID, id); err != nil {
-				return err
+				return fmt.Errorf("resolve finding %s: %w", id, err)
 			}
 		}
-		d.Resolved = gone
 		return nil
 	})
-	return d, err
+	if err != nil {
+		return Diff{}, err
+	}
+	sort.Strings(d.New)
+	sort.Strings(d.Reopened)
+	sort.Strings(d.Unchanged)
+	sort.Strings(d.Resolved)
+	return d, nil
 }
 
-// evidenceChange says which claims joined or left a finding.
-func evidenceChange(before, after []string) string {
-	had := map[string]bool{}
+func priorFindings(ctx context.Context, tx *sql.Tx) (map[string]priorFinding, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id, status, review, evidence, reviewed_evidence, claims, reviewed_claims FROM findings")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	old := map[string]priorFinding{}
+	for rows.Next() {
+		var id, claims, reviewed string
+		var p priorFinding
+		if err := rows.Scan(&id, &p.status, &p.review, &p.evidence, &p.reviewedEvidence, &claims, &reviewed); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(claims), &p.claims)
+		if reviewed != "" {
+			_ = json.Unmarshal([]byte(reviewed), &p.reviewedClaims)
+		}
+		old[id] = p
+	}
+	return old, rows.Err()
+}
+
+// evidenceChange says, for an editor, which claims joined a finding (and
+// from which articles) and which left it.
+func evidenceChange(ctx context.Context, tx *sql.Tx, before, after []string) (string, error) {
+	had, has := map[string]bool{}, map[string]bool{}
 	for _, c := range before {
 		had[c] = true
 	}
-	var added []string
+	var joined, left []string
 	for _, c := range after {
+		has[c] = true
 		if !had[c] {
-			added = append(added, c)
+			joined = append(joined, c)
 		}
 	}
-	if len(added) == 0 {
-		return "claims left it"
+	for _, c := range before {
+		if !has[c] {
+			left = append(left, c)
+		}
 	}
-	return "claims " + strings.Join(added, ", ") + " joined it"
+	var parts []string
+	if len(joined) > 0 {
+		for i, id := range joined {
+			var article string
+			err := tx.QueryRowContext(ctx, "SELECT article FROM claims WHERE id = ?", id).Scan(&article)
+			switch {
+			case err == nil:
+				joined[i] = id + " (" + article + ")"
+			case !errors.Is(err, sql.ErrNoRows):
+				return "", err
+			}
+		}
+		parts = append(parts, plural(len(joined), "claim ", "claims ")+strings.Join(joined, ", ")+" joined")
+	}
+	if len(left) > 0 {
+		parts = append(parts, plural(len(left), "claim ", "claims ")+strings.Join(left, ", ")+" left")
+	}
+	if len(parts) == 0 {
+		return "its evidence changed", nil
+	}
+	return strings.Join(parts, "; "), nil
 }
 
-// Filter selects findings.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Filter selects findings. The zero Filter selects every open finding.
 type Filter struct {
-	Status   string // open (default), resolved or all
-	Review   string // open, confirmed, dismissed; "" for any
-	Type     string
-	Kind     string
-	SinceRun int64 // first seen or reopened after this run
-	NewInRun int64 // first seen or reopened in this run
+	Status   string // StatusOpen (also ""), StatusResolved or StatusAll
+	Review   string // a review state; "" for any
+	Type     string // a reconcile.Type; "" for any
+	Kind     string // an extract.Kind; "" for any
+	SinceRun int64  // first reported, or reopened, after this run
+	NewInRun int64  // first reported, or reopened, in this run
 }
 
-// Findings returns the findings a filter selects, the most severe first.
+const findingCols = `id, fingerprint, type, kind, subject, object, severity, message, claims, sides, evidence, checked, status,
+	first_run, last_run, resolved_run, changed_run, review, review_note, reviewed_by, reviewed_at, reopen_reason`
+
+// Findings returns the findings f selects, ordered by severity (high
+// first), then kind, subject and id.
 func (s *Store) Findings(ctx context.Context, f Filter) ([]Entry, error) {
 	var where []string
 	var args []any
@@ -184,12 +273,16 @@ func (s *Store) Findings(ctx context.Context, f Filter) ([]Entry, error) {
 		where = append(where, "status = 'open'")
 	case StatusResolved:
 		where = append(where, "status = 'resolved'")
-	case "all":
+	case StatusAll:
 	default:
-		return nil, fmt.Errorf("unknown status %q: want open, resolved or all", f.Status)
+		return nil, fmt.Errorf("unknown finding status %q: want open, resolved or all", f.Status)
 	}
-	if f.Review != "" {
+	switch f.Review {
+	case "":
+	case ReviewOpen, ReviewConfirmed, ReviewDismissed:
 		where, args = append(where, "review = ?"), append(args, f.Review)
+	default:
+		return nil, fmt.Errorf("unknown review state %q: want open, confirmed or dismissed", f.Review)
 	}
 	if f.Type != "" {
 		where, args = append(where, "type = ?"), append(args, f.Type)
@@ -203,12 +296,11 @@ func (s *Store) Findings(ctx context.Context, f Filter) ([]Entry, error) {
 	if f.NewInRun > 0 {
 		where, args = append(where, "(first_run = ? OR changed_run = ?)"), append(args, f.NewInRun, f.NewInRun)
 	}
-	q := `SELECT id, fingerprint, type, kind, subject, object, severity, message, claims, sides, evidence, checked, status,
-		first_run, last_run, resolved_run, changed_run, review, review_note, reviewed_by, reviewed_at, reopen_reason FROM findings`
+	q := "SELECT " + findingCols + " FROM findings"
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += " ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, kind, subject, id"
+	q += " ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 WHEN 'low' THEN 2 ELSE 3 END, kind, subject, id"
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -216,38 +308,66 @@ func (s *Store) Findings(ctx context.Context, f Filter) ([]Entry, error) {
 	defer rows.Close()
 	var out []Entry
 	for rows.Next() {
-		var e Entry
-		var typ, kind, sev, claims, sides, at string
-		if err := rows.Scan(&e.ID, &e.Fingerprint, &typ, &kind, &e.Subject, &e.Object, &sev, &e.Message, &claims, &sides,
-			&e.Evidence, &e.Checked, &e.Status, &e.FirstRun, &e.LastRun, &e.ResolvedRun, &e.ChangedRun, &e.Review.State,
-			&e.Review.Note, &e.Review.By, &at, &e.ReopenReason); err != nil {
+		e, err := scanEntry(rows)
+		if err != nil {
 			return nil, err
 		}
-		e.Type, e.Kind, e.Severity = reconcile.Type(typ), extractKind(kind), reconcile.Severity(sev)
-		e.Review.At = parseTime(at)
-		if err := json.Unmarshal([]byte(claims), &e.Claims); err != nil {
-			return nil, fmt.Errorf("finding %s: %w", e.ID, err)
-		}
-		_ = json.Unmarshal([]byte(sides), &e.Sides)
 		out = append(out, e)
 	}
 	return out, rows.Err()
 }
 
-// SetReview records an editor's verdict on a finding.
+// Finding returns one stored finding; an unknown id is an error wrapping
+// ErrNotFound.
+func (s *Store) Finding(ctx context.Context, id string) (Entry, error) {
+	e, err := scanEntry(s.db.QueryRowContext(ctx, "SELECT "+findingCols+" FROM findings WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Entry{}, notFound(id)
+	}
+	return e, err
+}
+
+func scanEntry(sc scanner) (Entry, error) {
+	var e Entry
+	var typ, kind, sev, claims, sides, at string
+	if err := sc.Scan(&e.ID, &e.Fingerprint, &typ, &kind, &e.Subject, &e.Object, &sev, &e.Message, &claims, &sides,
+		&e.Evidence, &e.Checked, &e.Status, &e.FirstRun, &e.LastRun, &e.ResolvedRun, &e.ChangedRun, &e.Review.State,
+		&e.Review.Note, &e.Review.By, &at, &e.ReopenReason); err != nil {
+		return e, err
+	}
+	e.Type, e.Kind, e.Severity = reconcile.Type(typ), extract.Kind(kind), reconcile.Severity(sev)
+	e.Review.At = parseTime(at)
+	if err := json.Unmarshal([]byte(claims), &e.Claims); err != nil {
+		return e, fmt.Errorf("finding %s: stored claims are not valid: %w", e.ID, err)
+	}
+	if err := json.Unmarshal([]byte(sides), &e.Sides); err != nil {
+		return e, fmt.Errorf("finding %s: stored sides are not valid: %w", e.ID, err)
+	}
+	return e, nil
+}
+
+func notFound(id string) error {
+	return fmt.Errorf("finding %s %w: list them with `claimcheck report`", id, ErrNotFound)
+}
+
+// SetReview records an editor's verdict on a finding: state is
+// ReviewConfirmed, ReviewDismissed or ReviewOpen. The finding's current
+// evidence is remembered with it, so that a dismissal lasts until the
+// evidence changes. An unknown id is an error wrapping ErrNotFound.
 func (s *Store) SetReview(ctx context.Context, id, state, note, who string) error {
 	switch state {
 	case ReviewOpen, ReviewConfirmed, ReviewDismissed:
 	default:
 		return fmt.Errorf("unknown review state %q: want open, confirmed or dismissed", state)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE findings SET review=?, review_note=?, reviewed_by=?, reviewed_at=?, reviewed_evidence=evidence,
-		reopen_reason='' WHERE id=?`, state, note, who, time.Now().UTC().Format(time.RFC3339), id)
+	res, err := s.db.ExecContext(ctx, `UPDATE findings SET review=?, review_note=?, reviewed_by=?, reviewed_at=?,
+		reviewed_evidence=evidence, reviewed_claims=claims, reopen_reason='' WHERE id=?`,
+		state, note, who, time.Now().UTC().Format(time.RFC3339Nano), id)
 	if err != nil {
-		return err
+		return fmt.Errorf("review finding %s: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("finding %s: %w (list them with 'claimcheck report')", id, ErrNotFound)
+		return notFound(id)
 	}
 	return nil
 }

@@ -7,60 +7,110 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
-// ErrLocked means another claimcheck process holds the database.
-var ErrLocked = errors.New("database in use")
+// ErrLocked is wrapped by the error Lock returns when another process
+// holds the database.
+var ErrLocked = errors.New("database locked by another run")
 
-// Lock takes the database's run lock: an advisory lock on <db>.lock, which
-// the operating system releases when the holder exits, however it exits,
-// so a crashed run never blocks the next. With wait it blocks until the lock
-// is free or ctx ends; without, a held lock is an error saying who holds it.
+// LockedError says who holds a database's lock.
+type LockedError struct {
+	File  string    // the lock file, <db>.lock
+	PID   int       // 0 when the holder did not say
+	Since time.Time // zero when the holder did not say
+}
+
+func (e *LockedError) Error() string {
+	who := "holder unknown"
+	if e.PID > 0 {
+		who = fmt.Sprintf("pid %d, since %s", e.PID, e.Since.Format(time.RFC3339))
+	}
+	return fmt.Sprintf("another claimcheck run holds %s (%s); wait for it or pass --wait", e.File, who)
+}
+
+// Unwrap makes errors.Is(err, ErrLocked) true.
+func (e *LockedError) Unwrap() error { return ErrLocked }
+
+// lockPoll is how often a waiting Lock tries again.
+const lockPoll = 100 * time.Millisecond
+
+// Lock takes the run lock of the database at dbPath: an advisory lock
+// (flock) on the file <dbPath>.lock, which the operating system drops when
+// its holder exits however it exits, so a crashed run never blocks the
+// next. The holder writes its pid and start time into the file for the
+// message others get. Without wait, a held lock is a *LockedError wrapping
+// ErrLocked; with wait, Lock tries again until the lock is free or ctx
+// ends. release drops the lock; the file stays, empty, for the next run.
 func Lock(ctx context.Context, dbPath string, wait bool) (release func() error, err error) {
 	name := dbPath + ".lock"
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", name, err)
 	}
+	fd := int(f.Fd())
 	for {
-		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		err = unix.Flock(fd, unix.LOCK_EX|unix.LOCK_NB)
 		if err == nil {
 			break
 		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) {
+		if !errors.Is(err, unix.EWOULDBLOCK) && !errors.Is(err, unix.EINTR) {
 			f.Close()
 			return nil, fmt.Errorf("lock %s: %w", name, err)
 		}
 		if !wait {
 			holder, _ := os.ReadFile(name)
 			f.Close()
-			return nil, fmt.Errorf("%w: another claimcheck run holds %s (%s); wait for it or pass --wait", ErrLocked, name, describeHolder(string(holder)))
+			le := &LockedError{File: name}
+			le.PID, le.Since = parseHolder(string(holder))
+			return nil, le
 		}
+		t := time.NewTimer(lockPoll)
 		select {
 		case <-ctx.Done():
+			t.Stop()
 			f.Close()
-			return nil, ctx.Err()
-		case <-time.After(200 * time.Millisecond):
+			return nil, fmt.Errorf("lock %s: %w", name, ctx.Err())
+		case <-t.C:
 		}
 	}
-	_ = f.Truncate(0)
-	_, _ = f.WriteAt([]byte(fmt.Sprintf("%d %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))), 0)
+	// Only the holder writes, and only while it holds the lock.
+	if err := f.Truncate(0); err == nil {
+		_, _ = f.WriteAt([]byte(fmt.Sprintf("%d %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))), 0)
+	}
+	var released bool
 	return func() error {
+		if released {
+			return nil
+		}
+		released = true
 		_ = f.Truncate(0)
-		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
-		return f.Close()
+		err := unix.Flock(fd, unix.LOCK_UN)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("unlock %s: %w", name, err)
+		}
+		return nil
 	}, nil
 }
 
-func describeHolder(s string) string {
+// parseHolder reads "<pid> <RFC 3339 time>" from a lock file.
+func parseHolder(s string) (pid int, since time.Time) {
 	f := strings.Fields(s)
 	if len(f) < 2 {
-		return "holder unknown"
+		return 0, time.Time{}
 	}
-	if _, err := strconv.Atoi(f[0]); err != nil {
-		return "holder unknown"
+	pid, err := strconv.Atoi(f[0])
+	if err != nil || pid <= 0 {
+		return 0, time.Time{}
 	}
-	return "pid " + f[0] + ", since " + f[1]
+	since, err = time.Parse(time.RFC3339, f[1])
+	if err != nil {
+		return 0, time.Time{}
+	}
+	return pid, since
 }

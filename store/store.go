@@ -9,13 +9,14 @@ import (
 	"fmt"
 	"strings"
 
-	_ "github.com/mattn/go-sqlite3" // the database/sql driver
+	"github.com/mattn/go-sqlite3" // the database/sql driver
 )
 
-// migrations build the schema; each runs once, in order, in its own
-// transaction, and PRAGMA user_version records how many have run.
+// migrations build the schema. Each runs once, in order, in its own
+// transaction, and PRAGMA user_version records how many have run. Append
+// only: a migration that has shipped is never edited.
 var migrations = []string{
-	// 1: articles, claims, findings, runs, listings.
+	// 1: articles, claims, runs, findings, listings.
 	`CREATE TABLE articles (
 		path TEXT PRIMARY KEY,
 		id TEXT NOT NULL,
@@ -115,49 +116,80 @@ var migrations = []string{
 		company TEXT NOT NULL DEFAULT ''
 	);
 	CREATE INDEX listing_entries_listing ON listing_entries(listing);`,
+
+	// 2: indexes for the queries reconciliation and reports make, and the
+	// claims a finding had when it was reviewed, so that a reopened
+	// finding can say which claims joined since.
+	`CREATE INDEX claims_kind_subject ON claims(kind, subject);
+	CREATE INDEX findings_status ON findings(status, severity);
+	CREATE INDEX run_errors_run ON run_errors(run_id);
+	ALTER TABLE findings ADD COLUMN reviewed_claims TEXT NOT NULL DEFAULT '';`,
 }
 
-// SchemaVersion is the schema this build writes.
+// SchemaVersion is the schema this build reads and writes.
 var SchemaVersion = len(migrations)
 
-// Store is an open claimcheck database.
+// Store is an open claimcheck database. Its methods are safe for
+// concurrent use; writes are serialised by SQLite.
 type Store struct {
 	db   *sql.DB
 	path string
 }
 
-// ErrNotFound is returned for an id or path the store does not hold.
+// ErrNotFound is wrapped by errors for an id or path the store does not hold.
 var ErrNotFound = errors.New("not found")
 
-// Open opens (creating and migrating when needed) the database at path;
-// "" or ":memory:" opens a private in-memory database.
+// Open opens the database at path, creating it and bringing its schema up
+// to date when needed; "" or ":memory:" opens a private in-memory database.
+// A file that is not a SQLite database, or a database written by a newer
+// claimcheck, is refused with an error that says what to do.
 func Open(ctx context.Context, path string) (*Store, error) {
 	memory := path == "" || path == ":memory:"
-	dsn := "file:" + path + "?_busy_timeout=10000&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL"
+	var dsn string
 	if memory {
+		// A named shared-cache database is private to this Store; the
+		// single connection below keeps it alive and is its only user.
 		var b [8]byte
 		_, _ = rand.Read(b[:])
-		dsn = "file:claimcheck-" + hex.EncodeToString(b[:]) + "?mode=memory&cache=shared&_foreign_keys=on"
+		dsn = "file:claimcheck-" + hex.EncodeToString(b[:]) + "?mode=memory&cache=shared&_foreign_keys=on&_txlock=immediate"
+	} else {
+		dsn = "file:" + escapeURIPath(path) +
+			"?_busy_timeout=10000&_foreign_keys=on&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"
 	}
 	db, err := sql.Open("sqlite3", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, fmt.Errorf("open store %s: %w", displayPath(path), err)
 	}
 	if memory {
-		// Every connection to a shared in-memory database must stay open,
-		// or the database goes with the last one.
+		// Each connection to a memory database would be a database of its
+		// own; one connection, never closed while idle, is the database.
 		db.SetMaxOpenConns(1)
-		db.SetConnMaxLifetime(0)
 		db.SetMaxIdleConns(1)
+		db.SetConnMaxLifetime(0)
+		db.SetConnMaxIdleTime(0)
 	} else {
 		db.SetMaxOpenConns(4)
+		db.SetMaxIdleConns(4)
 	}
 	s := &Store{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, fmt.Errorf("open store %s: %w", displayPath(path), err)
 	}
 	return s, nil
+}
+
+func displayPath(path string) string {
+	if path == "" {
+		return ":memory:"
+	}
+	return path
+}
+
+// escapeURIPath escapes the characters a SQLite URI filename gives meaning
+// to, so that any file name opens as itself.
+func escapeURIPath(p string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
 }
 
 // Path is where the database lives ("" in memory).
@@ -166,55 +198,94 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-func (s *Store) migrate(ctx context.Context) error {
+// Version returns the schema version the database is at.
+func (s *Store) Version(ctx context.Context) (int, error) {
 	var v int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		if strings.Contains(err.Error(), "not a database") {
-			return fmt.Errorf("not a SQLite database: pass a new path or a claimcheck database with --db")
+	err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	v, err := s.Version(ctx)
+	if err != nil {
+		var se sqlite3.Error
+		if errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt) ||
+			strings.Contains(err.Error(), "not a database") {
+			return fmt.Errorf("not a SQLite database (%v): give --db a new file name or an existing claimcheck database", err)
 		}
 		return err
 	}
 	if v > SchemaVersion {
-		return fmt.Errorf("the database has schema version %d, newer than this claimcheck (%d): upgrade claimcheck", v, SchemaVersion)
+		return fmt.Errorf("the database has schema version %d, newer than this claimcheck knows (%d): upgrade claimcheck, or give --db another file", v, SchemaVersion)
+	}
+	if v == 0 {
+		// A SQLite database that already holds tables is someone else's.
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("a SQLite database, but not a claimcheck one (it has %d tables and no schema version): give --db a new file name", n)
+		}
 	}
 	for i := v; i < SchemaVersion; i++ {
-		tx, err := s.db.BeginTx(ctx, nil)
+		err := s.withTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1))
+			return err
+		})
 		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate to schema %d: %w", i+1, err)
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", i+1)); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
-			return err
+			return fmt.Errorf("migrate schema to version %d: %w", i+1, err)
 		}
 	}
 	return nil
 }
 
-// IntegrityCheck runs SQLite's integrity and foreign-key checks.
+// IntegrityCheck runs SQLite's integrity and foreign-key checks and
+// reports every problem they find.
 func (s *Store) IntegrityCheck(ctx context.Context) error {
-	var res string
-	if err := s.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&res); err != nil {
-		return err
-	}
-	if res != "ok" {
-		return fmt.Errorf("integrity check: %s", res)
-	}
-	rows, err := s.db.QueryContext(ctx, "PRAGMA foreign_key_check")
+	var problems []string
+	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
-		return err
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			rows.Close()
+			return fmt.Errorf("integrity check: %w", err)
+		}
+		if msg != "ok" {
+			problems = append(problems, msg)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	rows, err = s.db.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return fmt.Errorf("foreign key check: %w", err)
 	}
 	defer rows.Close()
-	if rows.Next() {
-		return fmt.Errorf("integrity check: rows refer to missing articles or runs")
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return fmt.Errorf("foreign key check: %w", err)
+		}
+		problems = append(problems, fmt.Sprintf("%s row %d refers to a missing %s row", table, rowid.Int64, parent))
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("foreign key check: %w", err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("database %s is damaged:\n%s", displayPath(s.path), strings.Join(problems, "\n"))
+	}
+	return nil
 }
 
 // withTx runs fn in a transaction, committing only when fn succeeds.
@@ -224,7 +295,7 @@ func (s *Store) withTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return err
 	}
 	if err := fn(tx); err != nil {
-		tx.Rollback()
+		_ = tx.Rollback()
 		return err
 	}
 	return tx.Commit()

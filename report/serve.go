@@ -1,0 +1,272 @@
+package report
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/claimcheck/claimcheck/corpus"
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+// Source is what the review pages read and change: a database, in claimcheck.
+type Source interface {
+	Report(ctx context.Context, f Filter) (*Report, error)
+	Article(ctx context.Context, path string) (*corpus.Article, error)
+	SetReview(ctx context.Context, findingID, state, note, who string) error
+}
+
+// ErrNotFound is what a Source wraps for an unknown finding or article.
+var ErrNotFound = errors.New("not found")
+
+// ServerOptions configures the review pages.
+type ServerOptions struct {
+	Who    string // recorded as the reviewer
+	Logger *slog.Logger
+}
+
+type server struct {
+	src  Source
+	opts ServerOptions
+	csrf string
+}
+
+// NewServer returns the local review pages over src: findings with their
+// evidence side by side, articles opened at a claim, and forms to confirm,
+// dismiss or reopen a finding. State changes are POSTs carrying a token
+// only these pages know; every page forbids framing and foreign scripts.
+func NewServer(src Source, opts ServerOptions) (http.Handler, error) {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return nil, err
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	s := &server{src: src, opts: opts, csrf: base64.RawURLEncoding.EncodeToString(b[:])}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.list)
+	mux.HandleFunc("GET /finding/{id}", s.finding)
+	mux.HandleFunc("POST /finding/{id}/review", s.review)
+	mux.HandleFunc("GET /article", s.article)
+	return s.headers(mux), nil
+}
+
+func nonce() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	return base64.RawStdEncoding.EncodeToString(b[:])
+}
+
+type nonceKey struct{}
+
+// headers sets the security headers every page carries.
+func (s *server) headers(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := nonce()
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-"+n+"'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), nonceKey{}, n)))
+	})
+}
+
+func (s *server) page(r *http.Request, rep *Report, f Filter, flash string) pageView {
+	p := view(rep)
+	p.Server, p.CSRF, p.Filter, p.Flash = true, s.csrf, f, flash
+	p.Nonce, _ = r.Context().Value(nonceKey{}).(string)
+	return p
+}
+
+func (s *server) fail(w http.ResponseWriter, r *http.Request, code int, msg string, err error) {
+	if err != nil {
+		s.opts.Logger.Error("review page", "path", r.URL.Path, "err", err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	_ = templates.ExecuteTemplate(w, "error.html", map[string]string{"Message": msg})
+}
+
+func filterOf(q url.Values) Filter {
+	f := Filter{Status: q.Get("status"), Review: q.Get("review"), Type: q.Get("type"), Kind: q.Get("kind")}
+	if f.Status == "" {
+		f.Status = "open"
+	}
+	return f
+}
+
+func (s *server) list(w http.ResponseWriter, r *http.Request) {
+	f := filterOf(r.URL.Query())
+	rep, err := s.src.Report(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "Could not read the findings: see the server's log.", err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_ = templates.ExecuteTemplate(w, "page.html", s.page(r, rep, f, r.URL.Query().Get("flash")))
+}
+
+func (s *server) finding(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	rep, err := s.src.Report(r.Context(), Filter{Status: "all"})
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "Could not read the findings: see the server's log.", err)
+		return
+	}
+	var keep []Entry
+	for _, f := range rep.Findings {
+		if f.ID == id {
+			keep = append(keep, f)
+		}
+	}
+	if len(keep) == 0 {
+		s.fail(w, r, http.StatusNotFound, "No finding "+id+". It may have another id after the rules changed: go back to the list.", nil)
+		return
+	}
+	rep.Findings = keep
+	rep.Title = "Finding " + id
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_ = templates.ExecuteTemplate(w, "page.html", s.page(r, rep, Filter{Status: "all"}, r.URL.Query().Get("flash")))
+}
+
+var reviewStates = map[string]string{"confirmed": "confirmed", "confirm": "confirmed", "dismissed": "dismissed",
+	"dismiss": "dismissed", "open": "open", "reopen": "open"}
+
+func (s *server) review(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, http.StatusBadRequest, "Malformed form.", nil)
+		return
+	}
+	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(s.csrf)) != 1 {
+		s.fail(w, r, http.StatusForbidden, "This form is stale or came from another site: reload the page and try again.", nil)
+		return
+	}
+	state, ok := reviewStates[r.PostForm.Get("state")]
+	if !ok {
+		s.fail(w, r, http.StatusBadRequest, "Unknown review state: use the Confirm, Dismiss or Reopen buttons.", nil)
+		return
+	}
+	id := r.PathValue("id")
+	note := strings.TrimSpace(r.PostForm.Get("note"))
+	if err := s.src.SetReview(r.Context(), id, state, note, s.opts.Who); err != nil {
+		if errors.Is(err, ErrNotFound) {
+			s.fail(w, r, http.StatusNotFound, "No finding "+id+".", nil)
+			return
+		}
+		s.fail(w, r, http.StatusInternalServerError, "Could not save the review: see the server's log.", err)
+		return
+	}
+	back := "/?flash=" + url.QueryEscape(id+" "+state) + "#" + id
+	if ref := r.Referer(); strings.Contains(ref, "/finding/") {
+		back = "/finding/" + url.PathEscape(id) + "?flash=" + url.QueryEscape(id+" "+state)
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+}
+
+// segment is a piece of an article's text, highlighted when it is a claim.
+type segment struct {
+	Text   string
+	Claim  bool
+	Anchor string
+	Kind   string
+}
+
+type articleView struct {
+	Article  *corpus.Article
+	Paras    [][]segment
+	Nonce    string
+	Claims   int
+	Warnings []string
+}
+
+func (s *server) article(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.Query().Get("path")
+	a, err := s.src.Article(r.Context(), path)
+	if err != nil {
+		if errors.Is(err, ErrNotFound) {
+			s.fail(w, r, http.StatusNotFound, "No article "+path+" in the database.", nil)
+			return
+		}
+		s.fail(w, r, http.StatusInternalServerError, "Could not read the article: see the server's log.", err)
+		return
+	}
+	rep, err := s.src.Report(r.Context(), Filter{Status: "all"})
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "Could not read the claims: see the server's log.", err)
+		return
+	}
+	var claims []extract.Claim
+	for _, c := range rep.Claims {
+		if c.Article == a.Path && contractKinds[c.Kind] {
+			claims = append(claims, c)
+		}
+	}
+	v := articleView{Article: a, Paras: highlight(a.Text, claims), Claims: len(claims), Warnings: a.Warnings}
+	v.Nonce, _ = r.Context().Value(nonceKey{}).(string)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	_ = templates.ExecuteTemplate(w, "article.html", v)
+}
+
+// highlight cuts an article's text into paragraphs of plain and claim
+// segments, for html/template to escape piece by piece.
+func highlight(text string, claims []extract.Claim) [][]segment {
+	sort.Slice(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
+	var paras [][]segment
+	var cur []segment
+	pos := 0
+	emit := func(upto int, claim *extract.Claim) {
+		for pos < upto {
+			nl := strings.Index(text[pos:upto], "\n\n")
+			if nl < 0 {
+				cur = append(cur, segment{Text: text[pos:upto]})
+				pos = upto
+				break
+			}
+			if nl > 0 {
+				cur = append(cur, segment{Text: text[pos : pos+nl]})
+			}
+			paras = append(paras, cur)
+			cur = nil
+			pos += nl + 2
+		}
+	}
+	for i := range claims {
+		c := &claims[i]
+		if c.Start < pos || c.End > len(text) || c.Start >= c.End {
+			continue // overlapping or out of range: shown unmarked
+		}
+		emit(c.Start, nil)
+		cur = append(cur, segment{Text: text[c.Start:c.End], Claim: true, Anchor: "c-" + itoa(c.Start), Kind: string(c.Kind)})
+		pos = c.End
+	}
+	emit(len(text), nil)
+	if len(cur) > 0 {
+		paras = append(paras, cur)
+	}
+	return paras
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
