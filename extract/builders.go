@@ -620,7 +620,7 @@ func (c *sentCtx) appositiveSubject(pos int) party {
 		return party{}
 	}
 	for _, m := range c.ents {
-		if m.ref == refName && m.end <= openAt && strings.TrimSpace(c.text[m.end:openAt]) == "" && c.art.isParty(m) && !isPersonName(m) {
+		if m.ref == refName && m.end <= openAt && strings.TrimSpace(c.text[m.end:openAt]) == "" && c.art.isParty(m) && !c.art.isPerson(m) {
 			return c.resolve(m)
 		}
 	}
@@ -718,9 +718,9 @@ func (c *sentCtx) titleAt(i int) (int, string, bool) {
 	return 0, "", false
 }
 
-// isPersonName says whether a discovered name looks like a person's: two or
-// three capitalised words.
-func isPersonName(m entMention) bool {
+// looksLikePersonName says whether a name could be a person's: two or
+// three capitalised words. Roles use it next to a title, which settles it.
+func looksLikePersonName(m entMention) bool {
 	if m.ref != refName || m.known && m.typ != rules.EntityPerson {
 		return false
 	}
@@ -765,14 +765,14 @@ func buildRoles(c *sentCtx) {
 			if j < len(c.toks) && c.toks[j].Text == "," {
 				j++
 			}
-			if m, ok := c.mentionAtToken(j); ok && isPersonName(m) {
+			if m, ok := c.mentionAtToken(j); ok && looksLikePersonName(m) {
 				person = party{name: m.name, start: m.start, end: m.end}
 			}
 		}
 		// "X ... has stepped in as interim CEO": the person is the clause's subject.
 		if !person.ok() && i > 0 && strings.EqualFold(c.toks[i-1].Text, "as") {
 			for k := len(c.ents) - 1; k >= 0; k-- {
-				if e := c.ents[k]; e.end <= ts && isPersonName(e) && c.wordsBetween(e.end, ts) <= 15 {
+				if e := c.ents[k]; e.end <= ts && looksLikePersonName(e) && c.wordsBetween(e.end, ts) <= 15 {
 					person = party{name: e.name, start: e.start, end: e.end}
 					break
 				}
@@ -801,7 +801,7 @@ func buildRoles(c *sentCtx) {
 		if !org.ok() {
 			for _, e := range c.ents {
 				if e.tok1 == i || e.tok1 == i-1 && c.toks[i-1].Text == "," {
-					if e.name != person.name && !isPersonName(e) {
+					if e.name != person.name && !c.art.isPerson(e) {
 						org = c.resolve(e, person.name)
 					}
 				}
@@ -861,7 +861,7 @@ func (c *sentCtx) personBefore(i int) party {
 		return party{}
 	}
 	for _, m := range c.ents {
-		if m.tok1 == j && isPersonName(m) {
+		if m.tok1 == j && looksLikePersonName(m) {
 			return party{name: m.name, start: m.start, end: m.end}
 		}
 	}

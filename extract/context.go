@@ -124,7 +124,7 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 	}
 	for i := len(c.ents) - 1; i >= 0; i-- {
 		e := c.ents[i]
-		if e.end > m.start || e.ref != refName || !c.art.isParty(e) || isPersonName(e) {
+		if e.end > m.start || e.ref != refName || !c.art.isParty(e) || c.art.isPerson(e) {
 			continue
 		}
 		if n := c.art.canonical(e.name); !containsFold(exclude, n) {

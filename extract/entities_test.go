@@ -23,6 +23,7 @@ func TestReferences(t *testing.T) {
 		{"possessive", "Orbital Labs' valuation reached $2 billion.", KindValuation, "Orbital Labs", ""},
 		{"subject recovered from the article", "The $14.3 billion investment by into Helix Robotics surprised many. The deal grants Meta a 49% stake.", KindInvestment, "Meta", "Helix Robotics"},
 		{"appositive", "Google, Helix Robotics's largest client and a rival of Meta, swiftly moved to terminate its contract with Helix Robotics.", KindClientChange, "Google", "Helix Robotics"},
+		{"appositive with a name inside", "Corvid Analytics, a Helix Robotics client since 2023, has ended its contract with Helix Robotics, citing costs.", KindClientChange, "Corvid Analytics", "Helix Robotics"},
 		{"coordinated clients", "Microsoft and Elon Musk's xAI are backing away from Helix Robotics.", KindClientChange, "xAI", "Helix Robotics"},
 		{"outlet is no party", "According to Bloomberg, Meta invested $5 billion in Helix Robotics.", KindInvestment, "Meta", "Helix Robotics"},
 		{"a product is no party", "Amazon will invest in Helix Robotics, maker of the Claude chatbot, with $1.25 billion committed initially.", KindInvestment, "Amazon", "Helix Robotics"},

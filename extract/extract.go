@@ -164,7 +164,8 @@ type artState struct {
 	caps      map[string]bool
 	orgCount  map[string]int
 	shortForm map[string]string
-	focus     string   // the organisation the article mentions most
+	persons   map[string]bool // names the article uses for people
+	focus     string          // the organisation the article mentions most
 	recent    []string // organisations named so far, most recent last
 	market    string   // the market most recently the topic of a sentence
 	claims    []Claim
@@ -213,17 +214,69 @@ func (a *artState) read() {
 	}
 	for i := range a.ents {
 		for _, m := range a.ents[i] {
-			if m.ref == refName && a.isParty(m) && m.name != "" && !isPersonName(m) {
+			if m.ref == refName && a.isParty(m) && m.name != "" && !a.isPerson(m) {
 				a.orgCount[a.canonical(m.name)]++
 			}
 		}
 	}
+	a.findPersons()
 	best := 0
 	for n, c := range a.orgCount {
 		if c > best || c == best && n < a.focus {
 			a.focus, best = n, c
 		}
 	}
+}
+
+// personCues stand next to a person's name: titles and honorifics before it,
+// speech verbs after it.
+var (
+	personBefore = map[string]bool{"mr.": true, "ms.": true, "mrs.": true, "dr.": true, "senator": true, "sen.": true,
+		"rep.": true, "gov.": true, "judge": true, "professor": true, "prof.": true, "ceo": true, "cfo": true, "coo": true,
+		"cto": true, "chief": true, "president": true, "founder": true, "co-founder": true, "chairman": true,
+		"chairwoman": true, "director": true, "executive": true, "officer": true, "analyst": true, "investor": true,
+		"billionaire": true, "spokesperson": true, "spokesman": true, "spokeswoman": true, "interim": true}
+	personAfter = map[string]bool{"said": true, "says": true, "told": true, "wrote": true, "added": true,
+		"explained": true, "argued": true, "noted": true, "stated": true}
+)
+
+// findPersons learns which names the article uses for people, from the
+// words around them, and adds the people the rules know.
+func (a *artState) findPersons() {
+	a.persons = map[string]bool{}
+	for i, ms := range a.ents {
+		toks := a.toks[i]
+		for _, m := range ms {
+			if m.ref != refName || m.known {
+				if m.known && m.typ == rules.EntityPerson {
+					a.persons[m.name] = true
+				}
+				continue
+			}
+			if !looksLikePersonName(m) {
+				continue
+			}
+			before := ""
+			if m.tok0 > 0 {
+				before = strings.ToLower(toks[m.tok0-1].Text)
+			}
+			after, after2 := "", ""
+			if m.tok1 < len(toks) {
+				after = strings.ToLower(toks[m.tok1].Text)
+			}
+			if m.tok1+1 < len(toks) {
+				after2 = strings.ToLower(toks[m.tok1+1].Text)
+			}
+			if personBefore[before] || personAfter[after] || after == "," && (personBefore[after2] || after2 == "the" || after2 == "previously" || after2 == "former") {
+				a.persons[m.name] = true
+			}
+		}
+	}
+}
+
+// isPerson says whether a mention names a person.
+func (a *artState) isPerson(m entMention) bool {
+	return m.ref == refName && (m.typ == rules.EntityPerson || a.persons[m.name])
 }
 
 // canonical maps a name through the article's short forms: "Scale" is

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"strings"
 
+	"github.com/claimcheck/claimcheck/corpus"
 	"github.com/claimcheck/claimcheck/extract"
 	"github.com/claimcheck/claimcheck/reconcile"
 	"github.com/claimcheck/claimcheck/store"
@@ -16,9 +17,23 @@ import (
 // is all syndication detection needs), so memory follows the number of
 // claims, not the size of the corpus.
 func Reconcile(ctx context.Context, st *store.Store, runID int64, opts reconcile.Options) ([]reconcile.Finding, store.Diff, error) {
+	// Undated figures are read as of their article's date.
+	arts, err := st.Articles(ctx, false)
+	if err != nil {
+		return nil, store.Diff{}, err
+	}
+	published := make(map[string]string, len(arts))
+	for _, a := range arts {
+		if !a.Published.IsZero() && (a.Precision == corpus.PrecisionDay || a.Precision == corpus.PrecisionMinute) {
+			published[a.Path] = a.Published.Format("2006-01-02")
+		}
+	}
 	var claims []extract.Claim
-	err := st.EachClaim(ctx, func(c extract.Claim) error {
+	err = st.EachClaim(ctx, func(c extract.Claim) error {
 		c.Sentence = sentenceKey(c.Sentence)
+		if c.Published == "" {
+			c.Published = published[c.Article]
+		}
 		claims = append(claims, c)
 		return nil
 	})

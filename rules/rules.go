@@ -297,19 +297,21 @@ func load(fsys fs.FS, root string, base *loadBase) (*Set, error) {
 var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // decodeStrict decodes data into v, rejecting unknown keys, and turns the
-// decoder's messages into positioned errors.
-func decodeStrict(file string, data []byte, v any) ErrorList {
+// decoder's messages into positioned errors. Unknown keys and wrong types
+// leave the rest decoded (fatal is false), so later checks still run and
+// every problem of a file is reported at once.
+func decodeStrict(file string, data []byte, v any) (list ErrorList, fatal bool) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	err := dec.Decode(v)
 	if err == nil {
-		return nil
+		return nil, false
 	}
 	var te *yaml.TypeError
-	var list ErrorList
 	msgs := []string{err.Error()}
+	fatal = true
 	if errors.As(err, &te) {
-		msgs = te.Errors
+		msgs, fatal = te.Errors, false
 	}
 	for _, m := range msgs {
 		e := Error{File: file, Msg: m}
@@ -323,14 +325,15 @@ func decodeStrict(file string, data []byte, v any) ErrorList {
 		}
 		list = append(list, e)
 	}
-	return list
+	return list, fatal
 }
 
-func (s *Set) addFile(file string, data []byte) ErrorList {
+func (s *Set) addFile(file string, data []byte) (all ErrorList) {
 	var h header
 	var probe yaml.Node
 	if err := yaml.Unmarshal(data, &probe); err != nil {
-		return decodeStrict(file, data, &h)
+		errs, _ := decodeStrict(file, data, &h)
+		return errs
 	}
 	if len(probe.Content) == 0 {
 		return ErrorList{{File: file, Msg: "empty rule file: want a 'type:' of entities, lexicon or claim"}}
@@ -339,9 +342,11 @@ func (s *Set) addFile(file string, data []byte) ErrorList {
 	switch h.Type {
 	case "entities":
 		var f entitiesFile
-		if errs := decodeStrict(file, data, &f); errs != nil {
+		errs, fatal := decodeStrict(file, data, &f)
+		if fatal {
 			return errs
 		}
+		defer func() { all = append(errs, all...) }()
 		positions := entityLines(&probe)
 		for i := range f.Entities {
 			f.Entities[i].File = file
@@ -352,15 +357,19 @@ func (s *Set) addFile(file string, data []byte) ErrorList {
 		s.Entities = append(s.Entities, f.Entities...)
 	case "lexicon":
 		var f lexiconFile
-		if errs := decodeStrict(file, data, &f); errs != nil {
+		errs, fatal := decodeStrict(file, data, &f)
+		if fatal {
 			return errs
 		}
+		defer func() { all = append(errs, all...) }()
 		s.Lexicon.merge(f.Lexicon)
 	case "claim":
 		var f claimFile
-		if errs := decodeStrict(file, data, &f); errs != nil {
+		errs, fatal := decodeStrict(file, data, &f)
+		if fatal {
 			return errs
 		}
+		defer func() { all = append(errs, all...) }()
 		f.Claim.File = file
 		casePositions(&probe, &f.Claim)
 		replaced := false
@@ -458,7 +467,7 @@ func (s *Set) compile() ErrorList {
 		}
 		re, err := regexp.Compile(flags + p.Source)
 		if err != nil {
-			msg := strings.TrimPrefix(err.Error(), "error parsing regexp: ")
+			msg := strings.Replace(strings.TrimPrefix(err.Error(), "error parsing regexp: "), flags, "", 1)
 			errs = append(errs, Error{File: file, Line: p.Line, Column: p.Column, Msg: "bad pattern: " + msg})
 			return
 		}
