@@ -52,7 +52,7 @@ func parseHTML(a *Article, page string) error {
 	if len(paras) > 0 && a.Title == "" {
 		a.Title = paras[0]
 	}
-	a.Text = strings.Join(repair(paras), "\n\n")
+	a.Text = strings.Join(restoreSpaces(paras), "\n\n")
 	return nil
 }
 

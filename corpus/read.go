@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -145,15 +146,24 @@ func decode(data []byte, format Format) (string, []string, error) {
 	return s, warnings, nil
 }
 
-// declaredCharset finds a charset an HTML page declares in its first 4 KB.
+var metaCharsetRe = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?([\w.:-]+)`)
+
+// declaredCharset finds the charset an HTML page declares in its first 4 KB.
 func declaredCharset(data []byte) (string, string) {
 	head := data
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	_, name, certain := charset.DetermineEncoding(head, "text/html")
-	if !certain || name == "" || name == "utf-8" {
+	m := metaCharsetRe.FindSubmatch(head)
+	if m == nil {
 		return "", ""
 	}
-	return name, name
+	name := strings.ToLower(string(m[1]))
+	if name == "utf-8" || name == "utf8" {
+		return "", ""
+	}
+	if _, canonical := charset.Lookup(name); canonical != "" {
+		return name, canonical
+	}
+	return "", ""
 }

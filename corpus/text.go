@@ -67,7 +67,11 @@ func parsePlain(a *Article, s string, markdown bool) {
 	}
 	paras := paragraphs(s, markdown)
 	paras = readMetadata(a, paras)
-	a.Text = strings.Join(repair(paras), "\n\n")
+	if markdown {
+		a.Text = strings.Join(restoreSpaces(paras), "\n\n") // Markdown's paragraphs are its own
+	} else {
+		a.Text = strings.Join(repair(paras), "\n\n")
+	}
 }
 
 // frontMatter reads and removes a YAML front matter block.
@@ -279,6 +283,14 @@ func repair(paras []string) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// restoreSpaces mends only glued sentence ends.
+func restoreSpaces(paras []string) []string {
+	for i, p := range paras {
+		paras[i] = gluedSentenceRe.ReplaceAllString(p, "$1$2 $3")
+	}
+	return paras
 }
 
 func continuesSentence(prev, next string) bool {

@@ -106,7 +106,7 @@ type Claim struct {
 	Period      string `json:"period,omitempty"` // the year or date the figure is for: "2024", "2025-06"
 	Status      Status `json:"status,omitempty"`
 	Aspect      Aspect `json:"aspect,omitempty"`
-	Event       string `json:"event,omitempty"` // for event_date: announced, closed, founded, launched, approved
+	Event       string `json:"event,omitempty"`     // for event_date: announced, closed, founded, launched, approved
 	Published   string `json:"published,omitempty"` // the article's publication date, YYYY-MM-DD, when known
 	Value       Value  `json:"value"`
 }

@@ -166,8 +166,8 @@ type artState struct {
 	shortForm map[string]string
 	persons   map[string]bool // names the article uses for people
 	focus     string          // the organisation the article mentions most
-	recent    []string // organisations named so far, most recent last
-	market    string   // the market most recently the topic of a sentence
+	recent    []string        // organisations named so far, most recent last
+	market    string          // the market most recently the topic of a sentence
 	claims    []Claim
 	lastCC    int // index in claims of the last client change, -1 when none
 }
