@@ -164,6 +164,9 @@ func paragraphs(s string, markdown bool) []string {
 }
 
 func stripMarkdown(line string) string {
+	if !strings.ContainsAny(line, "#>-*+_[]!`0123456789") {
+		return line
+	}
 	line = mdHeadingRe.ReplaceAllString(line, "")
 	line = mdHeadingTailRe.ReplaceAllString(line, "")
 	line = mdQuoteRe.ReplaceAllString(line, "")
@@ -217,6 +220,9 @@ func readMetadata(a *Article, paras []string) []string {
 // metadataLine reads a byline, dateline or outlet line. It returns what of
 // the paragraph is body text (a dateline starts the first paragraph).
 func metadataLine(a *Article, p string) (string, bool) {
+	if len(p) > 240 && !datelineStart(p) {
+		return "", false // a body paragraph, not a byline or dateline
+	}
 	if m := gluedBylineRe.FindStringSubmatch(p); m != nil {
 		if t, prec, ok := parseDate(m[2]); ok && len(p) < 120 {
 			a.Byline = strings.TrimSpace(m[1])
@@ -267,6 +273,16 @@ func metadataLine(a *Article, p string) (string, bool) {
 		return "", true
 	}
 	return "", false
+}
+
+// datelineStart says whether a long paragraph may open with a wire dateline
+// ("CHICAGO, Sept. 12, 2023 (Outlet) --").
+func datelineStart(p string) bool {
+	head := p
+	if len(head) > 80 {
+		head = head[:80]
+	}
+	return strings.Contains(head, "--") || strings.Contains(head, "—") || strings.Contains(head, "–") || strings.Contains(head, " - ")
 }
 
 // repair mends what scraping breaks: a paragraph cut mid-sentence whose

@@ -498,8 +498,8 @@ var (
 // it, else the vendor the article is about).
 func buildClientChanges(c *sentCtx) {
 	r := c.art.x.client
-	if r == nil {
-		return
+	if r == nil || len(c.ents) == 0 {
+		return // a client change needs a named client
 	}
 	var hits []verbHit
 	for i := range r.Verbs {
@@ -699,7 +699,10 @@ func (c *sentCtx) titleAt(i int) (int, string, bool) {
 		mod = strings.ToLower(c.toks[i].Text) + " "
 		i++
 	}
-	for _, t := range c.art.x.titles {
+	if i >= len(c.toks) {
+		return 0, "", false
+	}
+	for _, t := range c.art.x.titles[strings.ToLower(c.toks[i].Text)] {
 		if i+len(t.words) > len(c.toks) {
 			continue
 		}
@@ -742,11 +745,14 @@ func buildRoles(c *sentCtx) {
 	formerAt := func(pos int) bool {
 		lo := max(0, pos-30)
 		for i := range lex.Former {
-			if lex.Former[i].Re.MatchString(c.text[lo:pos]) {
+			if lex.Former[i].MayMatch(c.lower) && lex.Former[i].Re.MatchString(c.text[lo:pos]) {
 				return true
 			}
 		}
 		return false
+	}
+	if len(c.ents) == 0 {
+		return // a role needs a person
 	}
 	for i := 0; i < len(c.toks); i++ {
 		end, title, ok := c.titleAt(i)
@@ -815,8 +821,8 @@ func buildRoles(c *sentCtx) {
 	// names the current one and the others former.
 	transition := -1
 	for i := range lex.Transition {
-		if loc := lex.Transition[i].Re.FindStringIndex(c.text); loc != nil {
-			transition = loc[0]
+		if locs := c.find(&lex.Transition[i]); len(locs) > 0 {
+			transition = locs[0][0]
 			break
 		}
 	}
@@ -937,6 +943,9 @@ func (c *sentCtx) isAcronym(symbol string, pos int) bool {
 func buildPrivacy(c *sentCtx) {
 	lex := &c.art.x.set.Lexicon
 	for i := range lex.Private {
+		if !lex.Private[i].MayMatch(c.lower) {
+			continue
+		}
 		for _, loc := range lex.Private[i].Re.FindAllStringSubmatchIndex(c.text, -1) {
 			if loc[2] < 0 {
 				continue

@@ -12,6 +12,7 @@ type sentCtx struct {
 	idx    int // the sentence's index in the article
 	s      Sentence
 	text   string
+	lower  string // text lower-cased, for pattern gates
 	toks   []Token
 	ents   []entMention
 	values []mention // money, percents, multiples and counts: their tokens do not count as gap words
@@ -26,7 +27,10 @@ func (c *sentCtx) find(p *rules.Pattern) [][]int {
 	if m, ok := c.matches[p]; ok {
 		return m
 	}
-	m := p.Re.FindAllStringIndex(c.text, -1)
+	var m [][]int
+	if p.MayMatch(c.lower) {
+		m = p.Re.FindAllStringIndex(c.text, -1)
+	}
 	c.matches[p] = m
 	return m
 }

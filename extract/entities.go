@@ -38,6 +38,7 @@ type knownEntity struct {
 
 // entityIndex finds known entities by their token sequences.
 type entityIndex struct {
+	firsts      map[string]bool          // the first token of every alias and leader's name
 	byKey       map[string]*knownEntity // alias tokens joined by \x00
 	byName      map[string]*knownEntity
 	maxTokens   int
@@ -51,7 +52,7 @@ type entityIndex struct {
 
 func newEntityIndex(set *rules.Set) *entityIndex {
 	ix := &entityIndex{
-		byKey: map[string]*knownEntity{}, byName: map[string]*knownEntity{}, people: map[string]string{},
+		firsts: map[string]bool{}, byKey: map[string]*knownEntity{}, byName: map[string]*knownEntity{}, people: map[string]string{},
 		notEntity: wordSet(set.Lexicon.NotEntities, false), descriptors: wordSet(set.Lexicon.Descriptors, true),
 		marketWords: wordSet(set.Lexicon.MarketWords, true), marketDrop: wordSet(set.Lexicon.MarketDrop, true),
 		suffixes: wordSet(set.Lexicon.OrgSuffixes, false),
@@ -63,7 +64,9 @@ func newEntityIndex(set *rules.Set) *entityIndex {
 			ix.addKey(a, k)
 		}
 		for _, p := range e.People {
-			ix.people[tokenKey(p)] = e.Name
+			k := tokenKey(p)
+			ix.people[k] = e.Name
+			ix.firsts[strings.SplitN(k, "\x00", 2)[0]] = true
 		}
 	}
 	return ix
@@ -95,6 +98,7 @@ func (ix *entityIndex) addKey(alias string, k *knownEntity) {
 		return
 	}
 	ix.byKey[key] = k
+	ix.firsts[strings.SplitN(key, "\x00", 2)[0]] = true
 	if n := strings.Count(key, "\x00") + 1; n > ix.maxTokens {
 		ix.maxTokens = n
 	}
@@ -160,6 +164,9 @@ func (ix *entityIndex) find(s string, toks []Token, heading bool, caps map[strin
 }
 
 func (ix *entityIndex) known(s string, toks []Token, i int) (entMention, int) {
+	if !ix.firsts[foldQuotes(toks[i].Text)] {
+		return entMention{}, 0
+	}
 	for n := min(ix.maxTokens, len(toks)-i); n >= 1; n-- {
 		parts := make([]string, n)
 		for j := 0; j < n; j++ {
@@ -181,6 +188,9 @@ func (ix *entityIndex) known(s string, toks []Token, i int) (entMention, int) {
 
 // leaderCompany reads "Mark Zuckerberg's company" as the company he leads.
 func (ix *entityIndex) leaderCompany(s string, toks []Token, i int) (entMention, int) {
+	if !ix.firsts[toks[i].Text] {
+		return entMention{}, 0
+	}
 	for n := 1; n <= 3 && i+n+1 < len(toks); n++ {
 		parts := make([]string, n)
 		for j := 0; j < n; j++ {

@@ -74,7 +74,7 @@ type Extractor struct {
 	valueKinds []valueKind
 	client     *rules.Claim
 	headcount  *rules.Claim
-	titles     []titleEntry
+	titles     map[string][]titleEntry // by first word, longest first
 }
 
 // New compiles an extractor for a rule set.
@@ -86,7 +86,7 @@ func New(set *rules.Set) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set)}
+	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set), titles: map[string][]titleEntry{}}
 	for i := range set.Claims {
 		r := &set.Claims[i]
 		switch Kind(r.Kind) {
@@ -96,7 +96,10 @@ func New(set *rules.Set) (*Extractor, error) {
 			x.headcount = r
 		case KindRole:
 			for _, t := range r.Titles {
-				x.titles = append(x.titles, titleEntry{words: strings.Fields(strings.ToLower(t)), norm: normalTitle(t)})
+				words := strings.Fields(strings.ToLower(t))
+				if len(words) > 0 {
+					x.titles[words[0]] = append(x.titles[words[0]], titleEntry{words: words, norm: normalTitle(t)})
+				}
 			}
 		}
 		if len(r.Triggers) > 0 && len(r.Values) > 0 {
@@ -107,7 +110,9 @@ func New(set *rules.Set) (*Extractor, error) {
 			x.valueKinds = append(x.valueKinds, vk)
 		}
 	}
-	sort.SliceStable(x.titles, func(i, j int) bool { return len(x.titles[i].words) > len(x.titles[j].words) })
+	for _, ts := range x.titles {
+		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].words) > len(ts[j].words) })
+	}
 	return x, nil
 }
 
@@ -301,14 +306,15 @@ func (a *artState) isPartyName(name string) bool {
 
 func (a *artState) sentence(i int) *sentCtx {
 	s := a.sents[i]
-	c := &sentCtx{art: a, idx: i, s: s, text: s.Text, toks: a.toks[i], ents: a.ents[i], matches: map[*rules.Pattern][][]int{}}
+	c := &sentCtx{art: a, idx: i, s: s, text: s.Text, lower: strings.ToLower(s.Text), toks: a.toks[i], ents: a.ents[i], matches: map[*rules.Pattern][][]int{}}
 	lex := &a.x.set.Lexicon
 	for j := range lex.Hedges {
-		for _, loc := range lex.Hedges[j].Re.FindAllStringIndex(s.Text, -1) {
-			c.hedges = append(c.hedges, loc)
-		}
+		c.hedges = append(c.hedges, c.find(&lex.Hedges[j])...)
 	}
 	for j := range lex.Attributions {
+		if !lex.Attributions[j].MayMatch(c.lower) {
+			continue
+		}
 		if g := lex.Attributions[j].Re.FindStringSubmatch(s.Text); g != nil {
 			name := strings.TrimRight(strings.TrimPrefix(g[1], "the "), ".,")
 			if first := strings.Fields(name); len(first) > 0 && !a.x.ix.notEntity[first[0]] {
@@ -320,11 +326,16 @@ func (a *artState) sentence(i int) *sentCtx {
 			}
 		}
 	}
-	c.values = append(c.values, findMoney(s.Text)...)
-	c.values = append(c.values, findPercents(s.Text)...)
-	for _, m := range findMultiples(s.Text) {
-		if !overlapsAny(m.start, m.end, c.values) {
-			c.values = append(c.values, m)
+	digits := strings.ContainsAny(s.Text, "0123456789")
+	if digits || strings.ContainsAny(s.Text, "$€£¥₹") {
+		c.values = append(c.values, findMoney(s.Text)...)
+		c.values = append(c.values, findPercents(s.Text)...)
+	}
+	if digits || strings.Contains(c.lower, "fold") || strings.Contains(c.lower, "doubl") || strings.Contains(c.lower, "tripl") || strings.Contains(c.lower, "quadrupl") {
+		for _, m := range findMultiples(s.Text) {
+			if !overlapsAny(m.start, m.end, c.values) {
+				c.values = append(c.values, m)
+			}
 		}
 	}
 	c.dates = findDates(s.Text, a.pub)

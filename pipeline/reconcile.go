@@ -28,7 +28,11 @@ func Reconcile(ctx context.Context, st *store.Store, runID int64, opts reconcile
 			published[a.Path] = a.Published.Format("2006-01-02")
 		}
 	}
-	var claims []extract.Claim
+	n, err := st.ClaimCount(ctx)
+	if err != nil {
+		return nil, store.Diff{}, err
+	}
+	claims := make([]extract.Claim, 0, n)
 	err = st.EachClaim(ctx, func(c extract.Claim) error {
 		c.Sentence = sentenceKey(c.Sentence)
 		if c.Published == "" {

@@ -51,7 +51,8 @@ type run struct {
 	claims  []extract.Claim
 	byID    map[string]*extract.Claim
 	private map[string][]*extract.Claim // company → the claims saying it is private
-	markets map[string]bool
+	marketKeys map[string]string
+	marketDrop map[string]bool
 	// claims on the losing side of a conflict: an arithmetic finding that
 	// rests on one of them repeats the conflict and is not reported.
 	outliers map[string]bool
@@ -64,7 +65,7 @@ func Reconcile(claims []extract.Claim, opts Options) []Finding {
 		opts.Tolerance = DefaultTolerance
 	}
 	r := &run{opts: opts, claims: claims, byID: make(map[string]*extract.Claim, len(claims)),
-		private: map[string][]*extract.Claim{}, outliers: map[string]bool{}}
+		private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{}}
 	for i := range claims {
 		c := &claims[i]
 		r.byID[c.ID] = c

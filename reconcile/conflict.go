@@ -81,19 +81,27 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 func (r *run) marketKey(name string) string {
-	drop := map[string]bool{}
-	if r.opts.Rules != nil {
-		for _, w := range r.opts.Rules.Lexicon.MarketDrop {
-			drop[strings.ToLower(w)] = true
+	if k, ok := r.marketKeys[name]; ok {
+		return k
+	}
+	if r.marketDrop == nil {
+		r.marketDrop = map[string]bool{}
+		if r.opts.Rules != nil {
+			for _, w := range r.opts.Rules.Lexicon.MarketDrop {
+				r.marketDrop[strings.ToLower(w)] = true
+			}
 		}
 	}
+	drop := r.marketDrop
 	var keep []string
 	for _, w := range strings.Fields(strings.ToLower(name)) {
 		if !drop[w] {
 			keep = append(keep, w)
 		}
 	}
-	return strings.Join(keep, " ")
+	k := strings.Join(keep, " ")
+	r.marketKeys[name] = k
+	return k
 }
 
 // facts groups the claims by fact.

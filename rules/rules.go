@@ -124,6 +124,7 @@ type Pattern struct {
 	Re     *regexp.Regexp
 	Line   int
 	Column int
+	gate   []string // literals a match must contain one of, lower-cased
 }
 
 // UnmarshalYAML keeps the position so that a bad pattern is reported at it.
@@ -472,6 +473,7 @@ func (s *Set) compile() ErrorList {
 			return
 		}
 		p.Re = re
+		p.gate = requiredLiterals(p.Source, flags != "")
 	}
 	pat := func(file string, p *Pattern) { compileAs(file, p, "(?i)") }
 	lexFile := "rules/lexicon"

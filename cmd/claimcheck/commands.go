@@ -265,11 +265,31 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	r, diff, err := ingestAndReconcile(ctx, e, &o.common, st, roots)
+	x, err := o.common.extractor()
 	if err != nil {
 		return err
 	}
-	e.log.Info("stored", "db", path, "findings", len(r.Findings), "new", len(diff.New)+len(diff.Reopened), "resolved", len(diff.Resolved))
+	listing, err := o.common.listing(ctx, st)
+	if err != nil {
+		return err
+	}
+	runID, err := st.BeginRun(ctx, roots)
+	if err != nil {
+		return err
+	}
+	res, err := ingest(ctx, e, &o.common, st, x, roots, runID)
+	if err != nil {
+		_ = st.EndRun(context.WithoutCancel(ctx), runID, stats(res, store.Diff{}), "interrupted", "")
+		return err
+	}
+	findings, diff, err := pipeline.Reconcile(ctx, st, runID, reconcile.Options{Rules: x.Rules(), Listing: listing})
+	if err != nil {
+		return err
+	}
+	if err := st.EndRun(ctx, runID, stats(res, diff), "done", ""); err != nil {
+		return err
+	}
+	e.log.Info("stored", "db", path, "findings", len(findings), "new", len(diff.New)+len(diff.Reopened), "resolved", len(diff.Resolved))
 	return nil
 }
 

@@ -1,0 +1,133 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/claimcheck/claimcheck/extract"
+	"github.com/claimcheck/claimcheck/reconcile"
+	"github.com/claimcheck/claimcheck/rules"
+	"github.com/claimcheck/claimcheck/store"
+	"github.com/claimcheck/claimcheck/synth"
+)
+
+// benchArticles is the corpus size: 10,000 by default, CLAIMCHECK_BENCH_N
+// to change it (100000 for the memory check).
+func benchArticles() int {
+	if n, err := strconv.Atoi(os.Getenv("CLAIMCHECK_BENCH_N")); err == nil && n > 0 {
+		return n
+	}
+	return 10000
+}
+
+var (
+	corpusOnce sync.Once
+	corpusDir  string
+	corpusSize synth.Stats
+)
+
+// benchCorpus generates the deterministic corpus once per process, outside
+// the timed region.
+func benchCorpus(b *testing.B) (string, synth.Stats) {
+	corpusOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "claimcheck-bench-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		corpusDir = dir
+		if corpusSize, err = synth.Generate(dir, benchArticles(), 1); err != nil {
+			b.Fatal(err)
+		}
+	})
+	return corpusDir, corpusSize
+}
+
+func benchExtractor(b *testing.B) *extract.Extractor {
+	set, err := rules.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := extract.New(set)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return x
+}
+
+// peakRSS reads the process's peak resident set from /proc (Linux).
+func peakRSS() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			f := strings.Fields(line)
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// BenchmarkPipeline is a cold run: the generated corpus into a new database
+// file, ingest, extract and reconcile, on all cores.
+//
+//	go test ./pipeline -run XXX -bench Pipeline -benchtime 1x
+func BenchmarkPipeline(b *testing.B) {
+	dir, st := benchCorpus(b)
+	x := benchExtractor(b)
+	ctx := context.Background()
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		db, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		res, err := Ingest(ctx, Options{Roots: []string{dir}, Extractor: x, Store: db, RunID: 0})
+		if err != nil || len(res.Errors) > 0 || res.Added != st.Files {
+			b.Fatalf("ingest: %v, %d errors, %d added", err, len(res.Errors), res.Added)
+		}
+		if _, _, err := Reconcile(ctx, db, 1, reconcile.Options{Rules: x.Rules(), Listing: rules.DefaultListing()}); err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+	b.StopTimer()
+	sec := b.Elapsed().Seconds() / float64(b.N)
+	b.ReportMetric(float64(st.Files)/sec, "articles/s")
+	b.ReportMetric(float64(st.Bytes)/1e6/sec, "MB/s")
+	b.ReportMetric(peakRSS(), "peak-RSS-MB")
+}
+
+// BenchmarkRerunUnchanged is the second run over an unchanged corpus: every
+// file is skipped by size and modification time.
+func BenchmarkRerunUnchanged(b *testing.B) {
+	dir, st := benchCorpus(b)
+	x := benchExtractor(b)
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := Ingest(ctx, Options{Roots: []string{dir}, Extractor: x, Store: db}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res, err := Ingest(ctx, Options{Roots: []string{dir}, Extractor: x, Store: db})
+		if err != nil || res.Unchanged != st.Files {
+			b.Fatalf("rerun: %v, %d unchanged of %d", err, res.Unchanged, st.Files)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/run")
+}

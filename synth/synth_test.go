@@ -1,0 +1,70 @@
+package synth
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestDeterministic(t *testing.T) {
+	sum := func() [32]byte {
+		h := sha256.New()
+		if _, err := Stream(200, 7, func(name string, data []byte) error { h.Write([]byte(name)); h.Write(data); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		var s [32]byte
+		copy(s[:], h.Sum(nil))
+		return s
+	}
+	if sum() != sum() {
+		t.Error("the same seed gave different corpora")
+	}
+}
+
+func TestShape(t *testing.T) {
+	st, err := Stream(400, 1, func(name string, data []byte) error {
+		text := string(data)
+		if strings.HasSuffix(name, ".html") {
+			if _, err := html.Parse(bytes.NewReader(data)); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+			text = stripTags(text)
+		}
+		if w := len(strings.Fields(text)); w < 400 || w > 1100 {
+			t.Errorf("%s: %d words", name, w)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Files != 400 || st.ByFormat["txt"] == 0 || st.ByFormat["md"] == 0 || st.ByFormat["html"] == 0 || st.PlantedConflicts == 0 {
+		t.Errorf("stats %+v", st)
+	}
+}
+
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+			b.WriteByte(' ')
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func BenchmarkStream(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		Stream(1000, int64(i), func(string, []byte) error { return nil })
+	}
+}
