@@ -394,6 +394,25 @@ func buildEventDates(c *sentCtx) {
 				}
 			}
 		}
+		if deal && cl.Subject == "" && cl.Object == "" {
+			// "Orbital's investment in Helix, announced in late 2024": the
+			// deal is named by a noun phrase.
+			if inv, ok := c.art.x.set.ClaimRule(string(KindInvestment)); ok {
+				for ti := range inv.Triggers {
+					for _, loc := range c.find(&inv.Triggers[ti].Pattern) {
+						obj, _ := c.entityAfter(loc[1], []string{"in", "into", "of", "for"}, 3, "")
+						if !obj.ok() || cl.Object != "" {
+							continue
+						}
+						sub := c.possessiveNear(loc[0], 2, obj.name)
+						if !sub.ok() {
+							sub = c.nearestBefore(loc[0], 3, obj.name, false)
+						}
+						cl.Subject, cl.Object = sub.name, obj.name
+					}
+				}
+			}
+		}
 		if cl.Subject == "" && cl.Object == "" {
 			lo := min(bts, d.start)
 			sub := c.nearestBefore(lo, 8, "", true)

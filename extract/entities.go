@@ -38,7 +38,7 @@ type knownEntity struct {
 
 // entityIndex finds known entities by their token sequences.
 type entityIndex struct {
-	firsts      map[string]bool          // the first token of every alias and leader's name
+	firsts      map[string]bool         // the first token of every alias and leader's name
 	byKey       map[string]*knownEntity // alias tokens joined by \x00
 	byName      map[string]*knownEntity
 	maxTokens   int
@@ -275,9 +275,10 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	switch {
 	case title && !caps[t]:
 		return entMention{}, j - i
-	case opens && !caps[t] && j-i < 2 && !possessive:
+	case opens && !caps[t] && j-i < 2 && !possessive && !(j < len(toks) && actsNext(toks, j)):
 		// A capitalised word opening a sentence is a name only when the
-		// article capitalises it elsewhere, or it is one of several.
+		// article capitalises it elsewhere, it is one of several, or a verb
+		// follows it ("Orbital invested", "Orbital reportedly said").
 		return entMention{}, j - i
 	}
 	// "the Claude chatbot", "a Llama model": a name modifying a common noun
@@ -293,6 +294,29 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	}
 	return m, m.tok1 - i
 }
+
+// actsNext says whether the words at j read as a verb, perhaps after an
+// adverb: what follows a company's name more than a common word's.
+func actsNext(toks []Token, j int) bool {
+	w := strings.ToLower(toks[j].Text)
+	if strings.HasSuffix(w, "ly") && j+1 < len(toks) {
+		w = strings.ToLower(toks[j+1].Text)
+	}
+	if commonVerbs[w] {
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && startsLowerWord(toks[j].Text)
+}
+
+func startsLowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+var commonVerbs = map[string]bool{"said": true, "says": true, "has": true, "had": true, "is": true, "was": true,
+	"will": true, "plans": true, "agreed": true, "announced": true, "invested": true, "paid": true, "bought": true,
+	"acquired": true, "raised": true, "reported": true, "hired": true, "cut": true, "sold": true, "made": true,
+	"became": true, "named": true, "rose": true, "fell": true, "owns": true, "holds": true, "took": true, "added": true}
 
 func isDeterminer(w string) bool {
 	switch strings.ToLower(w) {

@@ -47,10 +47,10 @@ func init() {
 
 // run is one reconciliation: the claims and what is derived from them.
 type run struct {
-	opts    Options
-	claims  []extract.Claim
-	byID    map[string]*extract.Claim
-	private map[string][]*extract.Claim // company → the claims saying it is private
+	opts       Options
+	claims     []extract.Claim
+	byID       map[string]*extract.Claim
+	private    map[string][]*extract.Claim // company → the claims saying it is private
 	marketKeys map[string]string
 	marketDrop map[string]bool
 	// claims on the losing side of a conflict: an arithmetic finding that

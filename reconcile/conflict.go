@@ -29,7 +29,8 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 	if c.Subject == "" {
 		return k, false
 	}
-	status := string(c.Status)
+	// Amounts in different currencies are never compared: no rate is given.
+	status := string(c.Status) + "|" + c.Value.Currency
 	switch c.Kind {
 	case extract.KindInvestment, extract.KindStake:
 		if c.Object == "" || c.Aspect == extract.AspectBound {

@@ -6,10 +6,10 @@ import (
 	"github.com/claimcheck/claimcheck/extract"
 )
 
-// Interval is the set of values a claim's wording allows. Ends from
-// rounding are closed (a value at the boundary rounds either way, so it is
-// not held against either side); ends from a strict qualifier ("over") are
-// open.
+// Interval is the set of values a claim's wording allows. A rounded figure
+// covers [v - step/2, v + step/2): "$15 billion" is [14.5, 15.5), so a value
+// of exactly 14.5 would have been written "$14.5 billion" and belongs to no
+// whole-billion figure below it. A strict qualifier ("over") opens its end.
 type Interval struct {
 	Lo, Hi         float64
 	LoOpen, HiOpen bool
@@ -25,9 +25,9 @@ func ValueInterval(v extract.Value, tolerance float64) Interval {
 		return Interval{Lo: float64(v.From), Hi: float64(v.To)}
 	}
 	half := v.Step / 2
-	iv := Interval{Lo: v.Lo - half, Hi: v.Hi + half}
-	if v.Lo > v.Hi { // a negative change: -12% is [-12.5, -11.5]
-		iv = Interval{Lo: v.Hi - half, Hi: v.Lo + half}
+	iv := Interval{Lo: v.Lo - half, Hi: v.Hi + half, HiOpen: half > 0}
+	if v.Lo > v.Hi { // a negative change: -12% is [-12.5, -11.5)
+		iv = Interval{Lo: v.Hi - half, Hi: v.Lo + half, HiOpen: half > 0}
 	}
 	switch v.Qualifier {
 	case ">":

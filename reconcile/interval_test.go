@@ -25,6 +25,8 @@ func TestIntervalsMeet(t *testing.T) {
 		{"over $29 billion vs $14.3 billion", money(29e9, 1e9, ">"), money(14.3e9, 1e8, ""), false},
 		{"$2.8 billion vs $2.75 billion", money(2.8e9, 1e8, ""), money(2.75e9, 1e7, ""), true},
 		{"$2.5 billion vs $2.75 billion", money(2.5e9, 1e8, ""), money(2.75e9, 1e7, ""), false},
+		{"$2 billion vs $3 billion (they only touch at 2.5)", money(2e9, 1e9, ""), money(3e9, 1e9, ""), false},
+		{"$14.5 billion vs $15 billion", money(14.5e9, 1e8, ""), money(15e9, 1e9, ""), true},
 		{"about $350 vs $380", money(350, 1, "~"), money(380, 1, ""), true},
 		{"about $350 vs $400", money(350, 1, "~"), money(400, 1, ""), false},
 		{"up to $4 billion vs $4 billion", money(4e9, 1e9, "<="), money(4e9, 1e9, ""), true},
