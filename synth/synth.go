@@ -11,21 +11,21 @@ import (
 
 // Stats counts what a generation produced.
 type Stats struct {
-	Files          int
-	ByFormat       map[string]int
-	Bytes          int64
+	Files            int
+	ByFormat         map[string]int
+	Bytes            int64
 	PlantedConflicts int // articles stating a deal's amount wrongly on purpose
 }
 
 var (
 	syllables = []string{"Ax", "Bri", "Cor", "Dex", "El", "Fen", "Gal", "Hel", "Ion", "Jun", "Kor", "Lum", "Mer", "Nov",
 		"Orb", "Pax", "Quin", "Ryl", "Sol", "Tor", "Umb", "Vex", "Wyn", "Xan", "Yor", "Zel"}
-	tails     = []string{"ra", "ix", "on", "is", "ex", "ia", "eo", "us", "al", "yn"}
-	kinds     = []string{"Labs", "Robotics", "Analytics", "Systems", "Networks", "Bio", "Data", "Dynamics", "Cloud", "Logic"}
-	investors = []string{"Amazon", "Microsoft", "Google", "Meta", "NVIDIA", "Oracle", "Salesforce", "SoftBank", "Intel", "Apple"}
-	first     = []string{"Maya", "Daniel", "Priya", "Tom", "Lena", "Omar", "Grace", "Ivan", "Sara", "Kenji", "Ana", "Lucas"}
-	last      = []string{"Whitfield", "Nair", "Reyes", "Ortiz", "Eklund", "Haddad", "Moreau", "Sato", "Kowalski", "Mensah"}
-	months    = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	tails       = []string{"ra", "ix", "on", "is", "ex", "ia", "eo", "us", "al", "yn"}
+	kinds       = []string{"Labs", "Robotics", "Analytics", "Systems", "Networks", "Bio", "Data", "Dynamics", "Cloud", "Logic"}
+	investors   = []string{"Amazon", "Microsoft", "Google", "Meta", "NVIDIA", "Oracle", "Salesforce", "SoftBank", "Intel", "Apple"}
+	first       = []string{"Maya", "Daniel", "Priya", "Tom", "Lena", "Omar", "Grace", "Ivan", "Sara", "Kenji", "Ana", "Lucas"}
+	last        = []string{"Whitfield", "Nair", "Reyes", "Ortiz", "Eklund", "Haddad", "Moreau", "Sato", "Kowalski", "Mensah"}
+	months      = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 	clientVerbs = []string{"has ended its contract with", "is reviewing its contract with", "has paused its work with",
 		"is reducing its reliance on", "has expanded its work with"}
 	fillers = []string{
@@ -46,14 +46,14 @@ var (
 
 type deal struct {
 	investor, target, ceo, client string
-	amount, valuation                float64 // billions
-	stake, cagr                      int
-	month, year                      int
-	revenue                          float64 // millions
-	hires                            int
-	market                           string
-	marketFrom, marketTo             int
-	ticker                           string
+	amount, valuation             float64 // billions
+	stake, cagr                   int
+	month, year                   int
+	revenue                       float64 // millions
+	hires                         int
+	market                        string
+	marketFrom, marketTo          int
+	ticker                        string
 }
 
 func name(r *rand.Rand) string {
