@@ -105,7 +105,11 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	r, _, err := ingestAndReconcile(ctx, e, &o.common, st, roots)
+	run, err := recordedRun(ctx, e, &o.common, st, roots, false)
+	if err != nil {
+		return err
+	}
+	r, err := buildReport(ctx, st, store.Filter{}, run.listing, run.res)
 	if err != nil {
 		return err
 	}
@@ -118,35 +122,82 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// ingestAndReconcile is the whole pipeline on one store: ingest under a
-// recorded run, reconcile, and a report of every open finding.
-func ingestAndReconcile(ctx context.Context, e *env, o *common, st *store.Store, roots []string) (*report.Report, store.Diff, error) {
+// runOutcome is what a recorded run did.
+type runOutcome struct {
+	id       int64
+	res      pipeline.Result
+	diff     store.Diff
+	findings int // open findings after the run; -1 when reconciliation was skipped
+	listing  *rules.Listing
+}
+
+// recordedRun is the pipeline on one store: ingest the roots under a
+// recorded run, reconcile, record how it ended. With skipUnchanged,
+// reconciliation is skipped when nothing it depends on (the stored corpus,
+// the rules, the listing) changed since the last finished run.
+func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots []string, skipUnchanged bool) (runOutcome, error) {
+	out := runOutcome{findings: -1}
 	x, err := o.extractor()
 	if err != nil {
-		return nil, store.Diff{}, err
+		return out, err
 	}
-	listing, err := o.listing(ctx, st)
+	if out.listing, err = o.listing(ctx, st); err != nil {
+		return out, err
+	}
+	if out.id, err = st.BeginRun(ctx, roots); err != nil {
+		return out, err
+	}
+	fail := func(status string, err error) (runOutcome, error) {
+		_ = st.EndRun(context.WithoutCancel(ctx), out.id, stats(out.res, out.diff), status, "")
+		return out, err
+	}
+	if out.res, err = ingest(ctx, e, o, st, x, roots, out.id); err != nil {
+		return fail("interrupted", err)
+	}
+	inputs, err := runInputs(ctx, st, x.Rules(), out.listing)
 	if err != nil {
-		return nil, store.Diff{}, err
+		return fail("failed", err)
 	}
-	runID, err := st.BeginRun(ctx, roots)
+	if skipUnchanged {
+		last, ok, err := st.LastRun(ctx)
+		if err != nil {
+			return fail("failed", err)
+		}
+		if ok && last.Inputs == inputs {
+			e.log.Info("nothing changed since the last run: reconciliation skipped", "last_run", last.ID)
+			return out, st.EndRun(ctx, out.id, stats(out.res, out.diff), "done", inputs)
+		}
+	}
+	findings, diff, err := pipeline.Reconcile(ctx, st, out.id, reconcile.Options{Rules: x.Rules(), Listing: out.listing})
+	out.diff, out.findings = diff, len(findings)
 	if err != nil {
-		return nil, store.Diff{}, err
+		return fail("failed", err)
 	}
-	res, err := ingest(ctx, e, o, st, x, roots, runID)
+	return out, st.EndRun(ctx, out.id, stats(out.res, out.diff), "done", inputs)
+}
+
+// openLocked takes the database's run lock and opens it.
+func openLocked(ctx context.Context, db string, wait bool) (*store.Store, func(), error) {
+	path := dbPath(db)
+	release, err := store.Lock(ctx, path, wait)
 	if err != nil {
-		_ = st.EndRun(context.WithoutCancel(ctx), runID, stats(res, store.Diff{}), "interrupted", "")
-		return nil, store.Diff{}, err
+		return nil, nil, err
 	}
-	_, diff, err := pipeline.Reconcile(ctx, st, runID, reconcile.Options{Rules: x.Rules(), Listing: listing})
+	st, err := store.Open(ctx, path)
 	if err != nil {
-		return nil, diff, err
+		release()
+		return nil, nil, err
 	}
-	if err := st.EndRun(ctx, runID, stats(res, diff), "done", ""); err != nil {
-		return nil, diff, err
+	return st, func() { st.Close(); release() }, nil
+}
+
+// openExisting opens a database that must exist already.
+func openExisting(ctx context.Context, db string) (*store.Store, error) {
+	path := dbPath(db)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("no database at %s: create one with 'claimcheck ingest --db %s FOLDER'", path, path)
 	}
-	r, err := buildReport(ctx, st, store.Filter{}, listing, res)
-	return r, diff, err
+	return store.Open(ctx, path)
 }
 
 func ingest(ctx context.Context, e *env, o *common, st *store.Store, x *extract.Extractor, roots []string, runID int64) (pipeline.Result, error) {
@@ -254,42 +305,16 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err := o.common.setup(e); err != nil {
 		return err
 	}
-	path := dbPath(o.db)
-	release, err := store.Lock(ctx, path, o.wait)
+	st, done, err := openLocked(ctx, o.db, o.wait)
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := store.Open(ctx, path)
+	defer done()
+	run, err := recordedRun(ctx, e, &o.common, st, roots, false)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	x, err := o.common.extractor()
-	if err != nil {
-		return err
-	}
-	listing, err := o.common.listing(ctx, st)
-	if err != nil {
-		return err
-	}
-	runID, err := st.BeginRun(ctx, roots)
-	if err != nil {
-		return err
-	}
-	res, err := ingest(ctx, e, &o.common, st, x, roots, runID)
-	if err != nil {
-		_ = st.EndRun(context.WithoutCancel(ctx), runID, stats(res, store.Diff{}), "interrupted", "")
-		return err
-	}
-	findings, diff, err := pipeline.Reconcile(ctx, st, runID, reconcile.Options{Rules: x.Rules(), Listing: listing})
-	if err != nil {
-		return err
-	}
-	if err := st.EndRun(ctx, runID, stats(res, diff), "done", ""); err != nil {
-		return err
-	}
-	e.log.Info("stored", "db", path, "findings", len(findings), "new", len(diff.New)+len(diff.Reopened), "resolved", len(diff.Resolved))
+	e.log.Info("stored", "db", dbPath(o.db), "run", run.id, "findings", run.findings, "new", len(run.diff.New)+len(run.diff.Reopened), "resolved", len(run.diff.Resolved))
 	return nil
 }
 
@@ -323,11 +348,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err := o.common.setup(e); err != nil {
 		return err
 	}
-	path := dbPath(o.db)
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("no database at %s: create one with 'claimcheck ingest --db %s FOLDER'", path, path)
-	}
-	st, err := store.Open(ctx, path)
+	st, err := openExisting(ctx, o.db)
 	if err != nil {
 		return err
 	}

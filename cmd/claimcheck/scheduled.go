@@ -8,8 +8,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/claimcheck/claimcheck/pipeline"
-	"github.com/claimcheck/claimcheck/reconcile"
 	"github.com/claimcheck/claimcheck/rules"
 	"github.com/claimcheck/claimcheck/store"
 )
@@ -45,57 +43,17 @@ func runScheduled(ctx context.Context, e *env, args []string) error {
 	if err := o.common.setup(e); err != nil {
 		return err
 	}
-	x, err := o.common.extractor()
+	st, done, err := openLocked(ctx, o.db, o.wait)
 	if err != nil {
 		return err
 	}
-	path := dbPath(o.db)
-	release, err := store.Lock(ctx, path, o.wait)
+	defer done()
+	run, err := recordedRun(ctx, e, &o.common, st, roots, true)
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	listing, err := o.common.listing(ctx, st)
-	if err != nil {
-		return err
-	}
-	runID, err := st.BeginRun(ctx, roots)
-	if err != nil {
-		return err
-	}
-	res, err := ingest(ctx, e, &o.common, st, x, roots, runID)
-	if err != nil {
-		_ = st.EndRun(context.WithoutCancel(ctx), runID, stats(res, store.Diff{}), "interrupted", "")
-		return err
-	}
-	// Nothing changed (files, rules, listing): the last run's findings
-	// stand, and reconciliation is skipped.
-	inputs, err := runInputs(ctx, st, x.Rules(), listing)
-	if err != nil {
-		return err
-	}
-	var diff store.Diff
-	last, hadLast, err := st.LastRun(ctx)
-	if err != nil {
-		return err
-	}
-	if !hadLast || last.Inputs != inputs {
-		if _, diff, err = pipeline.Reconcile(ctx, st, runID, reconcile.Options{Rules: x.Rules(), Listing: listing}); err != nil {
-			_ = st.EndRun(context.WithoutCancel(ctx), runID, stats(res, diff), "failed", "")
-			return err
-		}
-	} else {
-		e.log.Info("nothing changed since the last run: reconciliation skipped", "last_run", last.ID)
-	}
-	if err := st.EndRun(ctx, runID, stats(res, diff), "done", inputs); err != nil {
-		return err
-	}
-	r, err := buildReport(ctx, st, store.Filter{NewInRun: runID}, listing, res)
+	runID, res, diff := run.id, run.res, run.diff
+	r, err := buildReport(ctx, st, store.Filter{NewInRun: runID}, run.listing, res)
 	if err != nil {
 		return err
 	}
@@ -176,11 +134,7 @@ func runReview(ctx context.Context, e *env, args []string) error {
 	if n != 1 {
 		return usagef("give one of --confirm, --dismiss or --reopen")
 	}
-	path := dbPath(o.db)
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("no database at %s: create one with 'claimcheck ingest --db %s FOLDER'", path, path)
-	}
-	st, err := store.Open(ctx, path)
+	st, err := openExisting(ctx, o.db)
 	if err != nil {
 		return err
 	}

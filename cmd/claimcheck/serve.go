@@ -35,11 +35,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err := o.common.setup(e); err != nil {
 		return err
 	}
-	path := dbPath(o.db)
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("no database at %s: create one with 'claimcheck ingest --db %s FOLDER'", path, path)
-	}
-	st, err := store.Open(ctx, path)
+	st, err := openExisting(ctx, o.db)
 	if err != nil {
 		return err
 	}
