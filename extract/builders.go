@@ -899,7 +899,9 @@ var (
 	exchanges = map[string]string{"nasdaq": "NASDAQ", "nasdaqgs": "NASDAQ", "nasdaqgm": "NASDAQ", "nasdaqcm": "NASDAQ",
 		"nyse": "NYSE", "nyse american": "NYSE American", "nyseamerican": "NYSE American", "amex": "NYSE American",
 		"nyse arca": "NYSE Arca", "nysearca": "NYSE Arca", "otc": "OTC", "otcqx": "OTC", "otcqb": "OTC", "otc markets": "OTC",
-		"tsx": "TSX", "lse": "LSE", "cboe": "Cboe", "bats": "Cboe"}
+		"tsx": "TSX", "lse": "LSE", "cboe": "Cboe", "bats": "Cboe", "hkex": "HKEX", "hk": "HKEX", "sse": "SSE", "szse": "SZSE",
+		"tse": "TSE", "tyo": "TSE", "asx": "ASX", "euronext": "Euronext", "epa": "Euronext", "fra": "FRA", "xetra": "FRA",
+		"six": "SIX", "krx": "KRX", "nse": "NSE", "bse": "BSE", "tsxv": "TSXV", "otcmkts": "OTC", "pink": "OTC"}
 	acronymStop = map[string]bool{"and": true, "of": true, "the": true, "for": true, "&": true, "in": true, "on": true}
 )
 
@@ -915,6 +917,12 @@ func buildTickers(c *sentCtx) {
 			}
 		}
 		symbol := c.text[loc[4]:loc[5]]
+		// Reuters writes NVDA.O (Nasdaq) and IBM.N (NYSE).
+		for suffix, ex := range map[string]string{".OQ": "NASDAQ", ".O": "NASDAQ", ".N": "NYSE"} {
+			if exch == "" && strings.HasSuffix(symbol, suffix) && len(symbol) > len(suffix)+1 {
+				symbol, exch = strings.TrimSuffix(symbol, suffix), ex
+			}
+		}
 		// The company stands just before the parenthesis.
 		var company *entMention
 		for k := range c.ents {

@@ -129,7 +129,7 @@ func (r *run) facts() []*fact {
 // timeScoped kinds are facts that change over time: claims dated
 // differently are different facts.
 var timeScoped = map[extract.Kind]bool{extract.KindValuation: true, extract.KindRevenue: true,
-	extract.KindMarketSize: true, extract.KindHeadcountChange: true, extract.KindGrowth: true}
+	extract.KindMarketSize: true, extract.KindHeadcountChange: true, extract.KindGrowth: true, extract.KindStake: true}
 
 // checkConflicts reports, for every fact, claims whose values cannot all hold.
 func checkConflicts(r *run) []Finding {
@@ -138,7 +138,10 @@ func checkConflicts(r *run) []Finding {
 		if len(f.claims) < 2 {
 			continue
 		}
-		scoped := timeScoped[f.key.kind] || (f.key.kind == extract.KindInvestment || f.key.kind == extract.KindStake) && r.multiDeal(f)
+		// A holding and a valuation change over time; a deal's amount is
+		// one fact however its date is given, unless an article shows
+		// several deals.
+		scoped := timeScoped[f.key.kind] || f.key.kind == extract.KindInvestment && r.multiDeal(f)
 		if !scoped {
 			if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
 				out = append(out, r.conflict(f, "", sides))

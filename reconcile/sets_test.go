@@ -95,6 +95,17 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital has invested $4 billion in Helix Robotics in total.", "2024-03-28"},
 			{"b.txt", "Orbital has invested $8 billion in Helix Robotics in total.", "2024-11-22"},
 		}, nil},
+		{"a stake before and after a recapitalisation", []article{
+			{"a.txt", "In 2023, Orbital held a 49% stake in Helix Robotics.", ""},
+			{"b.txt", "After the 2025 recapitalisation, Orbital holds a 27% stake in Helix Robotics.", ""},
+		}, nil},
+		{"stakes that disagree", []article{
+			{"a.txt", "Orbital acquired a 49% stake in Helix Robotics.", ""},
+			{"b.txt", "Orbital acquired a 40% stake in Helix Robotics.", ""},
+		}, []want{{TypeConflict, extract.KindStake, []string{"49%", "40%"}, "for Orbital's stake in Helix Robotics"}}},
+		{"symbols a US listing cannot judge", []article{
+			{"a.txt", "NVIDIA (NVDA.O) and Shopify (TSX: SHOP) gained, while Helix Robotics (OTC: HLXR) fell.", ""},
+		}, nil},
 		{"currencies are never compared", []article{
 			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", ""},
 			{"b.txt", "Orbital invested €2 billion in Helix Robotics.", ""},

@@ -30,6 +30,9 @@ func checkTickers(r *run) []Finding {
 		if k := strings.LastIndexByte(symbol, ':'); k >= 0 {
 			exchange, symbol = symbol[:k], symbol[k+1:]
 		}
+		if exchange != "" && !usExchanges[exchange] {
+			continue // a US listing cannot judge OTC, Toronto or Hong Kong symbols
+		}
 		v := listing.Verify(symbol, exchange, r.names(c.Subject))
 		if v.Status == rules.Listed {
 			continue
@@ -109,6 +112,9 @@ func (r *run) privateStockMoves() []Finding {
 	}
 	return out
 }
+
+// usExchanges are the exchanges the reference listings cover.
+var usExchanges = map[string]bool{"NASDAQ": true, "NYSE": true, "NYSE American": true, "NYSE Arca": true, "Cboe": true}
 
 func listedNames(ss []rules.Security) string {
 	var names []string

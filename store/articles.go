@@ -305,36 +305,45 @@ func (s *Store) Claims(ctx context.Context) ([]extract.Claim, error) {
 }
 
 // ClaimsByID returns the stored claims among ids, by id; ids the store
-// does not hold are absent from the map.
+// does not hold are absent from the map. Claims are indexed by article,
+// not by id, so this reads the claims table once, whatever len(ids).
 func (s *Store) ClaimsByID(ctx context.Context, ids []string) (map[string]extract.Claim, error) {
 	out := make(map[string]extract.Claim, len(ids))
-	const chunk = 500 // well under SQLite's limit on bound parameters
-	for len(ids) > 0 {
-		n := min(chunk, len(ids))
-		args := make([]any, n)
-		for i, id := range ids[:n] {
-			args[i] = id
+	if len(ids) == 0 {
+		return out, nil
+	}
+	const maxParams = 500 // well under SQLite's limit on bound parameters
+	if len(ids) > maxParams {
+		want := make(map[string]bool, len(ids))
+		for _, id := range ids {
+			want[id] = true
 		}
-		q := "SELECT " + claimCols + " FROM claims WHERE id IN (?" + strings.Repeat(",?", n-1) + ")"
-		rows, err := s.db.QueryContext(ctx, q, args...)
+		err := s.EachClaim(ctx, func(c extract.Claim) error {
+			if want[c.ID] {
+				out[c.ID] = c
+			}
+			return nil
+		})
+		return out, err
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	q := "SELECT " + claimCols + " FROM claims WHERE id IN (?" + strings.Repeat(",?", len(ids)-1) + ")"
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c, err := scanClaim(rows)
 		if err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			c, err := scanClaim(rows)
-			if err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[c.ID] = c
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		ids = ids[n:]
+		out[c.ID] = c
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // ArticleCount returns how many articles are stored.

@@ -63,9 +63,13 @@ type Diff struct {
 	Resolved  []string // open before and no longer reported
 }
 
+// priorFinding is what RecordFindings needs of a stored finding. While a
+// finding is dismissed its evidence hash, and so its claims, are those it
+// was dismissed with: any change reopens it.
 type priorFinding struct {
 	status, review, evidence, reviewedEvidence string
-	claims, reviewedClaims                     []string
+	claims                                     []string
+	sides                                      []reconcile.Side
 }
 
 // RecordFindings stores the findings a run reported, in one transaction.
@@ -127,15 +131,7 @@ func (s *Store) RecordFindings(ctx context.Context, runID int64, fs []reconcile.
 				reasons = append(reasons, ReasonEvidenceReturned)
 			}
 			if p.review == ReviewDismissed && p.reviewedEvidence != "" && p.reviewedEvidence != f.Evidence {
-				before := p.reviewedClaims
-				if before == nil {
-					before = p.claims
-				}
-				change, err := evidenceChange(ctx, tx, before, f.Claims)
-				if err != nil {
-					return err
-				}
-				reasons = append(reasons, reasonNewEvidence+change)
+				reasons = append(reasons, reasonNewEvidence+evidenceChange(p.claims, f.Claims, p.sides, f.Sides))
 				review = ReviewOpen
 			}
 			reopened := len(reasons) > 0
@@ -173,67 +169,71 @@ func (s *Store) RecordFindings(ctx context.Context, runID int64, fs []reconcile.
 }
 
 func priorFindings(ctx context.Context, tx *sql.Tx) (map[string]priorFinding, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, status, review, evidence, reviewed_evidence, claims, reviewed_claims FROM findings")
+	rows, err := tx.QueryContext(ctx, "SELECT id, status, review, evidence, reviewed_evidence, claims, sides FROM findings")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	old := map[string]priorFinding{}
 	for rows.Next() {
-		var id, claims, reviewed string
+		var id, claims, sides string
 		var p priorFinding
-		if err := rows.Scan(&id, &p.status, &p.review, &p.evidence, &p.reviewedEvidence, &claims, &reviewed); err != nil {
+		if err := rows.Scan(&id, &p.status, &p.review, &p.evidence, &p.reviewedEvidence, &claims, &sides); err != nil {
 			return nil, err
 		}
+		// Only a reopen reason is built from these: unreadable ones
+		// make it vaguer, not wrong.
 		_ = json.Unmarshal([]byte(claims), &p.claims)
-		if reviewed != "" {
-			_ = json.Unmarshal([]byte(reviewed), &p.reviewedClaims)
-		}
+		_ = json.Unmarshal([]byte(sides), &p.sides)
 		old[id] = p
 	}
 	return old, rows.Err()
 }
 
-// evidenceChange says, for an editor, which claims joined a finding (and
-// from which articles) and which left it.
-func evidenceChange(ctx context.Context, tx *sql.Tx, before, after []string) (string, error) {
-	had, has := map[string]bool{}, map[string]bool{}
-	for _, c := range before {
-		had[c] = true
-	}
-	var joined, left []string
-	for _, c := range after {
-		has[c] = true
-		if !had[c] {
-			joined = append(joined, c)
-		}
-	}
-	for _, c := range before {
-		if !has[c] {
-			left = append(left, c)
-		}
-	}
+// evidenceChange says, for an editor, which claims joined a finding and
+// from which articles, and which claims left it.
+func evidenceChange(before, after []string, beforeSides, afterSides []reconcile.Side) string {
+	joined, left := difference(after, before), difference(before, after)
 	var parts []string
 	if len(joined) > 0 {
-		for i, id := range joined {
-			var article string
-			err := tx.QueryRowContext(ctx, "SELECT article FROM claims WHERE id = ?", id).Scan(&article)
-			switch {
-			case err == nil:
-				joined[i] = id + " (" + article + ")"
-			case !errors.Is(err, sql.ErrNoRows):
-				return "", err
-			}
+		part := plural(len(joined), "claim ", "claims ") + strings.Join(joined, ", ") + " joined"
+		if arts := difference(sideArticles(afterSides), sideArticles(beforeSides)); len(arts) > 0 {
+			part += " from " + strings.Join(arts, ", ")
 		}
-		parts = append(parts, plural(len(joined), "claim ", "claims ")+strings.Join(joined, ", ")+" joined")
+		parts = append(parts, part)
 	}
 	if len(left) > 0 {
 		parts = append(parts, plural(len(left), "claim ", "claims ")+strings.Join(left, ", ")+" left")
 	}
 	if len(parts) == 0 {
-		return "its evidence changed", nil
+		return "its evidence changed"
 	}
-	return strings.Join(parts, "; "), nil
+	return strings.Join(parts, "; ")
+}
+
+// difference is the strings of a not in b, in a's order, once each.
+func difference(a, b []string) []string {
+	skip := map[string]bool{}
+	for _, s := range b {
+		skip[s] = true
+	}
+	var out []string
+	for _, s := range a {
+		if !skip[s] {
+			skip[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func sideArticles(sides []reconcile.Side) []string {
+	var out []string
+	for _, s := range sides {
+		out = append(out, s.Articles...)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func plural(n int, one, many string) string {
@@ -361,7 +361,7 @@ func (s *Store) SetReview(ctx context.Context, id, state, note, who string) erro
 		return fmt.Errorf("unknown review state %q: want open, confirmed or dismissed", state)
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE findings SET review=?, review_note=?, reviewed_by=?, reviewed_at=?,
-		reviewed_evidence=evidence, reviewed_claims=claims, reopen_reason='' WHERE id=?`,
+		reviewed_evidence=evidence, reopen_reason='' WHERE id=?`,
 		state, note, who, time.Now().UTC().Format(time.RFC3339Nano), id)
 	if err != nil {
 		return fmt.Errorf("review finding %s: %w", id, err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -111,6 +112,11 @@ func TestOpenMigratesFromVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c := testClaim("a.txt", extract.KindInvestment, 12, 23)
+	c.Hedged, c.Value.Qualifier = true, ">"
+	if err := s.SaveArticles(ctx, 1, []Ingested{{Article: testArticle("a.txt"), Claims: []extract.Claim{c}}}); err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
 	s, err = Open(ctx, path)
 	if err != nil {
@@ -121,8 +127,22 @@ func TestOpenMigratesFromVersion1(t *testing.T) {
 		t.Fatalf("version %d, want %d", v, SchemaVersion)
 	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'claims_kind_subject'").Scan(&n); err != nil || n != 1 {
-		t.Fatalf("index of migration 2 missing (%d, %v)", n, err)
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'claims_article_id'").Scan(&n); err != nil || n != 1 {
+		t.Fatalf("index of migration 3 missing (%d, %v)", n, err)
+	}
+	claims, err := s.Claims(ctx)
+	if err != nil || len(claims) != 1 || !reflect.DeepEqual(claims[0], c) {
+		t.Fatalf("claims after migrating = %+v, %v; want %+v", claims, err, c)
+	}
+	// The cascade from articles survives the rebuilt claims table.
+	if n, err := s.RemoveArticles(ctx, []string{"a.txt"}); n != 1 || err != nil {
+		t.Fatal(n, err)
+	}
+	if n, _ := s.ClaimCount(ctx); n != 0 {
+		t.Fatalf("%d claims left after removing their article", n)
+	}
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
 
