@@ -306,7 +306,7 @@ func (a *artState) isPartyName(name string) bool {
 
 func (a *artState) sentence(i int) *sentCtx {
 	s := a.sents[i]
-	c := &sentCtx{art: a, idx: i, s: s, text: s.Text, lower: strings.ToLower(s.Text), toks: a.toks[i], ents: a.ents[i], matches: map[*rules.Pattern][][]int{}}
+	c := &sentCtx{art: a, idx: i, s: s, text: s.Text, lower: strings.ToLower(s.Text), toks: a.toks[i], ents: a.ents[i], matches: make(map[*rules.Pattern][][]int, 32)}
 	lex := &a.x.set.Lexicon
 	for j := range lex.Hedges {
 		c.hedges = append(c.hedges, c.find(&lex.Hedges[j])...)

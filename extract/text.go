@@ -225,7 +225,17 @@ func matchFolded(s string, i int, tok string) (int, bool) {
 // splitDashes separates words glued by em dashes ("asset—a move"), which
 // prose keeps as one token.
 func splitDashes(s string, toks []Token) []Token {
-	out := toks[:0:0]
+	dashed := false
+	for _, t := range toks {
+		if len(t.Text) >= 4 && strings.ContainsAny(t.Text, "\u2014\u2013") {
+			dashed = true
+			break
+		}
+	}
+	if !dashed {
+		return toks
+	}
+	out := make([]Token, 0, len(toks)+4)
 	for _, t := range toks {
 		if !strings.ContainsAny(t.Text, "\u2014\u2013") || len(t.Text) < 4 {
 			out = append(out, t)
