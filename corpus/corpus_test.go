@@ -262,7 +262,7 @@ func TestWalk(t *testing.T) {
 
 func TestWalkManyFiles(t *testing.T) {
 	dir := t.TempDir()
-	const n = 20000
+	const n = 100000 // the folder of 100,000 files
 	for i := 0; i < n; i++ {
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%06d.txt", i)), []byte("x"), 0o644); err != nil {
 			t.Fatal(err)

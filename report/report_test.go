@@ -106,6 +106,11 @@ func TestHTMLEscapes(t *testing.T) {
 	if !strings.Contains(page, "<mark>$2 billion</mark>") {
 		t.Error("the claim is not highlighted in its sentence")
 	}
+	for _, f := range []string{`data-filter="type"`, `data-filter="kind"`, `data-filter="status"`, `data-filter="review"`, `data-status="open"`} {
+		if !strings.Contains(page, f) {
+			t.Errorf("the report lacks the filter hook %s", f)
+		}
+	}
 }
 
 func TestJSONContract(t *testing.T) {
