@@ -66,6 +66,7 @@ var (
 	cagrRe     = regexp.MustCompile(`(?i)\b(?:CAGR|compound annual growth|annual growth rate)\b`)
 	giveRe     = regexp.MustCompile(`(?i)\b(?:grants?|granted|gives?|gave|giving|granting|hands?|handed)\s+$`)
 	acquireRe  = regexp.MustCompile(`(?i)^(?:acquir|bought|buy|purchas|takeover)`)
+	raiseRe    = regexp.MustCompile(`(?i)^(?:rais|secur|land|clos)`)
 	valueVerb  = regexp.MustCompile(`(?i)^valu(?:ed|es|ing)$`)
 	ownEventRe = regexp.MustCompile(`(?i)\b(?:founded|established|incorporated|launched|started|born)\s+(?:in\s+|on\s+)?$`)
 )
@@ -257,6 +258,23 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	}
 	if !sub.ok() {
 		sub = c.firstParty(excl)
+	}
+	if investment && raiseRe.MatchString(l.matched) && l.te <= m.start {
+		// "Helix raised $6.6 billion ... led by Orbital": the raiser
+		// receives; the investor, when named, follows "by" or "from".
+		raiser := c.nearestBefore(l.ts, 6, "", true)
+		by := party{}
+		for i := range c.toks {
+			t := strings.ToLower(c.toks[i].Text)
+			if (t == "by" || t == "from") && c.toks[i].Start > m.end {
+				if e, ok := c.mentionAtToken(i + 1); ok && e.ref == refName {
+					by = c.resolve(e, raiser.name)
+					break
+				}
+			}
+		}
+		cl.Subject, cl.Object = by.name, raiser.name
+		return
 	}
 	if sub.ok() && !obj.ok() {
 		// "Scale AI received an investment from Meta": the one named
