@@ -30,8 +30,11 @@ func checkTickers(r *run) []Finding {
 		if k := strings.LastIndexByte(symbol, ':'); k >= 0 {
 			exchange, symbol = symbol[:k], symbol[k+1:]
 		}
-		if exchange != "" && !usExchanges[exchange] {
-			continue // a US listing cannot judge OTC, Toronto or Hong Kong symbols
+		if exchange != "" {
+			canonical, covered := rules.CanonicalExchange(exchange)
+			if !covered || canonical == "OTC" {
+				continue // a US listing cannot judge OTC, Toronto or Hong Kong symbols
+			}
 		}
 		v := listing.Verify(symbol, exchange, r.names(c.Subject))
 		if v.Status == rules.Listed {
@@ -112,9 +115,6 @@ func (r *run) privateStockMoves() []Finding {
 	}
 	return out
 }
-
-// usExchanges are the exchanges the reference listings cover.
-var usExchanges = map[string]bool{"NASDAQ": true, "NYSE": true, "NYSE American": true, "NYSE Arca": true, "Cboe": true}
 
 func listedNames(ss []rules.Security) string {
 	var names []string

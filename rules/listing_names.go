@@ -62,13 +62,14 @@ var (
 		{"common", "stock"}, {"common", "shares"}, {"common", "share"}, {"capital", "stock"},
 		{"ordinary", "shares"}, {"ordinary", "share"},
 		{"american", "depositary"}, {"american", "depository"}, {"depositary"}, {"depository"},
-		{"sponsored", "adr"}, {"ads"}, {"adss"}, {"adr"}, {"adrs"},
-		{"new", "york", "registry"}, {"registry", "shares"},
+		{"sponsored"}, {"sponosred"}, {"unsponsored"}, {"ads"}, {"adss"}, {"adr"}, {"adrs"},
+		{"new", "york", "registry"}, {"ny", "registry"}, {"registry", "shares"}, {"registered", "ordinary"},
+		{"new", "common"}, {"new", "ordinary"},
 		{"class", "*"}, {"series", "*"},
 		{"units"}, {"unit"}, {"warrants"}, {"warrant"}, {"rights"}, {"right"},
 		{"subordinate", "voting"}, {"limited", "voting"}, {"voting", "shares"},
 		{"shares"}, {"share"}, {"preferred"}, {"senior", "notes"}, {"notes"},
-		{"each", "representing"}, {"beneficial", "interest"}, {"units", "of"},
+		{"each", "representing"}, {"beneficial", "interest"},
 	}
 
 	// legalWords say what legal form a company takes, or are glue.
@@ -77,7 +78,7 @@ var (
 		"co": true, "cos": true, "company": true, "companies": true, "ltd": true, "limited": true,
 		"plc": true, "llc": true, "llp": true, "lp": true, "sa": true, "nv": true, "ag": true, "se": true,
 		"spa": true, "bv": true, "ab": true, "asa": true, "oyj": true, "kk": true, "kgaa": true,
-		"holdings": true, "holding": true, "group": true,
+		"holdings": true, "holding": true, "group": true, "of": true, "dba": true,
 	}
 )
 
@@ -147,7 +148,8 @@ func cutDescriptor(words []string) []string {
 // then they match when the words of one begin the words of the other:
 // "Meta Platforms, Inc." is "Meta", "C3.ai, Inc." is "C3 AI", "Exxon Mobil"
 // is "ExxonMobil". The words must end together: "Mercer International" is
-// not "Mercor" and "Coherent" is not "Cohere". Aliases are not guessed:
+// not "Mercor" and "Coherent" is not "Cohere". A name may also be the
+// initials of the other ("IBM", "PG&E"). Aliases are not guessed:
 // "Alphabet" is "Google" only when "Google" is among names.
 func CompanyMatches(listed string, names ...string) bool {
 	lt := normalizeCompany(listed)
@@ -155,7 +157,7 @@ func CompanyMatches(listed string, names ...string) bool {
 		return false
 	}
 	for _, n := range names {
-		if nt := normalizeCompany(n); len(nt) > 0 && wordsPrefix(lt, nt) {
+		if nt := normalizeCompany(n); len(nt) > 0 && sameCompany(lt, nt) {
 			return true
 		}
 	}
@@ -167,11 +169,34 @@ func matchesAny(listed []string, names [][]string) bool {
 		return false
 	}
 	for _, n := range names {
-		if wordsPrefix(listed, n) {
+		if sameCompany(listed, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameCompany says whether two normalised names name the same company:
+// one begins the other (wordsPrefix), or one is the initials of the other
+// ("PG&E" and "Pacific Gas & Electric", "IBM" and "International Business
+// Machines").
+func sameCompany(a, b []string) bool {
+	return wordsPrefix(a, b) || initialism(a, b) || initialism(b, a)
+}
+
+// initialism says whether short, run together, is three to five letters that
+// are the initials of every word of long.
+func initialism(short, long []string) bool {
+	acr := strings.Join(short, "")
+	if len(acr) < 3 || len(acr) > 5 || len(long) != len(acr) {
+		return false
+	}
+	for i, w := range long {
+		if w == "" || acr[i] != w[0] || !unicode.IsLetter(rune(acr[i])) {
+			return false
+		}
+	}
+	return true
 }
 
 // wordsPrefix says whether the words of a, run together, begin the words of

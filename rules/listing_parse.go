@@ -247,16 +247,17 @@ func parseSECJSON(name string, r io.Reader) (*Listing, error) {
 	if _, err := dec.Token(); err != nil { // the opening brace, checked by ParseListing
 		return nil, jsonErr(err, 0)
 	}
+	// offsets, not lines, are kept: counting lines is for errors only
 	type row struct {
-		line int
-		raw  json.RawMessage
+		at  int64
+		raw json.RawMessage
 	}
 	var (
 		fields    []string
 		rows      []row
-		fieldsAt  int
+		fieldsAt  int64
 		byIndex   []Security
-		byIndexAt []int
+		byIndexAt []int64
 	)
 	for dec.More() {
 		off := dec.InputOffset()
@@ -268,7 +269,7 @@ func parseSECJSON(name string, r io.Reader) (*Listing, error) {
 		off = dec.InputOffset()
 		switch key {
 		case "fields":
-			fieldsAt = lineAt(off)
+			fieldsAt = off
 			if err := dec.Decode(&fields); err != nil {
 				return nil, jsonErr(err, off)
 			}
@@ -284,7 +285,7 @@ func parseSECJSON(name string, r io.Reader) (*Listing, error) {
 				if err := dec.Decode(&raw); err != nil {
 					return nil, jsonErr(err, off)
 				}
-				rows = append(rows, row{lineAt(off), raw})
+				rows = append(rows, row{off, raw})
 			}
 			if _, err := dec.Token(); err != nil {
 				return nil, jsonErr(err, dec.InputOffset())
@@ -305,7 +306,7 @@ func parseSECJSON(name string, r io.Reader) (*Listing, error) {
 				return nil, fmt.Errorf("listing %s:%d: entry %q lacks \"ticker\" or \"title\"", name, lineAt(off), key)
 			}
 			byIndex = append(byIndex, Security{Symbol: *e.Ticker, Company: *e.Title})
-			byIndexAt = append(byIndexAt, lineAt(off))
+			byIndexAt = append(byIndexAt, off)
 		}
 	}
 	if _, err := dec.Token(); err != nil {
@@ -321,7 +322,7 @@ func parseSECJSON(name string, r io.Reader) (*Listing, error) {
 	}
 	for i, s := range byIndex {
 		if strings.TrimSpace(s.Symbol) == "" {
-			return nil, fmt.Errorf("listing %s:%d: empty ticker", name, byIndexAt[i])
+			return nil, fmt.Errorf("listing %s:%d: empty ticker", name, lineAt(byIndexAt[i]))
 		}
 		l.add(s)
 	}
@@ -339,20 +340,20 @@ func parseSECJSON(name string, r io.Reader) (*Listing, error) {
 	ni, okN := idx["name"]
 	ei, okE := idx["exchange"]
 	if !okT || !okN {
-		return nil, fmt.Errorf("listing %s:%d: \"fields\" lacks \"ticker\" or \"name\": %q", name, fieldsAt, fields)
+		return nil, fmt.Errorf("listing %s:%d: \"fields\" lacks \"ticker\" or \"name\": %q", name, lineAt(fieldsAt), fields)
 	}
 	for _, rw := range rows {
 		var vals []json.RawMessage
 		if err := json.Unmarshal(rw.raw, &vals); err != nil {
-			return nil, fmt.Errorf("listing %s:%d: a row is not an array", name, rw.line)
+			return nil, fmt.Errorf("listing %s:%d: a row is not an array", name, lineAt(rw.at))
 		}
 		if len(vals) != len(fields) {
-			return nil, fmt.Errorf("listing %s:%d: want %d fields, got %d", name, rw.line, len(fields), len(vals))
+			return nil, fmt.Errorf("listing %s:%d: want %d fields, got %d", name, lineAt(rw.at), len(fields), len(vals))
 		}
 		str := func(i int, what string) (string, error) {
 			var s *string
 			if err := json.Unmarshal(vals[i], &s); err != nil {
-				return "", fmt.Errorf("listing %s:%d: %s is not a string: %s", name, rw.line, what, vals[i])
+				return "", fmt.Errorf("listing %s:%d: %s is not a string: %s", name, lineAt(rw.at), what, vals[i])
 			}
 			if s == nil {
 				return "", nil
@@ -372,7 +373,7 @@ func parseSECJSON(name string, r io.Reader) (*Listing, error) {
 			}
 		}
 		if s.Symbol == "" {
-			return nil, fmt.Errorf("listing %s:%d: empty ticker", name, rw.line)
+			return nil, fmt.Errorf("listing %s:%d: empty ticker", name, lineAt(rw.at))
 		}
 		l.add(s)
 	}

@@ -1,11 +1,13 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -254,7 +256,19 @@ func TestListingCompanyMatches(t *testing.T) {
 		{"AGNC Investment Corp. Depositary Shares Each Representing a 1/1000th Interest in a Share of 7.75% Series G Preferred Stock", []string{"AGNC Investment"}, true},
 		{"Adamas Trust Inc. 9.125% Senior Notes Due 2030", []string{"Adamas Trust"}, true},
 		{"Coca-Cola Company (The)", []string{"Coca Cola"}, true},
+		{"Mizuho Financial Group Inc. Sponosred ADR (Japan)", []string{"Mizuho Financial Group, Inc."}, true},
+		{"UBS Group AG Registered Ordinary Shares", []string{"UBS"}, true},
+		{"Koninklijke Philips N.V. NY Registry Shares", []string{"Philips"}, false}, // no guessing at the trading name
+		{"New York Times Company (The) Common Stock", []string{"The New York Times"}, true},
+		{"Pacific Gas & Electric Co. Common Stock", []string{"PG&E"}, true},
+		{"International Business Machines Corporation Common Stock", []string{"IBM"}, true},
+		{"IBM", []string{"International Business Machines"}, true},
+		{"DBA Sempra Common Stock", []string{"Sempra"}, true},
+		{"Bank Nova Scotia Halifax Pfd 3 Ordinary Shares", []string{"The Bank of Nova Scotia"}, true},
 		{"Mercer International Inc.", []string{"Mercor"}, false},
+		{"Mercer International Inc.", []string{"MI"}, false},
+		{"General Motors Company", []string{"GE"}, false},
+		{"Apple Inc.", []string{"A"}, false},
 		{"Mercer International Inc. Common Stock", []string{"Mercer"}, true},
 		{"Alphabet Inc.", []string{"Google"}, false},
 		{"Coherent Corp.", []string{"Cohere"}, false},
@@ -472,4 +486,44 @@ func FuzzParseListing(f *testing.F) {
 			t.Errorf("%d entries for %d symbols", n, l.Len())
 		}
 	})
+}
+
+// TestListingLargeSEC parses SEC files the size of the real ones (about
+// 10,000 companies, on one line) in linear time.
+func TestListingLargeSEC(t *testing.T) {
+	var a, b strings.Builder
+	a.WriteString("{")
+	b.WriteString(`{"fields":["cik","name","ticker","exchange"],"data":[`)
+	const n = 20000
+	for i := range n {
+		if i > 0 {
+			a.WriteString(",")
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&a, `"%d":{"cik_str":%d,"ticker":"T%d","title":"Company %d Inc."}`, i, i, i, i)
+		fmt.Fprintf(&b, `[%d,"Company %d Inc.","T%d","Nasdaq"]`, i, i, i)
+	}
+	a.WriteString("}")
+	b.WriteString("]}")
+	for _, in := range []string{a.String(), b.String()} {
+		start := time.Now()
+		l, err := ParseListing("big.json", strings.NewReader(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Len() != n {
+			t.Errorf("%d symbols, want %d", l.Len(), n)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("parsing %d entries took %v", n, d)
+		}
+	}
+}
+
+func BenchmarkListingVerify(b *testing.B) {
+	l := DefaultListing()
+	for b.Loop() {
+		l.Verify("MERC", "NASDAQ", []string{"Mercor", "Mercor AI"})
+		l.Verify("META", "", []string{"Meta", "Meta Platforms", "Facebook"})
+	}
 }
