@@ -46,7 +46,6 @@ type entityIndex struct {
 	notEntity   map[string]bool
 	descriptors map[string]bool
 	marketWords map[string]bool
-	marketDrop  map[string]bool
 	suffixes    map[string]bool
 }
 
@@ -54,8 +53,8 @@ func newEntityIndex(set *rules.Set) *entityIndex {
 	ix := &entityIndex{
 		firsts: map[string]bool{}, byKey: map[string]*knownEntity{}, byName: map[string]*knownEntity{}, people: map[string]string{},
 		notEntity: wordSet(set.Lexicon.NotEntities, false), descriptors: wordSet(set.Lexicon.Descriptors, true),
-		marketWords: wordSet(set.Lexicon.MarketWords, true), marketDrop: wordSet(set.Lexicon.MarketDrop, true),
-		suffixes: wordSet(set.Lexicon.OrgSuffixes, false),
+		marketWords: wordSet(set.Lexicon.MarketWords, true),
+		suffixes:    wordSet(set.Lexicon.OrgSuffixes, false),
 	}
 	for _, e := range set.Entities {
 		k := &knownEntity{name: e.Name, typ: e.Type, private: e.Private, tickers: e.Tickers, aliases: append([]string{e.Name}, e.Aliases...)}
@@ -395,18 +394,6 @@ var stopwords = map[string]bool{"the": true, "a": true, "an": true, "its": true,
 	"entire": true, "broader": true, "booming": true, "growing": true, "fast-growing": true, "overall": true}
 
 func isStopword(w string) bool { return stopwords[strings.ToLower(w)] }
-
-// marketKey folds a market's name for comparison: "the global AI data
-// services market" and "AI data market" give the same key.
-func (ix *entityIndex) marketKey(name string) string {
-	var keep []string
-	for _, w := range strings.Fields(strings.ToLower(name)) {
-		if !ix.marketDrop[w] {
-			keep = append(keep, w)
-		}
-	}
-	return strings.Join(keep, " ")
-}
 
 // canonicalOrg strips corporate suffixes: "Acme Corp." is Acme.
 func (ix *entityIndex) canonicalOrg(name string) string {

@@ -12,7 +12,6 @@ import (
 type mention struct {
 	start, end int
 	value      Value
-	aspect     Aspect // set by the wording of the value itself ("from X to Y")
 }
 
 var currencies = map[string]string{

@@ -95,16 +95,3 @@ func (a Interval) Scale(f float64) Interval {
 	a.Lo, a.Hi = a.Lo*f, a.Hi*f
 	return a
 }
-
-// probe returns a point inside the interval, for sweeping.
-func (a Interval) probe() float64 {
-	switch {
-	case math.IsInf(a.Lo, -1) && math.IsInf(a.Hi, 1):
-		return 0
-	case math.IsInf(a.Lo, -1):
-		return a.Hi - 1
-	case math.IsInf(a.Hi, 1):
-		return a.Lo + math.Max(1, math.Abs(a.Lo)*1e-6)
-	}
-	return (a.Lo + a.Hi) / 2
-}

@@ -234,7 +234,8 @@ func Markdown(w io.Writer, r *Report) error {
 	for _, f := range r.Findings {
 		if f.Severity != current {
 			current = f.Severity
-			bw.printf("\n## %s\n", strings.Title(string(f.Severity))) //nolint:staticcheck // ASCII words
+			sev := string(f.Severity)
+			bw.printf("\n## %s\n", strings.ToUpper(sev[:1])+sev[1:])
 		}
 		who := f.Subject
 		if f.Object != "" {
