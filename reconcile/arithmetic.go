@@ -237,28 +237,59 @@ func (r *run) multiples(cs []*extract.Claim) []Finding {
 	return out
 }
 
+// span is a market's earliest and latest stated sizes.
+type span struct{ first, last *extract.Claim }
+
+func (s *span) add(c *extract.Claim) {
+	if s.first == nil || c.Period < s.first.Period {
+		s.first = c
+	}
+	if s.last == nil || c.Period > s.last.Period {
+		s.last = c
+	}
+}
+
+func (s span) ok() bool { return s.first != nil && s.last != nil && s.first.Period != s.last.Period }
+
 // cagr: a compound annual growth rate must match a market's sizes in two
-// years, whichever articles state them.
+// years, preferring those its own article states, else any article's. The
+// spans are indexed in one pass, so the check is linear in the claims.
 func (r *run) cagr() []Finding {
 	var out []Finding
-	sizes := map[string][]*extract.Claim{}
+	type articleMarket struct{ market, article string }
+	overall := map[string]*span{}
+	inArticle := map[articleMarket]*span{}
 	for i := range r.claims {
 		c := &r.claims[i]
-		if c.Kind == extract.KindMarketSize && len(c.Period) == 4 && c.Value.Qualifier == "" {
-			k := r.marketKey(c.Subject)
-			sizes[k] = append(sizes[k], c)
+		if c.Kind != extract.KindMarketSize || len(c.Period) != 4 || c.Value.Qualifier != "" {
+			continue
 		}
+		k := r.marketKey(c.Subject)
+		if overall[k] == nil {
+			overall[k] = &span{}
+		}
+		overall[k].add(c)
+		ak := articleMarket{k, c.Article}
+		if inArticle[ak] == nil {
+			inArticle[ak] = &span{}
+		}
+		inArticle[ak].add(c)
 	}
 	for i := range r.claims {
 		g := &r.claims[i]
 		if g.Kind != extract.KindGrowth || g.Event != "cagr" || g.Value.Type != extract.ValuePercent || g.Subject == "" {
 			continue
 		}
-		cands := sizes[r.marketKey(g.Subject)]
-		start, end := r.yearPair(cands, g.Article)
-		if start == nil {
+		k := r.marketKey(g.Subject)
+		var sp span
+		if s := inArticle[articleMarket{k, g.Article}]; s != nil && s.ok() {
+			sp = *s
+		} else if s := overall[k]; s != nil && s.ok() {
+			sp = *s
+		} else {
 			continue
 		}
+		start, end := sp.first, sp.last
 		y1, _ := strconv.Atoi(start.Period)
 		y2, _ := strconv.Atoi(end.Period)
 		n := float64(y2 - y1)
@@ -273,27 +304,4 @@ func (r *run) cagr() []Finding {
 		out = append(out, r.inconsistent(extract.KindGrowth, g.Subject, "", msg, g, start, end))
 	}
 	return out
-}
-
-// yearPair returns the earliest and latest sizes of a market, preferring
-// those stated in the article itself.
-func (r *run) yearPair(cs []*extract.Claim, article string) (*extract.Claim, *extract.Claim) {
-	for _, sameOnly := range []bool{true, false} {
-		var first, last *extract.Claim
-		for _, c := range cs {
-			if sameOnly && c.Article != article {
-				continue
-			}
-			if first == nil || c.Period < first.Period {
-				first = c
-			}
-			if last == nil || c.Period > last.Period {
-				last = c
-			}
-		}
-		if first != nil && last != nil && first.Period != last.Period {
-			return first, last
-		}
-	}
-	return nil, nil
 }
