@@ -23,15 +23,20 @@ func main() {
 	os.Exit(code)
 }
 
-// tuneGC collects garbage less often than Go's default, under a soft
-// memory limit: a batch ingest allocates heavily and briefly, and the
-// benchmark runs 11-17% faster for 6 MB more peak memory. GOGC and
-// GOMEMLIMIT in the environment still decide when set.
+// tuneGC collects garbage less often than Go's default while ingesting:
+// extraction allocates heavily and briefly over a small live heap, and runs
+// about 15% faster for a few MB more. Reconciliation holds every claim, so
+// gcForReconcile restores the default before it (a higher GOGC over a large
+// live heap would multiply memory, a memory limit below it would make the
+// collector run without pause). GOGC in the environment still decides.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(200 << 20)
+}
+
+func gcForReconcile() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
 	}
 }
