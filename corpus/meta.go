@@ -15,8 +15,10 @@ var (
 	longDateRe = regexp.MustCompile(`(?i)(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(` + monthRe + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*([ap])\.?m\.?)?(?:\s*(ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST))?`)
 	// "18 June 2025"
 	dayFirstRe = regexp.MustCompile(`(?i)\b(\d{1,2})\s+(` + monthRe + `),?\s+(\d{4})\b`)
-	// "Marcus LeeWednesday, Jun 18, 2025 2:28 pm ET": a byline glued to its date
-	gluedBylineRe = regexp.MustCompile(`^(?:[Bb]y\s+)?(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}?)\s*(?:[,|·•—–-]\s*)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.*)$`)
+	// "Marcus LeeWednesday, Jun 18, 2025 2:28 pm ET", "Marcus LeeJun 18, 2025":
+	// a byline glued to its date (group 2 or 3). Without a weekday the month
+	// must touch the name: "Harbor Daily, June 18, 2025" is an outlet line.
+	gluedBylineRe = regexp.MustCompile(`^(?:[Bb]y\s+)?(\p{Lu}[\p{L}.'’-]+?(?:\s+\p{Lu}[\p{L}.'’-]+?){0,3}?)(?:\s*[,|·•—–-]?\s*((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.*)|(` + monthRe + `\s+\d{1,2},?\s+\d{4}.*))$`)
 	// "By Jane Doe", "By Jane Doe and Raj Patel | June 18, 2025"
 	bylineRe = regexp.MustCompile(`^[Bb]y\s+(\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|and|&|,))*?)\s*(?:[,|·•—–-]\s*(.+))?$`)
 	// "CHICAGO, Sept. 12, 2023 (Outlet) --", "NEW YORK, June 18, 2025 /PRNewswire/ --"
@@ -27,6 +29,8 @@ var (
 	publishedRe = regexp.MustCompile(`(?i)^(published|posted|updated|last updated|date)\s*:?\s*(.+)$`)
 	isoDateRe   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
 	yearMonthRe = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+	monthYearRe = regexp.MustCompile(`(?i)^(` + monthRe + `),?\s+(\d{4})$`)
+	yearRe      = regexp.MustCompile(`^(\d{4})$`)
 )
 
 var zones = map[string]string{"ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
@@ -117,6 +121,18 @@ func parseDate(s string) (time.Time, Precision, bool) {
 			return time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC), PrecisionMonth, true
 		}
 	}
+	if m := monthYearRe.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[2])
+		if mo := monthOf(m[1]); mo != 0 {
+			return time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth, true
+		}
+	}
+	if m := yearRe.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		if y >= 1900 && y <= 2200 {
+			return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), PrecisionYear, true
+		}
+	}
 	return time.Time{}, PrecisionNone, false
 }
 
@@ -127,3 +143,23 @@ func (a *Article) setPublished(t time.Time, p Precision) {
 }
 
 var precisionRank = map[Precision]int{PrecisionNone: 0, PrecisionYear: 1, PrecisionMonth: 2, PrecisionDay: 3, PrecisionMinute: 4}
+
+// dateOnly reports whether a paragraph is nothing but a date, perhaps
+// labelled ("March 20, 2025", "Updated: 2025-03-20 10:00"): a page's
+// dateline, not its text.
+func dateOnly(p string) bool {
+	if len(p) > 80 {
+		return false
+	}
+	if m := publishedRe.FindStringSubmatch(p); m != nil {
+		p = m[2]
+	}
+	p = strings.TrimSpace(p)
+	for _, re := range []*regexp.Regexp{longDateRe, isoDateRe} {
+		if loc := re.FindStringIndex(p); loc != nil && loc[0] == 0 && strings.TrimSpace(p[loc[1]:]) == "" {
+			_, _, ok := parseDate(p)
+			return ok
+		}
+	}
+	return false
+}

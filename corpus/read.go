@@ -23,7 +23,7 @@ const DefaultMaxBytes = 64 << 20
 // Errors a caller may act on; messages read as the reason a file was skipped.
 var (
 	ErrTooLarge = errors.New("file too large")
-	ErrBinary   = errors.New("binary file (NUL bytes), not text")
+	ErrBinary   = errors.New("binary file (NUL bytes)")
 	ErrEmpty    = errors.New("empty file: no text")
 )
 
@@ -67,7 +67,7 @@ func Read(f File, opts ReadOptions) (*Article, error) {
 func Parse(path string, format Format, data []byte) (a *Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			a, err = nil, fmt.Errorf("read %s: the %s parser failed on this file (%v); skipped", path, format, r)
+			a, err = nil, fmt.Errorf("read %s: the %s parser failed on this file: %v", path, format, r)
 		}
 	}()
 	sum := sha256.Sum256(data)
@@ -89,7 +89,7 @@ func Parse(path string, format Format, data []byte) (a *Article, err error) {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	if strings.TrimSpace(a.Text) == "" {
-		return nil, fmt.Errorf("read %s: %w", path, ErrEmpty)
+		return nil, fmt.Errorf("read %s: %w (nothing left once markup and page furniture were removed)", path, ErrEmpty)
 	}
 	return a, nil
 }
@@ -104,26 +104,26 @@ var (
 func decode(data []byte, format Format) (string, []string, error) {
 	var warnings []string
 	switch {
-	case bytes.HasPrefix(data, bomUTF8):
-		data = data[3:]
 	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()
 		out, _, err := transform.Bytes(dec, data)
 		if err != nil {
 			return "", nil, fmt.Errorf("undecodable UTF-16: %v", err)
 		}
+		if bytes.IndexByte(out, 0) >= 0 {
+			return "", nil, ErrBinary
+		}
 		data = out
 		warnings = append(warnings, "decoded from UTF-16")
 	default:
+		data = bytes.TrimPrefix(data, bomUTF8)
 		if bytes.IndexByte(data, 0) >= 0 {
 			return "", nil, ErrBinary
 		}
 		if format == FormatHTML && !utf8.Valid(data) {
 			if enc, name := declaredCharset(data); enc != "" {
-				e, _ := charset.Lookup(enc)
-				if e != nil {
-					out, _, err := transform.Bytes(e.NewDecoder(), data)
-					if err == nil {
+				if e, _ := charset.Lookup(enc); e != nil {
+					if out, _, err := transform.Bytes(e.NewDecoder(), data); err == nil {
 						data = out
 						warnings = append(warnings, "decoded from "+name)
 					}

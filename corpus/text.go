@@ -8,20 +8,21 @@ import (
 )
 
 // furniture is page chrome that scraping leaves in the text: whole lines
-// that are no part of the article.
+// (paragraphs) that are no part of the article. Each pattern matches the
+// entire line.
 var furniture = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^\d+\s*min(?:ute)?s?\.?\s+read$`),
-	regexp.MustCompile(`(?i)^sign up (?:for free )?to (?:continue|keep) reading`),
+	regexp.MustCompile(`(?i)^\d+\s*min(?:ute)?s?\.?\s+read$`),                     // "3min read", "5 min read"
+	regexp.MustCompile(`(?i)^sign up (?:for free )?to (?:continue|keep) reading`), // paywall prompts
 	regexp.MustCompile(`(?i)^by continuing, i agree to the`),
 	regexp.MustCompile(`(?i)^market data terms of service`),
-	regexp.MustCompile(`(?i)^(?:\d+\s+)?comments?$`),
+	regexp.MustCompile(`(?i)^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$`),
 	regexp.MustCompile(`(?i)^no comments yet\.?$`),
-	regexp.MustCompile(`(?i)^(?:share|share this|share this article|share on \w+|tweet|email|print)$`),
+	regexp.MustCompile(`(?i)^(?:share|share this|share this (?:article|story)|share on \w+|tweet|email|print)$`),
 	regexp.MustCompile(`(?i)^advertisement$`),
-	regexp.MustCompile(`(?i)^read more:?$`),
-	regexp.MustCompile(`(?i)^(?:subscribe|subscribe now|sign in|log in|sign up)$`),
-	regexp.MustCompile(`(?i)^loading\.*$`),
-	regexp.MustCompile(`(?i)^(?:related|recommended|more from \w+|related stories|related articles|you may also like):?$`),
+	regexp.MustCompile(`(?i)^(?:read more|see also|related)(?:\s*:.*)?$`),
+	regexp.MustCompile(`(?i)^(?:subscribe(?: now| today| to (?:our|the) \w+(?: \w+)?)?|sign in|log in|sign up)[.!]?$`),
+	regexp.MustCompile(`(?i)^loading(?:\.*|…)$`),
+	regexp.MustCompile(`(?i)^(?:recommended|more from \w+|related (?:stories|articles|coverage)|you may also like):?$`),
 	regexp.MustCompile(`(?i)^skip to (?:main )?content$`),
 	regexp.MustCompile(`(?i)^follow us on `),
 	regexp.MustCompile(`(?i)^(?:listen to this article|audio)(?: \d+:\d+)?$`),
@@ -54,8 +55,6 @@ var (
 	mdRefDefRe       = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s*\S+`)
 	htmlCommentRe    = regexp.MustCompile(`(?s)<!--.*?-->`)
 	mdUnderlineRe    = regexp.MustCompile(`^\s*(?:=+|-+)\s*$`)
-	// "minefield?The deal": a sentence end that scraping glued to the next.
-	gluedSentenceRe = regexp.MustCompile(`([A-Za-z]*[a-z]{2}[)”"’]?)([.?!])([A-Z][a-z])`)
 )
 
 // parsePlain reads a plain-text or Markdown article: its title, metadata
@@ -224,7 +223,7 @@ func metadataLine(a *Article, p string) (string, bool) {
 		return "", false // a body paragraph, not a byline or dateline
 	}
 	if m := gluedBylineRe.FindStringSubmatch(p); m != nil {
-		if t, prec, ok := parseDate(m[2]); ok && len(p) < 120 {
+		if t, prec, ok := parseDate(m[2] + m[3]); ok && len(p) < 120 {
 			a.Byline = strings.TrimSpace(m[1])
 			a.setPublished(t, prec)
 			return "", true
@@ -255,7 +254,14 @@ func metadataLine(a *Article, p string) (string, bool) {
 	}
 	if m := publishedRe.FindStringSubmatch(p); m != nil && len(p) < 80 {
 		if t, prec, ok := parseDate(m[2]); ok {
-			a.setPublished(t, prec)
+			switch strings.ToLower(m[1]) {
+			case "updated", "last updated":
+				if a.Published.IsZero() { // an update stands in only for a missing publication date
+					a.setPublished(t, prec)
+				}
+			default:
+				a.Published, a.Precision = t, prec // stated outright: it wins
+			}
 			return "", true
 		}
 	}
@@ -291,7 +297,7 @@ func datelineStart(p string) bool {
 func repair(paras []string) []string {
 	out := make([]string, 0, len(paras))
 	for _, p := range paras {
-		p = gluedSentenceRe.ReplaceAllString(p, "$1$2 $3")
+		p = restoreSpace(p)
 		if n := len(out); n > 0 && continuesSentence(out[n-1], p) {
 			out[n-1] += " " + p
 			continue
@@ -304,18 +310,122 @@ func repair(paras []string) []string {
 // restoreSpaces mends only glued sentence ends.
 func restoreSpaces(paras []string) []string {
 	for i, p := range paras {
-		paras[i] = gluedSentenceRe.ReplaceAllString(p, "$1$2 $3")
+		paras[i] = restoreSpace(p)
 	}
 	return paras
 }
 
-func continuesSentence(prev, next string) bool {
-	if n := len(prev); n == 0 || n > 0 && strings.ContainsRune(".!?:;\"”’)", rune(prev[n-1])) {
+// restoreSpace puts back the space scraping lost after a sentence's end:
+// "minefield?The deal", "ended.The company", "said.”The". It splits only
+// where a word of two or more lower-case letters (or a number, a percent
+// sign or a closing bracket) ends a sentence and a capitalised word of
+// lower-case letters follows, so "U.S.", "e.g.", "C3.ai", "$14.3B",
+// "Node.js", "J.P. Morgan", "salesforce.com" and URLs stay whole.
+func restoreSpace(p string) string {
+	if !strings.ContainsAny(p, ".?!") {
+		return p
+	}
+	var b strings.Builder
+	last := 0
+	for i := 1; i+2 < len(p); i++ {
+		c := p[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		j := i + 1 // the capital, after any closing quotes
+		for _, q := range []string{"”", "\"", "’", ")"} {
+			if strings.HasPrefix(p[j:], q) {
+				j += len(q)
+				break
+			}
+		}
+		if j+1 >= len(p) || !isUpper(p[j]) || !isLower(p[j+1]) || !sentenceEnd(p, i) {
+			continue
+		}
+		b.WriteString(p[last:j])
+		b.WriteByte(' ')
+		last = j
+	}
+	if last == 0 {
+		return p
+	}
+	b.WriteString(p[last:])
+	return b.String()
+}
+
+// sentenceEnd reports whether the punctuation at p[i] can end a sentence
+// glued to the next: what precedes it must be a real word or a number, in
+// a token that is no URL, address or file name.
+func sentenceEnd(p string, i int) bool {
+	start := strings.LastIndexAny(p[:i], " \t\n") + 1
+	end := strings.IndexAny(p[i:], " \t\n")
+	if end < 0 {
+		end = len(p)
+	} else {
+		end += i
+	}
+	word, token := p[start:i], strings.ToLower(p[start:end])
+	if strings.Contains(token, "://") || strings.HasPrefix(token, "www.") || strings.ContainsAny(token, "@/\\") {
 		return false
 	}
-	if last, _ := utf8.DecodeLastRuneInString(prev); last == '”' || last == '"' || last == '…' {
+	if p[i] == '.' && strings.Contains(word, ".") {
+		return false // "U.S", "e.g", "J.P", "example.co": dotted tokens keep their dots
+	}
+	prev := p[i-1]
+	switch {
+	case prev == '%' || prev == ')' || prev >= '0' && prev <= '9':
+		return p[i] != '.' || !isDigit(p[i+1])
+	case isLower(prev):
+		return i >= 2 && isLower(p[i-2]) // "ended", not "B.c"
+	}
+	return p[i] != '.' && (isUpper(prev) || prev == '"' || prev >= 0x80) // "AI?The", "minefield”?The"
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// continuesSentence reports whether next continues the sentence prev was
+// cut in: prev has no closing punctuation and is no heading, and next
+// starts in lower case.
+func continuesSentence(prev, next string) bool {
+	if prev == "" || next == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune(".!?:;\"”’)…", last) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsLower(first)
+	if !unicode.IsLower(first) {
+		return false
+	}
+	return !headingLike(prev) || endsWithJoiner(prev)
+}
+
+// headingLike reports whether a line reads as a heading: short, every
+// longer word capitalised.
+func headingLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) > 10 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if len(w) > 3 && unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsWithJoiner reports whether a line ends on a word no heading ends on
+// ("by", "of", "the"): it was cut mid-sentence.
+func endsWithJoiner(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	switch strings.ToLower(s[i+1:]) {
+	case "a", "an", "the", "by", "of", "in", "into", "to", "for", "from", "with", "at", "on", "and", "or", "as", "than":
+		return true
+	}
+	return false
 }

@@ -19,7 +19,7 @@ import (
 type File struct {
 	Root    string    // the folder (or file) given to Walk
 	Path    string    // relative to Root, slash-separated; the base name when Root is a file
-	Abs     string    // where to open it
+	Abs     string    // absolute path, where to open it
 	Size    int64     // bytes on disk
 	ModTime time.Time // modification time on disk
 	Format  Format
@@ -44,40 +44,51 @@ func FormatOf(name string) (Format, bool) {
 	return "", false
 }
 
-// dirBatch is how many entries Walk reads from a folder at a time, so that
-// a folder of 100,000 files is never one slice of names in memory twice.
+// dirBatch is how many entries Walk reads from a folder at a time: a folder
+// of 100,000 files costs its sorted names (lexical order needs them all)
+// but never 100,000 FileInfos at once.
 const dirBatch = 4096
 
 // Walk calls visit for every supported file under root, in lexical order,
-// and skip for everything it passes over: other extensions, hidden folders,
-// unreadable folders, symbolic-link loops. Only an error from visit or a
-// cancelled context stops it; root itself missing is an error.
+// and skip for everything it passes over: other extensions, hidden files and
+// folders (.git, .DS_Store; a hidden folder is named once, not entered),
+// unreadable folders, broken links, symbolic-link loops and folders reached
+// a second time through a link. It follows symbolic links to files and
+// folders. Only an error from visit or a cancelled context stops it; root
+// itself missing is an error.
 func Walk(ctx context.Context, root string, visit func(File) error, skip func(Skipped)) error {
 	info, err := os.Stat(root)
 	if err != nil {
 		return fmt.Errorf("%s: %w", root, friendly(err))
 	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		abs = root
+	}
 	if !info.IsDir() {
 		format, ok := FormatOf(root)
 		if !ok {
-			skip(Skipped{Path: filepath.Base(root), Reason: "not .txt, .md or .html"})
+			skip(Skipped{Path: filepath.Base(root), Reason: unsupported})
 			return nil
 		}
-		return visit(File{Root: root, Path: filepath.Base(root), Abs: root, Size: info.Size(), ModTime: info.ModTime(), Format: format})
+		return visit(File{Root: root, Path: filepath.Base(root), Abs: abs, Size: info.Size(), ModTime: info.ModTime(), Format: format})
 	}
-	w := &walker{ctx: ctx, root: root, visit: visit, skip: skip, seen: map[fileID]bool{}}
-	w.enter(info)
-	return w.dir(root, "")
+	w := &walker{ctx: ctx, root: root, visit: visit, skip: skip, onPath: map[fileID]bool{}, walked: map[fileID]string{}}
+	w.enter(info, ".")
+	return w.dir(abs, "")
 }
+
+const unsupported = "not .txt, .md or .html"
 
 type fileID struct{ dev, ino uint64 }
 
 type walker struct {
-	ctx   context.Context
-	root  string
-	visit func(File) error
-	skip  func(Skipped)
-	seen  map[fileID]bool // folders on the current path: a link back to one is a loop
+	ctx    context.Context
+	root   string
+	visit  func(File) error
+	skip   func(Skipped)
+	onPath map[fileID]bool   // folders being walked: a link back to one is a loop
+	walked map[fileID]string // every folder walked, by where it was first met
 }
 
 func idOf(info fs.FileInfo) (fileID, bool) {
@@ -88,29 +99,40 @@ func idOf(info fs.FileInfo) (fileID, bool) {
 	return fileID{uint64(st.Dev), uint64(st.Ino)}, true
 }
 
-func (w *walker) enter(info fs.FileInfo) bool {
+// enter marks a folder as being walked. It returns why not to walk it: it
+// contains itself, or it was walked already under another name.
+func (w *walker) enter(info fs.FileInfo, rel string) string {
 	id, ok := idOf(info)
 	if !ok {
-		return true
+		return ""
 	}
-	if w.seen[id] {
-		return false
+	if w.onPath[id] {
+		return "symbolic link loop: this folder contains itself"
 	}
-	w.seen[id] = true
-	return true
+	if first, ok := w.walked[id]; ok {
+		return "symbolic link to a folder already walked as " + first
+	}
+	w.onPath[id] = true
+	w.walked[id] = rel
+	return ""
 }
 
 func (w *walker) leave(info fs.FileInfo) {
 	if id, ok := idOf(info); ok {
-		delete(w.seen, id)
+		delete(w.onPath, id)
 	}
 }
 
-func (w *walker) dir(abs, rel string) error {
-	f, err := os.Open(abs)
+// openDir opens a folder for reading; tests replace it to simulate a
+// folder that cannot be read (root reads everything).
+var openDir = os.Open
+
+// names lists a folder, sorted, reading its entries in batches.
+func (w *walker) names(abs, rel string) ([]string, bool) {
+	f, err := openDir(abs)
 	if err != nil {
 		w.skip(Skipped{Path: relOrDot(rel), Reason: "folder not readable: " + friendly(err).Error()})
-		return nil
+		return nil, false
 	}
 	defer f.Close()
 	var names []string
@@ -119,7 +141,7 @@ func (w *walker) dir(abs, rel string) error {
 		for _, e := range entries {
 			names = append(names, e.Name())
 		}
-		if err == io.EOF || len(entries) == 0 {
+		if err == io.EOF || err == nil && len(entries) == 0 {
 			break
 		}
 		if err != nil {
@@ -128,15 +150,20 @@ func (w *walker) dir(abs, rel string) error {
 		}
 	}
 	sort.Strings(names)
+	return names, true
+}
+
+func (w *walker) dir(abs, rel string) error {
+	names, ok := w.names(abs, rel)
+	if !ok {
+		return nil
+	}
 	for _, name := range names {
 		if err := w.ctx.Err(); err != nil {
 			return err
 		}
 		childAbs := filepath.Join(abs, name)
 		childRel := path.Join(rel, name)
-		if strings.HasPrefix(name, ".") {
-			continue // .git, .DS_Store: not articles, not worth a line each
-		}
 		info, err := os.Stat(childAbs) // follows links
 		if err != nil {
 			reason := "not readable: " + friendly(err).Error()
@@ -146,9 +173,17 @@ func (w *walker) dir(abs, rel string) error {
 			w.skip(Skipped{Path: childRel, Reason: reason})
 			continue
 		}
+		if strings.HasPrefix(name, ".") {
+			if info.IsDir() {
+				w.skip(Skipped{Path: childRel, Reason: "hidden folder"})
+			} else {
+				w.skip(Skipped{Path: childRel, Reason: "hidden file"})
+			}
+			continue
+		}
 		if info.IsDir() {
-			if !w.enter(info) {
-				w.skip(Skipped{Path: childRel, Reason: "symbolic link loop: this folder contains itself"})
+			if why := w.enter(info, childRel); why != "" {
+				w.skip(Skipped{Path: childRel, Reason: why})
 				continue
 			}
 			err := w.dir(childAbs, childRel)
@@ -164,7 +199,7 @@ func (w *walker) dir(abs, rel string) error {
 		}
 		format, ok := FormatOf(name)
 		if !ok {
-			w.skip(Skipped{Path: childRel, Reason: "not .txt, .md or .html"})
+			w.skip(Skipped{Path: childRel, Reason: unsupported})
 			continue
 		}
 		if err := w.visit(File{Root: w.root, Path: childRel, Abs: childAbs, Size: info.Size(), ModTime: info.ModTime(), Format: format}); err != nil {

@@ -1,0 +1,165 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPlainMetadata(t *testing.T) {
+	tests := []struct {
+		name, in                         string
+		title, byline, source, published string
+		text                             string // the whole Text
+	}{
+		{"glued byline, summer", "Headline Here\n\nMarcus LeeWednesday, Jun 18, 2025 2:28 pm ET\n3min read\n\nBody text starts here.\n",
+			"Headline Here", "Marcus Lee", "", "2025-06-18T14:28:00-04:00", "Headline Here\n\nBody text starts here."},
+		{"glued byline, winter", "Headline\n\nAna RuizMonday, Jan 13, 2025 9:05 am ET\n\nBody.\n",
+			"Headline", "Ana Ruiz", "", "2025-01-13T09:05:00-05:00", "Headline\n\nBody."},
+		{"glued byline, no weekday", "Headline\nAna RuizJan 13, 2025 12:05 pm PT\nBody.\n",
+			"Headline", "Ana Ruiz", "", "2025-01-13T12:05:00-08:00", "Headline\n\nBody."},
+		{"by line", "Headline\nBy Jane Doe\nBody text.\n", "Headline", "Jane Doe", "", "", "Headline\n\nBody text."},
+		{"by two", "Headline\nBy Jane Doe and Raj Patel\nBody text.\n", "Headline", "Jane Doe and Raj Patel", "", "", "Headline\n\nBody text."},
+		{"by with date", "Headline\nBy Jane Doe | June 3, 2024\nBody text.\n", "Headline", "Jane Doe", "", "2024-06-03", "Headline\n\nBody text."},
+		{"by with outlet", "Headline\nBy Jane Doe, Harbor Daily\nBody text.\n", "Headline", "Jane Doe", "Harbor Daily", "", "Headline\n\nBody text."},
+		{"wire dateline", "Headline\n\nCHICAGO, Sept. 12, 2023 (Lakeside Wire) -- The company said more.\n",
+			"Headline", "", "Lakeside Wire", "2023-09-12", "Headline\n\nThe company said more."},
+		{"wire dateline, newswire", "Headline\n\nNEW YORK, June 18, 2025 /PRNewswire/ -- Acme Corp. reported results.\n",
+			"Headline", "", "PRNewswire", "2025-06-18", "Headline\n\nAcme Corp. reported results."},
+		{"outlet comma line", "Headline\nHarbor Daily, June 18, 2025\nBody.\n", "Headline", "", "Harbor Daily", "2025-06-18", "Headline\n\nBody."},
+		{"outlet bar line", "Headline\nHarbor Daily | Jun 18, 2025\nBody.\n", "Headline", "", "Harbor Daily", "2025-06-18", "Headline\n\nBody."},
+		{"published line", "Headline\nPublished: 2025-06-18\nBody.\n", "Headline", "", "", "2025-06-18", "Headline\n\nBody."},
+		{"updated then published", "Headline\nUpdated: 2025-06-20 10:00\nPublished: June 18, 2025\nBody.\n", "Headline", "", "", "2025-06-18", "Headline\n\nBody."},
+		{"updated only", "Headline\nUpdated June 20, 2025\nBody.\n", "Headline", "", "", "2025-06-20", "Headline\n\nBody."},
+		{"metadata only near the top", "Headline\nOne.\nTwo.\nThree.\nFour.\nFive.\nSix.\nBy Jane Doe\n", "Headline", "", "", "",
+			"Headline\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\nBy Jane Doe"},
+		{"markdown title markers", "# Headline\n\nBody.\n", "Headline", "", "", "", "Headline\n\nBody."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			format := FormatText
+			if strings.HasPrefix(tc.in, "#") {
+				format = FormatMarkdown
+			}
+			a := parse(t, "a.txt", format, tc.in)
+			if a.Title != tc.title || a.Byline != tc.byline || a.Source != tc.source || a.PublishedString() != tc.published {
+				t.Errorf("title %q byline %q source %q published %q\nwant  %q        %q        %q        %q",
+					a.Title, a.Byline, a.Source, a.PublishedString(), tc.title, tc.byline, tc.source, tc.published)
+			}
+			if a.Text != tc.text {
+				t.Errorf("text %q\nwant %q", a.Text, tc.text)
+			}
+		})
+	}
+}
+
+func TestFurniture(t *testing.T) {
+	lines := []string{"3min read", "5 min read", "Sign up for free to continue reading", "By continuing, I agree to the",
+		"Market Data Terms of Service and Privacy Statement", "Comments", "12 Comments", "No comments yet",
+		"Share this article", "Advertisement", "Read more", "Read more: Another headline", "Subscribe",
+		"Subscribe to our newsletter", "Loading...", "Loading…"}
+	in := "Headline\n" + strings.Join(lines, "\nBody line.\n") + "\nLast line.\n"
+	a := parse(t, "a.txt", FormatText, in)
+	for _, l := range lines {
+		if strings.Contains(a.Text, l) {
+			t.Errorf("text keeps %q", l)
+		}
+	}
+	if want := "Headline\n\n" + strings.Repeat("Body line.\n\n", len(lines)-1) + "Last line."; a.Text != want {
+		t.Errorf("text %q\nwant %q", a.Text, want)
+	}
+	// Furniture words inside a sentence are text.
+	b := parse(t, "b.txt", FormatText, "Headline\nShe said comments are welcome.\nAdvertisement revenue rose 5%.\n")
+	if b.Text != "Headline\n\nShe said comments are welcome.\n\nAdvertisement revenue rose 5%." {
+		t.Errorf("text %q", b.Text)
+	}
+}
+
+func TestRestoreSpace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a minefield?The deal", "a minefield? The deal"},
+		{"talks ended.The company", "talks ended. The company"},
+		{"Wow!Then", "Wow! Then"},
+		{"he said.”The firm", "he said.” The firm"},
+		{"in 2024.The year", "in 2024. The year"},
+		{"rose 5%.Analysts", "rose 5%. Analysts"},
+		{"(per filings).Next", "(per filings). Next"},
+		{"Was it AI?The answer", "Was it AI? The answer"},
+		// must not break
+		{"The U.S. firm", "The U.S. firm"},
+		{"the U.S.The firm", "the U.S.The firm"},
+		{"e.g. this", "e.g. this"},
+		{"C3.ai rose", "C3.ai rose"},
+		{"$14.3B deal", "$14.3B deal"},
+		{"Node.js and Vue.js", "Node.js and Vue.js"},
+		{"a 3.5 rise", "a 3.5 rise"},
+		{"see https://example.com/News.Today now", "see https://example.com/News.Today now"},
+		{"see www.Example.Com now", "see www.Example.Com now"},
+		{"salesforce.com bought", "salesforce.com bought"},
+		{"J.P. Morgan and J.P.Morgan", "J.P. Morgan and J.P.Morgan"},
+		{"mail jane@example.Com today", "mail jane@example.Com today"},
+		{"ASP.Net apps", "ASP.Net apps"},
+		{"v1.2.Final", "v1.2.Final"},
+		{"end.", "end."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := restoreSpace(tc.in); got != tc.want {
+				t.Errorf("restoreSpace(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestJoinCutParagraphs(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"cut number", "Headline\n\nThe $15 billion\n\ninvestment in Scale AI was announced.\n",
+			"Headline\n\nThe $15 billion investment in Scale AI was announced."},
+		{"cut after preposition", "Headline\nThe $14.3 billion investment by\ninto the firm was made.\n",
+			"Headline\n\nThe $14.3 billion investment by into the firm was made."},
+		{"heading keeps its line", "Headline\nWhy It Matters Now\nlower-case start here.\n",
+			"Headline\n\nWhy It Matters Now\n\nlower-case start here."},
+		{"finished sentence", "Headline\nIt ended.\nand then more.\n", "Headline\n\nIt ended.\n\nand then more."},
+		{"capital start", "Headline\nThe deal was\nAnnounced later.\n", "Headline\n\nThe deal was\n\nAnnounced later."},
+		{"list items", "Headline\n- first item\n- second item\n", "Headline\n\n- first item\n\n- second item"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if a := parse(t, "a.txt", FormatText, tc.in); a.Text != tc.want {
+				t.Errorf("text %q\nwant %q", a.Text, tc.want)
+			}
+		})
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct {
+		name, in                         string
+		title, byline, source, published string
+		text                             string
+	}{
+		{"front matter and markup",
+			"---\ntitle: \"Front Title\"\ndate: 2024-03-28\nauthor: Priya Nair\nsource: The Ledger\n---\n\n# Heading One\n\nSome **bold** and *em* text with a [link](http://x) and ![img](y.png).\nIt wraps here.\n\n- item one\n- item two\n\n```\ncode $5 billion\n```\n<!-- hidden $9 -->\n[ref]: http://example.com\n",
+			"Front Title", "Priya Nair", "The Ledger", "2024-03-28",
+			"Heading One\n\nSome bold and em text with a link and . It wraps here.\n\nitem one\n\nitem two"},
+		{"title from heading", "## The Heading ##\n\n> Quoted *line*\n> goes on.\n\n1. First\n2) Second\n\n---\n\nEnd with `code` and __strong__ and _em_.\n",
+			"The Heading", "", "", "",
+			"The Heading\n\nQuoted line goes on.\n\nFirst\n\nSecond\n\nEnd with code and strong and em."},
+		{"setext heading and byline", "Big News\n========\n\nBy Jane Doe\n\nText with snake_case_name kept.\n",
+			"Big News", "Jane Doe", "", "", "Big News\n\nText with snake_case_name kept."},
+		{"reference links and fences", "Title\n\nSee [the filing][1] now.\n\n~~~\nhidden\n~~~\n\n[1]: https://example.com \"Filing\"\n",
+			"Title", "", "", "", "Title\n\nSee the filing now."},
+		{"unclosed front matter is text", "---\ntitle: x\n\nBody.\n", "title: x", "", "", "", "title: x\n\nBody."},
+		{"front matter date and time", "---\ndate: 2025-06-18T14:28:00-04:00\n---\nTitle\n", "Title", "", "", "2025-06-18T14:28:00-04:00", "Title"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := parse(t, "a.md", FormatMarkdown, tc.in)
+			if a.Title != tc.title || a.Byline != tc.byline || a.Source != tc.source || a.PublishedString() != tc.published {
+				t.Errorf("title %q byline %q source %q published %q", a.Title, a.Byline, a.Source, a.PublishedString())
+			}
+			if a.Text != tc.text {
+				t.Errorf("text %q\nwant %q", a.Text, tc.text)
+			}
+		})
+	}
+}
