@@ -1,7 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -13,8 +17,9 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// chromium finds Debian's Chromium; .ci/run installs it. Without it the
-// test skips, unless CLAIMCHECK_REQUIRE_BROWSER says it must run.
+// chromium finds Debian's Chromium ($CHROME_PATH first); .ci/run installs
+// it. Without it the test skips, unless CLAIMCHECK_REQUIRE_BROWSER=1 says
+// it must run.
 func chromium(t *testing.T) string {
 	for _, p := range []string{os.Getenv("CHROME_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"} {
 		if p == "" {
@@ -24,98 +29,230 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
-	if os.Getenv("CLAIMCHECK_REQUIRE_BROWSER") != "" {
+	if r := os.Getenv("CLAIMCHECK_REQUIRE_BROWSER"); r != "" && r != "0" {
 		t.Fatal("chromium not installed, and CLAIMCHECK_REQUIRE_BROWSER is set: apt-get install chromium")
 	}
 	t.Skip("chromium not installed: .ci/run installs it (apt-get install chromium)")
 	return ""
 }
 
-// TestReviewPageInBrowser drives the review page as an editor would:
-// load, filter, dismiss a finding with a note, reload, see it kept.
-func TestReviewPageInBrowser(t *testing.T) {
-	exe := chromium(t)
-	src := newFake()
-	h, err := NewServer(src, ServerOptions{Who: "browser-test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h) // 127.0.0.1
-	defer srv.Close()
+// browser drives one headless Chromium for a test, every step bounded by
+// the test's deadline.
+type browser struct {
+	t   *testing.T
+	ctx context.Context
+	dir string // where screenshots go
+}
 
+func newBrowser(t *testing.T) *browser {
+	exe := chromium(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1100, 900))
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
+	t.Cleanup(cancel)
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
-	defer acancel()
+	t.Cleanup(acancel)
 	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-
-	do := func(steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(bctx, steps...); err != nil {
-			t.Fatalf("browser: %v", err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("browser: text of %s: %v", sel, err)
-		}
-		return s
-	}
-	shot := func() []byte {
-		t.Helper()
-		b, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatalf("browser: screenshot: %v", err)
-		}
-		return b
-	}
-	do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1")))
-	heading := text("#f-1 .message")
-	// Filter to dismissed findings: none yet.
-	do(chromedp.SetValue(chromedp.CSS(`select[name=review]`), "dismissed"), chromedp.Submit(chromedp.CSS(`form.filters`)),
-		chromedp.WaitVisible(chromedp.CSS(`.empty`)))
-	filtered := text(".empty")
-	// Back to all; dismiss with a note; reload.
-	do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1")),
-		chromedp.SendKeys(chromedp.CSS(`#f-1 input[name=note]`), "same deal, rounded"),
-		chromedp.Click(chromedp.CSS(`#f-1 button[value=dismissed]`)),
-		chromedp.WaitVisible(chromedp.CSS(`.flash`)),
-		chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#f-1")))
-	state, note := text("#f-1 .state"), text("#f-1 .note")
-	desktop := shot()
-	do(chromedp.EmulateViewport(390, 844), chromedp.Navigate(srv.URL+"/finding/f-1"), chromedp.WaitVisible(chromedp.CSS("#f-1")))
-	phone := shot()
-	if !strings.Contains(heading, "$2 billion vs $3 billion") || !strings.Contains(heading, "<script>") {
-		t.Errorf("finding message shown as %q (hostile text must show as text)", heading)
-	}
-	if !strings.Contains(filtered, "No findings") {
-		t.Errorf("filter: %q", filtered)
-	}
-	if !strings.Contains(state, "dismissed") || !strings.Contains(note, "same deal, rounded") {
-		t.Errorf("after reload: state %q note %q", state, note)
-	}
-	if src.reviews["f-1"].State != "dismissed" {
-		t.Errorf("source: %+v", src.reviews)
-	}
+	t.Cleanup(bcancel)
 	dir := os.Getenv("CLAIMCHECK_SCREENSHOT_DIR")
 	if dir == "" {
 		dir = t.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
-	for name, png := range map[string][]byte{"review-desktop.png": desktop, "review-phone.png": phone} {
-		if len(png) < 1000 || string(png[1:4]) != "PNG" {
-			t.Errorf("%s: not a PNG (%d bytes)", name, len(png))
-			continue
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	return &browser{t: t, ctx: bctx, dir: dir}
+}
+
+func (b *browser) do(steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		b.t.Fatalf("browser: %v", err)
 	}
+}
+
+func (b *browser) text(sel string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		b.t.Fatalf("browser: text of %s: %v", sel, err)
+	}
+	return s
+}
+
+func (b *browser) eval(js string) bool {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](js))
+	if err != nil {
+		b.t.Fatalf("browser: %s: %v", js, err)
+	}
+	return v
+}
+
+// fits reports whether the page is no wider than the window: nothing to
+// scroll sideways on a phone.
+func (b *browser) fits() bool {
+	return b.eval(`document.documentElement.scrollWidth <= window.innerWidth`)
+}
+
+// shot saves a full-page screenshot as name and checks it is a PNG.
+func (b *browser) shot(name string) {
+	b.t.Helper()
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		b.t.Fatalf("browser: screenshot: %v", err)
+	}
+	if len(png) < 1000 || !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+		b.t.Errorf("%s: not a PNG (%d bytes)", name, len(png))
+		return
+	}
+	if err := os.WriteFile(filepath.Join(b.dir, name), png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+func (b *browser) desktop() { b.do(chromedp.EmulateViewport(1100, 900)) }
+func (b *browser) phone() {
+	b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulatePortrait))
+}
+
+// TestReviewPageInBrowser drives the review page as an editor would:
+// load, filter, dismiss a finding with a note, reload, see it kept; then
+// open the evidence and the article at the claim, on a desktop and on a
+// phone.
+func TestReviewPageInBrowser(t *testing.T) {
+	b := newBrowser(t)
+	src := newFake()
+	h, err := NewServer(src, ServerOptions{Who: "browser-test", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h) // 127.0.0.1
+	defer srv.Close()
+
+	b.desktop()
+	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1")))
+	heading := b.text("#f-1 .message")
+	if !strings.Contains(heading, "$2 billion vs $3 billion") || !strings.Contains(heading, "<script>") {
+		t.Errorf("finding message shown as %q (hostile text must show as text)", heading)
+	}
+	if !b.eval(`document.querySelectorAll('.finding').length === 2`) {
+		t.Error("the list does not show both findings")
+	}
+	if b.eval(`window.__xss === true || document.querySelector('b, a[href^="javascript"]') !== null`) {
+		t.Error("article markup became markup")
+	}
+
+	// Filter by type: the ticker finding only.
+	b.do(chromedp.SetValue(chromedp.CSS(`select[name=type]`), "unverified_ticker"), chromedp.Submit(chromedp.CSS(`form.filters`)),
+		chromedp.WaitVisible(chromedp.CSS("#f-2")))
+	if !b.eval(`document.getElementById('f-1') === null && location.search.includes('type=unverified_ticker')`) {
+		t.Error("the type filter did not leave f-1 out")
+	}
+	// Filter to dismissed findings: none yet.
+	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1")),
+		chromedp.SetValue(chromedp.CSS(`select[name=review]`), "dismissed"), chromedp.Submit(chromedp.CSS(`form.filters`)),
+		chromedp.WaitVisible(chromedp.CSS(`.empty`)))
+	if filtered := b.text(".empty"); !strings.Contains(filtered, "No findings") {
+		t.Errorf("filter: %q", filtered)
+	}
+
+	// Back to all; dismiss with a note; reload.
+	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1")),
+		chromedp.SendKeys(chromedp.CSS(`#f-1 input[name=note]`), "same deal, rounded"),
+		chromedp.Click(chromedp.CSS(`#f-1 button[value=dismissed]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	if flash := b.text(".flash"); !strings.Contains(flash, "f-1") || !strings.Contains(flash, "dismissed") {
+		t.Errorf("confirmation: %q", flash)
+	}
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#f-1")))
+	state, note := b.text("#f-1 .state"), b.text("#f-1 .note")
+	if !strings.Contains(state, "dismissed") || !strings.Contains(note, "same deal, rounded") {
+		t.Errorf("after reload: state %q note %q", state, note)
+	}
+	if src.reviews["f-1"].State != "dismissed" || src.reviews["f-1"].Note != "same deal, rounded" {
+		t.Errorf("source: %+v", src.reviews)
+	}
+	if !b.fits() {
+		t.Error("the list is wider than a desktop window")
+	}
+	b.shot("review-desktop.png")
+
+	// The finding's page, then the article opened at the claim.
+	b.do(chromedp.Navigate(srv.URL+"/finding/f-1"), chromedp.WaitVisible(chromedp.CSS("#f-1 .sides")))
+	if !b.eval(`document.querySelectorAll('#f-1 .side').length === 2 && document.querySelectorAll('#f-1 mark').length === 2`) {
+		t.Error("the finding page does not show both sides with their claims marked")
+	}
+	if !b.eval(`(function(){ var s = document.querySelectorAll('#f-1 .side'); return s[0].getBoundingClientRect().top === s[1].getBoundingClientRect().top })()`) {
+		t.Error("on a desktop the sides are not side by side")
+	}
+	b.shot("finding-desktop.png")
+	b.do(chromedp.Click(chromedp.CSS(`#f-1 footer a[href*="span-113"]`)), chromedp.WaitVisible(chromedp.CSS(`#span-113`)))
+	if !b.eval(`location.hash === '#span-113' && document.querySelector('mark:target') !== null && document.querySelector('mark:target').textContent === '$2 billion'`) {
+		t.Error("the article page does not target the claim")
+	}
+	if title := b.text("h1"); !strings.Contains(title, "<script>") {
+		t.Errorf("article title shown as %q", title)
+	}
+	b.shot("article-desktop.png")
+
+	b.phone()
+	b.do(chromedp.Navigate(srv.URL+"/finding/f-1"), chromedp.WaitVisible(chromedp.CSS("#f-1")))
+	if !b.eval(`(function(){ var s = document.querySelectorAll('#f-1 .side'); return s[1].getBoundingClientRect().top > s[0].getBoundingClientRect().bottom - 1 })()`) {
+		t.Error("on a phone the sides do not stack")
+	}
+	if !b.fits() {
+		t.Error("the finding page scrolls sideways on a phone")
+	}
+	b.shot("finding-phone.png")
+	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1")))
+	if !b.fits() {
+		t.Error("the list scrolls sideways on a phone")
+	}
+	b.shot("review-phone.png")
+}
+
+// TestHTMLReportInBrowser opens the self-contained report as a browser
+// would, under its own Content-Security-Policy: its filter script runs
+// (its hash is allowed), and hides cards.
+func TestHTMLReportInBrowser(t *testing.T) {
+	b := newBrowser(t)
+	var page bytes.Buffer
+	if err := HTML(&page, sample()); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page.Bytes())
+	}))
+	defer srv.Close()
+
+	b.desktop()
+	b.do(chromedp.Navigate(srv.URL+"/report.html"), chromedp.WaitVisible(chromedp.CSS("#f-conflict")))
+	if !b.eval(`document.querySelectorAll('.finding:not([hidden])').length === 3`) {
+		t.Error("without a filter, not every finding shows")
+	}
+	b.shot("report-desktop.png")
+	change := func(sel, value string) {
+		b.t.Helper()
+		b.eval(`(function(){ var s = document.querySelector('` + sel + `'); s.value = '` + value + `'; s.dispatchEvent(new Event('change')); return true })()`)
+	}
+	change(`select[data-filter=kind]`, "stake")
+	if !b.eval(`document.getElementById('f-conflict').hidden && !document.getElementById('f-stake').hidden`) {
+		t.Error("the kind filter did not hide cards: is the script blocked by the report's policy?")
+	}
+	change(`select[data-filter=review]`, "open")
+	if !b.eval(`!document.getElementById('none-shown').hidden`) {
+		t.Error("no message when the filters leave nothing")
+	}
+	change(`select[data-filter=kind]`, "")
+	change(`select[data-filter=review]`, "")
+	b.phone()
+	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#f-conflict")))
+	if !b.fits() {
+		t.Error("the report scrolls sideways on a phone")
+	}
+	b.shot("report-phone.png")
 }

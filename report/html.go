@@ -1,7 +1,9 @@
 package report
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/base64"
 	"html/template"
 	"io"
 	"sort"
@@ -9,15 +11,17 @@ import (
 	"time"
 
 	"github.com/claimcheck/claimcheck/extract"
+	"github.com/claimcheck/claimcheck/reconcile"
 )
 
 //go:embed templates/*.html
 var templateFS embed.FS
 
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
-	"lower": strings.ToLower,
-	"dict2": func(p pageView, f findingView) map[string]any { return map[string]any{"P": p, "F": f} },
-	"list3": func(a, b, c string) []string { return []string{a, b, c} },
+	"lower":  strings.ToLower,
+	"plural": plural,
+	"dict2":  func(p pageView, f findingView) map[string]any { return map[string]any{"P": p, "F": f} },
+	"list3":  func(a, b, c string) []string { return []string{a, b, c} },
 	"date": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -48,37 +52,88 @@ type findingView struct {
 }
 
 type pageView struct {
-	Title      string
-	Summary    string
-	Listing    string
-	Generated  string
-	Findings   []findingView
-	Types      []string
-	Kinds      []string
-	Errors     []FileError
-	Skipped    []FileError
-	Articles   int
-	Server     bool   // the review server: forms and article links
-	CSRF       string // the server's form token
-	Nonce      string // the server's script nonce
-	Filter     Filter
-	Flash      string
-	ReviewBase string
+	Title     string
+	Summary   string
+	Listing   string
+	Generated string
+	Findings  []findingView
+	Types     []string
+	Kinds     []string
+	Errors    []FileError
+	Skipped   []FileError
+	Articles  int
+	Server    bool   // the review server: forms and article links
+	CSRF      string // the server's form token
+	Nonce     string // the server's script nonce
+	Filter    Filter
+	Flash     string
+	Single    bool        // one finding's page: no filters, a way back
+	Return    string      // where a review form comes back to: this page
+	Script    template.JS // the filter script, ours: never article text
+	CSP       string      // the static report's policy; the server sends a header instead
 }
+
+// filterScript hides the cards the static report's filters rule out. The
+// review server filters on its side and leaves it idle. It is a constant
+// so that its hash can go in the static report's Content-Security-Policy.
+const filterScript = `
+(function(){
+  if (document.querySelector('.filters[action]')) return; // the server filters itself
+  var sel = document.querySelectorAll('[data-filter]');
+  function apply(){
+    var want = {}, shown = 0;
+    sel.forEach(function(s){ want[s.dataset.filter] = s.value; });
+    document.querySelectorAll('.finding').forEach(function(f){
+      var show = (!want.type || f.dataset.type === want.type) && (!want.kind || f.dataset.kind === want.kind) &&
+        (!want.review || f.dataset.review === want.review) && (!want.status || f.dataset.status === want.status);
+      f.hidden = !show;
+      if (show) shown++;
+    });
+    var none = document.getElementById('none-shown');
+    if (none) none.hidden = shown > 0;
+  }
+  sel.forEach(function(s){ s.addEventListener('change', apply); });
+  var form = document.querySelector('.filters');
+  if (form) form.addEventListener('submit', function(e){ e.preventDefault(); apply(); });
+})();
+`
+
+// staticCSP is the static report's policy: its own styles and script, and
+// nothing else, so that even a failure to escape could not run or fetch
+// anything.
+var staticCSP = func() string {
+	sum := sha256.Sum256([]byte(filterScript))
+	return "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) +
+		"'; img-src data:; form-action 'none'; base-uri 'none'"
+}()
+
+// allTypes and allKinds are the filter choices of the review pages, where
+// the list shown is already filtered.
+var allTypes = []string{string(reconcile.TypeConflict), string(reconcile.TypeInconsistent), string(reconcile.TypeUnverifiedTicker)}
+
+var allKinds = func() []string {
+	var out []string
+	for _, k := range extract.Kinds {
+		out = append(out, string(k))
+	}
+	sort.Strings(out)
+	return out
+}()
 
 func view(r *Report) pageView {
 	title := r.Title
 	if title == "" {
 		title = "claimcheck report"
 	}
-	p := pageView{Title: title, Summary: Summary(r), Listing: r.Listing, Errors: r.Errors, Skipped: r.Skipped, Articles: len(r.Articles)}
+	p := pageView{Title: title, Summary: Summary(r), Listing: r.Listing, Errors: r.Errors, Skipped: r.Skipped, Articles: len(r.Articles),
+		Script: template.JS(filterScript)}
 	if !r.Generated.IsZero() {
 		p.Generated = r.Generated.UTC().Format("2006-01-02 15:04 UTC")
 	}
 	claims := r.claimIndex()
 	arts := r.articleIndex()
 	types, kinds := map[string]bool{}, map[string]bool{}
-	for _, f := range r.Findings {
+	for _, f := range r.sortedFindings() {
 		fv := findingView{Entry: f}
 		for _, g := range groups(f, claims) {
 			sv := sideView{Label: g.label}
@@ -125,7 +180,9 @@ func quoteOf(c *extract.Claim, arts map[string]*corpusArticle) quote {
 // script inline, nothing fetched from elsewhere, everything from articles
 // escaped by html/template.
 func HTML(w io.Writer, r *Report) error {
-	return templates.ExecuteTemplate(w, "page.html", view(r))
+	p := view(r)
+	p.CSP = staticCSP
+	return templates.ExecuteTemplate(w, "page.html", p)
 }
 
 // Filter selects findings on the review page.

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"time"
 
 	"github.com/claimcheck/claimcheck/reconcile"
 )
@@ -55,6 +56,9 @@ type jsonFinding struct {
 	Status   string           `json:"status,omitempty"`
 	Review   string           `json:"review,omitempty"`
 	Note     string           `json:"review_note,omitempty"`
+	By       string           `json:"review_by,omitempty"`
+	At       string           `json:"reviewed_at,omitempty"` // RFC 3339
+	Reopened string           `json:"reopen_reason,omitempty"`
 	New      bool             `json:"new,omitempty"`
 }
 
@@ -68,12 +72,14 @@ type jsonReport struct {
 	Listing  string        `json:"listing,omitempty"`
 }
 
-// JSON writes the report in the contract's form: one object, fields in a
-// fixed order, lists never null.
+// JSON writes the report in the contract's form (eval/README.md): one
+// object, fields in a fixed order, lists never null. Articles come by path,
+// claims by article and position, findings by severity, kind, subject and
+// id, so the same report always gives the same bytes.
 func JSON(w io.Writer, r *Report) error {
 	out := jsonReport{Schema: Schema, Articles: []jsonArticle{}, Claims: []jsonClaim{}, Findings: []jsonFinding{},
 		Skipped: r.Skipped, Errors: r.Errors, Listing: r.Listing}
-	for _, a := range r.Articles {
+	for _, a := range r.sortedArticles() {
 		out.Articles = append(out.Articles, jsonArticle{ID: a.ID, Path: a.Path, Title: a.Title, Byline: a.Byline, Source: a.Source,
 			Published: a.PublishedString(), SHA256: a.SHA256, Format: string(a.Format), Warnings: a.Warnings})
 	}
@@ -82,17 +88,25 @@ func JSON(w io.Writer, r *Report) error {
 			Normalized: c.Normalized, Text: c.Text, Sentence: c.Sentence, Start: c.Start, End: c.End, Hedged: c.Hedged,
 			Attribution: c.Attribution, Period: c.Period, Status: string(c.Status), Aspect: string(c.Aspect), Event: c.Event})
 	}
-	for _, f := range r.Findings {
+	for _, f := range r.sortedFindings() {
 		claims := f.Claims
 		if claims == nil {
 			claims = []string{}
 		}
 		out.Findings = append(out.Findings, jsonFinding{ID: f.ID, Type: string(f.Type), Kind: string(f.Kind), Subject: f.Subject,
 			Object: f.Object, Severity: string(f.Severity), Claims: claims, Message: f.Message, Sides: f.Sides, Checked: f.Checked,
-			Status: f.Status, Review: f.Review.State, Note: f.Review.Note, New: f.New})
+			Status: f.Status, Review: f.Review.State, Note: f.Review.Note, By: f.Review.By, At: rfc3339(f.Review.At),
+			Reopened: f.Review.ReopenReason, New: f.New})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
+}
+
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
 }

@@ -74,7 +74,56 @@ func (r *Report) ReportedClaims() []extract.Claim {
 		if ab, bb := a.Aspect == extract.AspectBefore, b.Aspect == extract.AspectBefore; ab != bb {
 			return bb
 		}
-		return a.Start < b.Start
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+// sortedArticles returns the articles by path, leaving r as it is.
+func (r *Report) sortedArticles() []corpus.Article {
+	out := append([]corpus.Article(nil), r.Articles...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// severityRank orders severities most urgent first; unknown ones last.
+func severityRank(s reconcile.Severity) int {
+	switch s {
+	case reconcile.SeverityHigh:
+		return 0
+	case reconcile.SeverityMedium:
+		return 1
+	case reconcile.SeverityLow:
+		return 2
+	}
+	return 3
+}
+
+// sortedFindings returns the findings by severity, kind, subject and id,
+// the order every renderer shows them in, leaving r as it is.
+func (r *Report) sortedFindings() []Entry {
+	out := append([]Entry(nil), r.Findings...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if ra, rb := severityRank(a.Severity), severityRank(b.Severity); ra != rb {
+			return ra < rb
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		if a.Subject != b.Subject {
+			return a.Subject < b.Subject
+		}
+		return a.ID < b.ID
 	})
 	return out
 }

@@ -3,9 +3,11 @@ package report
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -113,65 +115,79 @@ func TestHTMLEscapes(t *testing.T) {
 	}
 }
 
-func TestJSONContract(t *testing.T) {
+// TestHTMLSelfContained: the report fetches nothing, and its policy lets
+// its own script run and nothing else.
+func TestHTMLSelfContained(t *testing.T) {
 	var b bytes.Buffer
-	if err := JSON(&b, &Report{}); err != nil {
+	if err := HTML(&b, sample()); err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(strings.Fields(b.String()), ""); got != `{"schema":"claimcheck.report/v1","articles":[],"claims":[],"findings":[]}` {
-		t.Errorf("empty report: %s", got)
-	}
-	b.Reset()
-	if err := JSON(&b, hostile()); err != nil {
+	page := b.String()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
 		t.Fatal(err)
 	}
-	var r map[string]any
-	if err := json.Unmarshal(b.Bytes(), &r); err != nil {
-		t.Fatal(err)
-	}
-	order := []string{`"schema"`, `"articles"`, `"claims"`, `"findings"`}
-	last := -1
-	for _, k := range order {
-		i := strings.Index(b.String(), k)
-		if i < last {
-			t.Errorf("field %s out of order", k)
+	var scripts []string
+	var csp string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				if (a.Key == "src" || a.Key == "href" || a.Key == "action") && (strings.Contains(a.Val, "//") || strings.HasPrefix(a.Val, "data:")) {
+					t.Errorf("<%s %s=%q>: the report must be self-contained", n.Data, a.Key, a.Val)
+				}
+			}
+			if n.Data == "link" || n.Data == "img" || n.Data == "iframe" {
+				t.Errorf("a <%s> in the report", n.Data)
+			}
+			if n.Data == "script" && n.FirstChild != nil {
+				scripts = append(scripts, n.FirstChild.Data)
+			}
+			if n.Data == "meta" && attr(n, "http-equiv") == "Content-Security-Policy" {
+				csp = attr(n, "content")
+			}
 		}
-		last = i
-	}
-	f := r["findings"].([]any)[0].(map[string]any)
-	for _, k := range []string{"id", "type", "kind", "subject", "severity", "claims", "message"} {
-		if _, ok := f[k]; !ok {
-			t.Errorf("finding lacks %s", k)
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
 		}
 	}
-	c := r["claims"].([]any)[0].(map[string]any)
-	for _, k := range []string{"id", "article", "kind", "subject", "object", "normalized", "text", "sentence", "start", "end", "hedged", "attribution"} {
-		if _, ok := c[k]; !ok {
-			t.Errorf("claim lacks %s", k)
+	walk(doc)
+	if strings.Contains(page, "@import") || strings.Contains(page, "url(") {
+		t.Error("the styles fetch something")
+	}
+	if len(scripts) != 1 {
+		t.Fatalf("%d scripts, want 1", len(scripts))
+	}
+	sum := sha256.Sum256([]byte(scripts[0]))
+	if want := "script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(csp, want) || !strings.Contains(csp, "default-src 'none'") {
+		t.Errorf("policy %q does not allow exactly the report's script (%s)", csp, want)
+	}
+	for _, want := range []string{"3 articles, 6 claims, 3 findings (2 high, 1 medium)", `<mark>up to $4 billion</mark>`, `<mark>NYSE: COHR</mark>`,
+		"What Amazon *really* paid", "The Ledger", "2024-03", "notes/photo.jpg", "broken.html", `class="sides"`, `name="viewport"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the report lacks %q", want)
 		}
+	}
+	if strings.Index(page, `id="f-conflict"`) > strings.Index(page, `id="f-ticker"`) || strings.Index(page, `id="f-ticker"`) > strings.Index(page, `id="f-stake"`) {
+		t.Error("findings not by severity")
 	}
 }
 
-func TestTextAndMarkdown(t *testing.T) {
-	var b bytes.Buffer
-	if err := Text(&b, hostile(), TextOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	out := b.String()
-	if strings.Contains(out, "\033[") {
-		t.Error("colour without a terminal")
-	}
-	for _, want := range []string{"2 articles, 2 claims, 1 finding (1 high); 1 file error", "«$2 billion»", "b.txt: “Orbital paid «$3 billion» for Helix.”", "Files that could not be read"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("text lacks %q:\n%s", want, out)
+// TestHTMLHighlightFallback: offsets that do not fit the sentence find the
+// claim by its text, else leave the sentence unmarked; never a wrong mark.
+func TestHTMLHighlightFallback(t *testing.T) {
+	r := sample()
+	for i := range r.Claims {
+		if r.Claims[i].Text == "$8 billion" {
+			r.Claims[i].Text = "$9 billion" // not in the sentence
 		}
 	}
-	b.Reset()
-	if err := Markdown(&b, hostile()); err != nil {
+	var b bytes.Buffer
+	if err := HTML(&b, r); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(b.String(), "<script>") {
-		t.Error("markdown passes raw HTML through")
+	if strings.Contains(b.String(), "<mark>$8") || !strings.Contains(b.String(), "Amazon had put $8 billion into") {
+		t.Error("a claim whose text is not in its sentence is marked, or its sentence is lost")
 	}
 }
 
@@ -191,7 +207,8 @@ func (s *fakeSource) Report(ctx context.Context, f Filter) (*Report, error) {
 		if rv, ok := s.reviews[e.ID]; ok {
 			e.Review = rv
 		}
-		if f.Review != "" && e.Review.State != f.Review || f.Type != "" && string(e.Type) != f.Type || f.Kind != "" && string(e.Kind) != f.Kind {
+		if f.Status != "" && f.Status != "all" && e.Status != f.Status ||
+			f.Review != "" && e.Review.State != f.Review || f.Type != "" && string(e.Type) != f.Type || f.Kind != "" && string(e.Kind) != f.Kind {
 			continue
 		}
 		out.Findings = append(out.Findings, e)
@@ -220,82 +237,257 @@ func (s *fakeSource) SetReview(ctx context.Context, id, state, note, who string)
 	return fmt.Errorf("finding %s: %w", id, ErrNotFound)
 }
 
-func newFake() *fakeSource { return &fakeSource{r: hostile(), reviews: map[string]Review{}} }
+// newFake serves hostile with a second, quieter finding, so that filters
+// have something to leave out.
+func newFake() *fakeSource {
+	r := hostile()
+	c := r.Claims[1]
+	c.ID, c.Kind, c.Subject, c.Object, c.Normalized, c.Text = "c-3", extract.KindTicker, "Helix", "", "NYSE:HLX", "Orbital"
+	c.Start, c.End = 0, len("Orbital")
+	r.Claims = append(r.Claims, c)
+	r.Findings = append(r.Findings, Entry{Status: "open", Review: Review{State: "open"}, Finding: reconcile.Finding{ID: "f-2", Type: reconcile.TypeUnverifiedTicker,
+		Kind: extract.KindTicker, Subject: "Helix", Severity: reconcile.SeverityMedium, Claims: []string{"c-3"}, Message: "HLX is not listed"}})
+	return &fakeSource{r: r, reviews: map[string]Review{}}
+}
 
-func TestServer(t *testing.T) {
-	src := newFake()
-	h, err := NewServer(src, ServerOptions{Who: "editor"})
+// serverClient serves src and returns helpers that do not follow redirects.
+type serverClient struct {
+	t      *testing.T
+	url    string
+	client *http.Client
+}
+
+func newServerClient(t *testing.T, src Source) *serverClient {
+	h, err := NewServer(src, ServerOptions{Who: "editor", Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(h)
-	defer srv.Close()
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	get := func(path string) (int, string, http.Header) {
-		resp, err := client.Get(srv.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		var b bytes.Buffer
-		b.ReadFrom(resp.Body)
-		return resp.StatusCode, b.String(), resp.Header
+	t.Cleanup(srv.Close)
+	return &serverClient{t: t, url: srv.URL, client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+}
+
+func (c *serverClient) do(req *http.Request) (int, string, http.Header) {
+	c.t.Helper()
+	resp, err := c.client.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
 	}
-	code, page, hdr := get("/")
-	if code != 200 || !strings.Contains(page, `id="f-1"`) {
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	for k, want := range map[string]string{"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer"} {
+		if got := resp.Header.Get(k); got != want {
+			c.t.Errorf("%s %s: %s %q, want %q", req.Method, req.URL.Path, k, got, want)
+		}
+	}
+	csp := resp.Header.Get("Content-Security-Policy")
+	for _, want := range []string{"default-src 'none'", "script-src 'nonce-", "form-action 'self'", "img-src 'self'", "style-src 'unsafe-inline'"} {
+		if !strings.Contains(csp, want) {
+			c.t.Errorf("%s %s: CSP %q lacks %s", req.Method, req.URL.Path, csp, want)
+		}
+	}
+	return resp.StatusCode, string(b), resp.Header
+}
+
+func (c *serverClient) get(path string) (int, string) {
+	c.t.Helper()
+	req, _ := http.NewRequest("GET", c.url+path, nil)
+	code, body, _ := c.do(req)
+	return code, body
+}
+
+func (c *serverClient) post(path string, form url.Values, hdr ...string) (int, string) {
+	c.t.Helper()
+	req, _ := http.NewRequest("POST", c.url+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	code, _, h := c.do(req)
+	return code, h.Get("Location")
+}
+
+func formValue(t *testing.T, page, name string) string {
+	t.Helper()
+	k := `name="` + name + `" value="`
+	i := strings.Index(page, k)
+	if i < 0 {
+		t.Fatalf("no %s field in the page", name)
+	}
+	v := page[i+len(k):]
+	return html.UnescapeString(v[:strings.IndexByte(v, '"')])
+}
+
+func TestServerPages(t *testing.T) {
+	src := newFake()
+	c := newServerClient(t, src)
+
+	code, page := c.get("/")
+	if code != 200 || !strings.Contains(page, `id="f-1"`) || !strings.Contains(page, `id="f-2"`) {
 		t.Fatalf("list: %d", code)
 	}
 	assertInert(t, page)
-	if csp := hdr.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'nonce-") || hdr.Get("X-Frame-Options") != "DENY" {
-		t.Errorf("headers: %v", hdr)
+	if !strings.Contains(page, `<meta name="viewport"`) || !strings.Contains(page, `<mark>$2 billion</mark>`) {
+		t.Error("list: no viewport or no highlighted claim")
 	}
-	token := page[strings.Index(page, `name="csrf" value="`)+len(`name="csrf" value="`):]
-	token = token[:strings.IndexByte(token, '"')]
 
-	code, page, _ = get("/finding/f-1")
-	if code != 200 || !strings.Contains(page, "<mark>$2 billion</mark>") {
+	// Filters ride in the query string; the server filters.
+	code, page = c.get("/?type=unverified_ticker")
+	if code != 200 || strings.Contains(page, `id="f-1"`) || !strings.Contains(page, `id="f-2"`) {
+		t.Errorf("type filter: %d, f-1 shown %v", code, strings.Contains(page, `id="f-1"`))
+	}
+	if !strings.Contains(page, `<option value="unverified_ticker" selected>`) || !strings.Contains(page, `<option value="conflict">`) {
+		t.Error("the filter form does not show the filter, or drops the other choices")
+	}
+	if _, page = c.get("/?review=dismissed"); !strings.Contains(page, `class="empty"`) {
+		t.Error("no findings: no plain message")
+	}
+
+	// One finding, side by side, with links into its articles.
+	code, page = c.get("/finding/f-1")
+	if code != 200 || !strings.Contains(page, "<mark>$2 billion</mark>") || !strings.Contains(page, "<mark>$3 billion</mark>") || strings.Contains(page, `id="f-2"`) {
 		t.Errorf("finding page: %d", code)
 	}
 	assertInert(t, page)
-	code, page, _ = get("/article?path=" + url.QueryEscape(`evil/<script>x</script>.html`))
-	if code != 200 || !strings.Contains(page, `<mark id="c-`) {
+	link := "/article?path=evil%2f%3cscript%3ex%3c%2fscript%3e.html#span-113"
+	if !strings.Contains(page, `href="`+link+`"`) {
+		t.Errorf("finding page lacks the article link %s", link)
+	}
+
+	// The article, every claim highlighted, the target anchored.
+	code, page = c.get("/article?path=" + url.QueryEscape(`evil/<script>x</script>.html`))
+	if code != 200 || !strings.Contains(page, `<mark id="span-113" title="investment">$2 billion</mark>`) || !strings.Contains(page, "scrollIntoView") {
 		t.Errorf("article page: %d\n%s", code, page)
 	}
 	assertInert(t, page)
-	if code, _, _ = get("/finding/f-404"); code != 404 {
-		t.Errorf("unknown finding: %d", code)
+	if code, page = c.get("/article?path=nope.txt"); code != 404 || !strings.Contains(page, "nope.txt") {
+		t.Errorf("unknown article: %d", code)
 	}
-	if code, _, _ = get("/finding/f-1/review"); code != 405 {
+	code, page = c.get("/finding/f-404" + url.PathEscape(evil))
+	if code != 404 || !strings.Contains(page, "No finding") || !strings.Contains(page, `href="/"`) {
+		t.Errorf("unknown finding: %d\n%s", code, page)
+	}
+	assertInert(t, page)
+	if code, _ = c.get("/nowhere"); code != 404 {
+		t.Errorf("unknown page: %d", code)
+	}
+}
+
+func TestServerReview(t *testing.T) {
+	src := newFake()
+	c := newServerClient(t, src)
+	_, page := c.get("/?kind=investment")
+	token := formValue(t, page, "csrf")
+	back := formValue(t, page, "return")
+	if back != "/?kind=investment" {
+		t.Errorf("return field %q", back)
+	}
+
+	if code, _ := c.get("/finding/f-1/review"); code != 405 {
 		t.Errorf("GET on a state change: %d, want 405", code)
 	}
-	post := func(form url.Values) int {
-		resp, err := client.PostForm(srv.URL+"/finding/f-1/review", form)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.StatusCode
-	}
-	if code := post(url.Values{"state": {"dismissed"}}); code != 403 {
+	if code, _ := c.post("/finding/f-1/review", url.Values{"state": {"dismiss"}}); code != 403 {
 		t.Errorf("POST without token: %d, want 403", code)
 	}
-	if code := post(url.Values{"state": {"dismissed"}, "csrf": {"forged"}}); code != 403 {
-		t.Errorf("POST with a forged token: %d, want 403", code)
+	if code, _ := c.post("/finding/f-1/review", url.Values{"state": {"dismiss"}, "csrf": {token + "x"}}); code != 403 {
+		t.Errorf("POST with a wrong token: %d, want 403", code)
+	}
+	if code, _ := c.post("/finding/f-1/review", url.Values{"state": {"dismiss"}, "csrf": {token}}, "Sec-Fetch-Site", "cross-site"); code != 403 {
+		t.Errorf("POST from another site: %d, want 403", code)
+	}
+	if code, _ := c.post("/finding/f-1/review", url.Values{"state": {"delete"}, "csrf": {token}}); code != 400 {
+		t.Errorf("unknown state: %d, want 400", code)
 	}
 	if len(src.reviews) != 0 {
 		t.Fatal("a rejected POST changed state")
 	}
-	if code := post(url.Values{"state": {"dismissed"}, "note": {"rounded " + evil}, "csrf": {token}}); code != 303 {
-		t.Errorf("POST: %d, want 303", code)
+	if code, _ := c.post("/finding/f-9/review", url.Values{"state": {"dismiss"}, "csrf": {token}}); code != 404 {
+		t.Errorf("review of an unknown finding: %d, want 404", code)
 	}
-	if rv := src.reviews["f-1"]; rv.State != "dismissed" || rv.By != "editor" {
+
+	code, loc := c.post("/finding/f-1/review", url.Values{"state": {"dismiss"}, "note": {"rounded " + evil}, "csrf": {token}, "return": {back}})
+	if code != 303 || loc != "/?kind=investment&reviewed=f-1&state=dismissed#f-1" {
+		t.Errorf("POST: %d to %q, want 303 back to the filtered list", code, loc)
+	}
+	if rv := src.reviews["f-1"]; rv.State != "dismissed" || rv.By != "editor" || rv.Note != "rounded "+evil {
 		t.Errorf("review not recorded: %+v", rv)
 	}
-	_, page, _ = get("/?review=dismissed")
-	if !strings.Contains(page, "rounded &lt;script&gt;") {
-		t.Error("the note is not shown, escaped")
+	_, page = c.get(loc)
+	if !strings.Contains(page, "Finding f-1 marked dismissed.") || !strings.Contains(page, "rounded &lt;script&gt;") {
+		t.Error("after the redirect: no confirmation, or the note is not shown escaped")
 	}
-	if errors.Is(nil, ErrNotFound) {
-		t.Fatal("unreachable")
+	assertInert(t, page)
+
+	// From the finding's own page, back to it; a foreign return is ignored.
+	_, page = c.get("/finding/f-1")
+	if got := formValue(t, page, "return"); got != "/finding/f-1" {
+		t.Errorf("finding page return field %q", got)
+	}
+	for in, want := range map[string]string{
+		"/finding/f-1":          "/finding/f-1?reviewed=f-1&state=confirmed#f-1",
+		"https://evil.example/": "/?reviewed=f-1&state=confirmed#f-1",
+		"//evil.example/":       "/?reviewed=f-1&state=confirmed#f-1",
+		"/\\evil.example":       "/?reviewed=f-1&state=confirmed#f-1",
+		"/article?path=x":       "/?reviewed=f-1&state=confirmed#f-1",
+		"":                      "/?reviewed=f-1&state=confirmed#f-1",
+	} {
+		if code, loc := c.post("/finding/f-1/review", url.Values{"state": {"confirm"}, "csrf": {token}, "return": {in}}); code != 303 || loc != want {
+			t.Errorf("return %q: %d to %q, want %q", in, code, loc, want)
+		}
+	}
+	if code, _ := c.post("/finding/f-1/review", url.Values{"state": {"reopen"}, "csrf": {token}}); code != 303 || src.reviews["f-1"].State != "open" {
+		t.Errorf("reopen: %d, %+v", code, src.reviews["f-1"])
+	}
+
+	// The confirmation line is built, not echoed.
+	if _, page = c.get("/?reviewed=" + url.QueryEscape("Your account is locked, call +1 555") + "&state=dismissed"); strings.Contains(page, "account is locked") {
+		t.Error("the page repeats words from a link")
+	}
+}
+
+// TestServerTokens: each server has its own token, so a form from one
+// does not work on another.
+func TestServerTokens(t *testing.T) {
+	a, b := newServerClient(t, newFake()), newServerClient(t, newFake())
+	_, pa := a.get("/")
+	_, pb := b.get("/")
+	if formValue(t, pa, "csrf") == formValue(t, pb, "csrf") {
+		t.Error("two servers share a CSRF token")
+	}
+	if code, _ := b.post("/finding/f-1/review", url.Values{"state": {"dismiss"}, "csrf": {formValue(t, pa, "csrf")}}); code != 403 {
+		t.Errorf("another server's token: %d, want 403", code)
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	text := "Amazon paid $4 billion.\n\nIt owns 49% now, it said."
+	claims := []extract.Claim{
+		{Kind: extract.KindStake, Start: 33, End: 36},      // 49%
+		{Kind: extract.KindInvestment, Start: 12, End: 22}, // $4 billion
+		{Kind: extract.KindInvestment, Start: 13, End: 14}, // 4, inside $4 billion: an anchor in its mark
+		{Kind: extract.KindRevenue, Start: 12, End: 22},    // same span, other kind: one mark
+		{Kind: extract.KindRole, Start: 40, End: 400},      // outside the text
+	}
+	paras := highlight(text, claims)
+	if len(paras) != 2 {
+		t.Fatalf("%d paragraphs, want 2: %+v", len(paras), paras)
+	}
+	var got []string
+	for _, p := range paras {
+		var b strings.Builder
+		for _, s := range p {
+			if s.Claim {
+				fmt.Fprintf(&b, "[%s%v:%s]", s.Anchor, s.Also, s.Text)
+			} else {
+				b.WriteString(s.Text)
+			}
+		}
+		got = append(got, b.String())
+	}
+	if want := []string{"Amazon paid [span-12[span-13]:$4 billion].", "It owns [span-33[]:49%] now, it said."}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if claims[0].Start != 33 {
+		t.Error("highlight reordered its input")
 	}
 }

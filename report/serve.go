@@ -82,11 +82,62 @@ func (s *server) headers(next http.Handler) http.Handler {
 	})
 }
 
-func (s *server) page(r *http.Request, rep *Report, f Filter, flash string) pageView {
+func (s *server) page(r *http.Request, rep *Report, f Filter) pageView {
 	p := view(rep)
-	p.Server, p.CSRF, p.Filter, p.Flash = true, s.csrf, f, flash
+	p.Server, p.CSRF, p.Filter, p.Flash = true, s.csrf, f, flashOf(r.URL.Query())
+	p.Types, p.Kinds = allTypes, allKinds
 	p.Nonce, _ = r.Context().Value(nonceKey{}).(string)
+	q := r.URL.Query()
+	q.Del("reviewed")
+	q.Del("state")
+	p.Return = r.URL.Path
+	if len(q) > 0 {
+		p.Return += "?" + q.Encode()
+	}
 	return p
+}
+
+// flashOf is the line that confirms a review after its redirect. It is
+// built from known words and a checked id, never echoed from the query, so
+// a link cannot make the page say something else.
+func flashOf(q url.Values) string {
+	id, state := q.Get("reviewed"), reviewStates[q.Get("state")]
+	if state == "" || !plainID(id) {
+		return ""
+	}
+	if state == "open" {
+		return "Finding " + id + " reopened."
+	}
+	return "Finding " + id + " marked " + state + "."
+}
+
+// plainID reports whether id looks like a finding id: short, letters,
+// digits and dashes.
+func plainID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// returnTo is where a review form goes back to: the page it was on, when
+// that is one of ours; else the list. The id and state ride along for the
+// confirmation line, and the fragment brings the finding into view.
+func returnTo(back, id, state string) string {
+	u, err := url.Parse(back)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") ||
+		strings.HasPrefix(back, "//") || strings.ContainsAny(back, "\\\r\n") || (u.Path != "/" && !strings.HasPrefix(u.Path, "/finding/")) {
+		u = &url.URL{Path: "/"}
+	}
+	q := u.Query()
+	q.Set("reviewed", id)
+	q.Set("state", state)
+	return (&url.URL{Path: u.Path, RawQuery: q.Encode(), Fragment: id}).String()
 }
 
 func (s *server) fail(w http.ResponseWriter, r *http.Request, code int, msg string, err error) {
@@ -114,7 +165,7 @@ func (s *server) list(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_ = templates.ExecuteTemplate(w, "page.html", s.page(r, rep, f, r.URL.Query().Get("flash")))
+	_ = templates.ExecuteTemplate(w, "page.html", s.page(r, rep, f))
 }
 
 func (s *server) finding(w http.ResponseWriter, r *http.Request) {
@@ -136,14 +187,22 @@ func (s *server) finding(w http.ResponseWriter, r *http.Request) {
 	}
 	rep.Findings = keep
 	rep.Title = "Finding " + id
+	p := s.page(r, rep, Filter{Status: "all"})
+	p.Single = true
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_ = templates.ExecuteTemplate(w, "page.html", s.page(r, rep, Filter{Status: "all"}, r.URL.Query().Get("flash")))
+	_ = templates.ExecuteTemplate(w, "page.html", p)
 }
 
 var reviewStates = map[string]string{"confirmed": "confirmed", "confirm": "confirmed", "dismissed": "dismissed",
 	"dismiss": "dismissed", "open": "open", "reopen": "open"}
 
 func (s *server) review(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+		// A browser says another site sent this form: refuse before reading it.
+		s.fail(w, r, http.StatusForbidden, "This form came from another site: open the review page and try again.", nil)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, http.StatusBadRequest, "Malformed form.", nil)
 		return
@@ -167,18 +226,16 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, "Could not save the review: see the server's log.", err)
 		return
 	}
-	back := "/?flash=" + url.QueryEscape(id+" "+state) + "#" + id
-	if ref := r.Referer(); strings.Contains(ref, "/finding/") {
-		back = "/finding/" + url.PathEscape(id) + "?flash=" + url.QueryEscape(id+" "+state)
-	}
-	http.Redirect(w, r, back, http.StatusSeeOther)
+	s.opts.Logger.Info("review", "finding", id, "state", state, "by", s.opts.Who)
+	http.Redirect(w, r, returnTo(r.PostForm.Get("return"), id, state), http.StatusSeeOther)
 }
 
 // segment is a piece of an article's text, highlighted when it is a claim.
 type segment struct {
 	Text   string
 	Claim  bool
-	Anchor string
+	Anchor string   // "span-START": the target of a link to the claim
+	Also   []string // anchors of claims that overlap this one, which share its mark
 	Kind   string
 }
 
@@ -219,13 +276,23 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 }
 
 // highlight cuts an article's text into paragraphs of plain and claim
-// segments, for html/template to escape piece by piece.
+// segments, for html/template to escape piece by piece. Every claim gets
+// an anchor "span-START"; a claim overlapping an earlier one shares its
+// mark. Spans outside the text are left out.
 func highlight(text string, claims []extract.Claim) [][]segment {
-	sort.Slice(claims, func(i, j int) bool { return claims[i].Start < claims[j].Start })
+	claims = append([]extract.Claim(nil), claims...)
+	sort.SliceStable(claims, func(i, j int) bool {
+		if claims[i].Start != claims[j].Start {
+			return claims[i].Start < claims[j].Start
+		}
+		return claims[i].End > claims[j].End // the wider mark first
+	})
 	var paras [][]segment
 	var cur []segment
 	pos := 0
-	emit := func(upto int, claim *extract.Claim) {
+	last := -1 // index in cur of the last mark, while it is the paragraph's
+	seen := map[int]bool{}
+	emit := func(upto int) {
 		for pos < upto {
 			nl := strings.Index(text[pos:upto], "\n\n")
 			if nl < 0 {
@@ -237,20 +304,29 @@ func highlight(text string, claims []extract.Claim) [][]segment {
 				cur = append(cur, segment{Text: text[pos : pos+nl]})
 			}
 			paras = append(paras, cur)
-			cur = nil
+			cur, last = nil, -1
 			pos += nl + 2
 		}
 	}
 	for i := range claims {
 		c := &claims[i]
-		if c.Start < pos || c.End > len(text) || c.Start >= c.End {
-			continue // overlapping or out of range: shown unmarked
+		if c.Start < 0 || c.End > len(text) || c.Start >= c.End || seen[c.Start] {
+			continue
 		}
-		emit(c.Start, nil)
-		cur = append(cur, segment{Text: text[c.Start:c.End], Claim: true, Anchor: "c-" + itoa(c.Start), Kind: string(c.Kind)})
+		seen[c.Start] = true
+		anchor := "span-" + itoa(c.Start)
+		if c.Start < pos {
+			if last >= 0 {
+				cur[last].Also = append(cur[last].Also, anchor)
+			}
+			continue
+		}
+		emit(c.Start)
+		cur = append(cur, segment{Text: text[c.Start:c.End], Claim: true, Anchor: anchor, Kind: string(c.Kind)})
+		last = len(cur) - 1
 		pos = c.End
 	}
-	emit(len(text), nil)
+	emit(len(text))
 	if len(cur) > 0 {
 		paras = append(paras, cur)
 	}

@@ -80,14 +80,20 @@ func groups(f Entry, claims map[string]*extract.Claim) []evidence {
 }
 
 // excerpt returns the claim's sentence cut to about width characters
-// around the claim, as before, claim, after.
+// around the claim, as before, claim, after. The claim is found by its
+// offsets relative to the sentence; when those do not fit (a claim edited
+// by hand, a sentence rebuilt), by its text; failing both, the sentence is
+// returned unmarked in before.
 func excerpt(c *extract.Claim, width int) (before, mark, after string) {
 	s := c.Sentence
 	st, en := c.Start-c.SentStart, c.End-c.SentStart
-	if st < 0 || en > len(s) || st > en || s[st:en] != c.Text {
-		i := strings.Index(s, c.Text)
-		if i < 0 || c.Text == "" {
-			return cut(s, width, true), "", ""
+	if st < 0 || en > len(s) || st >= en || s[st:en] != c.Text {
+		i := -1
+		if c.Text != "" {
+			i = strings.Index(s, c.Text)
+		}
+		if i < 0 {
+			return cut(s, width), "", ""
 		}
 		st, en = i, i+len(c.Text)
 	}
@@ -97,24 +103,67 @@ func excerpt(c *extract.Claim, width int) (before, mark, after string) {
 		room = 20
 	}
 	before = cutLeft(before, room/2)
-	after = cut(after, room-utf8.RuneCountInString(before), false)
+	after = cut(after, room-utf8.RuneCountInString(before))
 	return before, mark, after
 }
 
-func cut(s string, n int, _ bool) string {
+// cut keeps the first n characters of s, marking a cut with "…". It cuts
+// at a space when one is near, so as not to leave half a word.
+func cut(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	r := []rune(s)
-	return strings.TrimRight(string(r[:n]), " ") + "…"
+	r := []rune(s)[:n]
+	for i := len(r) - 1; i >= 0 && i >= len(r)-wordSlack; i-- {
+		if r[i] == ' ' {
+			r = r[:i]
+			break
+		}
+	}
+	return strings.TrimRight(string(r), " ,;:") + "…"
 }
 
+// cutLeft keeps the last n characters of s, marking a cut with "…", at a
+// space when one is near.
 func cutLeft(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	r := []rune(s)
-	return "…" + strings.TrimLeft(string(r[len(r)-n:]), " ")
+	all := []rune(s)
+	r := all[len(all)-n:]
+	for i := 0; i < len(r) && i < wordSlack; i++ {
+		if r[i] == ' ' {
+			r = r[i+1:]
+			break
+		}
+	}
+	return "…" + strings.TrimLeft(string(r), " ")
+}
+
+// wordSlack is how far a cut may move to fall between words.
+const wordSlack = 16
+
+// clean makes article text safe to print on one line of a terminal or a
+// Markdown file: line breaks and tabs become spaces; other control
+// characters (an ANSI escape could rewrite the screen) and bidirectional
+// overrides (which can make text read other than it is) become U+FFFD.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unsafeRune(r):
+			return utf8.RuneError
+		}
+		return r
+	}, s)
+}
+
+func unsafeRune(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x2028 || r == 0x2029
 }
 
 const (
@@ -126,8 +175,11 @@ const (
 	ansiCyan  = "\033[36m"
 )
 
-// Text writes the report for a terminal: the summary, then every finding
-// with each side's sentences quoted and the claim marked.
+// Text writes the report for a terminal: the summary, then every finding,
+// most severe first, with each side's sentences quoted and the claim
+// marked «like this» (and in bold with colour). Colour only when asked:
+// callers turn it on for a terminal. Article text is printed with its
+// control characters defused.
 func Text(w io.Writer, r *Report, opts TextOptions) error {
 	if opts.Width <= 0 {
 		opts.Width = 160
@@ -141,37 +193,44 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 	bw := &errWriter{w: w}
 	bw.printf("%s\n", Summary(r))
 	if r.Listing != "" {
-		bw.printf("%s\n", paint(ansiDim, "tickers checked against "+r.Listing))
+		bw.printf("%s\n", paint(ansiDim, "tickers checked against "+clean(r.Listing)))
 	}
 	if len(r.Findings) == 0 {
 		bw.printf("\nNo contradictions found.\n")
 	}
 	claims := r.claimIndex()
-	for _, f := range r.Findings {
+	for _, f := range r.sortedFindings() {
 		sev := strings.ToUpper(string(f.Severity))
 		color := map[reconcile.Severity]string{reconcile.SeverityHigh: ansiRed, reconcile.SeverityMedium: ansiYel}[f.Severity]
 		if color == "" {
 			color = ansiCyan
-		}
-		who := f.Subject
-		if f.Object != "" {
-			who += " → " + f.Object
 		}
 		tags := ""
 		if f.New {
 			tags += " NEW"
 		}
 		if f.Review.State != "" && f.Review.State != "open" {
-			tags += " [" + f.Review.State + "]"
+			tags += " [" + clean(f.Review.State) + "]"
 		}
-		bw.printf("\n%s %s · %s · %s  %s%s\n", paint(color+ansiBold, fmt.Sprintf("%-6s", sev)), f.Type, f.Kind, who, paint(ansiDim, f.ID), tags)
-		bw.printf("  %s\n", f.Message)
+		if f.Status == "resolved" {
+			tags += " (resolved)"
+		}
+		bw.printf("\n%s %s · %s · %s  %s%s\n", paint(color+ansiBold, fmt.Sprintf("%-6s", sev)), clean(string(f.Type)), clean(string(f.Kind)),
+			clean(who(f)), paint(ansiDim, clean(f.ID)), tags)
+		bw.printf("  %s\n", clean(f.Message))
 		if f.Review.ReopenReason != "" {
-			bw.printf("  %s\n", paint(ansiDim, "reopened: "+f.Review.ReopenReason))
+			bw.printf("  %s\n", paint(ansiDim, "reopened: "+clean(f.Review.ReopenReason)))
+		}
+		if f.Review.Note != "" {
+			by := ""
+			if f.Review.By != "" {
+				by = " (" + clean(f.Review.By) + ")"
+			}
+			bw.printf("  %s\n", paint(ansiDim, "note"+by+": "+clean(f.Review.Note)))
 		}
 		for _, g := range groups(f, claims) {
 			if g.label != "" {
-				bw.printf("  %s\n", paint(ansiBold, g.label))
+				bw.printf("  %s\n", paint(ansiBold, clean(g.label)))
 			}
 			for _, c := range g.claims {
 				b, m, a := excerpt(c, opts.Width)
@@ -179,7 +238,11 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 				if c.Hedged {
 					hedge = paint(ansiDim, " (hedged)")
 				}
-				bw.printf("    %s: “%s%s%s”%s\n", c.Article, b, paint(ansiBold, "«"+m+"»"), a, hedge)
+				marked := ""
+				if m != "" {
+					marked = paint(ansiBold, "«"+clean(m)+"»")
+				}
+				bw.printf("    %s: “%s%s%s”%s\n", clean(c.Article), clean(b), marked, clean(a), hedge)
 			}
 		}
 	}
@@ -187,17 +250,25 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 	return bw.err
 }
 
+// who is a finding's subject and, when it has one, its object.
+func who(f Entry) string {
+	if f.Object != "" {
+		return f.Subject + " → " + f.Object
+	}
+	return f.Subject
+}
+
 func writeFileErrors(bw *errWriter, r *Report, paint func(string, string) string) {
 	if len(r.Errors) > 0 {
 		bw.printf("\n%s\n", paint(ansiBold, "Files that could not be read:"))
 		for _, e := range r.Errors {
-			bw.printf("  %s: %s\n", e.Path, e.Message)
+			bw.printf("  %s: %s\n", clean(e.Path), clean(e.Message))
 		}
 	}
 	if len(r.Skipped) > 0 {
 		bw.printf("\n%s\n", paint(ansiBold, "Skipped:"))
 		for _, e := range r.Skipped {
-			bw.printf("  %s: %s\n", e.Path, e.Message)
+			bw.printf("  %s: %s\n", clean(e.Path), clean(e.Message))
 		}
 	}
 }
@@ -213,12 +284,34 @@ func (e *errWriter) printf(format string, args ...any) {
 	}
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`)
+// mdEscaper neutralises what Markdown (CommonMark and GitHub's tables,
+// strikethrough and autolinks) would read as markup. & becomes &amp; so
+// that an entity in an article shows as written; < and > become entities
+// so that no raw HTML passes.
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", "&lt;", ">", "&gt;", "&", "&amp;", "#", `\#`, "|", `\|`, "~", `\~`)
 
-func md(s string) string { return mdEscaper.Replace(s) }
+// md escapes article text for the start of a Markdown line: on one line,
+// every special character escaped, and a leading list, heading or rule
+// marker ("- ", "+ ", "1. ", "2) ", "===") defused.
+func md(s string) string {
+	s = strings.TrimLeft(mdInline(s), " ")
+	if s != "" && strings.ContainsRune("-+=", rune(s[0])) {
+		return `\` + s
+	}
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		return s[:i] + `\` + s[i:]
+	}
+	return s
+}
 
 // Markdown writes the report as Markdown: a heading per severity, each
-// finding's evidence as quotes with the claim in bold, and the articles.
+// finding's evidence as quotes with the claim in bold, and a table of the
+// articles. Everything from an article is escaped.
 func Markdown(w io.Writer, r *Report) error {
 	bw := &errWriter{w: w}
 	title := r.Title
@@ -229,40 +322,84 @@ func Markdown(w io.Writer, r *Report) error {
 	if r.Listing != "" {
 		bw.printf("\nTickers checked against %s.\n", md(r.Listing))
 	}
+	if len(r.Findings) == 0 {
+		bw.printf("\nNo contradictions found.\n")
+	}
 	claims := r.claimIndex()
-	current := reconcile.Severity("")
-	for _, f := range r.Findings {
+	current := reconcile.Severity("-")
+	for _, f := range r.sortedFindings() {
 		if f.Severity != current {
 			current = f.Severity
 			sev := string(f.Severity)
-			bw.printf("\n## %s\n", strings.ToUpper(sev[:1])+sev[1:])
+			if sev == "" {
+				sev = "unrated"
+			}
+			bw.printf("\n## %s\n", md(strings.ToUpper(sev[:1])+sev[1:]))
 		}
-		who := f.Subject
-		if f.Object != "" {
-			who += " → " + f.Object
+		bw.printf("\n### %s: %s, %s\n\n", md(string(f.Type)), md(string(f.Kind)), md(who(f)))
+		var tags []string
+		if f.New {
+			tags = append(tags, "new")
 		}
-		bw.printf("\n### %s: %s, %s\n\n%s\n", md(string(f.Type)), md(string(f.Kind)), md(who), md(f.Message))
+		if f.Review.State != "" && f.Review.State != "open" {
+			tags = append(tags, md(f.Review.State))
+		}
+		if f.Status == "resolved" {
+			tags = append(tags, "resolved")
+		}
+		tags = append(tags, "`"+strings.ReplaceAll(clean(f.ID), "`", "'")+"`")
+		bw.printf("%s\n\n%s\n", strings.Join(tags, " · "), md(f.Message))
+		if f.Review.Note != "" {
+			bw.printf("\n*Note%s:* %s\n", byOf(f.Review.By), md(f.Review.Note))
+		}
+		if f.Review.ReopenReason != "" {
+			bw.printf("\n*Reopened:* %s\n", md(f.Review.ReopenReason))
+		}
 		for _, g := range groups(f, claims) {
 			if g.label != "" {
 				bw.printf("\n**%s**\n", md(g.label))
 			}
 			for _, c := range g.claims {
 				b, m, a := excerpt(c, 240)
-				bw.printf("\n> %s**%s**%s  \n> — %s\n", md(b), md(m), md(a), md(c.Article))
+				marked := ""
+				if m = strings.TrimSpace(m); m != "" {
+					marked = "**" + mdInline(m) + "**"
+				}
+				hedge := ""
+				if c.Hedged {
+					hedge = " (hedged)"
+				}
+				bw.printf("\n> %s%s%s  \n> — %s%s\n", md(b), marked, mdInline(a), md(c.Article), hedge)
 			}
 		}
 	}
 	if len(r.Articles) > 0 {
 		bw.printf("\n## Articles\n\n| path | title | source | published |\n|---|---|---|---|\n")
-		for _, a := range r.Articles {
+		for _, a := range r.sortedArticles() {
 			bw.printf("| %s | %s | %s | %s |\n", md(a.Path), md(a.Title), md(a.Source), md(a.PublishedString()))
 		}
 	}
-	if len(r.Errors)+len(r.Skipped) > 0 {
-		bw.printf("\n## Files not read\n\n")
-		for _, e := range append(append([]FileError{}, r.Errors...), r.Skipped...) {
+	if len(r.Errors) > 0 {
+		bw.printf("\n## Errors\n\n")
+		for _, e := range r.Errors {
+			bw.printf("- %s: %s\n", md(e.Path), md(e.Message))
+		}
+	}
+	if len(r.Skipped) > 0 {
+		bw.printf("\n## Skipped\n\n")
+		for _, e := range r.Skipped {
 			bw.printf("- %s: %s\n", md(e.Path), md(e.Message))
 		}
 	}
 	return bw.err
+}
+
+// mdInline escapes a piece of a line that does not start it.
+func mdInline(s string) string { return mdEscaper.Replace(clean(s)) }
+
+func byOf(by string) string {
+	if by == "" {
+		return ""
+	}
+	return " by " + md(by)
 }
