@@ -10,31 +10,22 @@ import (
 	"github.com/claimcheck/claimcheck/extract"
 )
 
-// checkArithmetic reports figures that cannot all hold. Each test uses the
-// intervals the wording allows, so rounding never triggers it; a test that
-// rests on a claim already shown as the odd one out of a conflict is not
-// reported again.
-func checkArithmetic(r *run) []Finding {
+// articleArithmetic reports figures of one article that cannot all hold.
+// Each test uses the intervals the wording allows, so rounding never
+// triggers it.
+func (r *run) articleArithmetic(cs []*extract.Claim) []Finding {
 	var out []Finding
-	byArticle := map[string][]*extract.Claim{}
-	var order []string
-	for i := range r.claims {
-		c := &r.claims[i]
-		if byArticle[c.Article] == nil {
-			order = append(order, c.Article)
-		}
-		byArticle[c.Article] = append(byArticle[c.Article], c)
-	}
-	for _, a := range order {
-		cs := byArticle[a]
-		out = append(out, r.stakeTimesValuation(cs)...)
-		out = append(out, r.preMoneyPlusInvestment(cs)...)
-		out = append(out, r.partsVsTotal(cs)...)
-		out = append(out, r.multiples(cs)...)
-	}
-	out = append(out, r.cagr()...)
-	kept := out[:0]
-	for _, f := range out {
+	out = append(out, r.stakeTimesValuation(cs)...)
+	out = append(out, r.preMoneyPlusInvestment(cs)...)
+	out = append(out, r.partsVsTotal(cs)...)
+	return append(out, r.multiples(cs)...)
+}
+
+// withoutOutliers drops arithmetic findings that rest on a claim already
+// shown as the odd one out of a conflict: they would report it again.
+func (r *run) withoutOutliers(fs []Finding) []Finding {
+	kept := fs[:0]
+	for _, f := range fs {
 		repeats := false
 		for _, id := range f.Claims {
 			if r.outliers[id] {
@@ -254,13 +245,12 @@ func (s span) ok() bool { return s.first != nil && s.last != nil && s.first.Peri
 // cagr: a compound annual growth rate must match a market's sizes in two
 // years, preferring those its own article states, else any article's. The
 // spans are indexed in one pass, so the check is linear in the claims.
-func (r *run) cagr() []Finding {
+func (r *run) cagr(cs []*extract.Claim) []Finding {
 	var out []Finding
 	type articleMarket struct{ market, article string }
 	overall := map[string]*span{}
 	inArticle := map[articleMarket]*span{}
-	for i := range r.claims {
-		c := &r.claims[i]
+	for _, c := range cs {
 		if c.Kind != extract.KindMarketSize || len(c.Period) != 4 || c.Value.Qualifier != "" {
 			continue
 		}
@@ -275,8 +265,7 @@ func (r *run) cagr() []Finding {
 		}
 		inArticle[ak].add(c)
 	}
-	for i := range r.claims {
-		g := &r.claims[i]
+	for _, g := range cs {
 		if g.Kind != extract.KindGrowth || g.Event != "cagr" || g.Value.Type != extract.ValuePercent || g.Subject == "" {
 			continue
 		}

@@ -3,7 +3,6 @@ package reconcile
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"sort"
 	"strings"
 
@@ -22,34 +21,22 @@ type Options struct {
 type Check struct {
 	Name string
 	Doc  string
-	run  func(r *run) []Finding
 }
 
-// checks is the registry of checks, in the order their findings are reported.
+// checks lists the checks and what each reports; Stream runs them, each in
+// the pass that gives it the claims it needs.
 var checks = []Check{
-	{Name: "conflicts", Doc: "claims about the same fact whose values cannot all be true", run: checkConflicts},
-	{Name: "arithmetic", Doc: "stated figures that cannot all hold: stake x valuation vs amount, pre-money + new money vs post-money, CAGR vs start and end, parts vs total, multiples vs the values they relate", run: checkArithmetic},
-	{Name: "tickers", Doc: "symbols not listed, listed to another company or exchange, or given to a private company", run: checkTickers},
+	{Name: "conflicts", Doc: "claims about the same fact whose values cannot all be true"},
+	{Name: "arithmetic", Doc: "stated figures that cannot all hold: stake x valuation vs amount, pre-money + new money vs post-money, CAGR vs start and end, parts vs total, multiples vs the values they relate"},
+	{Name: "tickers", Doc: "symbols not listed, listed to another company or exchange, or given to a private company"},
 }
 
 // Checks lists the registered checks.
 func Checks() []Check { return append([]Check(nil), checks...) }
 
-func init() {
-	seen := map[string]bool{}
-	for _, c := range checks {
-		if c.Name == "" || strings.TrimSpace(c.Doc) == "" || c.run == nil || seen[c.Name] {
-			panic(fmt.Sprintf("reconcile: check %q must have a unique name, a doc and a run function", c.Name))
-		}
-		seen[c.Name] = true
-	}
-}
-
-// run is one reconciliation: the claims and what is derived from them.
+// run is one reconciliation: options and what is derived from the claims.
 type run struct {
 	opts       Options
-	claims     []extract.Claim
-	byID       map[string]*extract.Claim
 	private    map[string][]*extract.Claim // company → the claims saying it is private
 	marketKeys map[string]string
 	marketDrop map[string]bool
@@ -58,32 +45,26 @@ type run struct {
 	outliers map[string]bool
 }
 
-// Reconcile checks claims and returns the findings, ordered by severity,
-// kind, subject and id. It is a pure function of its inputs.
-func Reconcile(claims []extract.Claim, opts Options) []Finding {
+func newRun(opts Options) *run {
 	if opts.Tolerance == 0 {
 		opts.Tolerance = DefaultTolerance
 	}
-	r := &run{opts: opts, claims: claims, byID: make(map[string]*extract.Claim, len(claims)),
-		private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{}}
-	for i := range claims {
-		c := &claims[i]
-		r.byID[c.ID] = c
-		if c.Kind == extract.KindCompanyStatus && c.Value.Label == "private" {
-			r.private[c.Subject] = append(r.private[c.Subject], c)
-		}
+	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{}}
+}
+
+// Reconcile checks claims held in memory and returns the findings, ordered
+// by severity, kind, subject and id. It is a pure function of its inputs,
+// and returns what Stream returns for a Source holding the same claims.
+func Reconcile(claims []extract.Claim, opts Options) []Finding {
+	out, err := Stream(memorySource(claims), opts)
+	if err != nil {
+		panic("reconcile: in-memory source failed: " + err.Error()) // it returns no errors
 	}
-	if opts.Rules != nil {
-		for _, e := range opts.Rules.Entities {
-			if e.Private && len(r.private[e.Name]) == 0 {
-				r.private[e.Name] = nil // known from the rules, with no article to cite
-			}
-		}
-	}
-	var out []Finding
-	for _, c := range checks {
-		out = append(out, c.run(r)...)
-	}
+	return out
+}
+
+// finish gives the findings their ids and the report's order.
+func finish(out []Finding) []Finding {
 	for i := range out {
 		f := &out[i]
 		sort.Strings(f.Claims)

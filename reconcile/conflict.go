@@ -105,25 +105,14 @@ func (r *run) marketKey(name string) string {
 	return k
 }
 
-// facts groups the claims by fact.
-func (r *run) facts() []*fact {
-	byKey := map[factKey]*fact{}
-	var order []*fact
-	for i := range r.claims {
-		c := &r.claims[i]
-		k, ok := r.keyOf(c)
-		if !ok {
-			continue
-		}
-		f := byKey[k]
-		if f == nil {
-			f = &fact{key: k}
-			byKey[k] = f
-			order = append(order, f)
-		}
-		f.claims = append(f.claims, c)
+// groupKey says which fact a claim is about, as a string a Source can
+// group by; false for a claim compared with none.
+func (r *run) groupKey(c *extract.Claim) (string, bool) {
+	k, ok := r.keyOf(c)
+	if !ok {
+		return "", false
 	}
-	return order
+	return string(k.kind) + "\x00" + k.subject + "\x00" + k.object + "\x00" + k.scope, true
 }
 
 // timeScoped kinds are facts that change over time: claims dated
@@ -131,26 +120,25 @@ func (r *run) facts() []*fact {
 var timeScoped = map[extract.Kind]bool{extract.KindValuation: true, extract.KindRevenue: true,
 	extract.KindMarketSize: true, extract.KindHeadcountChange: true, extract.KindGrowth: true, extract.KindStake: true}
 
-// checkConflicts reports, for every fact, claims whose values cannot all hold.
-func checkConflicts(r *run) []Finding {
-	var out []Finding
-	for _, f := range r.facts() {
-		if len(f.claims) < 2 {
-			continue
-		}
-		// A holding and a valuation change over time; a deal's amount is
-		// one fact however its date is given, unless an article shows
-		// several deals.
-		scoped := timeScoped[f.key.kind] || f.key.kind == extract.KindInvestment && r.multiDeal(f)
-		if !scoped {
-			if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
-				out = append(out, r.conflict(f, "", sides))
-			}
-			continue
-		}
-		out = append(out, r.scopedConflicts(f)...)
+// factConflicts reports the claims about one fact whose values cannot all
+// hold; cs are every claim with the fact's groupKey.
+func (r *run) factConflicts(cs []*extract.Claim) []Finding {
+	if len(cs) < 2 {
+		return nil
 	}
-	return out
+	key, _ := r.keyOf(cs[0])
+	f := &fact{key: key, claims: cs}
+	// A holding and a valuation change over time; a deal's amount is
+	// one fact however its date is given, unless an article shows
+	// several deals.
+	scoped := timeScoped[f.key.kind] || f.key.kind == extract.KindInvestment && r.multiDeal(f)
+	if !scoped {
+		if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
+			return []Finding{r.conflict(f, "", sides)}
+		}
+		return nil
+	}
+	return r.scopedConflicts(f)
 }
 
 // knowable says whether the articles of the sides were written after a

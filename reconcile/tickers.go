@@ -10,7 +10,7 @@ import (
 
 // checkTickers verifies every ticker claim against the reference listing,
 // and flags stock moves reported for companies the corpus says are private.
-func checkTickers(r *run) []Finding {
+func (r *run) checkTickers(cs []*extract.Claim) []Finding {
 	var out []Finding
 	listing := r.opts.Listing
 	checked := ""
@@ -21,8 +21,7 @@ func checkTickers(r *run) []Finding {
 		}
 	}
 	flagged := map[string]bool{}
-	for i := range r.claims {
-		c := &r.claims[i]
+	for _, c := range cs {
 		if c.Kind != extract.KindTicker || listing == nil {
 			continue
 		}
@@ -81,16 +80,14 @@ func checkTickers(r *run) []Finding {
 		flagged[f.Fingerprint] = true
 		out = append(out, f)
 	}
-	out = append(out, r.privateStockMoves()...)
 	return out
 }
 
 // privateStockMoves flags "its stock has risen 18%" said of a company the
 // corpus says is private: it has no stock to move.
-func (r *run) privateStockMoves() []Finding {
+func (r *run) privateStockMoves(cs []*extract.Claim) []Finding {
 	var out []Finding
-	for i := range r.claims {
-		c := &r.claims[i]
+	for _, c := range cs {
 		if c.Kind != extract.KindGrowth || c.Subject == "" {
 			continue
 		}

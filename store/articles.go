@@ -280,21 +280,7 @@ func scanClaim(sc scanner) (extract.Claim, error) {
 // returned. fn must not call the Store of an in-memory database, which
 // has a single connection that EachClaim is using.
 func (s *Store) EachClaim(ctx context.Context, fn func(extract.Claim) error) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+claimCols+" FROM claims ORDER BY article, start, \"end\", id")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		c, err := scanClaim(rows)
-		if err != nil {
-			return err
-		}
-		if err := fn(c); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return s.eachClaimRow(ctx, "", nil, func(_ int64, c extract.Claim) error { return fn(c) })
 }
 
 // Claims returns every stored claim, in EachClaim's order.

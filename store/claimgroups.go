@@ -1,0 +1,164 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+// rowScanner reads a claim's rowid before its columns.
+type rowScanner struct {
+	sc    scanner
+	rowid *int64
+}
+
+func (r rowScanner) Scan(dest ...any) error { return r.sc.Scan(append([]any{r.rowid}, dest...)...) }
+
+// eachClaimRow calls fn for every stored claim matching where (all when
+// empty), in EachClaim's order, with its rowid.
+func (s *Store) eachClaimRow(ctx context.Context, where string, args []any, fn func(rowid int64, c extract.Claim) error) error {
+	q := "SELECT rowid, " + claimCols + " FROM claims"
+	if where != "" {
+		q += " WHERE " + where
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY article, start, "end", id`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var rowid int64
+	for rows.Next() {
+		c, err := scanClaim(rowScanner{rows, &rowid})
+		if err != nil {
+			return err
+		}
+		if err := fn(rowid, c); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// EachClaimOfKinds calls fn for every stored claim of the given kinds, in
+// EachClaim's order.
+func (s *Store) EachClaimOfKinds(ctx context.Context, kinds []extract.Kind, fn func(extract.Claim) error) error {
+	if len(kinds) == 0 {
+		return nil
+	}
+	args := make([]any, len(kinds))
+	for i, k := range kinds {
+		args[i] = string(k)
+	}
+	where := "kind IN (?" + strings.Repeat(",?", len(kinds)-1) + ")"
+	return s.eachClaimRow(ctx, where, args, func(_ int64, c extract.Claim) error { return fn(c) })
+}
+
+// groupBatch is about how many claims GroupClaims reads per query round:
+// whole groups are read together, so a larger group makes a larger batch.
+const groupBatch = 4096
+
+// GroupClaims calls fn with the stored claims that share a key, one group
+// at a time, in the order of each group's first claim in EachClaim's
+// order, the claims of a group in that order too. key is asked once per
+// claim; claims it rejects are left out. Memory holds a rowid per claim
+// and one batch of groups, never every claim: the first pass keeps only
+// which group each rowid is in, the second reads the claims back by rowid.
+func (s *Store) GroupClaims(ctx context.Context, key func(*extract.Claim) (string, bool), fn func([]extract.Claim) error) error {
+	type member struct {
+		rowid int64
+		group int32
+	}
+	var members []member
+	index := map[string]int32{}
+	err := s.eachClaimRow(ctx, "", nil, func(rowid int64, c extract.Claim) error {
+		k, ok := key(&c)
+		if !ok {
+			return nil
+		}
+		g, seen := index[k]
+		if !seen {
+			g = int32(len(index))
+			index[k] = g
+		}
+		members = append(members, member{rowid, g})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("group claims: %w", err)
+	}
+	index = nil
+	sort.SliceStable(members, func(i, j int) bool { return members[i].group < members[j].group })
+	for i := 0; i < len(members); {
+		j := i + 1
+		for j < len(members) && (j-i < groupBatch || members[j].group == members[j-1].group) {
+			j++
+		}
+		rowids := make([]int64, j-i)
+		for k, m := range members[i:j] {
+			rowids[k] = m.rowid
+		}
+		claims, err := s.claimsByRowid(ctx, rowids)
+		if err != nil {
+			return fmt.Errorf("group claims: %w", err)
+		}
+		// A claim deleted since the first pass (none is while a run holds
+		// the lock) reads back empty and is dropped.
+		start, kept := 0, 0
+		for k := range claims {
+			if claims[k].ID != "" {
+				claims[kept] = claims[k]
+				kept++
+			}
+			if k+1 == len(claims) || members[i+k+1].group != members[i+k].group {
+				if kept > start {
+					if err := fn(claims[start:kept:kept]); err != nil {
+						return err
+					}
+				}
+				start = kept
+			}
+		}
+		i = j
+	}
+	return nil
+}
+
+// claimsByRowid reads the claims with the given rowids, in that order.
+func (s *Store) claimsByRowid(ctx context.Context, rowids []int64) ([]extract.Claim, error) {
+	const maxParams = 500 // well under SQLite's limit on bound parameters
+	at := make(map[int64]int, len(rowids))
+	for i, id := range rowids {
+		at[id] = i
+	}
+	out := make([]extract.Claim, len(rowids))
+	for lo := 0; lo < len(rowids); lo += maxParams {
+		chunk := rowids[lo:min(lo+maxParams, len(rowids))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		q := "SELECT rowid, " + claimCols + " FROM claims WHERE rowid IN (?" + strings.Repeat(",?", len(chunk)-1) + ")"
+		rows, err := s.db.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, err
+		}
+		var rowid int64
+		for rows.Next() {
+			c, err := scanClaim(rowScanner{rows, &rowid})
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[at[rowid]] = c
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

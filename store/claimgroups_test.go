@@ -1,0 +1,88 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+// TestGroupClaims checks that groups come whole, in the order of their
+// first claim, their claims in EachClaim's order, across read batches, and
+// that rejected claims are left out.
+func TestGroupClaims(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	var batch []Ingested
+	want := map[string][]string{} // subject → claim ids in order
+	var order []string            // subjects by first claim
+	const articles, perArticle = 30, 400 // 12,000 claims: several read batches
+	for a := 0; a < articles; a++ {
+		path := fmt.Sprintf("a%02d.txt", a)
+		var claims []extract.Claim
+		for i := 0; i < perArticle; i++ {
+			c := testClaim(path, extract.KindInvestment, i, i+1)
+			c.Subject = fmt.Sprintf("s%d", (i*7+a)%53)
+			if i%10 == 0 {
+				c.Subject = "" // rejected by the key
+			}
+			claims = append(claims, c)
+		}
+		batch = append(batch, Ingested{Article: testArticle(path), Claims: claims})
+	}
+	if err := s.SaveArticles(ctx, 0, batch); err != nil {
+		t.Fatal(err)
+	}
+	err := s.EachClaim(ctx, func(c extract.Claim) error {
+		if c.Subject == "" {
+			return nil
+		}
+		if want[c.Subject] == nil {
+			order = append(order, c.Subject)
+		}
+		want[c.Subject] = append(want[c.Subject], c.ID)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err = s.GroupClaims(ctx, func(c *extract.Claim) (string, bool) { return c.Subject, c.Subject != "" }, func(cs []extract.Claim) error {
+		subject := cs[0].Subject
+		got = append(got, subject)
+		if len(cs) != len(want[subject]) {
+			t.Fatalf("group %s: %d claims, want %d", subject, len(cs), len(want[subject]))
+		}
+		for i, c := range cs {
+			if c.Subject != subject || c.ID != want[subject][i] {
+				t.Fatalf("group %s, claim %d: %s of %s, want %s", subject, i, c.ID, c.Subject, want[subject][i])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(order) {
+		t.Errorf("groups in order %v, want %v", got, order)
+	}
+}
+
+func TestEachClaimOfKinds(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	claims := []extract.Claim{testClaim("a.txt", extract.KindTicker, 1, 2), testClaim("a.txt", extract.KindRevenue, 3, 4),
+		testClaim("a.txt", extract.KindGrowth, 5, 6)}
+	if err := s.SaveArticles(ctx, 0, []Ingested{{Article: testArticle("a.txt"), Claims: claims}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []extract.Kind
+	err := s.EachClaimOfKinds(ctx, []extract.Kind{extract.KindGrowth, extract.KindTicker}, func(c extract.Claim) error {
+		got = append(got, c.Kind)
+		return nil
+	})
+	if err != nil || fmt.Sprint(got) != "[ticker growth]" {
+		t.Errorf("EachClaimOfKinds = %v, %v; want [ticker growth]", got, err)
+	}
+}
