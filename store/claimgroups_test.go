@@ -15,8 +15,8 @@ func TestGroupClaims(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	var batch []Ingested
-	want := map[string][]string{} // subject → claim ids in order
-	var order []string            // subjects by first claim
+	want := map[string][]string{}        // subject → claim ids in order
+	var order []string                   // subjects by first claim
 	const articles, perArticle = 30, 400 // 12,000 claims: several read batches
 	for a := 0; a < articles; a++ {
 		path := fmt.Sprintf("a%02d.txt", a)
