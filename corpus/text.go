@@ -132,15 +132,18 @@ func paragraphs(s string, markdown bool) []string {
 				flush()
 				continue
 			}
-			if inFence || mdRuleRe.MatchString(line) || mdRefDefRe.MatchString(line) {
+			// Block markup starts a line with one of these; a prose line
+			// runs none of the block patterns.
+			marked := trimmed != "" && strings.IndexByte("-*_[=#+0123456789", trimmed[0]) >= 0
+			if inFence || marked && (mdRuleRe.MatchString(line) || mdRefDefRe.MatchString(line)) {
 				flush()
 				continue
 			}
-			if mdUnderlineRe.MatchString(line) && len(cur) > 0 {
+			if marked && mdUnderlineRe.MatchString(line) && len(cur) > 0 {
 				flush() // a setext heading's underline
 				continue
 			}
-			block := mdHeadingRe.MatchString(line) || mdBulletRe.MatchString(line)
+			block := marked && (mdHeadingRe.MatchString(line) || mdBulletRe.MatchString(line))
 			line = stripMarkdown(line)
 			if strings.TrimSpace(line) == "" {
 				flush()
@@ -166,17 +169,34 @@ func stripMarkdown(line string) string {
 	if !strings.ContainsAny(line, "#>-*+_[]!`0123456789") {
 		return line
 	}
-	line = mdHeadingRe.ReplaceAllString(line, "")
-	line = mdHeadingTailRe.ReplaceAllString(line, "")
-	line = mdQuoteRe.ReplaceAllString(line, "")
-	line = mdBulletRe.ReplaceAllString(line, "")
-	line = mdImageRe.ReplaceAllString(line, "")
-	line = mdLinkRe.ReplaceAllString(line, "$1")
-	line = mdRefLinkRe.ReplaceAllString(line, "$1")
-	line = mdStrongRe.ReplaceAllString(line, "$2")
-	line = mdEmRe.ReplaceAllString(line, "$1$2")
-	line = mdEmUnderRe.ReplaceAllString(line, "$1$2$3")
-	line = mdCodeRe.ReplaceAllString(line, "$1")
+	// Each rewrite needs its marker character: most prose lines with a
+	// figure in them hold none of them, and skip every pattern.
+	if strings.Contains(line, "#") {
+		line = mdHeadingRe.ReplaceAllString(line, "")
+		line = mdHeadingTailRe.ReplaceAllString(line, "")
+	}
+	const space = " \t\n\f\r" // what \s matches
+	if strings.HasPrefix(strings.TrimLeft(line, space), ">") {
+		line = mdQuoteRe.ReplaceAllString(line, "")
+	}
+	if lead := strings.TrimLeft(line, space); lead != "" && (strings.ContainsRune("-*+", rune(lead[0])) || lead[0] >= '0' && lead[0] <= '9') {
+		line = mdBulletRe.ReplaceAllString(line, "")
+	}
+	if strings.Contains(line, "](") {
+		line = mdImageRe.ReplaceAllString(line, "")
+		line = mdLinkRe.ReplaceAllString(line, "$1")
+	}
+	if strings.Contains(line, "][") {
+		line = mdRefLinkRe.ReplaceAllString(line, "$1")
+	}
+	if strings.ContainsAny(line, "*_") {
+		line = mdStrongRe.ReplaceAllString(line, "$2")
+		line = mdEmRe.ReplaceAllString(line, "$1$2")
+		line = mdEmUnderRe.ReplaceAllString(line, "$1$2$3")
+	}
+	if strings.Contains(line, "`") {
+		line = mdCodeRe.ReplaceAllString(line, "$1")
+	}
 	return line
 }
 

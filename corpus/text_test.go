@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -161,5 +162,30 @@ func TestMarkdown(t *testing.T) {
 				t.Errorf("text %q\nwant %q", a.Text, tc.text)
 			}
 		})
+	}
+}
+
+// TestStripMarkdownGates: skipping a rewrite when its marker is absent
+// changes nothing; every pattern run on every line gives the same text.
+func TestStripMarkdownGates(t *testing.T) {
+	all := []struct {
+		re   *regexp.Regexp
+		repl string
+	}{{mdHeadingRe, ""}, {mdHeadingTailRe, ""}, {mdQuoteRe, ""}, {mdBulletRe, ""}, {mdImageRe, ""}, {mdLinkRe, "$1"},
+		{mdRefLinkRe, "$1"}, {mdStrongRe, "$2"}, {mdEmRe, "$1$2"}, {mdEmUnderRe, "$1$2$3"}, {mdCodeRe, "$1"}}
+	lines := []string{
+		"Plain prose with $4 billion in 2023.", "## Heading ##", "  > quoted > twice", "> - a bullet in a quote",
+		"- bullet", "12. numbered", "3) another", "+ plus", "see ![img](x.png) and [link](http://x)", "[ref][1] text",
+		"**strong** and __also__", "an *em* here", "_under_ score", "`code` span", "# > heading then quote",
+		"\t* tabbed bullet with **bold**", "snake_case_name stays", "2024 was a year", "a - b", "x#y",
+	}
+	for _, line := range lines {
+		want := line
+		for _, r := range all {
+			want = r.re.ReplaceAllString(want, r.repl)
+		}
+		if got := stripMarkdown(line); got != want {
+			t.Errorf("stripMarkdown(%q) = %q, every pattern gives %q", line, got, want)
+		}
 	}
 }
