@@ -47,10 +47,11 @@ type entityIndex struct {
 	descriptors map[string]bool
 	marketWords map[string]bool
 	suffixes    map[string]bool
+	words       *wordCache
 }
 
-func newEntityIndex(set *rules.Set) *entityIndex {
-	ix := &entityIndex{
+func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
+	ix := &entityIndex{words: words,
 		firsts: map[string]bool{}, byKey: map[string]*knownEntity{}, byName: map[string]*knownEntity{}, people: map[string]string{},
 		notEntity: wordSet(set.Lexicon.NotEntities, false), descriptors: wordSet(set.Lexicon.Descriptors, true),
 		marketWords: wordSet(set.Lexicon.MarketWords, true),
@@ -63,7 +64,7 @@ func newEntityIndex(set *rules.Set) *entityIndex {
 			ix.addKey(a, k)
 		}
 		for _, p := range e.People {
-			k := tokenKey(p)
+			k := ix.tokenKey(p)
 			ix.people[k] = e.Name
 			ix.firsts[strings.SplitN(k, "\x00", 2)[0]] = true
 		}
@@ -82,8 +83,8 @@ func wordSet(words []string, fold bool) map[string]bool {
 	return m
 }
 
-func tokenKey(s string) string {
-	toks := tokenize(s)
+func (ix *entityIndex) tokenKey(s string) string {
+	toks := ix.words.tokenize(s)
 	parts := make([]string, len(toks))
 	for i, t := range toks {
 		parts[i] = foldQuotes(t.Text)
@@ -92,7 +93,7 @@ func tokenKey(s string) string {
 }
 
 func (ix *entityIndex) addKey(alias string, k *knownEntity) {
-	key := tokenKey(alias)
+	key := ix.tokenKey(alias)
 	if key == "" {
 		return
 	}

@@ -86,7 +86,7 @@ func New(set *rules.Set) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set), titles: map[string][]titleEntry{}}
+	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set, newWordCache()), titles: map[string][]titleEntry{}}
 	for i := range set.Claims {
 		r := &set.Claims[i]
 		switch Kind(r.Kind) {
@@ -182,7 +182,7 @@ func (a *artState) read() {
 	a.sents = a.x.seg.split(a.text)
 	a.toks = make([][]Token, len(a.sents))
 	for i, s := range a.sents {
-		a.toks[i] = tokenize(s.Text)
+		a.toks[i] = a.x.ix.words.tokenize(s.Text)
 		if !s.Heading && !titleCase(s.Text, a.toks[i]) {
 			capsInside(a.toks[i], a.caps)
 		}
@@ -318,7 +318,7 @@ func (a *artState) sentence(i int) *sentCtx {
 		if g := lex.Attributions[j].Re.FindStringSubmatch(s.Text); g != nil {
 			name := strings.TrimRight(strings.TrimPrefix(g[1], "the "), ".,")
 			if first := strings.Fields(name); len(first) > 0 && !a.x.ix.notEntity[first[0]] {
-				if k, ok := a.x.ix.byKey[tokenKey(name)]; ok {
+				if k, ok := a.x.ix.byKey[a.x.ix.tokenKey(name)]; ok {
 					name = k.name
 				}
 				c.attrib = name

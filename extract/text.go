@@ -163,16 +163,12 @@ func titleCase(s string, toks []Token) bool {
 // tokenize splits a sentence into tokens with prose's tokenizer and maps each
 // back to its byte span: prose folds curly quotes to straight ones and keeps
 // no offsets.
-func tokenize(s string) []Token {
-	doc, err := prose.NewDocument(s, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
-	if err != nil {
-		return nil
-	}
-	ptoks := doc.Tokens()
-	out := make([]Token, 0, len(ptoks))
+func (w *wordCache) tokenize(s string) []Token {
+	texts := w.proseTokens(s)
+	out := make([]Token, 0, len(texts))
 	pos := 0
-	for _, pt := range ptoks {
-		st, en, ok := alignToken(s, pos, pt.Text)
+	for _, text := range texts {
+		st, en, ok := alignToken(s, pos, text)
 		if !ok {
 			continue
 		}
@@ -180,6 +176,68 @@ func tokenize(s string) []Token {
 		pos = en
 	}
 	return splitDashes(s, out)
+}
+
+// proseTokens returns the token texts prose's tokenizer gives for s.
+func (w *wordCache) proseTokens(s string) []string {
+	var texts []string
+	start := -1
+	for i, r := range s {
+		if !unicode.IsSpace(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			texts = append(texts, w.split(s[start:i])...)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		texts = append(texts, w.split(s[start:])...)
+	}
+	return texts
+}
+
+// wordCache remembers how prose's tokenizer splits each run of characters
+// between white space. prose splits text at white space (unicode.IsSpace)
+// and each run on its own, so a sentence's tokens are its runs' tokens in
+// order; most runs are
+// common words, and prose pays a regular expression and allocations for
+// every one of them.
+type wordCache struct {
+	mu     sync.RWMutex
+	splits map[string][]string
+}
+
+// wordCacheSize bounds the cache: the words an article corpus repeats fit
+// long before it fills, and a run never grows memory without limit.
+const wordCacheSize = 1 << 16
+
+func newWordCache() *wordCache { return &wordCache{splits: make(map[string][]string, 4096)} }
+
+func (w *wordCache) split(run string) []string {
+	w.mu.RLock()
+	texts, ok := w.splits[run]
+	w.mu.RUnlock()
+	if ok {
+		return texts
+	}
+	doc, err := prose.NewDocument(run, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+	if err != nil {
+		return nil
+	}
+	for _, t := range doc.Tokens() {
+		// Cloned: a substring would keep its whole article alive.
+		texts = append(texts, strings.Clone(t.Text))
+	}
+	w.mu.Lock()
+	if len(w.splits) < wordCacheSize {
+		w.splits[strings.Clone(run)] = texts
+	}
+	w.mu.Unlock()
+	return texts
 }
 
 // alignToken finds tok in s at or after pos, treating straight quotes in tok

@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/claimcheck/claimcheck/synth"
+)
+
+// testSentences are the sentences of a generated corpus, the texts of the
+// built-in rule cases and a few awkward ones: what the prefilters and
+// caches are checked against.
+func testSentences(t testing.TB, x *Extractor) []string {
+	t.Helper()
+	out := []string{
+		"Tabs\tand\u00a0no-break spaces\u2003split “curly” words; don’t they'll (e.g. U.S.) :-) $5.",
+		"&rsquo;quoted&rsquo; text, 'single' and \"double\" (NASDAQ: MERC) — end—dash",
+		"  leading and trailing space  ",
+		"K\u212aelvin and long \u017fever, İstanbul ſtake",
+		"",
+	}
+	for _, r := range x.Rules().Claims {
+		for _, tc := range r.Tests {
+			out = append(out, tc.Text)
+		}
+	}
+	synth.Stream(60, 3, func(name string, data []byte) error {
+		for _, s := range x.seg.split(string(data)) {
+			out = append(out, s.Text)
+		}
+		return nil
+	})
+	return out
+}
+
+// TestWordCacheMatchesProse: tokenizing run by run through the cache gives
+// the tokens prose gives for the whole sentence.
+func TestWordCacheMatchesProse(t *testing.T) {
+	x := builtinExtractor(t)
+	w := newWordCache()
+	for _, s := range testSentences(t, x) {
+		doc, err := prose.NewDocument(s, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, tok := range doc.Tokens() {
+			want = append(want, tok.Text)
+		}
+		for range 2 { // a miss, then a hit
+			if got := w.proseTokens(s); !slices.Equal(got, want) {
+				t.Fatalf("%q:\n got %q\nwant %q", s, got, want)
+			}
+		}
+	}
+}
