@@ -457,7 +457,7 @@ func buildHeadcount(c *sentCtx) {
 	var taken []mention
 	taken = append(taken, c.values...)
 	taken = append(taken, c.dates...)
-	for _, n := range findCounts(c.text, taken) {
+	for _, n := range findCounts(c.scan, taken) {
 		// the counted noun follows within two words
 		nounEnd := -1
 		for i := range r.Nouns {
@@ -511,7 +511,7 @@ func buildHeadcount(c *sentCtx) {
 			cl.Period = formatDate(d.value)
 		}
 		lo := min(vs, n.start)
-		passive := ve > nounEnd && regexp.MustCompile(`(?i)\b(?:were|was|been|being|are|is)\s*$`).MatchString(c.text[nounEnd:vs])
+		passive := ve > nounEnd && passiveRe.MatchString(c.text[nounEnd:vs])
 		sub := c.possessiveNear(lo, 3, "")
 		if !sub.ok() {
 			sub, _ = c.entityAfter(nounEnd, []string{"at", "by"}, 4, "")
@@ -525,6 +525,7 @@ func buildHeadcount(c *sentCtx) {
 }
 
 var (
+	passiveRe      = regexp.MustCompile(`(?i)\b(?:were|was|been|being|are|is)\s*$`)
 	followSuitRe   = regexp.MustCompile(`(?i)\bfollow(?:ed|s|ing)? suit\b`)
 	relationshipRe = regexp.MustCompile(`(?i)\b(?:relationship|partnership|contracts?|ties|work|reliance|projects?|business|collaboration|cooperation|deal|services|spending|engagement|account|vendor|supplier|provider)\b`)
 	idiomRe        = regexp.MustCompile(`(?i)\b(?:cut(?:s|ting)? ties|abandon(?:ed|s|ing)? ship|part(?:ed|s|ing)? ways|walk(?:ed|s|ing)? away|pull(?:ed|s|ing)? out|back(?:ed|s|ing)? away|sever)`)
@@ -546,7 +547,7 @@ func buildClientChanges(c *sentCtx) {
 			}
 		}
 	}
-	for _, loc := range followSuitRe.FindAllStringIndex(c.text, -1) {
+	for _, loc := range c.scan.findAll(followSuitRe, false) {
 		if c.art.lastCC >= 0 {
 			hits = append(hits, verbHit{loc[0], loc[1], "follow"})
 		}
@@ -712,10 +713,6 @@ func (c *sentCtx) clientsBefore(pos int) []party {
 	return out
 }
 
-var (
-	titleModRe = regexp.MustCompile(`(?i)^(?:interim|acting|co-|deputy|new|incoming|outgoing)`)
-)
-
 func normalTitle(t string) string {
 	t = strings.ToLower(strings.Join(strings.Fields(t), " "))
 	for long, short := range map[string]string{"chief executive officer": "ceo", "chief executive": "ceo",
@@ -732,7 +729,7 @@ func normalTitle(t string) string {
 func (c *sentCtx) titleAt(i int) (int, string, bool) {
 	start := i
 	mod := ""
-	if i < len(c.toks) && titleModRe.MatchString(c.toks[i].Text) && (strings.EqualFold(c.toks[i].Text, "interim") || strings.EqualFold(c.toks[i].Text, "acting")) {
+	if i < len(c.toks) && (strings.EqualFold(c.toks[i].Text, "interim") || strings.EqualFold(c.toks[i].Text, "acting")) {
 		mod = strings.ToLower(c.toks[i].Text) + " "
 		i++
 	}
@@ -925,7 +922,7 @@ var (
 
 // buildTickers reads "NVIDIA (NVDA)" and "Mercor (NASDAQ: MERC)".
 func buildTickers(c *sentCtx) {
-	for _, loc := range tickerRe.FindAllStringSubmatchIndex(c.text, -1) {
+	for _, loc := range c.scan.findAll(tickerRe, true) {
 		exch := ""
 		if loc[2] >= 0 {
 			var ok bool
@@ -988,10 +985,10 @@ func (c *sentCtx) isAcronym(symbol string, pos int) bool {
 func buildPrivacy(c *sentCtx) {
 	lex := &c.art.x.set.Lexicon
 	for i := range lex.Private {
-		if !lex.Private[i].MayMatch(c.lower) {
+		if !c.mayMatch(&lex.Private[i]) {
 			continue
 		}
-		for _, loc := range lex.Private[i].Re.FindAllStringSubmatchIndex(c.text, -1) {
+		for _, loc := range c.scan.findAll(lex.Private[i].Re, true) {
 			if loc[2] < 0 {
 				continue
 			}

@@ -13,6 +13,7 @@ type sentCtx struct {
 	s      Sentence
 	text   string
 	lower  string // text lower-cased, for pattern gates
+	scan   *scanned
 	toks   []Token
 	ents   []entMention
 	values []mention // money, percents, multiples and counts: their tokens do not count as gap words
@@ -28,11 +29,17 @@ func (c *sentCtx) find(p *rules.Pattern) [][]int {
 		return m
 	}
 	var m [][]int
-	if p.MayMatch(c.lower) {
-		m = p.Re.FindAllStringIndex(c.text, -1)
+	if c.mayMatch(p) {
+		m = c.scan.findAll(p.Re, false)
 	}
 	c.matches[p] = m
 	return m
+}
+
+// mayMatch is a rule pattern's literal gate, for the patterns the scanner
+// does not prefilter in this sentence.
+func (c *sentCtx) mayMatch(p *rules.Pattern) bool {
+	return c.scan.prefiltered(p.Re) || p.MayMatch(c.lower)
 }
 
 // wordsBetween counts the words in [a, b) that are not part of a value.

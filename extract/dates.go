@@ -47,77 +47,13 @@ var datePatterns = []struct {
 
 var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}
 
-// wordDated are the date forms that can be written without a digit.
-var wordDated = map[string]bool{"quarter": true, "half": true, "thisyearpart": true, "relative": true, "day": true,
-	"weekday": true, "month": true, "fuzzymonth": true}
-
-var timeWords = []string{"year", "month", "quarter", "half", "today", "yesterday", "day", "january", "february",
-	"march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-
-func hasMonth(lower string) bool {
-	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
-		if strings.Contains(lower, m) {
-			return true
-		}
-	}
-	return false
-}
-
-// dateGate says whether a date form could be in a sentence at all, by the
-// words it needs: most sentences are spared most patterns.
-func dateGate(kind, lower string, month bool) bool {
-	switch kind {
-	case "iso":
-		return strings.Contains(lower, "-")
-	case "mdy", "dmy", "my", "fuzzymonth", "month":
-		return month
-	case "fuzzy":
-		return strings.Contains(lower, "early") || strings.Contains(lower, "mid") || strings.Contains(lower, "late") ||
-			strings.Contains(lower, "start") || strings.Contains(lower, "beginning") || strings.Contains(lower, "end")
-	case "quarter":
-		return strings.Contains(lower, "quarter") || strings.Contains(lower, "q")
-	case "half":
-		return strings.Contains(lower, "half") || strings.Contains(lower, "h1") || strings.Contains(lower, "h2") ||
-			strings.Contains(lower, "1h") || strings.Contains(lower, "2h")
-	case "fiscal":
-		return strings.Contains(lower, "fiscal") || strings.Contains(lower, "fy")
-	case "thisyearpart":
-		return strings.Contains(lower, "this year")
-	case "relative":
-		return strings.Contains(lower, "year") || strings.Contains(lower, "month") || strings.Contains(lower, "quarter")
-	case "day":
-		return strings.Contains(lower, "yesterday") || strings.Contains(lower, "today")
-	case "weekday":
-		return strings.Contains(lower, "day")
-	}
-	return true
-}
-
-// mentionsTime is a cheap test before the date patterns run.
-func mentionsTime(lower string) bool {
-	for _, w := range timeWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// findDates returns the dates in s, resolved against pub (zero when the
-// article's date is unknown: relative dates are then skipped).
-func findDates(s string, pub time.Time) []mention {
+// findDates returns the dates in a sentence, resolved against pub (zero when
+// the article's date is unknown: relative dates are then skipped).
+func findDates(t *scanned, pub time.Time) []mention {
+	s := t.text
 	var out []mention
-	digits := strings.ContainsAny(s, "0123456789")
-	lower := strings.ToLower(s)
-	if !digits && !mentionsTime(lower) {
-		return nil
-	}
-	month := hasMonth(lower)
 	for _, p := range datePatterns {
-		if !digits && !wordDated[p.kind] || !dateGate(p.kind, lower, month) {
-			continue
-		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
+		for _, m := range t.findAll(p.re, true) {
 			if overlapsAny(m[0], m[1], out) {
 				continue
 			}

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -75,6 +76,7 @@ type Extractor struct {
 	client     *rules.Claim
 	headcount  *rules.Claim
 	titles     map[string][]titleEntry // by first word, longest first
+	scan       *scanner
 }
 
 // New compiles an extractor for a rule set.
@@ -113,7 +115,44 @@ func New(set *rules.Set) (*Extractor, error) {
 	for _, ts := range x.titles {
 		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].words) > len(ts[j].words) })
 	}
+	x.scan = newScanner(sentencePatterns(set))
 	return x, nil
+}
+
+// sentencePatterns are the regular expressions run on whole sentences: the
+// scanner prefilters them. Patterns run on parts of a sentence (exclusions,
+// negations, former titles) are not among them.
+func sentencePatterns(set *rules.Set) []*regexp.Regexp {
+	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, multipleRe, countRe, tickerRe, followSuitRe}
+	for _, p := range datePatterns {
+		res = append(res, p.re)
+	}
+	add := func(ps []rules.Pattern) {
+		for i := range ps {
+			res = append(res, ps[i].Re)
+		}
+	}
+	lex := &set.Lexicon
+	add(lex.Hedges)
+	add(lex.Attributions)
+	add(lex.Private)
+	add(lex.Transition)
+	for _, vs := range [][]rules.Verb{lex.Statuses, lex.Aspects} {
+		for i := range vs {
+			res = append(res, vs[i].Pattern.Re)
+		}
+	}
+	for i := range set.Claims {
+		r := &set.Claims[i]
+		for j := range r.Triggers {
+			res = append(res, r.Triggers[j].Pattern.Re)
+		}
+		for j := range r.Verbs {
+			res = append(res, r.Verbs[j].Pattern.Re)
+		}
+		add(r.Nouns)
+	}
+	return res
 }
 
 // Rules returns the rule set the extractor was built with.
@@ -174,7 +213,8 @@ type artState struct {
 	recent    []string        // organisations named so far, most recent last
 	market    string          // the market most recently the topic of a sentence
 	claims    []Claim
-	lastCC    int // index in claims of the last client change, -1 when none
+	lastCC    int     // index in claims of the last client change, -1 when none
+	scan      scanned // the buffers of the sentence being read
 }
 
 func (a *artState) read() {
@@ -306,17 +346,18 @@ func (a *artState) isPartyName(name string) bool {
 
 func (a *artState) sentence(i int) *sentCtx {
 	s := a.sents[i]
-	c := &sentCtx{art: a, idx: i, s: s, text: s.Text, lower: strings.ToLower(s.Text), toks: a.toks[i], ents: a.ents[i], matches: make(map[*rules.Pattern][][]int, 32)}
+	sc := a.x.scan.scan(s.Text, &a.scan)
+	c := &sentCtx{art: a, idx: i, s: s, text: s.Text, lower: sc.lower, scan: sc, toks: a.toks[i], ents: a.ents[i], matches: make(map[*rules.Pattern][][]int, 32)}
 	lex := &a.x.set.Lexicon
 	for j := range lex.Hedges {
 		c.hedges = append(c.hedges, c.find(&lex.Hedges[j])...)
 	}
 	for j := range lex.Attributions {
-		if !lex.Attributions[j].MayMatch(c.lower) {
+		if !c.mayMatch(&lex.Attributions[j]) {
 			continue
 		}
-		if g := lex.Attributions[j].Re.FindStringSubmatch(s.Text); g != nil {
-			name := strings.TrimRight(strings.TrimPrefix(g[1], "the "), ".,")
+		if g := c.scan.first(lex.Attributions[j].Re); g != nil && g[2] >= 0 {
+			name := strings.TrimRight(strings.TrimPrefix(s.Text[g[2]:g[3]], "the "), ".,")
 			if first := strings.Fields(name); len(first) > 0 && !a.x.ix.notEntity[first[0]] {
 				if k, ok := a.x.ix.byKey[a.x.ix.tokenKey(name)]; ok {
 					name = k.name
@@ -326,19 +367,14 @@ func (a *artState) sentence(i int) *sentCtx {
 			}
 		}
 	}
-	digits := strings.ContainsAny(s.Text, "0123456789")
-	if digits || strings.ContainsAny(s.Text, "$€£¥₹") {
-		c.values = append(c.values, findMoney(s.Text)...)
-		c.values = append(c.values, findPercents(s.Text)...)
-	}
-	if digits || strings.Contains(c.lower, "fold") || strings.Contains(c.lower, "doubl") || strings.Contains(c.lower, "tripl") || strings.Contains(c.lower, "quadrupl") {
-		for _, m := range findMultiples(s.Text) {
-			if !overlapsAny(m.start, m.end, c.values) {
-				c.values = append(c.values, m)
-			}
+	c.values = append(c.values, findMoney(c.scan)...)
+	c.values = append(c.values, findPercents(c.scan)...)
+	for _, m := range findMultiples(c.scan) {
+		if !overlapsAny(m.start, m.end, c.values) {
+			c.values = append(c.values, m)
 		}
 	}
-	c.dates = findDates(s.Text, a.pub)
+	c.dates = findDates(c.scan, a.pub)
 	var dated []mention
 	for _, d := range c.dates {
 		if !overlapsAny(d.start, d.end, c.values) {

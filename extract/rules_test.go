@@ -43,3 +43,8 @@ func describeAll(cs []Claim) string {
 	}
 	return b.String()
 }
+
+// scanText prepares s as the built-in extractor prepares a sentence.
+func scanText(t testing.TB, s string) *scanned {
+	return builtinExtractor(t).scan.scan(s, &scanned{})
+}

@@ -26,7 +26,7 @@ func testSentences(t testing.TB, x *Extractor) []string {
 			out = append(out, tc.Text)
 		}
 	}
-	synth.Stream(60, 3, func(name string, data []byte) error {
+	synth.Stream(30, 3, func(name string, data []byte) error {
 		for _, s := range x.seg.split(string(data)) {
 			out = append(out, s.Text)
 		}

@@ -103,10 +103,11 @@ func isBoundary(s string, i int) bool {
 	return i <= 0 || i >= len(s) || s[i-1] == ' ' || s[i-1] == '(' || s[i-1] == ','
 }
 
-// findMoney returns the amounts of money in s.
-func findMoney(s string) []mention {
+// findMoney returns the amounts of money in a sentence.
+func findMoney(t *scanned) []mention {
+	s := t.text
 	var out []mention
-	for _, m := range moneyRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range t.findAll(moneyRe, true) {
 		g := func(i int) string {
 			if m[2*i] < 0 {
 				return ""
@@ -154,7 +155,7 @@ func findMoney(s string) []mention {
 		v := Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: hi * hiScale, Step: math.Min(step*scale, hstep*hiScale)}
 		out = append(out, moneyMention(s, m[0], m[1], v))
 	}
-	for _, m := range moneyWordRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range t.findAll(moneyWordRe, true) {
 		v, step, ok := parseNumber(s[m[2]:m[3]])
 		if !ok {
 			continue
@@ -203,10 +204,11 @@ func isWordByte(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
-// findPercents returns the percentages in s.
-func findPercents(s string) []mention {
+// findPercents returns the percentages in a sentence.
+func findPercents(t *scanned) []mention {
+	s := t.text
 	var out []mention
-	for _, m := range percentRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range t.findAll(percentRe, true) {
 		if m[0] > 0 && (isWordByte(s[m[0]-1]) || s[m[0]-1] == '.' || s[m[0]-1] == '$') {
 			continue
 		}
@@ -230,10 +232,11 @@ func findPercents(s string) []mention {
 	return out
 }
 
-// findMultiples returns "threefold", "doubled", "20x" in s.
-func findMultiples(s string) []mention {
+// findMultiples returns "threefold", "doubled", "20x" in a sentence.
+func findMultiples(t *scanned) []mention {
+	s := t.text
 	var out []mention
-	for _, m := range multipleRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range t.findAll(multipleRe, true) {
 		var f float64
 		switch {
 		case m[2] >= 0:
@@ -262,11 +265,12 @@ func findMultiples(s string) []mention {
 	return out
 }
 
-// findCounts returns whole numbers in s that are neither money, percentages,
-// years nor parts of dates; the caller decides what they count.
-func findCounts(s string, taken []mention) []mention {
+// findCounts returns whole numbers in a sentence that are neither money,
+// percentages, years nor parts of dates; the caller decides what they count.
+func findCounts(t *scanned, taken []mention) []mention {
+	s := t.text
 	var out []mention
-	for _, m := range countRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range t.findAll(countRe, true) {
 		if overlapsAny(m[0], m[1], taken) {
 			continue
 		}

@@ -34,7 +34,7 @@ func TestMoneyForms(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			ms := findMoney(tc.in)
+			ms := findMoney(scanText(t, tc.in))
 			if len(ms) != len(tc.want) {
 				t.Fatalf("got %d amounts %+v, want %v", len(ms), ms, tc.want)
 			}
@@ -62,7 +62,7 @@ func TestMoneyPrecision(t *testing.T) {
 		{"$14B", 1e9},
 	}
 	for _, tc := range tests {
-		ms := findMoney(tc.in)
+		ms := findMoney(scanText(t, tc.in))
 		if len(ms) != 1 || ms[0].value.Step != tc.step {
 			t.Errorf("%s: got %+v, want step %g", tc.in, ms, tc.step)
 		}
@@ -72,7 +72,7 @@ func TestMoneyPrecision(t *testing.T) {
 func TestPercentsMultiplesCounts(t *testing.T) {
 	tests := []struct {
 		in   string
-		find func(string) []mention
+		find func(*scanned) []mention
 		want []string
 	}{
 		{"a 49% stake", findPercents, []string{"49%"}},
@@ -85,12 +85,12 @@ func TestPercentsMultiplesCounts(t *testing.T) {
 		{"a 20x return", findMultiples, []string{"x20"}},
 		{"a 10-fold rise", findMultiples, []string{"x10"}},
 		{"Amazon doubles down on AI", findMultiples, nil},
-		{"cut 500 contractors", func(s string) []mention { return findCounts(s, nil) }, []string{"+500"}},
-		{"hired 1,200 engineers in 2024", func(s string) []mention { return findCounts(s, findDates(s, time.Time{})) }, []string{"+1200"}},
+		{"cut 500 contractors", func(s *scanned) []mention { return findCounts(s, nil) }, []string{"+500"}},
+		{"hired 1,200 engineers in 2024", func(s *scanned) []mention { return findCounts(s, findDates(s, time.Time{})) }, []string{"+1200"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			ms := tc.find(tc.in)
+			ms := tc.find(scanText(t, tc.in))
 			if len(ms) != len(tc.want) {
 				t.Fatalf("got %+v, want %v", ms, tc.want)
 			}
@@ -143,7 +143,7 @@ func TestDateForms(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			ms := findDates(tc.in, tc.pub)
+			ms := findDates(scanText(t, tc.in), tc.pub)
 			if len(ms) != len(tc.want) {
 				t.Fatalf("got %+v, want %v", ms, tc.want)
 			}

@@ -1,0 +1,616 @@
+package extract
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Go's regular expressions look for a match by trying every position of the
+// text in turn, and most patterns here (`\b(?:grew|rose|...)`) give it no
+// literal prefix to skip ahead with: that was most of extraction's time. A
+// scanner derives from each pattern's syntax the literals every match must
+// start with, finds all of them in a sentence in one pass (Aho-Corasick over
+// the lower-cased text), and runs a pattern only where one of them starts,
+// anchored there. The matches are the ones the pattern finds on its own.
+
+const (
+	maxPrefixes   = 64 // literals kept per pattern
+	maxPrefixLen  = 16 // bytes kept per literal
+	maxClassRunes = 24 // a larger character class ends a prefix
+)
+
+// scanPattern is a pattern with what the scanner knows about it.
+type scanPattern struct {
+	re       *regexp.Regexp
+	atStart  *regexp.Regexp // ^(?:re): a match at the start of the text
+	inside   *regexp.Regexp // ^(?s:.)(?:re): a match after one rune of context
+	boundary bool           // every match starts at a word boundary (\b)
+	maxLen   int            // the longest match in bytes, -1 when unbounded
+}
+
+// scanner finds where each of a set of patterns can start a match.
+type scanner struct {
+	ids  map[*regexp.Regexp]int
+	pats []scanPattern
+	ac   automaton
+}
+
+func newScanner(res []*regexp.Regexp) *scanner {
+	sc := &scanner{ids: map[*regexp.Regexp]int{}}
+	var lits []string
+	var owners []int
+	for _, re := range res {
+		if _, seen := sc.ids[re]; seen {
+			continue
+		}
+		p, prefixes, ok := newScanPattern(re)
+		if !ok {
+			continue // the pattern runs on the whole text
+		}
+		id := len(sc.pats)
+		sc.ids[re] = id
+		sc.pats = append(sc.pats, p)
+		for _, l := range prefixes {
+			lits = append(lits, l)
+			owners = append(owners, id)
+		}
+	}
+	sc.ac = newAutomaton(lits, owners)
+	return sc
+}
+
+func newScanPattern(re *regexp.Regexp) (scanPattern, []string, bool) {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return scanPattern{}, nil, false
+	}
+	tree = tree.Simplify()
+	lits, _ := prefixes(tree)
+	if slices.Contains(lits, "") {
+		return scanPattern{}, nil, false
+	}
+	atStart, err1 := regexp.Compile(`^(?:` + re.String() + `)`)
+	inside, err2 := regexp.Compile(`^(?s:.)(?:` + re.String() + `)`)
+	if err1 != nil || err2 != nil || atStart.NumSubexp() != re.NumSubexp() || inside.NumSubexp() != re.NumSubexp() {
+		return scanPattern{}, nil, false
+	}
+	p := scanPattern{re: re, atStart: atStart, inside: inside, boundary: startsWithBoundary(tree), maxLen: maxLen(tree)}
+	return p, minimalPrefixes(lits), true
+}
+
+// scanned is a sentence with the places its patterns can start a match.
+type scanned struct {
+	sc    *scanner
+	text  string
+	lower string // text lower-cased, byte for byte where plain
+	// plain: every rune lower-cases to one of the same width and folds to
+	// no ASCII letter (no Kelvin sign, no long s), and the text is valid
+	// UTF-8, so lower's offsets are text's and a literal found in lower is
+	// every place a case-folded literal matches in text. Other texts run
+	// every pattern on the whole text.
+	plain bool
+	cands [][]int // by pattern id: where a match can start, ascending
+}
+
+// scan prepares text; it reuses the buffers of buf.
+func (sc *scanner) scan(text string, buf *scanned) *scanned {
+	buf.sc, buf.text = sc, text
+	buf.lower, buf.plain = lowerPlain(text)
+	if cap(buf.cands) < len(sc.pats) {
+		buf.cands = make([][]int, len(sc.pats))
+	}
+	buf.cands = buf.cands[:len(sc.pats)]
+	for i := range buf.cands {
+		buf.cands[i] = buf.cands[i][:0]
+	}
+	if buf.plain {
+		sc.ac.find(buf.lower, buf.cands)
+	}
+	return buf
+}
+
+// lowerPlain lower-cases s rune by rune and says whether s is plain.
+func lowerPlain(s string) (string, bool) {
+	ascii := true
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if ascii {
+		if !upper {
+			return s, true
+		}
+		b := []byte(s)
+		for i, c := range b {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b), true
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || !plainRune(r) {
+			return strings.ToLower(s), false
+		}
+		b = utf8.AppendRune(b, lowerRune(r))
+		i += n
+	}
+	return string(b), true
+}
+
+// plainRune says whether r lower-cases to a rune of its width and, unless
+// ASCII, folds to no ASCII letter.
+func plainRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return true
+	}
+	if utf8.RuneLen(unicode.ToLower(r)) != utf8.RuneLen(r) {
+		return false
+	}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f < utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// prefiltered says whether re runs only where its literals start.
+func (s *scanned) prefiltered(re *regexp.Regexp) bool {
+	_, ok := s.sc.ids[re]
+	return ok && s.plain
+}
+
+// findAll is re.FindAllStringSubmatchIndex(s.text, -1), or with submatch
+// false re.FindAllStringIndex.
+func (s *scanned) findAll(re *regexp.Regexp, submatch bool) [][]int {
+	id, ok := s.sc.ids[re]
+	if !ok || !s.plain {
+		if submatch {
+			return re.FindAllStringSubmatchIndex(s.text, -1)
+		}
+		return re.FindAllStringIndex(s.text, -1)
+	}
+	p := &s.sc.pats[id]
+	var out [][]int
+	pos := 0
+	for _, at := range s.cands[id] {
+		if at < pos || p.boundary && !wordBoundary(s.text, at) {
+			continue
+		}
+		// Every match is non-empty (it starts with a literal), so the
+		// next one starts where this one ends or later, as in FindAll.
+		if loc := p.matchAt(s.text, at, submatch); loc != nil {
+			out = append(out, loc)
+			pos = loc[1]
+		}
+	}
+	return out
+}
+
+// first is re.FindStringSubmatchIndex(s.text).
+func (s *scanned) first(re *regexp.Regexp) []int {
+	id, ok := s.sc.ids[re]
+	if !ok || !s.plain {
+		return re.FindStringSubmatchIndex(s.text)
+	}
+	p := &s.sc.pats[id]
+	for _, at := range s.cands[id] {
+		if p.boundary && !wordBoundary(s.text, at) {
+			continue
+		}
+		if loc := p.matchAt(s.text, at, true); loc != nil {
+			return loc
+		}
+	}
+	return nil
+}
+
+// matchAt returns the match starting at at, if any, with the offsets of s.
+// The text before at is one rune of context, so \b, ^ and the like see
+// what they would see in s; the text after it is cut past the longest
+// match, so the machine works on a short string.
+func (p *scanPattern) matchAt(s string, at int, submatch bool) []int {
+	end := len(s)
+	if p.maxLen >= 0 && at+p.maxLen+utf8.UTFMax < end {
+		end = at + p.maxLen + utf8.UTFMax
+		for end < len(s) && !utf8.RuneStart(s[end]) {
+			end++
+		}
+	}
+	re, from := p.atStart, at
+	if at > 0 {
+		_, w := utf8.DecodeLastRuneInString(s[:at])
+		re, from = p.inside, at-w
+	}
+	var loc []int
+	if submatch {
+		loc = re.FindStringSubmatchIndex(s[from:end])
+	} else {
+		loc = re.FindStringIndex(s[from:end])
+	}
+	if loc == nil {
+		return nil
+	}
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += from
+		}
+	}
+	loc[0] = at
+	return loc
+}
+
+// wordBoundary says whether \b holds at i: Go's \b knows ASCII word
+// characters only, and no byte of a multi-byte rune is one.
+func wordBoundary(s string, i int) bool {
+	before := i > 0 && isWordByte(s[i-1])
+	after := i < len(s) && isWordByte(s[i])
+	return before != after
+}
+
+// prefixes returns lower-cased literals every match of re starts with one
+// of (in plain text), and whether re matches nothing but them. "" among
+// them means a match can start anywhere.
+func prefixes(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return nil, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		out := []string{""}
+		for _, r := range re.Rune {
+			next, trimmed := cross(out, runeImages(r, re.Flags&syntax.FoldCase != 0))
+			if len(next) > maxPrefixes {
+				return out, false
+			}
+			if out = next; trimmed {
+				return out, false
+			}
+		}
+		return out, true
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+		}
+		if n > maxClassRunes {
+			return []string{""}, false
+		}
+		var out []string
+		for i := 0; i < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = appendNew(out, runeImages(r, false)...)
+			}
+		}
+		return out, true
+	case syntax.OpCapture:
+		return prefixes(re.Sub[0])
+	case syntax.OpPlus:
+		lits, _ := prefixes(re.Sub[0])
+		return lits, false
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			lits, _ := prefixes(re.Sub[0])
+			return lits, false
+		}
+		return []string{""}, false
+	case syntax.OpQuest:
+		lits, exact := prefixes(re.Sub[0])
+		return appendNew(lits, ""), exact
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			lits, exact := prefixes(sub)
+			next, trimmed := cross(out, lits)
+			if len(next) > maxPrefixes {
+				return out, false
+			}
+			out = next
+			if trimmed || !exact {
+				return out, false
+			}
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		all := true
+		for _, sub := range re.Sub {
+			lits, exact := prefixes(sub)
+			out = appendNew(out, lits...)
+			all = all && exact
+		}
+		if len(out) > maxPrefixes {
+			return shorten(out), false
+		}
+		return out, all
+	}
+	return []string{""}, false // any character, repetitions that may be empty
+}
+
+// shorten cuts literals to the longest length at which at most
+// maxPrefixes remain: the start of a literal a match starts with is one too.
+func shorten(lits []string) []string {
+	for n := maxPrefixLen - 1; n > 0; n-- {
+		var out []string
+		for _, l := range lits {
+			out = appendNew(out, l[:min(n, len(l))])
+		}
+		if len(out) <= maxPrefixes {
+			return out
+		}
+	}
+	return []string{""}
+}
+
+// runeImages returns the lower-cased forms of the runes a literal r matches
+// in plain text.
+func runeImages(r rune, fold bool) []string {
+	var out []string
+	add := func(x rune) {
+		if plainRune(x) {
+			out = appendNew(out, string(lowerRune(x)))
+		}
+	}
+	add(r)
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			add(f)
+		}
+	}
+	return out
+}
+
+// cross returns every a+b, each cut to maxPrefixLen bytes, and whether one
+// was cut.
+func cross(as, bs []string) ([]string, bool) {
+	var out []string
+	trimmed := false
+	for _, a := range as {
+		for _, b := range bs {
+			l := a + b
+			if len(l) > maxPrefixLen {
+				l, trimmed = l[:maxPrefixLen], true
+			}
+			out = appendNew(out, l)
+		}
+	}
+	return out, trimmed
+}
+
+func appendNew(list []string, items ...string) []string {
+	for _, it := range items {
+		if !slices.Contains(list, it) {
+			list = append(list, it)
+		}
+	}
+	return list
+}
+
+// minimalPrefixes drops a literal that starts with another: a match at a
+// place is found through the shorter one.
+func minimalPrefixes(lits []string) []string {
+	var out []string
+	for _, l := range lits {
+		shorter := false
+		for _, m := range lits {
+			if len(m) < len(l) && strings.HasPrefix(l, m) {
+				shorter = true
+				break
+			}
+		}
+		if !shorter {
+			out = appendNew(out, l)
+		}
+	}
+	return out
+}
+
+// startsWithBoundary says whether every match of re starts with \b.
+func startsWithBoundary(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpWordBoundary:
+		return true
+	case syntax.OpCapture:
+		return startsWithBoundary(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && startsWithBoundary(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !startsWithBoundary(sub) {
+				return false
+			}
+		}
+		return len(re.Sub) > 0
+	}
+	return false
+}
+
+// maxLen returns the most bytes a match of re can span, -1 when unbounded.
+func maxLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			w := utf8.RuneLen(r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					w = max(w, utf8.RuneLen(f))
+				}
+			}
+			n += w
+		}
+		return n
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return 0
+		}
+		return utf8.RuneLen(min(re.Rune[len(re.Rune)-1], unicode.MaxRune))
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture:
+		return maxLen(re.Sub[0])
+	case syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		if maxLen(re.Sub[0]) == 0 {
+			return 0
+		}
+		return -1
+	case syntax.OpRepeat:
+		n := maxLen(re.Sub[0])
+		if n < 0 || re.Max < 0 && n > 0 {
+			return -1
+		}
+		return n * max(re.Max, 0)
+	case syntax.OpConcat:
+		sum := 0
+		for _, sub := range re.Sub {
+			n := maxLen(sub)
+			if n < 0 {
+				return -1
+			}
+			sum += n
+		}
+		return sum
+	case syntax.OpAlternate:
+		most := 0
+		for _, sub := range re.Sub {
+			n := maxLen(sub)
+			if n < 0 {
+				return -1
+			}
+			most = max(most, n)
+		}
+		return most
+	}
+	return -1
+}
+
+// automaton finds literals in a text in one pass: an Aho-Corasick machine
+// over bytes, its transitions in a table by byte class.
+type automaton struct {
+	class  [256]uint8 // byte → class; 0 for bytes no literal holds
+	nclass int
+	next   []int32 // state*nclass + class → state
+	outAt  []int32 // outs[outAt[s]:outAt[s+1]] end at state s
+	outs   []acOut
+}
+
+// acOut is a literal of a pattern ending at a state.
+type acOut struct {
+	pattern int32
+	length  int32
+}
+
+func newAutomaton(lits []string, owners []int) automaton {
+	var a automaton
+	for _, l := range lits {
+		for i := 0; i < len(l); i++ {
+			if a.class[l[i]] == 0 {
+				a.nclass++
+				a.class[l[i]] = uint8(a.nclass)
+			}
+		}
+	}
+	a.nclass++ // class 0
+	// The trie.
+	children := []map[uint8]int32{{}}
+	own := [][]acOut{nil}
+	for i, l := range lits {
+		s := int32(0)
+		for j := 0; j < len(l); j++ {
+			c := a.class[l[j]]
+			t, ok := children[s][c]
+			if !ok {
+				t = int32(len(children))
+				children = append(children, map[uint8]int32{})
+				own = append(own, nil)
+				children[s][c] = t
+			}
+			s = t
+		}
+		own[s] = append(own[s], acOut{pattern: int32(owners[i]), length: int32(len(l))})
+	}
+	// Failure links in breadth-first order, folded into the table.
+	n := len(children)
+	a.next = make([]int32, n*a.nclass)
+	fail := make([]int32, n)
+	outs := make([][]acOut, n)
+	outs[0] = own[0]
+	queue := []int32{0}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		for c := 0; c < a.nclass; c++ {
+			t, ok := children[s][uint8(c)]
+			if !ok {
+				if s != 0 {
+					a.next[int(s)*a.nclass+c] = a.next[int(fail[s])*a.nclass+c]
+				}
+				continue
+			}
+			a.next[int(s)*a.nclass+c] = t
+			if s != 0 {
+				fail[t] = a.next[int(fail[s])*a.nclass+c]
+			}
+			outs[t] = append(append([]acOut(nil), own[t]...), outs[fail[t]]...)
+			queue = append(queue, t)
+		}
+	}
+	a.outAt = make([]int32, n+1)
+	for s := 0; s < n; s++ {
+		a.outs = append(a.outs, outs[s]...)
+		a.outAt[s+1] = int32(len(a.outs))
+	}
+	return a
+}
+
+// find appends to cands[p] the start of every literal of pattern p in text,
+// keeping each list ascending.
+func (a *automaton) find(text string, cands [][]int) {
+	if len(a.outs) == 0 {
+		return
+	}
+	s := int32(0)
+	for i := 0; i < len(text); i++ {
+		s = a.next[int(s)*a.nclass+int(a.class[text[i]])]
+		for _, o := range a.outs[a.outAt[s]:a.outAt[s+1]] {
+			start := i + 1 - int(o.length)
+			list := append(cands[o.pattern], start)
+			// A longer literal found later may start earlier.
+			for k := len(list) - 1; k > 0 && list[k-1] > start; k-- {
+				list[k-1], list[k] = list[k], list[k-1]
+			}
+			cands[o.pattern] = list
+		}
+	}
+}

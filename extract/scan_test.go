@@ -1,0 +1,133 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// scanTexts are testSentences, the example articles' and seed articles'
+// sentences when present, and each in upper case and glued to its
+// neighbours, so that matches open and close texts and stand next to words.
+func scanTexts(t *testing.T, x *Extractor) []string {
+	base := testSentences(t, x)
+	for _, dir := range []string{"../examples/amazon-anthropic", "../../shared/seeds"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			for _, s := range x.seg.split(string(data)) {
+				base = append(base, s.Text)
+			}
+		}
+	}
+	out := slices.Clone(base)
+	for i := 0; i < len(base); i += 5 {
+		s := base[i]
+		out = append(out, strings.ToUpper(s), "x"+s+"x", s+"\n"+base[(i+1)%len(base)])
+	}
+	return out
+}
+
+// TestScanFindsWhatRegexpFinds: for every pattern extraction runs on whole
+// sentences, the scanner's matches are the regular expression's own.
+func TestScanFindsWhatRegexpFinds(t *testing.T) {
+	x := builtinExtractor(t)
+	texts := scanTexts(t, x)
+	if len(texts) < 2000 {
+		t.Fatalf("only %d texts", len(texts))
+	}
+	var buf scanned
+	prefiltered := 0
+	for _, text := range texts {
+		sc := x.scan.scan(text, &buf)
+		for _, re := range sentencePatterns(x.Rules()) {
+			if sc.prefiltered(re) {
+				prefiltered++
+			}
+			if got, want := sc.findAll(re, true), re.FindAllStringSubmatchIndex(text, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s in %q:\n got %v\nwant %v", re, text, got, want)
+			}
+			if got, want := sc.findAll(re, false), re.FindAllStringIndex(text, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s in %q:\n got %v\nwant %v", re, text, got, want)
+			}
+			if got, want := sc.first(re), re.FindStringSubmatchIndex(text); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s in %q:\n got %v\nwant %v", re, text, got, want)
+			}
+		}
+	}
+	if prefiltered == 0 {
+		t.Fatal("no pattern was prefiltered")
+	}
+}
+
+// TestScanOddTexts: texts the scanner must not prefilter (a Kelvin sign or a
+// long s fold to ASCII letters, broken UTF-8 has no lower case) still give
+// the regular expression's matches, and so do matches at either end.
+func TestScanOddTexts(t *testing.T) {
+	res := []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\bstake\b`),
+		regexp.MustCompile(`(?i)\b(?:sever(?:ed)?|cut ties)\b`),
+		regexp.MustCompile(`^(?i)cut`),
+		regexp.MustCompile(`(?m)^cut$`),
+		regexp.MustCompile(`\$(\d+)`),
+		regexp.MustCompile(`\Bfold\b`),
+		regexp.MustCompile(`\w+fold`),
+		regexp.MustCompile(`(?i)straße`),
+	}
+	x := &scanned{}
+	sc := newScanner(res)
+	for _, text := range []string{
+		"a \u212a stake", "a sta\u212ae", "\u017fevered ties", "STAKE", "stake", "xstake stakes stake",
+		"cut", "cut ties\ncut", "a\ncut\nb", "\xff stake \xfe", "$5 and $66", "tenfold fold", "STRASSE straße STRAẞE",
+		"Straße", "",
+	} {
+		s := sc.scan(text, x)
+		for _, re := range res {
+			if got, want := s.findAll(re, true), re.FindAllStringSubmatchIndex(text, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %q: got %v, want %v", re, text, got, want)
+			}
+		}
+	}
+	if _, ok := sc.ids[res[6]]; ok {
+		t.Errorf("%s has no literal a match starts with, yet is prefiltered", res[6])
+	}
+}
+
+func TestPrefixes(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{`(?i)\binvest(?:ment|ed)?\b`, []string{"invest"}},
+		{`(?i)\b(?:paus(?:e|ed)|halt)\b`, []string{"pause", "halt"}},
+		{`\b(?:Q([1-4])|first quarter)`, []string{"q1", "q2", "q3", "q4", "first quarter"}},
+		{`\$\d+`, []string{"$0", "$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9"}},
+		{`\w+fold`, nil},
+		{`(?:a|b)?c`, []string{"ac", "bc", "c"}},
+		{`x*y`, nil},
+	}
+	for _, tc := range tests {
+		tree, err := syntax.Parse(tc.src, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := prefixes(tree.Simplify())
+		if slices.Contains(got, "") {
+			got = nil
+		} else {
+			got = minimalPrefixes(got)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
