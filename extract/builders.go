@@ -553,8 +553,7 @@ func buildClientChanges(c *sentCtx) {
 		}
 	}
 	for _, h := range hits {
-		after := c.text[h.end:min(len(c.text), h.end+60)]
-		if h.label != "follow" && !idiomRe.MatchString(c.text[h.start:h.end]) && !relationshipRe.MatchString(after) {
+		if h.label != "follow" && !c.scan.matchIn(idiomRe, h.start, h.end) && !c.scan.matchIn(relationshipRe, h.end, min(len(c.text), h.end+60)) {
 			if obj, _ := c.entityAfter(h.end, []string{"with", "from", "on", "of"}, 4, ""); !obj.ok() {
 				if e, ok := c.mentionAtToken(c.tokenAt(h.end)); !ok || e.ref != refName {
 					continue
@@ -779,7 +778,7 @@ func buildRoles(c *sentCtx) {
 	formerAt := func(pos int) bool {
 		lo := max(0, pos-30)
 		for i := range lex.Former {
-			if lex.Former[i].MayMatch(c.lower) && lex.Former[i].Re.MatchString(c.text[lo:pos]) {
+			if c.mayMatch(&lex.Former[i]) && c.scan.matchIn(lex.Former[i].Re, lo, pos) {
 				return true
 			}
 		}

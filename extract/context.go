@@ -267,9 +267,8 @@ func (c *sentCtx) negated(pos int) bool {
 			words++
 		}
 	}
-	span := c.text[lo:pos]
 	for i := range c.art.x.set.Lexicon.Negations {
-		if c.art.x.set.Lexicon.Negations[i].Re.MatchString(span) {
+		if c.scan.matchIn(c.art.x.set.Lexicon.Negations[i].Re, lo, pos) {
 			return true
 		}
 	}

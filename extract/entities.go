@@ -84,7 +84,7 @@ func wordSet(words []string, fold bool) map[string]bool {
 }
 
 func (ix *entityIndex) tokenKey(s string) string {
-	toks := ix.words.tokenize(s)
+	toks, _ := ix.words.tokenize(s, nil)
 	parts := make([]string, len(toks))
 	for i, t := range toks {
 		parts[i] = foldQuotes(t.Text)

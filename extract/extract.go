@@ -119,11 +119,10 @@ func New(set *rules.Set) (*Extractor, error) {
 	return x, nil
 }
 
-// sentencePatterns are the regular expressions run on whole sentences: the
-// scanner prefilters them. Patterns run on parts of a sentence (exclusions,
-// negations, former titles) are not among them.
+// sentencePatterns are the regular expressions run on sentences or on
+// stretches of them: the scanner prefilters them.
 func sentencePatterns(set *rules.Set) []*regexp.Regexp {
-	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, multipleRe, countRe, tickerRe, followSuitRe}
+	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, multipleRe, countRe, tickerRe, followSuitRe, idiomRe, relationshipRe}
 	for _, p := range datePatterns {
 		res = append(res, p.re)
 	}
@@ -137,6 +136,8 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 	add(lex.Attributions)
 	add(lex.Private)
 	add(lex.Transition)
+	add(lex.Negations)
+	add(lex.Former)
 	for _, vs := range [][]rules.Verb{lex.Statuses, lex.Aspects} {
 		for i := range vs {
 			res = append(res, vs[i].Pattern.Re)
@@ -213,8 +214,11 @@ type artState struct {
 	recent    []string        // organisations named so far, most recent last
 	market    string          // the market most recently the topic of a sentence
 	claims    []Claim
-	lastCC    int     // index in claims of the last client change, -1 when none
-	scan      scanned // the buffers of the sentence being read
+	lastCC    int // index in claims of the last client change, -1 when none
+	// The buffers of the sentence being read, reused for the next.
+	scan    scanned
+	matches map[*rules.Pattern][][]int
+	words   []string
 }
 
 func (a *artState) read() {
@@ -222,7 +226,7 @@ func (a *artState) read() {
 	a.sents = a.x.seg.split(a.text)
 	a.toks = make([][]Token, len(a.sents))
 	for i, s := range a.sents {
-		a.toks[i] = a.x.ix.words.tokenize(s.Text)
+		a.toks[i], a.words = a.x.ix.words.tokenize(s.Text, a.words)
 		if !s.Heading && !titleCase(s.Text, a.toks[i]) {
 			capsInside(a.toks[i], a.caps)
 		}
@@ -347,7 +351,11 @@ func (a *artState) isPartyName(name string) bool {
 func (a *artState) sentence(i int) *sentCtx {
 	s := a.sents[i]
 	sc := a.x.scan.scan(s.Text, &a.scan)
-	c := &sentCtx{art: a, idx: i, s: s, text: s.Text, lower: sc.lower, scan: sc, toks: a.toks[i], ents: a.ents[i], matches: make(map[*rules.Pattern][][]int, 32)}
+	if a.matches == nil {
+		a.matches = make(map[*rules.Pattern][][]int, 32)
+	}
+	clear(a.matches)
+	c := &sentCtx{art: a, idx: i, s: s, text: s.Text, lower: sc.lower, scan: sc, toks: a.toks[i], ents: a.ents[i], matches: a.matches}
 	lex := &a.x.set.Lexicon
 	for j := range lex.Hedges {
 		c.hedges = append(c.hedges, c.find(&lex.Hedges[j])...)

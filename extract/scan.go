@@ -211,6 +211,29 @@ func (s *scanned) findAll(re *regexp.Regexp, submatch bool) [][]int {
 	return out
 }
 
+// matchIn is re.MatchString(s.text[lo:hi]).
+func (s *scanned) matchIn(re *regexp.Regexp, lo, hi int) bool {
+	id, ok := s.sc.ids[re]
+	part := s.text[lo:hi]
+	if !ok || !s.plain {
+		return re.MatchString(part)
+	}
+	p := &s.sc.pats[id]
+	// A literal that starts a match in the part stands there in the text.
+	for _, at := range s.cands[id] {
+		if at >= hi {
+			break
+		}
+		if at < lo || p.boundary && !wordBoundary(part, at-lo) {
+			continue
+		}
+		if p.matchAt(part, at-lo, false) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // first is re.FindStringSubmatchIndex(s.text).
 func (s *scanned) first(re *regexp.Regexp) []int {
 	id, ok := s.sc.ids[re]

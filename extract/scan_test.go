@@ -30,7 +30,7 @@ func scanTexts(t *testing.T, x *Extractor) []string {
 		}
 	}
 	out := slices.Clone(base)
-	for i := 0; i < len(base); i += 5 {
+	for i := 0; i < len(base); i += 10 {
 		s := base[i]
 		out = append(out, strings.ToUpper(s), "x"+s+"x", s+"\n"+base[(i+1)%len(base)])
 	}
@@ -42,7 +42,7 @@ func scanTexts(t *testing.T, x *Extractor) []string {
 func TestScanFindsWhatRegexpFinds(t *testing.T) {
 	x := builtinExtractor(t)
 	texts := scanTexts(t, x)
-	if len(texts) < 2000 {
+	if len(texts) < 1500 {
 		t.Fatalf("only %d texts", len(texts))
 	}
 	var buf scanned
@@ -61,6 +61,12 @@ func TestScanFindsWhatRegexpFinds(t *testing.T) {
 			}
 			if got, want := sc.first(re), re.FindStringSubmatchIndex(text); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s in %q:\n got %v\nwant %v", re, text, got, want)
+			}
+			for _, span := range spans(text) {
+				lo, hi := span[0], span[1]
+				if got, want := sc.matchIn(re, lo, hi), re.MatchString(text[lo:hi]); got != want {
+					t.Fatalf("%s in %q: got %v, want %v", re, text[lo:hi], got, want)
+				}
 			}
 		}
 	}
@@ -130,4 +136,18 @@ func TestPrefixes(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tc.src, got, tc.want)
 		}
 	}
+}
+
+// spans are stretches of a text that open and close inside words and
+// between them, as the builders cut them.
+func spans(text string) [][2]int {
+	var out [][2]int
+	for lo := 0; lo < len(text); lo += 11 {
+		for _, n := range []int{7, 40} {
+			if hi := lo + n; hi <= len(text) {
+				out = append(out, [2]int{lo, hi})
+			}
+		}
+	}
+	return out
 }

@@ -163,8 +163,9 @@ func titleCase(s string, toks []Token) bool {
 // tokenize splits a sentence into tokens with prose's tokenizer and maps each
 // back to its byte span: prose folds curly quotes to straight ones and keeps
 // no offsets.
-func (w *wordCache) tokenize(s string) []Token {
-	texts := w.proseTokens(s)
+// buf is scratch space, returned for reuse.
+func (w *wordCache) tokenize(s string, buf []string) ([]Token, []string) {
+	texts := w.proseTokens(s, buf[:0])
 	out := make([]Token, 0, len(texts))
 	pos := 0
 	for _, text := range texts {
@@ -175,12 +176,11 @@ func (w *wordCache) tokenize(s string) []Token {
 		out = append(out, Token{Start: st, End: en, Text: s[st:en]})
 		pos = en
 	}
-	return splitDashes(s, out)
+	return splitDashes(s, out), texts
 }
 
-// proseTokens returns the token texts prose's tokenizer gives for s.
-func (w *wordCache) proseTokens(s string) []string {
-	var texts []string
+// proseTokens appends to texts the token texts prose's tokenizer gives for s.
+func (w *wordCache) proseTokens(s string, texts []string) []string {
 	start := -1
 	for i, r := range s {
 		if !unicode.IsSpace(r) {

@@ -50,7 +50,7 @@ func TestWordCacheMatchesProse(t *testing.T) {
 			want = append(want, tok.Text)
 		}
 		for range 2 { // a miss, then a hit
-			if got := w.proseTokens(s); !slices.Equal(got, want) {
+			if got := w.proseTokens(s, nil); !slices.Equal(got, want) {
 				t.Fatalf("%q:\n got %q\nwant %q", s, got, want)
 			}
 		}
