@@ -48,11 +48,16 @@ type storeSource struct {
 	published map[string]string // article path → YYYY-MM-DD
 }
 
-func (s *storeSource) prepare(cs []extract.Claim) []*extract.Claim {
+// prepare gives undated claims their article's date and, for the fact
+// groups (hashSentences), replaces sentences by the key syndication
+// detection compares; checks of one article never compare sentences.
+func (s *storeSource) prepare(cs []extract.Claim, hashSentences bool) []*extract.Claim {
 	out := make([]*extract.Claim, len(cs))
 	for i := range cs {
 		c := &cs[i]
-		c.Sentence = sentenceKey(c.Sentence)
+		if hashSentences {
+			c.Sentence = sentenceKey(c.Sentence)
+		}
 		if c.Published == "" {
 			c.Published = s.published[c.Article]
 		}
@@ -61,38 +66,16 @@ func (s *storeSource) prepare(cs []extract.Claim) []*extract.Claim {
 	return out
 }
 
-func (s *storeSource) Groups(key func(*extract.Claim) (string, bool), fn func([]*extract.Claim) error) error {
-	return s.st.GroupClaims(s.ctx, key, func(cs []extract.Claim) error { return fn(s.prepare(cs)) })
+func (s *storeSource) Read(key func(*extract.Claim) (string, bool), article, group func([]*extract.Claim) error) error {
+	return s.st.ReadClaims(s.ctx, key,
+		func(cs []extract.Claim) error { return article(s.prepare(cs, false)) },
+		func(cs []extract.Claim) error { return group(s.prepare(cs, true)) })
 }
 
-func (s *storeSource) Articles(fn func([]*extract.Claim) error) error {
-	var cur []extract.Claim
-	err := s.st.EachClaim(s.ctx, func(c extract.Claim) error {
-		if len(cur) > 0 && cur[0].Article != c.Article {
-			if err := fn(s.prepare(cur)); err != nil {
-				return err
-			}
-			cur = cur[:0] // the callback is done with the last article
-		}
-		cur = append(cur, c)
-		return nil
+func (s *storeSource) Each(kinds []extract.Kind, fn func(*extract.Claim) error) error {
+	return s.st.EachClaimOfKinds(s.ctx, kinds, func(c extract.Claim) error {
+		return fn(s.prepare([]extract.Claim{c}, true)[0])
 	})
-	if err != nil || len(cur) == 0 {
-		return err
-	}
-	return fn(s.prepare(cur))
-}
-
-func (s *storeSource) Kinds(kinds []extract.Kind, fn func([]*extract.Claim) error) error {
-	var cs []extract.Claim
-	err := s.st.EachClaimOfKinds(s.ctx, kinds, func(c extract.Claim) error {
-		cs = append(cs, c)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	return fn(s.prepare(cs))
 }
 
 // sentenceKey stands for a sentence in reconciliation: equal for copies of

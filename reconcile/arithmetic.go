@@ -228,42 +228,59 @@ func (r *run) multiples(cs []*extract.Claim) []Finding {
 	return out
 }
 
-// span is a market's earliest and latest stated sizes.
+// span is a market's earliest and latest stated sizes. It keeps copies:
+// the claims it was given may be gone when it is read.
 type span struct{ first, last *extract.Claim }
 
 func (s *span) add(c *extract.Claim) {
 	if s.first == nil || c.Period < s.first.Period {
-		s.first = c
+		cp := *c
+		s.first = &cp
 	}
 	if s.last == nil || c.Period > s.last.Period {
-		s.last = c
+		cp := *c
+		s.last = &cp
 	}
 }
 
 func (s span) ok() bool { return s.first != nil && s.last != nil && s.first.Period != s.last.Period }
 
-// cagr: a compound annual growth rate must match a market's sizes in two
-// years, preferring those its own article states, else any article's. The
-// spans are indexed in one pass, so the check is linear in the claims.
-func (r *run) cagr(cs []*extract.Claim) []Finding {
+// sizedForCAGR says whether a market size is a plain figure for a year, one
+// end of a span a growth rate can be checked against.
+func sizedForCAGR(c *extract.Claim) bool {
+	return c.Kind == extract.KindMarketSize && len(c.Period) == 4 && c.Value.Qualifier == ""
+}
+
+// noteMarketSize widens the market's span across the corpus.
+func (r *run) noteMarketSize(c *extract.Claim) {
+	if !sizedForCAGR(c) {
+		return
+	}
+	k := r.marketKey(c.Subject)
+	if r.marketSpans[k] == nil {
+		r.marketSpans[k] = &span{}
+	}
+	r.marketSpans[k].add(c)
+}
+
+// articleCAGR: a compound annual growth rate must match a market's sizes
+// in two years, preferring those its own article states (cs), else any
+// article's (noted beforehand by noteMarketSize).
+func (r *run) articleCAGR(cs []*extract.Claim) []Finding {
 	var out []Finding
-	type articleMarket struct{ market, article string }
-	overall := map[string]*span{}
-	inArticle := map[articleMarket]*span{}
+	var inArticle map[string]*span
 	for _, c := range cs {
-		if c.Kind != extract.KindMarketSize || len(c.Period) != 4 || c.Value.Qualifier != "" {
+		if !sizedForCAGR(c) {
 			continue
 		}
+		if inArticle == nil {
+			inArticle = map[string]*span{}
+		}
 		k := r.marketKey(c.Subject)
-		if overall[k] == nil {
-			overall[k] = &span{}
+		if inArticle[k] == nil {
+			inArticle[k] = &span{}
 		}
-		overall[k].add(c)
-		ak := articleMarket{k, c.Article}
-		if inArticle[ak] == nil {
-			inArticle[ak] = &span{}
-		}
-		inArticle[ak].add(c)
+		inArticle[k].add(c)
 	}
 	for _, g := range cs {
 		if g.Kind != extract.KindGrowth || g.Event != "cagr" || g.Value.Type != extract.ValuePercent || g.Subject == "" {
@@ -271,9 +288,9 @@ func (r *run) cagr(cs []*extract.Claim) []Finding {
 		}
 		k := r.marketKey(g.Subject)
 		var sp span
-		if s := inArticle[articleMarket{k, g.Article}]; s != nil && s.ok() {
+		if s := inArticle[k]; s != nil && s.ok() {
 			sp = *s
-		} else if s := overall[k]; s != nil && s.ok() {
+		} else if s := r.marketSpans[k]; s != nil && s.ok() {
 			sp = *s
 		} else {
 			continue

@@ -40,6 +40,9 @@ type run struct {
 	private    map[string][]*extract.Claim // company → the claims saying it is private
 	marketKeys map[string]string
 	marketDrop map[string]bool
+	// each market's earliest and latest sizes across the corpus
+	marketSpans map[string]*span
+	tickers     tickers
 	// claims on the losing side of a conflict: an arithmetic finding that
 	// rests on one of them repeats the conflict and is not reported.
 	outliers map[string]bool
@@ -49,7 +52,8 @@ func newRun(opts Options) *run {
 	if opts.Tolerance == 0 {
 		opts.Tolerance = DefaultTolerance
 	}
-	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{}}
+	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{},
+		marketSpans: map[string]*span{}}
 }
 
 // Reconcile checks claims held in memory and returns the findings, ordered

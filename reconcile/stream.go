@@ -1,77 +1,83 @@
 package reconcile
 
 import (
+	"slices"
+
 	"github.com/claimcheck/claimcheck/extract"
 )
 
 // Source is a corpus's claims, read in passes so that reconciling a corpus
-// too large to hold in memory holds one fact, one article, or the few
-// corpus-wide kinds at a time. Claims handed to a callback are its to
-// keep pointers into until it returns; findings copy what they cite.
+// too large to hold in memory holds one fact or one article at a time.
+// Claims handed to a callback are its to point into until it returns;
+// findings copy what they cite.
 type Source interface {
-	// Groups calls fn with the claims that share a key, one group at a
-	// time; key is asked once per claim, and claims it rejects are left out.
-	Groups(key func(*extract.Claim) (string, bool), fn func([]*extract.Claim) error) error
-	// Articles calls fn with each article's claims in turn.
-	Articles(fn func([]*extract.Claim) error) error
-	// Kinds calls fn once with every claim of the given kinds.
-	Kinds(kinds []extract.Kind, fn func([]*extract.Claim) error) error
+	// Each calls fn for every claim of the given kinds.
+	Each(kinds []extract.Kind, fn func(*extract.Claim) error) error
+	// Read calls article with each article's claims in turn, then group
+	// with the claims that share a key, one group at a time. key is asked
+	// once per claim; claims it rejects are in no group.
+	Read(key func(*extract.Claim) (string, bool), article, group func([]*extract.Claim) error) error
 }
-
-// corpusWideKinds are the kinds the checks that span articles and facts
-// read together: tickers with the companies said to be private, stock
-// moves, and market sizes with the growth rates that relate them.
-var corpusWideKinds = []extract.Kind{extract.KindTicker, extract.KindCompanyStatus, extract.KindGrowth, extract.KindMarketSize}
 
 // Stream checks the claims of src and returns the findings, ordered by
 // severity, kind, subject and id: the same as Reconcile over the same
-// claims. Memory holds the largest fact or article, and the corpus-wide
-// kinds, never every claim.
+// claims. Memory holds the largest fact or article, each market's first
+// and last sizes, and the findings; never every claim.
 func Stream(src Source, opts Options) ([]Finding, error) {
 	r := newRun(opts)
-	var conflicts, arithmetic, tickers []Finding
-	// Conflicts first: arithmetic resting on a conflict's outlier repeats
-	// it, and the outliers are known only once every fact is checked.
-	err := src.Groups(r.groupKey, func(cs []*extract.Claim) error {
+	// What articles are read against: the companies said to be private,
+	// and each market's sizes across the corpus.
+	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize}, func(c *extract.Claim) error {
+		r.notePrivate(c)
+		r.noteMarketSize(c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.notePrivateEntities()
+	var conflicts, arithmetic, moves []Finding
+	err = src.Read(r.groupKey, func(cs []*extract.Claim) error {
+		arithmetic = append(arithmetic, r.articleArithmetic(cs)...)
+		arithmetic = append(arithmetic, r.articleCAGR(cs)...)
+		for _, c := range cs {
+			r.checkTicker(c)
+			if f, ok := r.privateStockMove(c); ok {
+				moves = append(moves, f)
+			}
+		}
+		return nil
+	}, func(cs []*extract.Claim) error {
 		conflicts = append(conflicts, r.factConflicts(cs)...)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = src.Articles(func(cs []*extract.Claim) error {
-		arithmetic = append(arithmetic, r.articleArithmetic(cs)...)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = src.Kinds(corpusWideKinds, func(cs []*extract.Claim) error {
-		r.notePrivate(cs)
-		arithmetic = append(arithmetic, r.cagr(cs)...)
-		tickers = append(tickers, r.checkTickers(cs)...)
-		tickers = append(tickers, r.privateStockMoves(cs)...)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
+	// Arithmetic resting on a conflict's outlier repeats the conflict; the
+	// outliers are known once every fact is checked.
 	out := append(conflicts, r.withoutOutliers(arithmetic)...)
-	return finish(append(out, tickers...)), nil
+	out = append(out, r.tickers.out...)
+	return finish(append(out, moves...)), nil
 }
 
-// notePrivate records the companies the corpus or the rules say are private.
-func (r *run) notePrivate(cs []*extract.Claim) {
-	for _, c := range cs {
-		if c.Kind == extract.KindCompanyStatus && c.Value.Label == "private" {
-			r.private[c.Subject] = append(r.private[c.Subject], c)
-		}
+// notePrivate records a company the corpus says is private, keeping a copy
+// of the claim to cite.
+func (r *run) notePrivate(c *extract.Claim) {
+	if c.Kind == extract.KindCompanyStatus && c.Value.Label == "private" {
+		cp := *c
+		r.private[c.Subject] = append(r.private[c.Subject], &cp)
 	}
-	if r.opts.Rules != nil {
-		for _, e := range r.opts.Rules.Entities {
-			if e.Private && len(r.private[e.Name]) == 0 {
-				r.private[e.Name] = nil // known from the rules, with no article to cite
-			}
+}
+
+// notePrivateEntities records the companies the rules say are private.
+func (r *run) notePrivateEntities() {
+	if r.opts.Rules == nil {
+		return
+	}
+	for _, e := range r.opts.Rules.Entities {
+		if e.Private && len(r.private[e.Name]) == 0 {
+			r.private[e.Name] = nil // known from the rules, with no article to cite
 		}
 	}
 }
@@ -79,7 +85,16 @@ func (r *run) notePrivate(cs []*extract.Claim) {
 // memorySource serves claims held in memory, in their given order.
 type memorySource []extract.Claim
 
-func (m memorySource) Groups(key func(*extract.Claim) (string, bool), fn func([]*extract.Claim) error) error {
+func (m memorySource) Read(key func(*extract.Claim) (string, bool), article, group func([]*extract.Claim) error) error {
+	if err := eachGroup(m, func(c *extract.Claim) (string, bool) { return c.Article, true }, article); err != nil {
+		return err
+	}
+	return eachGroup(m, key, group)
+}
+
+// eachGroup calls fn with the claims sharing a key, groups in the order of
+// their first claim.
+func eachGroup(m memorySource, key func(*extract.Claim) (string, bool), fn func([]*extract.Claim) error) error {
 	index := map[string]int{}
 	var groups [][]*extract.Claim
 	for i := range m {
@@ -103,36 +118,13 @@ func (m memorySource) Groups(key func(*extract.Claim) (string, bool), fn func([]
 	return nil
 }
 
-func (m memorySource) Articles(fn func([]*extract.Claim) error) error {
-	index := map[string]int{}
-	var articles [][]*extract.Claim
+func (m memorySource) Each(kinds []extract.Kind, fn func(*extract.Claim) error) error {
 	for i := range m {
-		a, seen := index[m[i].Article]
-		if !seen {
-			a = len(articles)
-			index[m[i].Article] = a
-			articles = append(articles, nil)
-		}
-		articles[a] = append(articles[a], &m[i])
-	}
-	for _, cs := range articles {
-		if err := fn(cs); err != nil {
-			return err
+		if slices.Contains(kinds, m[i].Kind) {
+			if err := fn(&m[i]); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
-}
-
-func (m memorySource) Kinds(kinds []extract.Kind, fn func([]*extract.Claim) error) error {
-	want := map[extract.Kind]bool{}
-	for _, k := range kinds {
-		want[k] = true
-	}
-	var cs []*extract.Claim
-	for i := range m {
-		if want[m[i].Kind] {
-			cs = append(cs, &m[i])
-		}
-	}
-	return fn(cs)
 }

@@ -269,7 +269,7 @@ func scanClaim(sc scanner) (extract.Claim, error) {
 		return c, err
 	}
 	c.Kind, c.Status, c.Aspect = extract.Kind(kind), extract.Status(status), extract.Aspect(aspect)
-	if err := json.Unmarshal([]byte(value), &c.Value); err != nil {
+	if err := decodeValue(value, &c.Value); err != nil {
 		return c, fmt.Errorf("claim %s: stored value is not valid: %w", c.ID, err)
 	}
 	return c, nil

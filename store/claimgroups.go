@@ -56,38 +56,53 @@ func (s *Store) EachClaimOfKinds(ctx context.Context, kinds []extract.Kind, fn f
 	return s.eachClaimRow(ctx, where, args, func(_ int64, c extract.Claim) error { return fn(c) })
 }
 
-// groupBatch is about how many claims GroupClaims reads per query round:
-// whole groups are read together, so a larger group makes a larger batch.
+// groupBatch is about how many claims ReadClaims reads back per query
+// round: whole groups are read together, so a larger group makes a larger
+// batch.
 const groupBatch = 4096
 
-// GroupClaims calls fn with the stored claims that share a key, one group
-// at a time, in the order of each group's first claim in EachClaim's
-// order, the claims of a group in that order too. key is asked once per
-// claim; claims it rejects are left out. Memory holds a rowid per claim
-// and one batch of groups, never every claim: the first pass keeps only
-// which group each rowid is in, the second reads the claims back by rowid.
-func (s *Store) GroupClaims(ctx context.Context, key func(*extract.Claim) (string, bool), fn func([]extract.Claim) error) error {
+// ReadClaims reads the stored claims twice over, holding little of them:
+// first article by article in EachClaim's order, calling article (if not
+// nil) with each article's claims; then group by group, calling group with
+// the claims that share a key, groups in the order of their first claim,
+// the claims of a group in that order too. key is asked once per claim,
+// in the first pass; claims it rejects are in no group. Memory holds one
+// article, a rowid per grouped claim, and one batch of groups: the second
+// pass reads the claims back by rowid.
+func (s *Store) ReadClaims(ctx context.Context, key func(*extract.Claim) (string, bool), article, group func([]extract.Claim) error) error {
 	type member struct {
 		rowid int64
 		group int32
 	}
 	var members []member
 	index := map[string]int32{}
+	var cur []extract.Claim
 	err := s.eachClaimRow(ctx, "", nil, func(rowid int64, c extract.Claim) error {
-		k, ok := key(&c)
-		if !ok {
+		if k, ok := key(&c); ok {
+			g, seen := index[k]
+			if !seen {
+				g = int32(len(index))
+				index[k] = g
+			}
+			members = append(members, member{rowid, g})
+		}
+		if article == nil {
 			return nil
 		}
-		g, seen := index[k]
-		if !seen {
-			g = int32(len(index))
-			index[k] = g
+		if len(cur) > 0 && cur[0].Article != c.Article {
+			if err := article(cur); err != nil {
+				return err
+			}
+			cur = cur[:0] // the callback is done with the last article
 		}
-		members = append(members, member{rowid, g})
+		cur = append(cur, c)
 		return nil
 	})
+	if err == nil && len(cur) > 0 {
+		err = article(cur)
+	}
 	if err != nil {
-		return fmt.Errorf("group claims: %w", err)
+		return fmt.Errorf("read claims: %w", err)
 	}
 	index = nil
 	sort.SliceStable(members, func(i, j int) bool { return members[i].group < members[j].group })
@@ -102,7 +117,7 @@ func (s *Store) GroupClaims(ctx context.Context, key func(*extract.Claim) (strin
 		}
 		claims, err := s.claimsByRowid(ctx, rowids)
 		if err != nil {
-			return fmt.Errorf("group claims: %w", err)
+			return fmt.Errorf("read claims: %w", err)
 		}
 		// A claim deleted since the first pass (none is while a run holds
 		// the lock) reads back empty and is dropped.
@@ -114,7 +129,7 @@ func (s *Store) GroupClaims(ctx context.Context, key func(*extract.Claim) (strin
 			}
 			if k+1 == len(claims) || members[i+k+1].group != members[i+k].group {
 				if kept > start {
-					if err := fn(claims[start:kept:kept]); err != nil {
+					if err := group(claims[start:kept:kept]); err != nil {
 						return err
 					}
 				}

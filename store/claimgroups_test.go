@@ -8,10 +8,10 @@ import (
 	"github.com/claimcheck/claimcheck/extract"
 )
 
-// TestGroupClaims checks that groups come whole, in the order of their
-// first claim, their claims in EachClaim's order, across read batches, and
-// that rejected claims are left out.
-func TestGroupClaims(t *testing.T) {
+// TestReadClaims checks that articles come whole and in order, and groups
+// whole, in the order of their first claim, their claims in EachClaim's
+// order, across read batches, rejected claims left out.
+func TestReadClaims(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	var batch []Ingested
@@ -47,8 +47,18 @@ func TestGroupClaims(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	err = s.GroupClaims(ctx, func(c *extract.Claim) (string, bool) { return c.Subject, c.Subject != "" }, func(cs []extract.Claim) error {
+	var got, articlesRead []string
+	claimsRead := 0
+	err = s.ReadClaims(ctx, func(c *extract.Claim) (string, bool) { return c.Subject, c.Subject != "" }, func(cs []extract.Claim) error {
+		for _, c := range cs {
+			if c.Article != cs[0].Article {
+				t.Fatalf("article %s mixed with %s", cs[0].Article, c.Article)
+			}
+		}
+		articlesRead = append(articlesRead, cs[0].Article)
+		claimsRead += len(cs)
+		return nil
+	}, func(cs []extract.Claim) error {
 		subject := cs[0].Subject
 		got = append(got, subject)
 		if len(cs) != len(want[subject]) {
@@ -63,6 +73,9 @@ func TestGroupClaims(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(articlesRead) != articles || claimsRead != articles*perArticle || articlesRead[0] != "a00.txt" || articlesRead[articles-1] != "a29.txt" {
+		t.Errorf("read %d articles (%v...) and %d claims, want %d and %d", len(articlesRead), articlesRead[:1], claimsRead, articles, articles*perArticle)
 	}
 	if fmt.Sprint(got) != fmt.Sprint(order) {
 		t.Errorf("groups in order %v, want %v", got, order)
