@@ -108,8 +108,10 @@ func foldQuotes(s string) string {
 	if !strings.ContainsAny(s, "\u2018\u2019\u201c\u201d") {
 		return s
 	}
-	return strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`).Replace(s)
+	return quoteFolder.Replace(s)
 }
+
+var quoteFolder = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`)
 
 func isPossessive(t string) bool {
 	t = foldQuotes(t)
@@ -167,12 +169,19 @@ func (ix *entityIndex) known(s string, toks []Token, i int) (entMention, int) {
 	if !ix.firsts[foldQuotes(toks[i].Text)] {
 		return entMention{}, 0
 	}
-	for n := min(ix.maxTokens, len(toks)-i); n >= 1; n-- {
-		parts := make([]string, n)
-		for j := 0; j < n; j++ {
-			parts[j] = foldQuotes(toks[i+j].Text)
+	// The keys of the first 1, 2, ... tokens are prefixes of one string.
+	var keyBuf [128]byte
+	var endBuf [16]int
+	key, ends := keyBuf[:0], endBuf[:0]
+	for j := 0; j < min(ix.maxTokens, len(toks)-i); j++ {
+		if j > 0 {
+			key = append(key, 0)
 		}
-		k, ok := ix.byKey[strings.Join(parts, "\x00")]
+		key = append(key, foldQuotes(toks[i+j].Text)...)
+		ends = append(ends, len(key))
+	}
+	for n := len(ends); n >= 1; n-- {
+		k, ok := ix.byKey[string(key[:ends[n-1]])]
 		if !ok {
 			continue
 		}
