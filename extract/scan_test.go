@@ -47,7 +47,7 @@ func TestScanFindsWhatRegexpFinds(t *testing.T) {
 	}
 	var buf scanned
 	prefiltered := 0
-	for _, text := range texts {
+	for ti, text := range texts {
 		sc := x.scan.scan(text, &buf)
 		for _, re := range sentencePatterns(x.Rules()) {
 			if sc.prefiltered(re) {
@@ -61,6 +61,9 @@ func TestScanFindsWhatRegexpFinds(t *testing.T) {
 			}
 			if got, want := sc.first(re), re.FindStringSubmatchIndex(text); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s in %q:\n got %v\nwant %v", re, text, got, want)
+			}
+			if ti%3 != 0 {
+				continue // stretches of every third text are enough
 			}
 			for _, span := range spans(text) {
 				lo, hi := span[0], span[1]
