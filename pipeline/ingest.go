@@ -156,26 +156,47 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 
 	var batch []store.Ingested
 	var touches []store.ArticleState
+	// One batch is written while the next is gathered, so that workers
+	// never wait on the disk; writing stays on one connection at a time.
+	var writing chan error
+	wait := func() error {
+		if writing == nil {
+			return nil
+		}
+		err := <-writing
+		writing = nil
+		return err
+	}
 	flush := func() error {
+		if err := wait(); err != nil {
+			return err
+		}
 		if len(batch) == 0 && len(touches) == 0 {
 			return nil
 		}
-		// A batch is written even when the run is being stopped: its
-		// articles are finished, and the transaction keeps them whole.
-		wctx := context.WithoutCancel(ctx)
-		if err := o.Store.SaveArticles(wctx, o.RunID, batch); err != nil {
-			return err
-		}
-		if err := o.Store.TouchArticles(wctx, touches); err != nil {
-			return err
-		}
-		batch, touches = batch[:0], touches[:0]
+		var p *Progress
 		if o.Progress != nil {
 			mu.Lock()
-			p := Progress{Done: res.Added + res.Changed + res.Unchanged + len(res.Errors), Found: found, Bytes: res.Bytes, Elapsed: time.Since(start), Walking: walking}
+			p = &Progress{Done: res.Added + res.Changed + res.Unchanged + len(res.Errors), Found: found, Bytes: res.Bytes, Elapsed: time.Since(start), Walking: walking}
 			mu.Unlock()
-			o.Progress(p)
 		}
+		b, t := batch, touches
+		batch, touches = nil, nil
+		writing = make(chan error, 1)
+		go func() {
+			// A batch is written even when the run is being stopped: its
+			// articles are finished, and the transaction keeps them whole.
+			wctx := context.WithoutCancel(ctx)
+			err := o.Store.SaveArticles(wctx, o.RunID, b)
+			if err == nil {
+				err = o.Store.TouchArticles(wctx, t)
+			}
+			if err == nil && p != nil {
+				p.Elapsed = time.Since(start)
+				o.Progress(*p)
+			}
+			writing <- err
+		}()
 		return nil
 	}
 	var writeErr error
@@ -213,6 +234,9 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 	}
 	if writeErr == nil {
 		writeErr = flush()
+	}
+	if err := wait(); writeErr == nil {
+		writeErr = err
 	}
 	res.Found = found
 	if writeErr != nil {
