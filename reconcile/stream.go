@@ -13,9 +13,10 @@ import (
 type Source interface {
 	// Each calls fn for every claim of the given kinds.
 	Each(kinds []extract.Kind, fn func(*extract.Claim) error) error
-	// Read calls article with each article's claims in turn, then group
-	// with the claims that share a key, one group at a time. key is asked
-	// once per claim; claims it rejects are in no group.
+	// Read calls article with each article's claims in turn (their
+	// sentences may be left out: checks within an article never compare
+	// them), then group with the claims that share a key, one group at a
+	// time. key is asked once per claim; claims it rejects are in no group.
 	Read(key func(*extract.Claim) (string, bool), article, group func([]*extract.Claim) error) error
 }
 

@@ -280,7 +280,7 @@ func scanClaim(sc scanner) (extract.Claim, error) {
 // returned. fn must not call the Store of an in-memory database, which
 // has a single connection that EachClaim is using.
 func (s *Store) EachClaim(ctx context.Context, fn func(extract.Claim) error) error {
-	return s.eachClaimRow(ctx, "", nil, func(_ int64, c extract.Claim) error { return fn(c) })
+	return s.eachClaimRow(ctx, claimCols, "", nil, func(_ int64, c extract.Claim) error { return fn(c) })
 }
 
 // Claims returns every stored claim, in EachClaim's order.

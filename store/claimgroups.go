@@ -17,10 +17,15 @@ type rowScanner struct {
 
 func (r rowScanner) Scan(dest ...any) error { return r.sc.Scan(append([]any{r.rowid}, dest...)...) }
 
+// claimColsNoSentence reads a claim without its sentence, the longest
+// string it holds, for passes that never look at it.
+var claimColsNoSentence = strings.Replace(claimCols, ", sentence,", ", '' AS sentence,", 1)
+
 // eachClaimRow calls fn for every stored claim matching where (all when
-// empty), in EachClaim's order, with its rowid.
-func (s *Store) eachClaimRow(ctx context.Context, where string, args []any, fn func(rowid int64, c extract.Claim) error) error {
-	q := "SELECT rowid, " + claimCols + " FROM claims"
+// empty), in EachClaim's order, with its rowid; cols is claimCols or
+// claimColsNoSentence.
+func (s *Store) eachClaimRow(ctx context.Context, cols, where string, args []any, fn func(rowid int64, c extract.Claim) error) error {
+	q := "SELECT rowid, " + cols + " FROM claims"
 	if where != "" {
 		q += " WHERE " + where
 	}
@@ -53,7 +58,7 @@ func (s *Store) EachClaimOfKinds(ctx context.Context, kinds []extract.Kind, fn f
 		args[i] = string(k)
 	}
 	where := "kind IN (?" + strings.Repeat(",?", len(kinds)-1) + ")"
-	return s.eachClaimRow(ctx, where, args, func(_ int64, c extract.Claim) error { return fn(c) })
+	return s.eachClaimRow(ctx, claimCols, where, args, func(_ int64, c extract.Claim) error { return fn(c) })
 }
 
 // groupBatch is about how many claims ReadClaims reads back per query
@@ -63,7 +68,8 @@ const groupBatch = 4096
 
 // ReadClaims reads the stored claims twice over, holding little of them:
 // first article by article in EachClaim's order, calling article (if not
-// nil) with each article's claims; then group by group, calling group with
+// nil) with each article's claims, without their sentences; then group by
+// group, calling group with
 // the claims that share a key, groups in the order of their first claim,
 // the claims of a group in that order too. key is asked once per claim,
 // in the first pass; claims it rejects are in no group. Memory holds one
@@ -77,7 +83,7 @@ func (s *Store) ReadClaims(ctx context.Context, key func(*extract.Claim) (string
 	var members []member
 	index := map[string]int32{}
 	var cur []extract.Claim
-	err := s.eachClaimRow(ctx, "", nil, func(rowid int64, c extract.Claim) error {
+	err := s.eachClaimRow(ctx, claimColsNoSentence, "", nil, func(rowid int64, c extract.Claim) error {
 		if k, ok := key(&c); ok {
 			g, seen := index[k]
 			if !seen {

@@ -55,6 +55,9 @@ func TestReadClaims(t *testing.T) {
 				t.Fatalf("article %s mixed with %s", cs[0].Article, c.Article)
 			}
 		}
+		if cs[0].Sentence != "" {
+			t.Fatalf("article pass read a sentence: %q", cs[0].Sentence)
+		}
 		articlesRead = append(articlesRead, cs[0].Article)
 		claimsRead += len(cs)
 		return nil
@@ -65,6 +68,9 @@ func TestReadClaims(t *testing.T) {
 			t.Fatalf("group %s: %d claims, want %d", subject, len(cs), len(want[subject]))
 		}
 		for i, c := range cs {
+			if c.Sentence == "" {
+				t.Fatalf("group %s: claim %s read without its sentence", subject, c.ID)
+			}
 			if c.Subject != subject || c.ID != want[subject][i] {
 				t.Fatalf("group %s, claim %d: %s of %s, want %s", subject, i, c.ID, c.Subject, want[subject][i])
 			}
