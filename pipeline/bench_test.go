@@ -85,6 +85,7 @@ func BenchmarkPipeline(b *testing.B) {
 	dir, st := benchCorpus(b)
 	x := benchExtractor(b)
 	ctx := context.Background()
+	PaceGC()
 	runtime.GC()
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -93,12 +94,10 @@ func BenchmarkPipeline(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		IngestGC()
 		res, err := Ingest(ctx, Options{Roots: []string{dir}, Extractor: x, Store: db, RunID: 0})
 		if err != nil || len(res.Errors) > 0 || res.Added != st.Files {
 			b.Fatalf("ingest: %v, %d errors, %d added", err, len(res.Errors), res.Added)
 		}
-		ReconcileGC()
 		if _, _, err := Reconcile(ctx, db, 1, reconcile.Options{Rules: x.Rules(), Listing: rules.DefaultListing()}); err != nil {
 			b.Fatal(err)
 		}

@@ -168,8 +168,6 @@ func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots 
 			return out, st.EndRun(ctx, out.id, stats(out.res, out.diff), "done", inputs)
 		}
 	}
-	pipeline.ReconcileGC()
-	defer pipeline.IngestGC()
 	findings, diff, err := pipeline.Reconcile(ctx, st, out.id, reconcile.Options{Rules: x.Rules(), Listing: out.listing})
 	out.diff, out.findings = diff, len(findings)
 	if err != nil {

@@ -17,7 +17,7 @@ import (
 )
 
 func main() {
-	pipeline.IngestGC()
+	pipeline.PaceGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
