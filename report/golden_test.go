@@ -3,9 +3,12 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -429,5 +432,55 @@ func TestExcerpt(t *testing.T) {
 				t.Errorf("got %q [%q] %q", b, m, a)
 			}
 		})
+	}
+}
+
+// streamed is r with its claims read through EachClaim, in the store's
+// order (by article path, then position), only the cited ones held.
+func streamed(r *Report, held []extract.Claim) *Report {
+	all := append([]extract.Claim(nil), r.Claims...)
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].Article != all[j].Article {
+			return all[i].Article < all[j].Article
+		}
+		return all[i].Start < all[j].Start
+	})
+	s := *r
+	s.Claims = held
+	s.ClaimTotal = len(r.ReportedClaims())
+	s.EachClaim = func(fn func(extract.Claim) error) error {
+		for _, c := range all {
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return &s
+}
+
+// TestJSONStreamedClaims: a report reading its claims as it writes them
+// gives the same bytes as one holding them all, and the same summary.
+func TestJSONStreamedClaims(t *testing.T) {
+	for name, r := range map[string]*Report{"sample": sample(), "no claims": {}, "no findings": {Claims: sample().Claims}} {
+		var want, got bytes.Buffer
+		if err := JSON(&want, r); err != nil {
+			t.Fatal(err)
+		}
+		s := streamed(r, nil)
+		if err := JSON(&got, s); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: streamed JSON differs:\n%s\nwant:\n%s", name, got.String(), want.String())
+		}
+		if Summary(s) != Summary(r) {
+			t.Errorf("%s: summary %q, want %q", name, Summary(s), Summary(r))
+		}
+	}
+	failing := streamed(sample(), nil)
+	failing.EachClaim = func(func(extract.Claim) error) error { return errors.New("disk gone") }
+	if err := JSON(io.Discard, failing); err == nil || !strings.Contains(err.Error(), "disk gone") {
+		t.Errorf("a failing claim reader gave %v", err)
 	}
 }

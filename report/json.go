@@ -1,10 +1,15 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"time"
 
+	"github.com/claimcheck/claimcheck/extract"
 	"github.com/claimcheck/claimcheck/reconcile"
 )
 
@@ -83,10 +88,10 @@ func JSON(w io.Writer, r *Report) error {
 		out.Articles = append(out.Articles, jsonArticle{ID: a.ID, Path: a.Path, Title: a.Title, Byline: a.Byline, Source: a.Source,
 			Published: a.PublishedString(), SHA256: a.SHA256, Format: string(a.Format), Warnings: a.Warnings})
 	}
-	for _, c := range r.ReportedClaims() {
-		out.Claims = append(out.Claims, jsonClaim{ID: c.ID, Article: c.Article, Kind: string(c.Kind), Subject: c.Subject, Object: c.Object,
-			Normalized: c.Normalized, Text: c.Text, Sentence: c.Sentence, Start: c.Start, End: c.End, Hedged: c.Hedged,
-			Attribution: c.Attribution, Period: c.Period, Status: string(c.Status), Aspect: string(c.Aspect), Event: c.Event})
+	if r.EachClaim == nil {
+		for _, c := range r.ReportedClaims() {
+			out.Claims = append(out.Claims, toJSONClaim(c))
+		}
 	}
 	for _, f := range r.sortedFindings() {
 		claims := f.Claims
@@ -98,10 +103,88 @@ func JSON(w io.Writer, r *Report) error {
 			Status: f.Status, Review: f.Review.State, Note: f.Review.Note, By: f.Review.By, At: rfc3339(f.Review.At),
 			Reopened: f.Review.ReopenReason, New: f.New})
 	}
+	if r.EachClaim == nil {
+		return newJSONEncoder(w, "").Encode(out)
+	}
+	// Every claim of a large store is written as it is read: the report
+	// is encoded with an empty claim list, and the claims go in its place.
+	var buf bytes.Buffer
+	if err := newJSONEncoder(&buf, "").Encode(out); err != nil {
+		return err
+	}
+	const empty = "\n  \"claims\": [],"
+	head, tail, ok := bytes.Cut(buf.Bytes(), []byte(empty))
+	if !ok {
+		return errors.New("json report: no claim list to fill") // cannot happen: the field is always written
+	}
+	bw := bufio.NewWriter(w)
+	bw.Write(head)
+	bw.WriteString("\n  \"claims\": [")
+	if err := streamClaims(bw, r.EachClaim); err != nil {
+		return err
+	}
+	bw.WriteString(",")
+	bw.Write(tail)
+	return bw.Flush()
+}
+
+func newJSONEncoder(w io.Writer, prefix string) *json.Encoder {
 	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return enc
+}
+
+func toJSONClaim(c extract.Claim) jsonClaim {
+	return jsonClaim{ID: c.ID, Article: c.Article, Kind: string(c.Kind), Subject: c.Subject, Object: c.Object,
+		Normalized: c.Normalized, Text: c.Text, Sentence: c.Sentence, Start: c.Start, End: c.End, Hedged: c.Hedged,
+		Attribution: c.Attribution, Period: c.Period, Status: string(c.Status), Aspect: string(c.Aspect), Event: c.Event}
+}
+
+// streamClaims writes the elements of the claim list and its closing
+// bracket as the encoder would indent them, one article at a time in
+// report order.
+func streamClaims(w *bufio.Writer, each func(fn func(extract.Claim) error) error) error {
+	var elem bytes.Buffer
+	enc := newJSONEncoder(&elem, "    ")
+	n := 0
+	var article []extract.Claim
+	flush := func() error {
+		for _, c := range reported(article) {
+			elem.Reset()
+			if err := enc.Encode(toJSONClaim(c)); err != nil {
+				return err
+			}
+			if n > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString("\n    ")
+			w.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+			n++
+		}
+		article = article[:0]
+		return nil
+	}
+	err := each(func(c extract.Claim) error {
+		if len(article) > 0 && article[0].Article != c.Article {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		article = append(article, c)
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return fmt.Errorf("json report: %w", err)
+	}
+	if n > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteString("]")
+	return nil
 }
 
 func rfc3339(t time.Time) string {

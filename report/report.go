@@ -32,14 +32,22 @@ type FileError struct {
 
 // Report is everything a renderer shows.
 type Report struct {
-	Articles  []corpus.Article // Text may be empty
-	Claims    []extract.Claim
-	Findings  []Entry
-	Skipped   []FileError
-	Errors    []FileError
-	Listing   string // what tickers were checked against
-	Generated time.Time
-	Title     string // "" gives "claimcheck report"
+	Articles []corpus.Article // Text may be empty
+	// Claims are the claims shown: every claim of the corpus, or, when
+	// EachClaim is set, at least those the findings cite.
+	Claims []extract.Claim
+	// EachClaim, when set, reads every claim, article by article in path
+	// order, for the JSON report's claim list, and ClaimTotal counts the
+	// reported ones: a report over a large store then holds one article's
+	// claims at a time besides those its findings cite.
+	EachClaim  func(fn func(extract.Claim) error) error
+	ClaimTotal int
+	Findings   []Entry
+	Skipped    []FileError
+	Errors     []FileError
+	Listing    string // what tickers were checked against
+	Generated  time.Time
+	Title      string // "" gives "claimcheck report"
 }
 
 // contractKinds are the claim kinds of the report contract; other claims
@@ -54,8 +62,21 @@ var contractKinds = func() map[extract.Kind]bool {
 
 // ReportedClaims returns the claims a report lists, in order.
 func (r *Report) ReportedClaims() []extract.Claim {
-	out := make([]extract.Claim, 0, len(r.Claims))
-	for _, c := range r.Claims {
+	return reported(r.Claims)
+}
+
+// claimCount is how many claims the corpus holds that a report lists.
+func (r *Report) claimCount() int {
+	if r.EachClaim != nil {
+		return r.ClaimTotal
+	}
+	return len(r.ReportedClaims())
+}
+
+// reported keeps the claims of the contract's kinds, in report order.
+func reported(claims []extract.Claim) []extract.Claim {
+	out := make([]extract.Claim, 0, len(claims))
+	for _, c := range claims {
 		if contractKinds[c.Kind] {
 			out = append(out, c)
 		}

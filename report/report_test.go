@@ -216,13 +216,19 @@ func (s *fakeSource) Report(ctx context.Context, f Filter) (*Report, error) {
 	return &out, nil
 }
 
-func (s *fakeSource) Article(ctx context.Context, path string) (*corpus.Article, error) {
+func (s *fakeSource) Article(ctx context.Context, path string) (*corpus.Article, []extract.Claim, error) {
 	for i := range s.r.Articles {
 		if s.r.Articles[i].Path == path {
-			return &s.r.Articles[i], nil
+			var claims []extract.Claim
+			for _, c := range s.r.Claims {
+				if c.Article == path {
+					claims = append(claims, c)
+				}
+			}
+			return &s.r.Articles[i], claims, nil
 		}
 	}
-	return nil, fmt.Errorf("article %s: %w", path, ErrNotFound)
+	return nil, nil, fmt.Errorf("article %s: %w", path, ErrNotFound)
 }
 
 func (s *fakeSource) SetReview(ctx context.Context, id, state, note, who string) error {

@@ -20,7 +20,8 @@ import (
 // Source is what the review pages read and change: a database, in claimcheck.
 type Source interface {
 	Report(ctx context.Context, f Filter) (*Report, error)
-	Article(ctx context.Context, path string) (*corpus.Article, error)
+	// Article returns the article at path with its text, and its claims.
+	Article(ctx context.Context, path string) (*corpus.Article, []extract.Claim, error)
 	SetReview(ctx context.Context, findingID, state, note, who string) error
 }
 
@@ -249,7 +250,7 @@ type articleView struct {
 
 func (s *server) article(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.Query().Get("path")
-	a, err := s.src.Article(r.Context(), path)
+	a, all, err := s.src.Article(r.Context(), path)
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {
 			s.fail(w, r, http.StatusNotFound, "No article "+path+" in the database.", nil)
@@ -258,13 +259,8 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, "Could not read the article: see the server's log.", err)
 		return
 	}
-	rep, err := s.src.Report(r.Context(), Filter{Status: "all"})
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, "Could not read the claims: see the server's log.", err)
-		return
-	}
 	var claims []extract.Claim
-	for _, c := range rep.Claims {
+	for _, c := range all {
 		if c.Article == a.Path && contractKinds[c.Kind] {
 			claims = append(claims, c)
 		}

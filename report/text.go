@@ -20,7 +20,7 @@ type TextOptions struct {
 func Summary(r *Report) string {
 	high, medium, low := r.Counts()
 	n := len(r.Findings)
-	s := fmt.Sprintf("%s, %s, %s", plural(len(r.Articles), "article"), plural(len(r.ReportedClaims()), "claim"), plural(n, "finding"))
+	s := fmt.Sprintf("%s, %s, %s", plural(len(r.Articles), "article"), plural(r.claimCount(), "claim"), plural(n, "finding"))
 	if n > 0 {
 		var parts []string
 		for _, p := range []struct {

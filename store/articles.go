@@ -346,6 +346,31 @@ func (s *Store) ClaimCount(ctx context.Context) (int, error) {
 	return n, err
 }
 
+// ClaimCountOfKinds returns the number of stored claims of the given kinds.
+func (s *Store) ClaimCountOfKinds(ctx context.Context, kinds []extract.Kind) (int, error) {
+	if len(kinds) == 0 {
+		return 0, nil
+	}
+	args := make([]any, len(kinds))
+	for i, k := range kinds {
+		args[i] = string(k)
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM claims WHERE kind IN (?"+strings.Repeat(",?", len(kinds)-1)+")", args...).Scan(&n)
+	return n, err
+}
+
+// ArticleClaims returns the claims of the article at path, in EachClaim's
+// order.
+func (s *Store) ArticleClaims(ctx context.Context, path string) ([]extract.Claim, error) {
+	var out []extract.Claim
+	err := s.eachClaimRow(ctx, claimCols, "article = ?", []any{path}, func(_ int64, c extract.Claim) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
 // Counts is how much the store holds.
 type Counts struct {
 	Articles, Claims               int

@@ -105,3 +105,22 @@ func TestEachClaimOfKinds(t *testing.T) {
 		t.Errorf("EachClaimOfKinds = %v, %v; want [ticker growth]", got, err)
 	}
 }
+
+func TestArticleClaimsAndCounts(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	batch := []Ingested{
+		{Article: testArticle("a.txt"), Claims: []extract.Claim{testClaim("a.txt", extract.KindTicker, 1, 2), testClaim("a.txt", extract.KindCompanyStatus, 3, 4)}},
+		{Article: testArticle("b.txt"), Claims: []extract.Claim{testClaim("b.txt", extract.KindRevenue, 1, 2)}},
+	}
+	if err := s.SaveArticles(ctx, 0, batch); err != nil {
+		t.Fatal(err)
+	}
+	claims, err := s.ArticleClaims(ctx, "a.txt")
+	if err != nil || len(claims) != 2 || claims[0].Article != "a.txt" || claims[1].Article != "a.txt" {
+		t.Errorf("ArticleClaims(a.txt) = %d claims, %v", len(claims), err)
+	}
+	if n, err := s.ClaimCountOfKinds(ctx, extract.Kinds); err != nil || n != 2 {
+		t.Errorf("ClaimCountOfKinds(report kinds) = %d, %v; want 2 (company status is not reported)", n, err)
+	}
+}

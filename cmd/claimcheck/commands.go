@@ -234,15 +234,29 @@ func buildReport(ctx context.Context, st *store.Store, f store.Filter, listing *
 	if err != nil {
 		return nil, err
 	}
-	claims, err := st.Claims(ctx)
-	if err != nil {
-		return nil, err
-	}
 	entries, err := st.Findings(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	r := &report.Report{Articles: arts, Claims: claims, Generated: time.Now().UTC()}
+	// The report holds the claims its findings cite; the JSON report reads
+	// the rest as it writes them.
+	var cited []string
+	for _, en := range entries {
+		cited = append(cited, en.Claims...)
+	}
+	byID, err := st.ClaimsByID(ctx, cited)
+	if err != nil {
+		return nil, err
+	}
+	total, err := st.ClaimCountOfKinds(ctx, extract.Kinds)
+	if err != nil {
+		return nil, err
+	}
+	r := &report.Report{Articles: arts, Generated: time.Now().UTC(), ClaimTotal: total,
+		EachClaim: func(fn func(extract.Claim) error) error { return st.EachClaim(ctx, fn) }}
+	for _, c := range byID {
+		r.Claims = append(r.Claims, c)
+	}
 	for _, en := range entries {
 		r.Findings = append(r.Findings, toEntry(en, f.NewInRun))
 	}

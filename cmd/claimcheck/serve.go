@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/claimcheck/claimcheck/corpus"
+	"github.com/claimcheck/claimcheck/extract"
 	"github.com/claimcheck/claimcheck/pipeline"
 	"github.com/claimcheck/claimcheck/report"
 	"github.com/claimcheck/claimcheck/store"
@@ -76,12 +77,16 @@ func (s storeSource) Report(ctx context.Context, f report.Filter) (*report.Repor
 	return buildReport(ctx, s.st, store.Filter{Status: f.Status, Review: f.Review, Type: f.Type, Kind: f.Kind}, listing, pipeline.Result{})
 }
 
-func (s storeSource) Article(ctx context.Context, path string) (*corpus.Article, error) {
+func (s storeSource) Article(ctx context.Context, path string) (*corpus.Article, []extract.Claim, error) {
 	a, err := s.st.Article(ctx, path)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, fmt.Errorf("%w: %v", report.ErrNotFound, err)
+		return nil, nil, fmt.Errorf("%w: %v", report.ErrNotFound, err)
 	}
-	return a, err
+	if err != nil {
+		return nil, nil, err
+	}
+	claims, err := s.st.ArticleClaims(ctx, path)
+	return a, claims, err
 }
 
 func (s storeSource) SetReview(ctx context.Context, id, state, note, who string) error {
