@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -482,5 +483,51 @@ func TestJSONStreamedClaims(t *testing.T) {
 	failing.EachClaim = func(func(extract.Claim) error) error { return errors.New("disk gone") }
 	if err := JSON(io.Discard, failing); err == nil || !strings.Contains(err.Error(), "disk gone") {
 		t.Errorf("a failing claim reader gave %v", err)
+	}
+}
+
+// TestEvidenceCapped: a side a thousand articles agree on is quoted a few
+// times and counted, in every renderer; ShownClaims names the quoted ones.
+func TestEvidenceCapped(t *testing.T) {
+	r := &Report{}
+	var ids []string
+	for i := 0; i < 20; i++ {
+		path := fmt.Sprintf("a%02d.txt", i)
+		c := claimAt(path, extract.KindInvestment, "Orbital", "Helix", "USD 2000000000", "Orbital put $2 billion into Helix.", "$2 billion", 0)
+		r.Articles = append(r.Articles, corpus.Article{ID: corpus.ArticleID(path), Path: path})
+		r.Claims = append(r.Claims, c)
+		ids = append(ids, c.ID)
+	}
+	odd := claimAt("odd.txt", extract.KindInvestment, "Orbital", "Helix", "USD 3000000000", "Orbital put $3 billion into Helix.", "$3 billion", 0)
+	r.Claims = append(r.Claims, odd)
+	f := reconcile.Finding{ID: "f-1", Type: reconcile.TypeConflict, Kind: extract.KindInvestment, Subject: "Orbital", Object: "Helix",
+		Severity: reconcile.SeverityHigh, Claims: append(append([]string{}, ids...), odd.ID), Message: "$2 billion vs $3 billion",
+		Sides: []reconcile.Side{{Value: "$2 billion", Claims: ids}, {Value: "$3 billion", Claims: []string{odd.ID}}}}
+	r.Findings = []Entry{{Finding: f, Status: "open"}}
+	if got := ShownClaims(f); len(got) != EvidenceShown+1 || got[EvidenceShown] != odd.ID {
+		t.Errorf("ShownClaims = %v", got)
+	}
+	more := "… and 14 claims more saying the same"
+	var text, mdown, page bytes.Buffer
+	if err := Text(&text, r, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&mdown, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := HTML(&page, r); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"text": text.String(), "markdown": mdown.String(), "html": page.String()} {
+		if !strings.Contains(out, more) {
+			t.Errorf("%s: no %q", name, more)
+		}
+		if !strings.Contains(out, "odd.txt") || !strings.Contains(out, "a05.txt") {
+			t.Errorf("%s: the first %d claims of each side are not quoted", name, EvidenceShown)
+		}
+	}
+	// Only the text report has no list of articles to name the rest.
+	if strings.Contains(text.String(), "a06.txt") || strings.Contains(text.String(), "a19.txt") {
+		t.Errorf("text quotes claims beyond the first %d:\n%s", EvidenceShown, text.String())
 	}
 }

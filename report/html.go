@@ -43,6 +43,7 @@ type quote struct {
 type sideView struct {
 	Label  string
 	Quotes []quote
+	More   string // how many claims are not quoted
 }
 
 type findingView struct {
@@ -137,6 +138,9 @@ func view(r *Report) pageView {
 		fv := findingView{Entry: f}
 		for _, g := range groups(f, claims) {
 			sv := sideView{Label: g.label}
+			if g.more > 0 {
+				sv.More = moreLine(g.more)
+			}
 			for _, c := range g.claims {
 				sv.Quotes = append(sv.Quotes, quoteOf(c, arts))
 			}

@@ -34,7 +34,7 @@ type FileError struct {
 type Report struct {
 	Articles []corpus.Article // Text may be empty
 	// Claims are the claims shown: every claim of the corpus, or, when
-	// EachClaim is set, at least those the findings cite.
+	// EachClaim is set, at least those the findings quote (ShownClaims).
 	Claims []extract.Claim
 	// EachClaim, when set, reads every claim, article by article in path
 	// order, for the JSON report's claim list, and ClaimTotal counts the

@@ -53,30 +53,61 @@ func plural(n int, word string) string {
 type evidence struct {
 	label  string // the side's value; "" for findings without sides
 	claims []*extract.Claim
+	more   int // claims on the side beyond those shown
+}
+
+// EvidenceShown is how many claims of a side a report quotes: enough to
+// verify the side, not a wall of copies when a thousand articles agree.
+// The JSON report lists every claim id.
+const EvidenceShown = 6
+
+// shownIDs splits a side's claim ids into those quoted and how many more.
+func shownIDs(ids []string) ([]string, int) {
+	if len(ids) > EvidenceShown {
+		return ids[:EvidenceShown], len(ids) - EvidenceShown
+	}
+	return ids, 0
+}
+
+// ShownClaims returns the ids of the claims a report quotes for f: the
+// only claims a report needs besides the JSON report's list.
+func ShownClaims(f reconcile.Finding) []string {
+	if len(f.Sides) == 0 {
+		ids, _ := shownIDs(f.Claims)
+		return ids
+	}
+	var out []string
+	for _, s := range f.Sides {
+		ids, _ := shownIDs(s.Claims)
+		out = append(out, ids...)
+	}
+	return out
 }
 
 func groups(f Entry, claims map[string]*extract.Claim) []evidence {
 	var out []evidence
+	side := func(label string, all []string) evidence {
+		ids, more := shownIDs(all)
+		e := evidence{label: label, more: more}
+		for _, id := range ids {
+			if c := claims[id]; c != nil {
+				e.claims = append(e.claims, c)
+			}
+		}
+		return e
+	}
 	if len(f.Sides) > 0 {
 		for i := len(f.Sides) - 1; i >= 0; i-- { // outliers first, as the message reads
-			s := f.Sides[i]
-			e := evidence{label: s.Value}
-			for _, id := range s.Claims {
-				if c := claims[id]; c != nil {
-					e.claims = append(e.claims, c)
-				}
-			}
-			out = append(out, e)
+			out = append(out, side(f.Sides[i].Value, f.Sides[i].Claims))
 		}
 		return out
 	}
-	e := evidence{}
-	for _, id := range f.Claims {
-		if c := claims[id]; c != nil {
-			e.claims = append(e.claims, c)
-		}
-	}
-	return append(out, e)
+	return append(out, side("", f.Claims))
+}
+
+// moreLine says how many claims of a side a report does not quote.
+func moreLine(n int) string {
+	return fmt.Sprintf("… and %s more saying the same", plural(n, "claim"))
 }
 
 // excerpt returns the claim's sentence cut to about width characters
@@ -244,6 +275,9 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 				}
 				bw.printf("    %s: “%s%s%s”%s\n", clean(c.Article), clean(b), marked, clean(a), hedge)
 			}
+			if g.more > 0 {
+				bw.printf("    %s\n", paint(ansiDim, moreLine(g.more)))
+			}
 		}
 	}
 	writeFileErrors(bw, r, paint)
@@ -370,6 +404,9 @@ func Markdown(w io.Writer, r *Report) error {
 					hedge = " (hedged)"
 				}
 				bw.printf("\n> %s%s%s  \n> — %s%s\n", md(b), marked, mdInline(a), md(c.Article), hedge)
+			}
+			if g.more > 0 {
+				bw.printf("\n*%s*\n", moreLine(g.more))
 			}
 		}
 	}

@@ -238,13 +238,13 @@ func buildReport(ctx context.Context, st *store.Store, f store.Filter, listing *
 	if err != nil {
 		return nil, err
 	}
-	// The report holds the claims its findings cite; the JSON report reads
-	// the rest as it writes them.
-	var cited []string
+	// The report holds the claims its findings quote; the JSON report
+	// reads every claim as it writes them.
+	var quoted []string
 	for _, en := range entries {
-		cited = append(cited, en.Claims...)
+		quoted = append(quoted, report.ShownClaims(en.Finding)...)
 	}
-	byID, err := st.ClaimsByID(ctx, cited)
+	byID, err := st.ClaimsByID(ctx, quoted)
 	if err != nil {
 		return nil, err
 	}
