@@ -75,23 +75,36 @@ func finish(out []Finding) []Finding {
 		f.Evidence = hashOf(strings.Join(f.Claims, ","))
 		f.ID = "f-" + hashOf(f.Fingerprint)[:12]
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if sa, sb := severityRank[a.Severity], severityRank[b.Severity]; sa != sb {
-			return sa < sb
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		if a.Subject != b.Subject {
-			return a.Subject < b.Subject
-		}
-		return a.ID < b.ID
-	})
+	sort.SliceStable(out, func(i, j int) bool { return Before(&out[i], &out[j]) })
 	return out
 }
 
-var severityRank = map[Severity]int{SeverityHigh: 0, SeverityMedium: 1, SeverityLow: 2}
+// Before says whether a comes before b in a report: by severity, most
+// urgent first (unknown ones last), then kind, subject and id.
+func Before(a, b *Finding) bool {
+	if ra, rb := severityRank(a.Severity), severityRank(b.Severity); ra != rb {
+		return ra < rb
+	}
+	if a.Kind != b.Kind {
+		return a.Kind < b.Kind
+	}
+	if a.Subject != b.Subject {
+		return a.Subject < b.Subject
+	}
+	return a.ID < b.ID
+}
+
+func severityRank(s Severity) int {
+	switch s {
+	case SeverityHigh:
+		return 0
+	case SeverityMedium:
+		return 1
+	case SeverityLow:
+		return 2
+	}
+	return 3
+}
 
 func hashOf(s string) string {
 	sum := sha256.Sum256([]byte(s))

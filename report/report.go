@@ -116,36 +116,11 @@ func (r *Report) sortedArticles() []corpus.Article {
 	return out
 }
 
-// severityRank orders severities most urgent first; unknown ones last.
-func severityRank(s reconcile.Severity) int {
-	switch s {
-	case reconcile.SeverityHigh:
-		return 0
-	case reconcile.SeverityMedium:
-		return 1
-	case reconcile.SeverityLow:
-		return 2
-	}
-	return 3
-}
-
-// sortedFindings returns the findings by severity, kind, subject and id,
-// the order every renderer shows them in, leaving r as it is.
+// sortedFindings returns the findings in the order every renderer shows
+// them (reconcile.Before), leaving r as it is.
 func (r *Report) sortedFindings() []Entry {
 	out := append([]Entry(nil), r.Findings...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if ra, rb := severityRank(a.Severity), severityRank(b.Severity); ra != rb {
-			return ra < rb
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		if a.Subject != b.Subject {
-			return a.Subject < b.Subject
-		}
-		return a.ID < b.ID
-	})
+	sort.SliceStable(out, func(i, j int) bool { return reconcile.Before(&out[i].Finding, &out[j].Finding) })
 	return out
 }
 
