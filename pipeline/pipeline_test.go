@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -119,28 +121,32 @@ func TestKilledIngest(t *testing.T) {
 	killed := filepath.Join(t.TempDir(), "killed.db")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledIngest$")
 	cmd.Env = append(os.Environ(), "CLAIMCHECK_KILL_CHILD="+killed, "CLAIMCHECK_KILL_CORPUS="+corpus)
+	var childOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &childOut, &childOut
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Wait until some but not all articles are stored, then kill.
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	// Wait until some but not all articles are stored, then kill. The
+	// database is read, never opened for writing, so that this process
+	// cannot race the child creating it.
 	deadline := time.Now().Add(60 * time.Second)
 	stored := 0
-	for time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-		if st, err := store.Open(context.Background(), killed); err == nil {
-			stored, _ = st.ArticleCount(context.Background())
-			st.Close()
+	for time.Now().Before(deadline) && stored < 100 {
+		select {
+		case err := <-exited:
+			t.Fatalf("the ingest ended by itself (%v) with %d articles stored:\n%s", err, stored, childOut.String())
+		case <-time.After(50 * time.Millisecond):
 		}
-		if stored >= 100 {
-			break
-		}
+		stored = countArticles(killed)
 	}
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	cmd.Wait()
+	<-exited
 	if stored < 100 || stored >= 2000 {
-		t.Fatalf("killed with %d articles stored; want it midway", stored)
+		t.Fatalf("killed with %d articles stored; want it midway:\n%s", stored, childOut.String())
 	}
 	st := open(t, killed)
 	ctx := context.Background()
@@ -166,6 +172,19 @@ func TestKilledIngest(t *testing.T) {
 	if a, b := digest(t, st, f1), digest(t, clean, f2); a != b {
 		t.Errorf("resumed and clean runs differ:\n%s\n%s", a[:min(300, len(a))], b[:min(300, len(b))])
 	}
+}
+
+// countArticles reads how many articles the database at path holds,
+// read-only; 0 while it is not there yet.
+func countArticles(path string) int {
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		return 0
+	}
+	defer db.Close()
+	n := 0
+	_ = db.QueryRow("SELECT count(*) FROM articles").Scan(&n)
+	return n
 }
 
 // digest summarises a store's articles, claims and findings.
