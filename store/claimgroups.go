@@ -112,28 +112,53 @@ func (s *Store) ReadClaims(ctx context.Context, key func(*extract.Claim) (string
 	}
 	index = nil
 	sort.SliceStable(members, func(i, j int) bool { return members[i].group < members[j].group })
-	for i := 0; i < len(members); {
-		j := i + 1
-		for j < len(members) && (j-i < groupBatch || members[j].group == members[j-1].group) {
-			j++
+	// Batches of whole groups are read one ahead of the callback, so that
+	// reading the store and checking the facts use both cores.
+	type batch struct {
+		members []member
+		claims  []extract.Claim
+		err     error
+	}
+	batches := make(chan batch, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(batches)
+		for i := 0; i < len(members); {
+			j := i + 1
+			for j < len(members) && (j-i < groupBatch || members[j].group == members[j-1].group) {
+				j++
+			}
+			rowids := make([]int64, j-i)
+			for k, m := range members[i:j] {
+				rowids[k] = m.rowid
+			}
+			claims, err := s.claimsByRowid(ctx, rowids)
+			select {
+			case batches <- batch{members[i:j], claims, err}:
+			case <-stop:
+				return
+			}
+			if err != nil {
+				return
+			}
+			i = j
 		}
-		rowids := make([]int64, j-i)
-		for k, m := range members[i:j] {
-			rowids[k] = m.rowid
-		}
-		claims, err := s.claimsByRowid(ctx, rowids)
-		if err != nil {
-			return fmt.Errorf("read claims: %w", err)
+	}()
+	for b := range batches {
+		if b.err != nil {
+			return fmt.Errorf("read claims: %w", b.err)
 		}
 		// A claim deleted since the first pass (none is while a run holds
 		// the lock) reads back empty and is dropped.
+		claims, ms := b.claims, b.members
 		start, kept := 0, 0
 		for k := range claims {
 			if claims[k].ID != "" {
 				claims[kept] = claims[k]
 				kept++
 			}
-			if k+1 == len(claims) || members[i+k+1].group != members[i+k].group {
+			if k+1 == len(claims) || ms[k+1].group != ms[k].group {
 				if kept > start {
 					if err := group(claims[start:kept:kept]); err != nil {
 						return err
@@ -142,7 +167,6 @@ func (s *Store) ReadClaims(ctx context.Context, key func(*extract.Claim) (string
 				start = kept
 			}
 		}
-		i = j
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 
@@ -82,6 +83,15 @@ func TestReadClaims(t *testing.T) {
 	}
 	if len(articlesRead) != articles || claimsRead != articles*perArticle || articlesRead[0] != "a00.txt" || articlesRead[articles-1] != "a29.txt" {
 		t.Errorf("read %d articles (%v...) and %d claims, want %d and %d", len(articlesRead), articlesRead[:1], claimsRead, articles, articles*perArticle)
+	}
+	stop := errors.New("stop")
+	calls := 0
+	err = s.ReadClaims(ctx, func(c *extract.Claim) (string, bool) { return c.Subject, c.Subject != "" }, nil, func([]extract.Claim) error {
+		calls++
+		return stop
+	})
+	if !errors.Is(err, stop) || calls != 1 {
+		t.Errorf("a failing group callback: %v after %d calls, want its error after 1", err, calls)
 	}
 	if fmt.Sprint(got) != fmt.Sprint(order) {
 		t.Errorf("groups in order %v, want %v", got, order)
