@@ -154,16 +154,17 @@ func intersect(a, b Interval) Interval {
 // bestPoint returns the value that the most sources allow: a sweep over the
 // intervals' ends, counting each article's claims once.
 func (r *run) bestPoint(cs []*extract.Claim) float64 {
+	type source struct{ article, value string }
 	type event struct {
 		x     float64
 		start bool
 		open  bool
-		key   string
+		key   source
 	}
-	var evs []event
+	evs := make([]event, 0, 2*len(cs))
 	for _, c := range cs {
 		iv := r.interval(c)
-		key := c.Article + "\x00" + c.Normalized
+		key := source{c.Article, c.Normalized}
 		evs = append(evs, event{x: iv.Lo, start: true, open: iv.LoOpen, key: key}, event{x: iv.Hi, open: iv.HiOpen, key: key})
 	}
 	// At one coordinate, closed starts come before closed ends (both hold
@@ -185,7 +186,7 @@ func (r *run) bestPoint(cs []*extract.Claim) float64 {
 		}
 		return rank(evs[i]) < rank(evs[j])
 	})
-	active := map[string]int{}
+	active := map[source]int{}
 	best, bestX := -1, 0.0
 	for i, e := range evs {
 		if e.start {
