@@ -156,6 +156,7 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 
 	var batch []store.Ingested
 	var touches []store.ArticleState
+	var failed []FileError // files that failed, recorded with the batch
 	// One batch is written while the next is gathered, so that workers
 	// never wait on the disk; writing stays on one connection at a time.
 	var writing chan error
@@ -171,7 +172,7 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 		if err := wait(); err != nil {
 			return err
 		}
-		if len(batch) == 0 && len(touches) == 0 {
+		if len(batch) == 0 && len(touches) == 0 && len(failed) == 0 {
 			return nil
 		}
 		var p *Progress
@@ -180,8 +181,8 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 			p = &Progress{Done: res.Added + res.Changed + res.Unchanged + len(res.Errors), Found: found, Bytes: res.Bytes, Elapsed: time.Since(start), Walking: walking}
 			mu.Unlock()
 		}
-		b, t := batch, touches
-		batch, touches = nil, nil
+		b, t, fs := batch, touches, failed
+		batch, touches, failed = nil, nil, nil
 		writing = make(chan error, 1)
 		go func() {
 			// A batch is written even when the run is being stopped: its
@@ -190,6 +191,11 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 			err := o.Store.SaveArticles(wctx, o.RunID, b)
 			if err == nil {
 				err = o.Store.TouchArticles(wctx, t)
+			}
+			for _, f := range fs {
+				if err == nil && o.RunID > 0 {
+					err = o.Store.AddRunError(wctx, o.RunID, f.Path, f.Reason)
+				}
 			}
 			if err == nil && p != nil {
 				p.Elapsed = time.Since(start)
@@ -207,13 +213,9 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 		res.Bytes += out.bytes
 		switch {
 		case out.err != nil:
-			res.Errors = append(res.Errors, FileError{Path: out.path, Reason: out.err.Error()})
-			if o.RunID > 0 {
-				if err := o.Store.AddRunError(context.WithoutCancel(ctx), o.RunID, out.path, out.err.Error()); err != nil {
-					writeErr = err
-				}
-			}
-			continue
+			fe := FileError{Path: out.path, Reason: out.err.Error()}
+			res.Errors = append(res.Errors, fe)
+			failed = append(failed, fe)
 		case out.same:
 			res.Unchanged++
 			if out.touched {
@@ -228,7 +230,7 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 			res.Claims += len(out.claims)
 			batch = append(batch, store.Ingested{Article: out.article, Claims: out.claims})
 		}
-		if len(batch)+len(touches) >= o.BatchSize {
+		if len(batch)+len(touches)+len(failed) >= o.BatchSize {
 			writeErr = flush()
 		}
 	}
