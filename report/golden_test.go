@@ -507,6 +507,11 @@ func TestEvidenceCapped(t *testing.T) {
 	if got := ShownClaims(f); len(got) != EvidenceShown+1 || got[EvidenceShown] != odd.ID {
 		t.Errorf("ShownClaims = %v", got)
 	}
+	// Without sides, the claims say different things: all are quoted.
+	sum := reconcile.Finding{Type: reconcile.TypeInconsistent, Claims: ids}
+	if got := ShownClaims(sum); len(got) != len(ids) {
+		t.Errorf("ShownClaims of a finding without sides = %d claims, want all %d", len(got), len(ids))
+	}
 	more := "… and 14 claims more saying the same"
 	var text, mdown, page bytes.Buffer
 	if err := Text(&text, r, TextOptions{}); err != nil {

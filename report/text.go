@@ -56,8 +56,10 @@ type evidence struct {
 	more   int // claims on the side beyond those shown
 }
 
-// EvidenceShown is how many claims of a side a report quotes: enough to
-// verify the side, not a wall of copies when a thousand articles agree.
+// EvidenceShown is how many claims of a conflict's side a report quotes:
+// enough to verify the side, not a wall of copies when a thousand articles
+// agree. The claims of a finding without sides (a sum, a ticker and the
+// proof its company is private) are all quoted: they say different things.
 // The JSON report lists every claim id.
 const EvidenceShown = 6
 
@@ -73,8 +75,7 @@ func shownIDs(ids []string) ([]string, int) {
 // only claims a report needs besides the JSON report's list.
 func ShownClaims(f reconcile.Finding) []string {
 	if len(f.Sides) == 0 {
-		ids, _ := shownIDs(f.Claims)
-		return ids
+		return f.Claims
 	}
 	var out []string
 	for _, s := range f.Sides {
@@ -86,8 +87,7 @@ func ShownClaims(f reconcile.Finding) []string {
 
 func groups(f Entry, claims map[string]*extract.Claim) []evidence {
 	var out []evidence
-	side := func(label string, all []string) evidence {
-		ids, more := shownIDs(all)
+	side := func(label string, ids []string, more int) evidence {
 		e := evidence{label: label, more: more}
 		for _, id := range ids {
 			if c := claims[id]; c != nil {
@@ -98,11 +98,12 @@ func groups(f Entry, claims map[string]*extract.Claim) []evidence {
 	}
 	if len(f.Sides) > 0 {
 		for i := len(f.Sides) - 1; i >= 0; i-- { // outliers first, as the message reads
-			out = append(out, side(f.Sides[i].Value, f.Sides[i].Claims))
+			ids, more := shownIDs(f.Sides[i].Claims)
+			out = append(out, side(f.Sides[i].Value, ids, more))
 		}
 		return out
 	}
-	return append(out, side("", f.Claims))
+	return append(out, side("", f.Claims, 0))
 }
 
 // moreLine says how many claims of a side a report does not quote.
