@@ -48,6 +48,9 @@ func decodeFlatValue(s string, v *extract.Value) bool {
 			}
 			s = s[end+2:]
 		} else {
+			if s == "" || s[0] != '-' && (s[0] < '0' || s[0] > '9') {
+				return false // not a number as json.Marshal writes it
+			}
 			end := strings.IndexByte(s, ',')
 			if end < 0 {
 				end = len(s)

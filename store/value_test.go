@@ -33,7 +33,12 @@ func TestDecodeValue(t *testing.T) {
 			t.Errorf("decodeValue(%s) = %+v, %v; want %+v", b, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "{", `{"lo":x}`, `{"nope":1}`, `[1]`, `{"type":"money",}`} {
+	// Spaced JSON, from hand edits or other tools, goes to encoding/json.
+	var spaced extract.Value
+	if err := decodeValue(`{"type": "money", "lo": 5}`, &spaced); err != nil || spaced.Type != extract.ValueMoney || spaced.Lo != 5 {
+		t.Errorf("spaced JSON decoded as %+v, %v", spaced, err)
+	}
+	for _, bad := range []string{"", "{", `{"lo":x}`, `{"nope":1}`, `[1]`, `{"type":"money",}`, `{"type": "money"}`, `{"lo":true}`} {
 		var v extract.Value
 		if decodeFlatValue(bad, &v) {
 			t.Errorf("decodeFlatValue(%q) accepted it: %+v", bad, v)
