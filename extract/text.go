@@ -215,6 +215,9 @@ type wordCache struct {
 // long before it fills, and a run never grows memory without limit.
 const wordCacheSize = 1 << 16
 
+// maxCachedRun is the longest white-space-free run the cache keeps.
+const maxCachedRun = 48
+
 func newWordCache() *wordCache { return &wordCache{splits: make(map[string][]string, 4096)} }
 
 func (w *wordCache) split(run string) []string {
@@ -232,11 +235,15 @@ func (w *wordCache) split(run string) []string {
 		// Cloned: a substring would keep its whole article alive.
 		texts = append(texts, strings.Clone(t.Text))
 	}
-	w.mu.Lock()
-	if len(w.splits) < wordCacheSize {
-		w.splits[strings.Clone(run)] = texts
+	// Only word-sized runs are kept: a URL or a minified table is seldom
+	// seen twice, and would fill the cache with bytes.
+	if len(run) <= maxCachedRun {
+		w.mu.Lock()
+		if len(w.splits) < wordCacheSize {
+			w.splits[strings.Clone(run)] = texts
+		}
+		w.mu.Unlock()
 	}
-	w.mu.Unlock()
 	return texts
 }
 
