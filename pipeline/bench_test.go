@@ -85,7 +85,7 @@ func BenchmarkPipeline(b *testing.B) {
 	dir, st := benchCorpus(b)
 	x := benchExtractor(b)
 	ctx := context.Background()
-	PaceGC()
+	defer PaceGC()()
 	runtime.GC()
 	b.ReportAllocs()
 	b.ResetTimer()

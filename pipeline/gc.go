@@ -7,19 +7,32 @@ import (
 
 // softMemoryLimit bounds the heap the collector lets grow under PaceGC's
 // relaxed pacing: well above the live heap of a run (about 200 MB at
-// 100,000 articles, at reconciliation) so that it never collects without
-// pause, and low enough to keep a run under 512 MB.
+// 100,000 articles, at reconciliation) so that it does not collect back to
+// back, and low enough to keep such a run under 512 MB. A run whose live
+// heap outgrows it is slowed (Go caps the collector at half the CPU), not
+// stopped.
 const softMemoryLimit = 320 << 20
 
-// PaceGC makes the collector run less often than Go's default: ingest and
-// reconciliation allocate heavily and briefly over a small live heap, and
-// run about 30% faster for it. A soft memory limit keeps large corpora
-// bounded. GOGC and GOMEMLIMIT in the environment override each part.
-func PaceGC() {
+// PaceGC makes the collector run less often than Go's default while a run
+// ingests and reconciles: both allocate heavily and briefly over a small
+// live heap, and run about 30% faster for it. A soft memory limit keeps
+// large corpora bounded. GOGC and GOMEMLIMIT in the environment override
+// each part. It returns what restores the previous pacing, for the work
+// after the run (a report holds all of its findings).
+func PaceGC() (restore func()) {
+	gogc, limit := -2, int64(-1)
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		gogc = debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(softMemoryLimit)
+		limit = debug.SetMemoryLimit(softMemoryLimit)
+	}
+	return func() {
+		if gogc != -2 {
+			debug.SetGCPercent(gogc)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -210,4 +211,27 @@ func digest(t *testing.T, st *store.Store, fs []reconcile.Finding) string {
 	}
 	sort.Strings(parts)
 	return strings.Join(parts, "\n")
+}
+
+// TestPaceGCRestores: the relaxed pacing lasts for a run only.
+func TestPaceGCRestores(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	limit := debug.SetMemoryLimit(-1)
+	restore := PaceGC()
+	if got := debug.SetGCPercent(400); got != 400 {
+		t.Errorf("GOGC during a run = %d, want 400", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != softMemoryLimit {
+		t.Errorf("memory limit during a run = %d, want %d", got, softMemoryLimit)
+	}
+	restore()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC after the run = %d, want 100 again", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit after the run = %d, want %d again", got, limit)
+	}
 }

@@ -137,6 +137,7 @@ type runOutcome struct {
 // the rules, the listing) changed since the last finished run.
 func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots []string, skipUnchanged bool) (runOutcome, error) {
 	out := runOutcome{findings: -1}
+	defer pipeline.PaceGC()()
 	x, err := o.extractor()
 	if err != nil {
 		return out, err

@@ -12,12 +12,9 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-
-	"github.com/claimcheck/claimcheck/pipeline"
 )
 
 func main() {
-	pipeline.PaceGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
