@@ -29,6 +29,9 @@ type File struct {
 type Skipped struct {
 	Path   string
 	Reason string
+	// Unread is a file or folder that is there but could not be read:
+	// what an earlier run stored from it is not gone, and must stay.
+	Unread bool
 }
 
 // FormatOf returns the format a file name says it has.
@@ -131,7 +134,7 @@ var openDir = os.Open
 func (w *walker) names(abs, rel string) ([]string, bool) {
 	f, err := openDir(abs)
 	if err != nil {
-		w.skip(Skipped{Path: relOrDot(rel), Reason: "folder not readable: " + friendly(err).Error()})
+		w.skip(Skipped{Path: relOrDot(rel), Reason: "folder not readable: " + friendly(err).Error(), Unread: !errors.Is(err, fs.ErrNotExist)})
 		return nil, false
 	}
 	defer f.Close()
@@ -145,7 +148,7 @@ func (w *walker) names(abs, rel string) ([]string, bool) {
 			break
 		}
 		if err != nil {
-			w.skip(Skipped{Path: relOrDot(rel), Reason: "folder not fully readable: " + friendly(err).Error()})
+			w.skip(Skipped{Path: relOrDot(rel), Reason: "folder not fully readable: " + friendly(err).Error(), Unread: true})
 			break
 		}
 	}
@@ -166,11 +169,14 @@ func (w *walker) dir(abs, rel string) error {
 		childRel := path.Join(rel, name)
 		info, err := os.Stat(childAbs) // follows links
 		if err != nil {
-			reason := "not readable: " + friendly(err).Error()
-			if lst, lerr := os.Lstat(childAbs); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
-				reason = "broken or looping symbolic link"
+			// A broken or looping link holds nothing; anything else (a
+			// permission, an I/O error) hides articles that are still there.
+			skipped := Skipped{Path: childRel, Reason: "not readable: " + friendly(err).Error(),
+				Unread: !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ELOOP)}
+			if lst, lerr := os.Lstat(childAbs); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 && !skipped.Unread {
+				skipped.Reason = "broken or looping symbolic link"
 			}
-			w.skip(Skipped{Path: childRel, Reason: reason})
+			w.skip(skipped)
 			continue
 		}
 		if strings.HasPrefix(name, ".") {

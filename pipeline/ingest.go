@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -93,6 +94,7 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 	var walkErr error
 	var mu sync.Mutex
 	seen := map[string]bool{}
+	var unread []string // files and folders there but not readable: what is stored of them stays
 	found := 0
 	walking := true
 	go func() {
@@ -120,8 +122,12 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 					return ctx.Err()
 				}
 			}, func(s corpus.Skipped) {
+				p := path.Join(prefix, s.Path)
 				mu.Lock()
-				res.Skipped = append(res.Skipped, FileError{Path: path.Join(prefix, s.Path), Reason: s.Reason})
+				res.Skipped = append(res.Skipped, FileError{Path: p, Reason: s.Reason})
+				if s.Unread {
+					unread = append(unread, p)
+				}
 				mu.Unlock()
 			})
 			if err != nil {
@@ -253,7 +259,7 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 	// Files gone from the roots leave the store: their claims with them.
 	var gone []string
 	for p := range states {
-		if !seen[p] && underRoots(p, o.Roots) {
+		if !seen[p] && underRoots(p, o.Roots) && !under(p, unread) {
 			gone = append(gone, p)
 		}
 	}
@@ -268,6 +274,17 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 	sort.Slice(res.Skipped, func(i, j int) bool { return res.Skipped[i].Path < res.Skipped[j].Path })
 	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Path < res.Errors[j].Path })
 	return res, nil
+}
+
+// under says whether path p is one of paths or inside one of them ("." is
+// the whole root).
+func under(p string, paths []string) bool {
+	for _, u := range paths {
+		if u == "." || p == u || strings.HasPrefix(p, u+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // underRoots says whether a stored path belongs to the roots of this run:

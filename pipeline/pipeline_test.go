@@ -235,3 +235,26 @@ func TestPaceGCRestores(t *testing.T) {
 		t.Errorf("memory limit after the run = %d, want %d again", got, limit)
 	}
 }
+
+// TestUnderUnread: stored articles under a folder that could not be read
+// are not taken for removed files.
+func TestUnderUnread(t *testing.T) {
+	tests := []struct {
+		p      string
+		unread []string
+		want   bool
+	}{
+		{"locked/a.txt", []string{"locked"}, true},
+		{"locked/deep/a.txt", []string{"locked"}, true},
+		{"locked", []string{"locked"}, true},
+		{"lockedout/a.txt", []string{"locked"}, false},
+		{"a.txt", nil, false},
+		{"a.txt", []string{"."}, true},
+		{"root2/x/a.txt", []string{"root2/x"}, true},
+	}
+	for _, tt := range tests {
+		if got := under(tt.p, tt.unread); got != tt.want {
+			t.Errorf("under(%q, %q) = %v, want %v", tt.p, tt.unread, got, tt.want)
+		}
+	}
+}
