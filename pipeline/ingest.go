@@ -102,7 +102,7 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 		for _, root := range o.Roots {
 			prefix := ""
 			if len(o.Roots) > 1 {
-				prefix = filepath.Base(filepath.Clean(root)) + "/"
+				prefix = rootPrefix(root)
 			}
 			err := corpus.Walk(ctx, root, func(f corpus.File) error {
 				p := prefix + f.Path
@@ -276,6 +276,10 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 	return res, nil
 }
 
+// rootPrefix is what stored paths under root start with when a run has
+// several roots: the root's name.
+func rootPrefix(root string) string { return filepath.Base(filepath.Clean(root)) + "/" }
+
 // under says whether path p is one of paths or inside one of them ("." is
 // the whole root).
 func under(p string, paths []string) bool {
@@ -294,7 +298,7 @@ func underRoots(p string, roots []string) bool {
 		return true
 	}
 	for _, r := range roots {
-		if prefix := filepath.Base(filepath.Clean(r)) + "/"; len(p) > len(prefix) && p[:len(prefix)] == prefix {
+		if prefix := rootPrefix(r); len(p) > len(prefix) && p[:len(prefix)] == prefix {
 			return true
 		}
 	}

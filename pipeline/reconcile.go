@@ -19,19 +19,11 @@ import (
 // is all syndication detection needs), so memory follows the largest fact,
 // not the corpus.
 func Reconcile(ctx context.Context, st *store.Store, runID int64, opts reconcile.Options) ([]reconcile.Finding, store.Diff, error) {
-	// Undated figures are read as of their article's date.
-	arts, err := st.Articles(ctx, false)
+	src, err := newStoreSource(ctx, st)
 	if err != nil {
 		return nil, store.Diff{}, err
 	}
-	published := make(map[string]string, len(arts))
-	for _, a := range arts {
-		if !a.Published.IsZero() && (a.Precision == corpus.PrecisionDay || a.Precision == corpus.PrecisionMinute) {
-			published[a.Path] = a.Published.Format("2006-01-02")
-		}
-	}
-	arts = nil
-	findings, err := reconcile.Stream(&storeSource{ctx: ctx, st: st, published: published}, opts)
+	findings, err := reconcile.Stream(src, opts)
 	if err != nil {
 		return nil, store.Diff{}, fmt.Errorf("reconcile: %w", err)
 	}
@@ -51,6 +43,22 @@ type storeSource struct {
 // prepare gives undated claims their article's date and, for the fact
 // groups (hashSentences), replaces sentences by the key syndication
 // detection compares; checks of one article never compare sentences.
+// newStoreSource reads the articles' publication dates: undated figures
+// are read as of their article's date.
+func newStoreSource(ctx context.Context, st *store.Store) (*storeSource, error) {
+	arts, err := st.Articles(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	published := make(map[string]string, len(arts))
+	for _, a := range arts {
+		if !a.Published.IsZero() && (a.Precision == corpus.PrecisionDay || a.Precision == corpus.PrecisionMinute) {
+			published[a.Path] = a.Published.Format("2006-01-02")
+		}
+	}
+	return &storeSource{ctx: ctx, st: st, published: published}, nil
+}
+
 func (s *storeSource) prepare(cs []extract.Claim, hashSentences bool) []*extract.Claim {
 	out := make([]*extract.Claim, len(cs))
 	for i := range cs {

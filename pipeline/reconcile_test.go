@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/claimcheck/claimcheck/corpus"
 	"github.com/claimcheck/claimcheck/extract"
 	"github.com/claimcheck/claimcheck/reconcile"
 	"github.com/claimcheck/claimcheck/rules"
@@ -35,27 +34,17 @@ func TestStreamedReconcileMatchesInMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	arts, err := st.Articles(ctx, false)
+	all, err := st.Claims(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	published := map[string]string{}
-	for _, a := range arts {
-		if !a.Published.IsZero() && (a.Precision == corpus.PrecisionDay || a.Precision == corpus.PrecisionMinute) {
-			published[a.Path] = a.Published.Format("2006-01-02")
-		}
+	src, err := newStoreSource(ctx, st)
+	if err != nil {
+		t.Fatal(err)
 	}
 	var claims []extract.Claim
-	err = st.EachClaim(ctx, func(c extract.Claim) error {
-		c.Sentence = sentenceKey(c.Sentence)
-		if c.Published == "" {
-			c.Published = published[c.Article]
-		}
-		claims = append(claims, c)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for _, c := range src.prepare(all, true) {
+		claims = append(claims, *c)
 	}
 	held := reconcile.Reconcile(claims, opts)
 

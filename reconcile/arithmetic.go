@@ -256,11 +256,15 @@ func (r *run) noteMarketSize(c *extract.Claim) {
 	if !sizedForCAGR(c) {
 		return
 	}
-	k := r.marketKey(c.Subject)
-	if r.marketSpans[k] == nil {
-		r.marketSpans[k] = &span{}
+	addSpan(r.marketSpans, r.marketKey(c.Subject), c)
+}
+
+// addSpan widens market k's span in spans with c.
+func addSpan(spans map[string]*span, k string, c *extract.Claim) {
+	if spans[k] == nil {
+		spans[k] = &span{}
 	}
-	r.marketSpans[k].add(c)
+	spans[k].add(c)
 }
 
 // articleCAGR: a compound annual growth rate must match a market's sizes
@@ -276,11 +280,7 @@ func (r *run) articleCAGR(cs []*extract.Claim) []Finding {
 		if inArticle == nil {
 			inArticle = map[string]*span{}
 		}
-		k := r.marketKey(c.Subject)
-		if inArticle[k] == nil {
-			inArticle[k] = &span{}
-		}
-		inArticle[k].add(c)
+		addSpan(inArticle, r.marketKey(c.Subject), c)
 	}
 	for _, g := range cs {
 		if g.Kind != extract.KindGrowth || g.Event != "cagr" || g.Value.Type != extract.ValuePercent || g.Subject == "" {

@@ -21,10 +21,7 @@ func (r *run) checkTicker(c *extract.Claim) {
 	if c.Kind != extract.KindTicker || listing == nil {
 		return
 	}
-	checked := listing.Name
-	if listing.Date != "" {
-		checked += ", " + listing.Date
-	}
+	checked := listing.Label()
 	exchange, symbol := "", c.Value.Label
 	if k := strings.LastIndexByte(symbol, ':'); k >= 0 {
 		exchange, symbol = symbol[:k], symbol[k+1:]
@@ -62,11 +59,7 @@ func (r *run) checkTicker(c *extract.Claim) {
 	f := Finding{Type: TypeUnverifiedTicker, Kind: extract.KindTicker, Subject: c.Subject, Severity: sev, Checked: checked,
 		Claims: []string{c.ID}, Fingerprint: fingerprint}
 	if proof, private := r.isPrivate(c.Subject); private {
-		msg += "; " + c.Subject + " is private"
-		if len(proof) > 0 {
-			msg += fmt.Sprintf(" (%s: %q)", proof[0].Article, proof[0].Text)
-			f.Claims = append(f.Claims, proof[0].ID)
-		}
+		msg += "; " + c.Subject + " is private" + citeProof(&f, proof)
 	}
 	f.Message = msg + " (checked against " + checked + ")"
 	if r.tickers.at == nil {
@@ -91,15 +84,20 @@ func (r *run) privateStockMove(c *extract.Claim) (Finding, bool) {
 	if !private {
 		return Finding{}, false
 	}
-	msg := fmt.Sprintf("a stock move (%s) reported for %s, which is private", DisplayValue(c.Value), c.Subject)
 	f := Finding{Type: TypeUnverifiedTicker, Kind: extract.KindGrowth, Subject: c.Subject, Severity: SeverityMedium, Claims: []string{c.ID}}
-	if len(proof) > 0 {
-		msg += fmt.Sprintf(" (%s: %q)", proof[0].Article, proof[0].Text)
-		f.Claims = append(f.Claims, proof[0].ID)
-	}
-	f.Message = msg
+	f.Message = fmt.Sprintf("a stock move (%s) reported for %s, which is private", DisplayValue(c.Value), c.Subject) + citeProof(&f, proof)
 	f.Fingerprint = strings.Join([]string{string(TypeUnverifiedTicker), string(extract.KindGrowth), fold(c.Subject), c.Normalized}, "\x00")
 	return f, true
+}
+
+// citeProof adds to f the first claim saying a company is private, and
+// returns how a message quotes it; "" when the rules alone say so.
+func citeProof(f *Finding, proof []*extract.Claim) string {
+	if len(proof) == 0 {
+		return ""
+	}
+	f.Claims = append(f.Claims, proof[0].ID)
+	return fmt.Sprintf(" (%s: %q)", proof[0].Article, proof[0].Text)
 }
 
 func listedNames(ss []rules.Security) string {

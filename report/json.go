@@ -143,7 +143,8 @@ func toJSONClaim(c extract.Claim) jsonClaim {
 
 // streamClaims writes the elements of the claim list and its closing
 // bracket as the encoder would indent them, one article at a time in
-// report order.
+// report order. The store gives articles by path in SQLite's BINARY
+// collation, which is Go's string order: the order ReportedClaims sorts by.
 func streamClaims(w *bufio.Writer, each func(fn func(extract.Claim) error) error) error {
 	var elem bytes.Buffer
 	enc := newJSONEncoder(&elem, "    ")

@@ -84,6 +84,14 @@ func SymbolKey(symbol string) string {
 // Len is the number of distinct symbols.
 func (l *Listing) Len() int { return len(l.bySymbol) }
 
+// Label names the listing for an editor: its name and, when known, its date.
+func (l *Listing) Label() string {
+	if l.Date == "" {
+		return l.Name
+	}
+	return l.Name + ", " + l.Date
+}
+
 // Lookup returns what is listed under a symbol, compared case-insensitively
 // and with share-class separators folded (see SymbolKey); nil when nothing is.
 func (l *Listing) Lookup(symbol string) []Security {

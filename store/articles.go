@@ -298,7 +298,6 @@ func (s *Store) ClaimsByID(ctx context.Context, ids []string) (map[string]extrac
 	if len(ids) == 0 {
 		return out, nil
 	}
-	const maxParams = 500 // well under SQLite's limit on bound parameters
 	if len(ids) > maxParams {
 		want := make(map[string]bool, len(ids))
 		for _, id := range ids {
@@ -312,12 +311,8 @@ func (s *Store) ClaimsByID(ctx context.Context, ids []string) (map[string]extrac
 		})
 		return out, err
 	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	q := "SELECT " + claimCols + " FROM claims WHERE id IN (?" + strings.Repeat(",?", len(ids)-1) + ")"
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	where, args := inList("id", ids)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+claimCols+" FROM claims WHERE "+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -351,12 +346,9 @@ func (s *Store) ClaimCountOfKinds(ctx context.Context, kinds []extract.Kind) (in
 	if len(kinds) == 0 {
 		return 0, nil
 	}
-	args := make([]any, len(kinds))
-	for i, k := range kinds {
-		args[i] = string(k)
-	}
+	where, args := kindsIn(kinds)
 	var n int
-	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM claims WHERE kind IN (?"+strings.Repeat(",?", len(kinds)-1)+")", args...).Scan(&n)
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM claims WHERE "+where, args...).Scan(&n)
 	return n, err
 }
 

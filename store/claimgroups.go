@@ -47,17 +47,35 @@ func (s *Store) eachClaimRow(ctx context.Context, cols, where string, args []any
 	return rows.Err()
 }
 
+// maxParams bounds the values bound in one IN list, well under SQLite's
+// limit on bound parameters.
+const maxParams = 500
+
+// inList returns "column IN (?,?,…)" for vals, with vals as arguments.
+func inList[T any](column string, vals []T) (string, []any) {
+	args := make([]any, len(vals))
+	for i, v := range vals {
+		args[i] = v
+	}
+	return column + " IN (?" + strings.Repeat(",?", len(vals)-1) + ")", args
+}
+
+// kindsIn is in for claim kinds, stored as text.
+func kindsIn(kinds []extract.Kind) (string, []any) {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = string(k)
+	}
+	return inList("kind", names)
+}
+
 // EachClaimOfKinds calls fn for every stored claim of the given kinds, in
 // EachClaim's order.
 func (s *Store) EachClaimOfKinds(ctx context.Context, kinds []extract.Kind, fn func(extract.Claim) error) error {
 	if len(kinds) == 0 {
 		return nil
 	}
-	args := make([]any, len(kinds))
-	for i, k := range kinds {
-		args[i] = string(k)
-	}
-	where := "kind IN (?" + strings.Repeat(",?", len(kinds)-1) + ")"
+	where, args := kindsIn(kinds)
 	return s.eachClaimRow(ctx, claimCols, where, args, func(_ int64, c extract.Claim) error { return fn(c) })
 }
 
@@ -173,20 +191,14 @@ func (s *Store) ReadClaims(ctx context.Context, key func(*extract.Claim) (string
 
 // claimsByRowid reads the claims with the given rowids, in that order.
 func (s *Store) claimsByRowid(ctx context.Context, rowids []int64) ([]extract.Claim, error) {
-	const maxParams = 500 // well under SQLite's limit on bound parameters
 	at := make(map[int64]int, len(rowids))
 	for i, id := range rowids {
 		at[id] = i
 	}
 	out := make([]extract.Claim, len(rowids))
 	for lo := 0; lo < len(rowids); lo += maxParams {
-		chunk := rowids[lo:min(lo+maxParams, len(rowids))]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		q := "SELECT rowid, " + claimCols + " FROM claims WHERE rowid IN (?" + strings.Repeat(",?", len(chunk)-1) + ")"
-		rows, err := s.db.QueryContext(ctx, q, args...)
+		where, args := inList("rowid", rowids[lo:min(lo+maxParams, len(rowids))])
+		rows, err := s.db.QueryContext(ctx, "SELECT rowid, "+claimCols+" FROM claims WHERE "+where, args...)
 		if err != nil {
 			return nil, err
 		}

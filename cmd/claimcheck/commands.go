@@ -262,10 +262,7 @@ func buildReport(ctx context.Context, st *store.Store, f store.Filter, listing *
 		r.Findings = append(r.Findings, toEntry(en, f.NewInRun))
 	}
 	if listing != nil {
-		r.Listing = listing.Name
-		if listing.Date != "" {
-			r.Listing += ", " + listing.Date
-		}
+		r.Listing = listing.Label()
 	}
 	for _, s := range res.Skipped {
 		r.Skipped = append(r.Skipped, report.FileError{Path: s.Path, Message: s.Reason})
