@@ -246,7 +246,9 @@ func (ix *entityIndex) reference(s string, toks []Token, i int) (entMention, int
 
 func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps map[string]bool) (entMention, int) {
 	t := toks[i].Text
-	if !isCapitalised(t) || !isWord(t) || ix.notEntity[t] || isAllDigits(t) {
+	// A sentence's last word can keep its full stop ("in May."): the word
+	// is what the lexicon lists.
+	if !isCapitalised(t) || !isWord(t) || ix.notEntity[t] || ix.notEntity[strings.TrimSuffix(t, ".")] || isAllDigits(t) {
 		return entMention{}, 0
 	}
 	// A short all-capitals word in parentheses is a ticker or an acronym.
@@ -284,10 +286,11 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	switch {
 	case title && !caps[t]:
 		return entMention{}, j - i
-	case opens && !caps[t] && j-i < 2 && !possessive && !(j < len(toks) && actsNext(toks, j)):
+	case opens && !caps[t] && j-i < 2 && !possessive && !(j < len(toks) && (actsNext(toks, j) || symbolGloss(toks, j))):
 		// A capitalised word opening a sentence is a name only when the
-		// article capitalises it elsewhere, it is one of several, or a verb
-		// follows it ("Orbital invested", "Orbital reportedly said").
+		// article capitalises it elsewhere, it is one of several, a verb
+		// follows it ("Orbital invested", "Orbital reportedly said"), or
+		// its stock symbol does ("Quillon (NASDAQ: QLLN)").
 		return entMention{}, j - i
 	}
 	// "the Claude chatbot", "a Llama model": a name modifying a common noun
@@ -302,6 +305,17 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 		m.tok1++
 	}
 	return m, m.tok1 - i
+}
+
+// symbolGloss says whether the words at j are a parenthesis opening on a
+// stock symbol or an exchange: "(NASDAQ: QLLN)", "(QLLN)".
+func symbolGloss(toks []Token, j int) bool {
+	if j+2 >= len(toks) || toks[j].Text != "(" {
+		return false
+	}
+	w := toks[j+1].Text
+	return isWord(w) && len(w) >= 2 && len(w) <= 6 && strings.ToUpper(w) == w && !isAllDigits(w) &&
+		(toks[j+2].Text == ")" || toks[j+2].Text == ":")
 }
 
 // actsNext says whether the words at j read as a verb, perhaps after an
@@ -325,7 +339,11 @@ func startsLowerWord(w string) bool {
 var commonVerbs = map[string]bool{"said": true, "says": true, "has": true, "had": true, "is": true, "was": true,
 	"will": true, "plans": true, "agreed": true, "announced": true, "invested": true, "paid": true, "bought": true,
 	"acquired": true, "raised": true, "reported": true, "hired": true, "cut": true, "sold": true, "made": true,
-	"became": true, "named": true, "rose": true, "fell": true, "owns": true, "holds": true, "took": true, "added": true}
+	"became": true, "named": true, "rose": true, "fell": true, "owns": true, "holds": true, "took": true, "added": true,
+	// what a company does, in the present: "Quillon makes sensors"
+	"makes": true, "builds": true, "sells": true, "develops": true, "provides": true, "offers": true, "operates": true,
+	"employs": true, "serves": true, "supplies": true, "designs": true, "manufactures": true, "licenses": true,
+	"remains": true}
 
 func isDeterminer(w string) bool {
 	switch strings.ToLower(w) {

@@ -31,6 +31,10 @@ func TestReferences(t *testing.T) {
 		{"a known name after a common word", "Helix Robotics grew. Rival Cohere (NYSE: COHR) is raising money.", KindTicker, "Cohere", ""},
 		{"its total after a tranche", "Amazon said it would invest another $4 billion in Helix Robotics, bringing its total investment in the start-up to $8 billion.", KindInvestment, "Amazon", "Helix Robotics"},
 		{"holding", "In March 2024, Amazon added a further $2.5 billion to its Helix Robotics holding.", KindInvestment, "Amazon", "Helix Robotics"},
+		{"one word opening a sentence, glossed with its ticker", "Quillon (NASDAQ: QLLN) grew quickly.", KindTicker, "Quillon", ""},
+		{"one word opening a sentence, glossed with its symbol", "Quillon (QLLN) grew quickly.", KindTicker, "Quillon", ""},
+		{"a month ending a sentence is no party", "Quillon (NASDAQ: QLLN) hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
+		{"a month ending a sentence is no party, a descriptor is", "Quillon makes sensors. The startup hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
