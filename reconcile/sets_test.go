@@ -203,3 +203,32 @@ func TestArticleSets(t *testing.T) {
 		})
 	}
 }
+
+// TestTickerRepeated: one wrong symbol given in several articles is one
+// finding whose first side holds every place it is given, and whose
+// second side is the proof that the company is private.
+func TestTickerRepeated(t *testing.T) {
+	var arts []article
+	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		arts = append(arts, article{name: name, text: "Hiring\n\nMercor (NASDAQ: MERC) hired 40 engineers in May.\n"})
+	}
+	arts = append(arts, article{name: "d.txt", text: "Profile\n\nMercor remains a private company and has no plans to list.\n"})
+	fs, _ := reconcileSet(t, arts)
+	var tickers []Finding
+	for _, f := range fs {
+		if f.Type == TypeUnverifiedTicker {
+			tickers = append(tickers, f)
+		}
+	}
+	if len(tickers) != 1 {
+		t.Fatalf("%d ticker findings, want 1: %+v", len(tickers), tickers)
+	}
+	f := tickers[0]
+	if len(f.Sides) != 2 || f.Sides[0].Value != "NASDAQ: MERC" || len(f.Sides[0].Claims) != 3 || f.Sides[0].Sources != 3 ||
+		strings.Join(f.Sides[0].Articles, ",") != "a.txt,b.txt,c.txt" {
+		t.Fatalf("sides = %+v", f.Sides)
+	}
+	if f.Sides[1].Value != "Mercor is private" || f.Sides[1].Articles[0] != "d.txt" || len(f.Claims) != 4 {
+		t.Errorf("proof side = %+v, claims %v", f.Sides[1], f.Claims)
+	}
+}

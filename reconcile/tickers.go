@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/claimcheck/claimcheck/extract"
@@ -38,7 +39,16 @@ func (r *run) checkTicker(c *extract.Claim) {
 	}
 	fingerprint := strings.Join([]string{string(TypeUnverifiedTicker), fold(c.Subject), c.Value.Label}, "\x00")
 	if k, flagged := r.tickers.at[fingerprint]; flagged {
-		r.tickers.out[k].Claims = append(r.tickers.out[k].Claims, c.ID)
+		// The same symbol for the same company elsewhere: one finding, its
+		// first side every place that gives the symbol.
+		f := &r.tickers.out[k]
+		f.Claims = append(f.Claims, c.ID)
+		s := &f.Sides[0]
+		s.Claims = append(s.Claims, c.ID)
+		if !slices.Contains(s.Articles, c.Article) {
+			s.Articles = append(s.Articles, c.Article)
+			s.Sources++
+		}
 		return
 	}
 	where := symbol
@@ -56,10 +66,18 @@ func (r *run) checkTicker(c *extract.Claim) {
 		msg = fmt.Sprintf("%s trades on %s, not %s", symbol, listedExchanges(v.Listed), exchange)
 		sev = SeverityMedium
 	}
+	// Sides keep what the articles say apart from the proof that the
+	// company is private, so that a report can quote a few of the first
+	// and always the second.
 	f := Finding{Type: TypeUnverifiedTicker, Kind: extract.KindTicker, Subject: c.Subject, Severity: sev, Checked: checked,
-		Claims: []string{c.ID}, Fingerprint: fingerprint}
+		Claims: []string{c.ID}, Fingerprint: fingerprint,
+		Sides: []Side{{Value: where, Claims: []string{c.ID}, Articles: []string{c.Article}, Sources: 1}}}
 	if proof, private := r.isPrivate(c.Subject); private {
 		msg += "; " + c.Subject + " is private" + citeProof(&f, proof)
+		if len(proof) > 0 {
+			f.Sides = append(f.Sides, Side{Value: c.Subject + " is private", Claims: []string{proof[0].ID},
+				Articles: []string{proof[0].Article}, Sources: 1})
+		}
 	}
 	f.Message = msg + " (checked against " + checked + ")"
 	if r.tickers.at == nil {
