@@ -286,7 +286,12 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	switch {
 	case title && !caps[t]:
 		return entMention{}, j - i
-	case opens && !caps[t] && j-i < 2 && !possessive && !(j < len(toks) && (actsNext(toks, j) || symbolGloss(toks, j))):
+	case i > 0 && isDeterminer(toks[i-1].Text) && ix.describedNext(toks, j, 3, false):
+		// "the San Francisco data-labeling startup", "the Berlin robotics
+		// firm": a place or a sector modifying a descriptor is no party.
+		return entMention{}, j - i
+	case opens && !caps[t] && j-i < 2 && !possessive && !(j < len(toks) && (actsNext(toks, j) || symbolGloss(toks, j) ||
+		toks[j].Text == "," && j+1 < len(toks) && isDeterminer(toks[j+1].Text) && ix.describedNext(toks, j+2, 5, true))):
 		// A capitalised word opening a sentence is a name only when the
 		// article capitalises it elsewhere, it is one of several, a verb
 		// follows it ("Orbital invested", "Orbital reportedly said"), or
@@ -305,6 +310,22 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 		m.tok1++
 	}
 	return m, m.tok1 - i
+}
+
+// describedNext says whether a descriptor ("startup", "firm") stands among
+// the next n words from j, with only words between (lower-case ones unless
+// anyCase): the words before it describe a company rather than name one.
+func (ix *entityIndex) describedNext(toks []Token, j, n int, anyCase bool) bool {
+	for k := j; k < len(toks) && k < j+n; k++ {
+		w := toks[k].Text
+		if ix.descriptors[strings.ToLower(w)] {
+			return true
+		}
+		if !isWord(w) || !anyCase && !startsLowerWord(w) {
+			return false
+		}
+	}
+	return false
 }
 
 // symbolGloss says whether the words at j are a parenthesis opening on a

@@ -33,6 +33,8 @@ func TestReferences(t *testing.T) {
 		{"holding", "In March 2024, Amazon added a further $2.5 billion to its Helix Robotics holding.", KindInvestment, "Amazon", "Helix Robotics"},
 		{"one word opening a sentence, glossed with its ticker", "Quillon (NASDAQ: QLLN) grew quickly.", KindTicker, "Quillon", ""},
 		{"one word opening a sentence, glossed with its symbol", "Quillon (QLLN) grew quickly.", KindTicker, "Quillon", ""},
+		{"a place modifying a descriptor is no party", "Quillon, the San Francisco data-labeling startup, said it was valued at $6 billion.", KindValuation, "Quillon", ""},
+		{"a place modifying a descriptor is no party, with a determiner", "SoftBank invested $600 million in the Berlin robotics firm Quillon.", KindInvestment, "SoftBank", "Quillon"},
 		{"a month ending a sentence is no party", "Quillon (NASDAQ: QLLN) hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 		{"a month ending a sentence is no party, a descriptor is", "Quillon makes sensors. The startup hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 	}
