@@ -31,12 +31,17 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 				ts, te := loc[0], loc[1]
 				g, between := c.gap(ts, te, m.start, m.end)
 				limit := tr.After
-				if te > m.start { // the trigger follows the value
+				follows := te > m.start // the trigger follows the value
+				if follows {
 					limit = tr.Before
 				}
 				if ts < m.end && m.start < te {
 					g = 0
 				} else if g > limit || blocked(between) || excluded(vk.rule.Exclude, between) {
+					continue
+				} else if follows && strings.Contains(between, ",") {
+					// "for $2 billion, valuing the chipmaker at $8 billion":
+					// a clause after a comma speaks of what follows it.
 					continue
 				}
 				if !found || g < best.gap {
