@@ -73,7 +73,7 @@ var (
 	acquireRe  = regexp.MustCompile(`(?i)^(?:acquir|bought|buy|purchas|takeover)`)
 	raiseRe    = regexp.MustCompile(`(?i)^(?:rais|secur|land|clos)`)
 	valueVerb  = regexp.MustCompile(`(?i)^valu(?:ed|es|ing)$`)
-	ownEventRe = regexp.MustCompile(`(?i)\b(?:founded|established|incorporated|launched|started|born)\s+(?:in\s+|on\s+)?$`)
+	ownEventRe = regexp.MustCompile(`(?i)\b(?:founded|established|incorporated|launched|started|born|went public|listed|IPO'?d|spun off|spun out)\s+(?:in\s+|on\s+)?$`)
 )
 
 // buildValueClaims links each money, percentage and multiple value to the

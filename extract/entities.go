@@ -251,8 +251,10 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	if !isCapitalised(t) || !isWord(t) || ix.notEntity[t] || ix.notEntity[strings.TrimSuffix(t, ".")] || isAllDigits(t) {
 		return entMention{}, 0
 	}
-	// A short all-capitals word in parentheses is a ticker or an acronym.
-	if i > 0 && toks[i-1].Text == "(" && i+1 < len(toks) && toks[i+1].Text == ")" && strings.ToUpper(t) == t {
+	// A short all-capitals word in parentheses is a ticker or an acronym,
+	// and so is one named as a symbol: "under the ticker QLLN".
+	if strings.ToUpper(t) == t && (i > 0 && toks[i-1].Text == "(" && i+1 < len(toks) && toks[i+1].Text == ")" ||
+		i > 0 && symbolWords[strings.ToLower(toks[i-1].Text)]) {
 		return entMention{}, 0
 	}
 	j := i
@@ -327,6 +329,9 @@ func (ix *entityIndex) describedNext(toks []Token, j, n int, anyCase bool) bool 
 	}
 	return false
 }
+
+// symbolWords name what follows them as a stock symbol.
+var symbolWords = map[string]bool{"ticker": true, "symbol": true, "tickers": true, "symbols": true}
 
 // symbolGloss says whether the words at j are a parenthesis opening on a
 // stock symbol or an exchange: "(NASDAQ: QLLN)", "(QLLN)".

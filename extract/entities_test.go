@@ -35,6 +35,7 @@ func TestReferences(t *testing.T) {
 		{"one word opening a sentence, glossed with its symbol", "Quillon (QLLN) grew quickly.", KindTicker, "Quillon", ""},
 		{"a place modifying a descriptor is no party", "Quillon, the San Francisco data-labeling startup, said it was valued at $6 billion.", KindValuation, "Quillon", ""},
 		{"a place modifying a descriptor is no party, with a determiner", "SoftBank invested $600 million in the Berlin robotics firm Quillon.", KindInvestment, "SoftBank", "Quillon"},
+		{"a symbol after 'ticker' is no party", "Quillon listed on the Nasdaq in 2020 under the ticker QLLN. It laid off 300 employees in February.", KindHeadcountChange, "Quillon", ""},
 		{"a month ending a sentence is no party", "Quillon (NASDAQ: QLLN) hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 		{"a month ending a sentence is no party, a descriptor is", "Quillon makes sensors. The startup hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 	}
@@ -125,4 +126,25 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPeriodNotFromCompanyEvents: a year that dates the company (its
+// founding, its listing) is not the period of a figure beside it.
+func TestPeriodNotFromCompanyEvents(t *testing.T) {
+	x := builtinExtractor(t)
+	for _, text := range []string{
+		"Quillon Health, which went public in 2021, said quarterly revenue rose to $410 million.",
+		"Quillon Health, which was founded in 2016, said quarterly revenue rose to $410 million.",
+		"Quillon Health, listed in 2020, said quarterly revenue rose to $410 million.",
+	} {
+		var revenue []Claim
+		for _, c := range x.ExtractText("t.txt", text, time.Time{}) {
+			if c.Kind == KindRevenue {
+				revenue = append(revenue, c)
+			}
+		}
+		if len(revenue) != 1 || revenue[0].Period != "" {
+			t.Errorf("%q: revenue claims%s, want one without a period", text, describeAll(revenue))
+		}
+	}
 }
