@@ -539,6 +539,17 @@ var (
 // buildClientChanges reads a client's move on a vendor: who (the clients
 // before the verb), what (the verb's label) and from whom (the vendor after
 // it, else the vendor the article is about).
+// nameInside returns the named party a verb phrase holds, for phrases
+// that name the vendor inside them.
+func (c *sentCtx) nameInside(start, end int) party {
+	for _, m := range c.ents {
+		if m.ref == refName && m.start > start && m.end <= end {
+			return party{name: c.art.canonical(m.name)}
+		}
+	}
+	return party{}
+}
+
 func buildClientChanges(c *sentCtx) {
 	r := c.art.x.client
 	if r == nil || len(c.ents) == 0 {
@@ -560,7 +571,7 @@ func buildClientChanges(c *sentCtx) {
 	for _, h := range hits {
 		if h.label != "follow" && !c.scan.matchIn(idiomRe, h.start, h.end) && !c.scan.matchIn(relationshipRe, h.end, min(len(c.text), h.end+60)) {
 			if obj, _ := c.entityAfter(h.end, []string{"with", "from", "on", "of"}, 4, ""); !obj.ok() {
-				if e, ok := c.mentionAtToken(c.tokenAt(h.end)); !ok || e.ref != refName {
+				if e, ok := c.mentionAtToken(c.tokenAt(h.end)); (!ok || e.ref != refName) && !c.nameInside(h.start, h.end).ok() {
 					continue
 				}
 			}
@@ -601,6 +612,9 @@ func buildClientChanges(c *sentCtx) {
 					object = c.resolve(e, names...) // "paused Scale projects"
 					explicit = false
 				}
+			}
+			if !object.ok() {
+				object = c.nameInside(h.start, h.end) // "dropped Brightline as a provider"
 			}
 			if !object.ok() && explicit {
 				continue // a vendor is named, and it is not one we know

@@ -278,6 +278,11 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 		}
 		break
 	}
+	// "Insurer Aetna", "Chipmaker Corvex": a descriptor opening the run
+	// describes the name that follows.
+	if j-i >= 2 && ix.descriptors[strings.ToLower(t)] {
+		return entMention{}, 1
+	}
 	// Trim a trailing corporate suffix and connector.
 	end := j
 	for end > i+1 && (ix.suffixes[toks[end-1].Text] || toks[end-1].Text == "of" || toks[end-1].Text == "&") {
