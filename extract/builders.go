@@ -539,6 +539,22 @@ var (
 // buildClientChanges reads a client's move on a vendor: who (the clients
 // before the verb), what (the verb's label) and from whom (the vendor after
 // it, else the vendor the article is about).
+// appointRe is what stands between an organisation and the person it gives
+// a title: "Brightline appointed Sara Okafor as CEO", "Quillon has named".
+var appointRe = regexp.MustCompile(`(?i)^\s+(?:has |have |had )?(?:appointed|named|hired|promoted|tapped|picked|chose|selected|elevated|installed)\s+$`)
+
+// appointer returns the organisation that appointed person, when the
+// sentence says so just before naming them.
+func (c *sentCtx) appointer(person party) party {
+	for k := len(c.ents) - 1; k >= 0; k-- {
+		e := c.ents[k]
+		if e.end <= person.start && e.name != person.name && !c.art.isPerson(e) && appointRe.MatchString(c.text[e.end:person.start]) {
+			return c.resolve(e, person.name)
+		}
+	}
+	return party{}
+}
+
 // nameInside returns the named party a verb phrase holds, for phrases
 // that name the vendor inside them.
 func (c *sentCtx) nameInside(start, end int) party {
@@ -864,6 +880,9 @@ func buildRoles(c *sentCtx) {
 					}
 				}
 			}
+		}
+		if !org.ok() {
+			org = c.appointer(person)
 		}
 		start, stop := min(ts, person.start), max(te, person.end)
 		out = append(out, found{person: person, org: org, title: title, start: start, end: stop, titleAt: ts, former: formerAt(ts)})
