@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/claimcheck/claimcheck/rules"
@@ -64,11 +65,14 @@ func excluded(ps []rules.Pattern, between string) bool {
 }
 
 var (
-	fromRe     = regexp.MustCompile(`(?i)\bfrom\s+$`)
-	toRe       = regexp.MustCompile(`(?i)^\s+to\s+$`)
-	negativeRe = regexp.MustCompile(`(?i)\b(?:fell|fall(?:en|s)?|drop(?:ped|s)?|declin(?:ed|es)|plung(?:ed|es)|slid|down|shr[au]nk)\b`)
-	metricRe   = regexp.MustCompile(`(?i)\b(stock|shares?|share price|valuation|revenues?|sales|demand|users|customers|inquir(?:y|ies)|profits?|earnings|market|CAGR|compound annual growth)\b`)
-	cagrRe     = regexp.MustCompile(`(?i)\b(?:CAGR|compound annual growth|annual growth rate)\b`)
+	fromRe        = regexp.MustCompile(`(?i)\bfrom\s+$`)
+	toRe          = regexp.MustCompile(`(?i)^\s+to\s+$`)
+	negativeRe    = regexp.MustCompile(`(?i)\b(?:fell|fall(?:en|s)?|drop(?:ped|s)?|declin(?:ed|es)|plung(?:ed|es)|slid|down|shr[au]nk)\b`)
+	metricRe      = regexp.MustCompile(`(?i)\b(stock|shares?|share price|valuation|revenues?|sales|demand|users|customers|inquir(?:y|ies)|profits?|earnings|market|CAGR|compound annual growth)\b`)
+	cagrRe        = regexp.MustCompile(`(?i)\b(?:CAGR|compound annual growth|annual growth rate)\b`)
+	yearEarlierRe = regexp.MustCompile(`(?i)^\s+(?:a|one) year (earlier|before|prior|ago)\b`)
+	// "a market growing 18% a year" states its compound annual rate.
+	annualRe   = regexp.MustCompile(`(?i)^\s*(?:a|per|each)\s+year\b|^\s*annually\b`)
 	giveRe     = regexp.MustCompile(`(?i)\b(?:grants?|granted|gives?|gave|giving|granting|hands?|handed)\s+$`)
 	acquireRe  = regexp.MustCompile(`(?i)^(?:acquir|bought|buy|purchas|takeover)`)
 	raiseRe    = regexp.MustCompile(`(?i)^(?:rais|secur|land|clos)`)
@@ -119,7 +123,7 @@ func buildValueClaims(c *sentCtx) {
 			if mm := metricRe.FindString(c.text); mm != "" {
 				cl.Event = strings.ToLower(mm)
 			}
-			if cagrRe.MatchString(c.text) {
+			if cagrRe.MatchString(c.text) || annualRe.MatchString(c.text[m.end:]) && c.firstMarket() != "" {
 				cl.Event = "cagr"
 				cl.Subject = c.marketNear(m, l)
 				if cl.Subject == "" {
@@ -171,7 +175,31 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 	}
 	if d, ok := c.periodOf(m); ok {
 		cl.Period = formatDate(d.value)
+	} else if p := c.yearBefore(m); p != "" {
+		cl.Period = p
 	}
+}
+
+// yearBefore reads "a year earlier" after a value as the year before the
+// sentence's dated figure, and "a year ago" as the year before the
+// article's publication.
+func (c *sentCtx) yearBefore(m mention) string {
+	loc := yearEarlierRe.FindStringSubmatch(c.text[m.end:])
+	if loc == nil {
+		return ""
+	}
+	if strings.EqualFold(loc[1], "ago") {
+		if c.art.pub.IsZero() {
+			return ""
+		}
+		return strconv.Itoa(c.art.pub.Year() - 1)
+	}
+	for _, d := range c.dates {
+		if d.value.DatePrecision == "year" && d.end <= m.start {
+			return strconv.Itoa(d.value.From/10000 - 1)
+		}
+	}
+	return ""
 }
 
 // periodOf returns the date that belongs to a value: the nearest within six

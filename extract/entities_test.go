@@ -148,3 +148,29 @@ func TestPeriodNotFromCompanyEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestYearEarlier: "from $200 million a year earlier" is the figure for the
+// year before the one the sentence gives; "a year ago", the year before
+// publication.
+func TestYearEarlier(t *testing.T) {
+	x := builtinExtractor(t)
+	pub := time.Date(2025, 5, 20, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, period string }{
+		{"Cobalt's revenue rose to $300 million in 2024 from $200 million a year earlier.", "2023"},
+		{"Cobalt's revenue was $200 million a year ago.", "2024"},
+	}
+	for _, tc := range tests {
+		found := false
+		for _, c := range x.ExtractText("t.txt", tc.text, pub) {
+			if c.Kind == KindRevenue && c.Normalized == "USD 200000000" {
+				found = true
+				if c.Period != tc.period {
+					t.Errorf("%q: period %q, want %q", tc.text, c.Period, tc.period)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no $200 million revenue claim", tc.text)
+		}
+	}
+}

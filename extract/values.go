@@ -39,6 +39,7 @@ var (
 	fromBeforeRe = regexp.MustCompile(`(?i)\bfrom\s*$`)
 	// 14.3 billion dollars, 300 million euros
 	moneyWordRe = regexp.MustCompile(`(?i)\b(` + numPat + `)\s(trillion|billion|million|thousand)\s(dollars|euros|pounds|yen)\b`)
+	yearAgoRe   = regexp.MustCompile(`(?i)^\s+(?:earlier|ago|before|later|prior|previously)\b`)
 	rateRe      = regexp.MustCompile(`(?i)^(?:[- ](?:a|per)[- ]year|\s?(?:annually|per annum|a year|per year|/year|/yr))`)
 	betweenRe   = regexp.MustCompile(`(?i)\bbetween\s$`)
 	andMoneyRe  = regexp.MustCompile(`(?i)^\s(?:and)\s`)
@@ -173,7 +174,8 @@ func moneyMention(s string, start, end int, v Value) mention {
 	if q, qs := qualifierBefore(s, start); q != "" && v.Hi == v.Lo {
 		v.Qualifier, start = q, qs
 	}
-	if r := rateRe.FindStringIndex(s[end:]); r != nil {
+	// "a year earlier" and "a year ago" date the amount; they make no rate.
+	if r := rateRe.FindStringIndex(s[end:]); r != nil && !yearAgoRe.MatchString(s[end+r[1]:]) {
 		v.Rate = "year"
 		end += r[1]
 	}

@@ -18,6 +18,8 @@ func TestMoneyForms(t *testing.T) {
 		{"a £300m deal", []string{"GBP 300000000"}, []string{"£300m"}},
 		{"revenue of $870 million", []string{"USD 870000000"}, []string{"$870 million"}},
 		{"a $200 million-a-year partnership", []string{"USD 200000000/year"}, []string{"$200 million-a-year"}},
+		{"from $200 million a year earlier", []string{"USD 200000000"}, []string{"$200 million"}},
+		{"from $200 million a year ago", []string{"USD 200000000"}, []string{"$200 million"}},
 		{"worth $3-4 billion", []string{"USD 3000000000..4000000000"}, []string{"$3-4 billion"}},
 		{"between $3 billion and $4 billion", []string{"USD 3000000000..4000000000"}, []string{"between $3 billion and $4 billion"}},
 		{"$1.25 billion initially, up to $4 billion", []string{"USD 1250000000", "<=USD 4000000000"}, []string{"$1.25 billion", "up to $4 billion"}},
