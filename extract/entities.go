@@ -246,6 +246,10 @@ func (ix *entityIndex) reference(s string, toks []Token, i int) (entMention, int
 
 func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps map[string]bool) (entMention, int) {
 	t := toks[i].Text
+	// "Series C" names a funding round, not a party.
+	if t == "Series" && i+1 < len(toks) && len(toks[i+1].Text) == 1 && isCapitalised(toks[i+1].Text) {
+		return entMention{}, 2
+	}
 	// A sentence's last word can keep its full stop ("in May."): the word
 	// is what the lexicon lists.
 	if !isCapitalised(t) || !isWord(t) || ix.notEntity[t] || ix.notEntity[strings.TrimSuffix(t, ".")] || isAllDigits(t) {
@@ -266,7 +270,7 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 			}
 		}
 		switch {
-		case isCapitalised(w) && isWord(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w]):
+		case isCapitalised(w) && isWord(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w] || nameTails[w]):
 			j++
 			continue
 		case (w == "&" || w == "of") && j > i && j+1 < len(toks) && isCapitalised(toks[j+1].Text) && !ix.notEntity[toks[j+1].Text]:
@@ -334,6 +338,10 @@ func (ix *entityIndex) describedNext(toks []Token, j, n int, anyCase bool) bool 
 	}
 	return false
 }
+
+// nameTails end a company's name though alone they name nothing:
+// "Halcyon AI", "Mistral AI".
+var nameTails = map[string]bool{"AI": true, "AGI": true}
 
 // symbolWords name what follows them as a stock symbol.
 var symbolWords = map[string]bool{"ticker": true, "symbol": true, "tickers": true, "symbols": true}

@@ -36,6 +36,8 @@ func TestReferences(t *testing.T) {
 		{"a place modifying a descriptor is no party", "Quillon, the San Francisco data-labeling startup, said it was valued at $6 billion.", KindValuation, "Quillon", ""},
 		{"a place modifying a descriptor is no party, with a determiner", "SoftBank invested $600 million in the Berlin robotics firm Quillon.", KindInvestment, "SoftBank", "Quillon"},
 		{"a symbol after 'ticker' is no party", "Quillon listed on the Nasdaq in 2020 under the ticker QLLN. It laid off 300 employees in February.", KindHeadcountChange, "Quillon", ""},
+		{"a name ending in AI opening a sentence", "Halcyon AI (NASDAQ: HALC) competes with Duolingo.", KindTicker, "Halcyon AI", ""},
+		{"a funding series is no party", "Quillon raised $175 million in a Series C round that valued it at $1.2 billion.", KindValuation, "Quillon", ""},
 		{"a month ending a sentence is no party", "Quillon (NASDAQ: QLLN) hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 		{"a month ending a sentence is no party, a descriptor is", "Quillon makes sensors. The startup hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 	}
