@@ -475,6 +475,13 @@ func buildEventDates(c *sentCtx) {
 				cl.Object = obj.name
 			}
 			cl.Subject = sub.name
+			// "Founded in 2018, Halcyon said": an opening phrase is about
+			// the subject of the clause after it.
+			if !sub.ok() && !deal && c.wordsBetween(0, lo) == 0 {
+				if comma := strings.IndexByte(c.text[max(bte, d.end):], ','); comma >= 0 {
+					cl.Subject = c.nearestAfter(max(bte, d.end)+comma+1, 2, "").name
+				}
+			}
 		}
 		start, end := min(bts, d.start), max(bte, d.end)
 		c.add(cl, start, end)

@@ -142,6 +142,10 @@ func TestArticleSets(t *testing.T) {
 			{TypeUnverifiedTicker, extract.KindTicker, []string{"Mercor (NASDAQ: MERC)"}, "MERC is Mercer International Inc. (NASDAQ), not Mercor; Mercor is private"},
 			{TypeUnverifiedTicker, extract.KindTicker, []string{"Turing (NASDAQ: TRNG)"}, "checked against test listing, 2026-08-22"},
 		}},
+		{"a company said not to be publicly traded", []article{
+			{"a.txt", "Analysts say Quillon (NASDAQ: QLLN) grew quickly.", ""},
+			{"b.txt", "Quillon is not publicly traded.", ""},
+		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Quillon (NASDAQ: QLLN)"}, "Quillon is private"}}},
 		{"a ticker on another exchange", []article{
 			{"a.txt", "Shares of Orbital Holdings (NASDAQ: ORBT) rose.", ""},
 		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Orbital Holdings (NASDAQ: ORBT)"}, "trades on NYSE, not NASDAQ"}}},
