@@ -133,14 +133,29 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 	if m.ref == refName {
 		return party{name: c.art.canonical(m.name), start: m.start, end: m.end, m: m}
 	}
+	// The nearest name before the reference, passing over one that only
+	// says who made or staffed it ("founded by former Google engineers")
+	// when another stands before it.
+	var agent party
 	for i := len(c.ents) - 1; i >= 0; i-- {
 		e := c.ents[i]
 		if e.end > m.start || e.ref != refName || !c.art.isParty(e) || c.art.isPerson(e) {
 			continue
 		}
-		if n := c.art.canonical(e.name); !containsFold(exclude, n) {
-			return party{name: n, start: m.start, end: m.end, m: m}
+		n := c.art.canonical(e.name)
+		if containsFold(exclude, n) {
+			continue
 		}
+		if c.byAgent(e) {
+			if !agent.ok() {
+				agent = party{name: n, start: m.start, end: m.end, m: m}
+			}
+			continue
+		}
+		return party{name: n, start: m.start, end: m.end, m: m}
+	}
+	if agent.ok() {
+		return agent
 	}
 	for i := len(c.art.recent) - 1; i >= 0 && i >= len(c.art.recent)-12; i-- {
 		if n := c.art.recent[i]; !containsFold(exclude, n) {
@@ -148,6 +163,18 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 		}
 	}
 	return party{}
+}
+
+// byAgent says whether a name follows "by" or "former": it names who made
+// or staffed something, seldom what a pronoun later stands for.
+func (c *sentCtx) byAgent(e entMention) bool {
+	for k := e.tok0 - 1; k >= 0 && k >= e.tok0-2; k-- {
+		switch strings.ToLower(c.toks[k].Text) {
+		case "by", "former", "ex":
+			return true
+		}
+	}
+	return false
 }
 
 // isRef says whether the party was read from a reference ("the company").
