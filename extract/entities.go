@@ -45,6 +45,7 @@ type entityIndex struct {
 	people      map[string]string // leader's name (tokens joined) → organisation
 	notEntity   map[string]bool
 	descriptors map[string]bool
+	nameTails   map[string]bool // end a name though alone they name nothing
 	marketWords map[string]bool
 	suffixes    map[string]bool
 	words       *wordCache
@@ -53,7 +54,7 @@ type entityIndex struct {
 func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
 	ix := &entityIndex{words: words,
 		firsts: map[string]bool{}, byKey: map[string]*knownEntity{}, byName: map[string]*knownEntity{}, people: map[string]string{},
-		notEntity: wordSet(set.Lexicon.NotEntities, false), descriptors: wordSet(set.Lexicon.Descriptors, true),
+		notEntity: wordSet(set.Lexicon.NotEntities, false), nameTails: wordSet(set.Lexicon.NameTails, false), descriptors: wordSet(set.Lexicon.Descriptors, true),
 		marketWords: wordSet(set.Lexicon.MarketWords, true),
 		suffixes:    wordSet(set.Lexicon.OrgSuffixes, false),
 	}
@@ -270,7 +271,7 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 			}
 		}
 		switch {
-		case isCapitalised(w) && isWord(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w] || nameTails[w]):
+		case isCapitalised(w) && isWord(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w] || ix.nameTails[w]):
 			j++
 			continue
 		case (w == "&" || w == "of") && j > i && j+1 < len(toks) && isCapitalised(toks[j+1].Text) && !ix.notEntity[toks[j+1].Text]:
@@ -338,10 +339,6 @@ func (ix *entityIndex) describedNext(toks []Token, j, n int, anyCase bool) bool 
 	}
 	return false
 }
-
-// nameTails end a company's name though alone they name nothing:
-// "Halcyon AI", "Mistral AI".
-var nameTails = map[string]bool{"AI": true, "AGI": true}
 
 // symbolWords name what follows them as a stock symbol.
 var symbolWords = map[string]bool{"ticker": true, "symbol": true, "tickers": true, "symbols": true}

@@ -107,6 +107,7 @@ type Lexicon struct {
 	Negations     []Pattern `yaml:"negations"`     // did not, never...
 	Abbreviations []string  `yaml:"abbreviations"` // words whose full stop ends no sentence
 	NotEntities   []string  `yaml:"not_entities"`  // capitalised words that never start an entity
+	NameTails     []string  `yaml:"name_tails"`    // not entities alone, yet they end a name: "Halcyon AI"
 	Descriptors   []string  `yaml:"descriptors"`   // head nouns of "the company", "the data-labeling firm"
 	MarketWords   []string  `yaml:"market_words"`  // head words of a market: market, industry...
 	MarketDrop    []string  `yaml:"market_drop"`   // words ignored when comparing market names
@@ -433,6 +434,7 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.Negations = append(l.Negations, o.Negations...)
 	l.Abbreviations = append(l.Abbreviations, o.Abbreviations...)
 	l.NotEntities = append(l.NotEntities, o.NotEntities...)
+	l.NameTails = append(l.NameTails, o.NameTails...)
 	l.Descriptors = append(l.Descriptors, o.Descriptors...)
 	l.MarketWords = append(l.MarketWords, o.MarketWords...)
 	l.MarketDrop = append(l.MarketDrop, o.MarketDrop...)
