@@ -405,8 +405,17 @@ func isAllDigits(s string) bool {
 }
 
 // capsInside collects the capitalised words a sentence uses after its first
-// word, outside headlines.
+// word, outside headlines, and the first word of a several-word name that
+// opens it and acts ("Pinecrest Software eliminated"): the article writes
+// that word as a name wherever it stands.
 func capsInside(toks []Token, caps map[string]bool) {
+	k := 0
+	for k < len(toks) && isCapitalised(toks[k].Text) && isWord(toks[k].Text) {
+		k++
+	}
+	if k >= 2 && k < len(toks) && actsNext(toks, k) {
+		caps[toks[0].Text] = true
+	}
 	for i := 1; i < len(toks); i++ {
 		if isCapitalised(toks[i].Text) && isWord(toks[i].Text) {
 			p := toks[i-1].Text

@@ -40,6 +40,7 @@ func TestReferences(t *testing.T) {
 		{"a funding series is no party", "Quillon raised $175 million in a Series C round that valued it at $1.2 billion.", KindValuation, "Quillon", ""},
 		{"its is the clause's subject, not a name after 'by'", "Halcyon AI, founded in 2019 by former Google engineers, says its annual revenue tripled to $45 million last year.", KindRevenue, "Halcyon AI", ""},
 		{"the company valued is not the round's leader", "Halcyon AI closed a $150 million round led by Redwood Ventures, which values the company at $1.2 billion.", KindValuation, "Halcyon AI", ""},
+		{"the first word of a name the article opened a sentence with", "Pinecrest Software eliminated 250 jobs in May. Pinecrest CFO Omar Haddad is staying on.", KindRole, "Omar Haddad", "Pinecrest Software"},
 		{"a month ending a sentence is no party", "Quillon (NASDAQ: QLLN) hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 		{"a month ending a sentence is no party, a descriptor is", "Quillon makes sensors. The startup hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 	}
