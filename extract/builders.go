@@ -429,6 +429,9 @@ func buildEventDates(c *sentCtx) {
 				if g > limit || g >= bestGap || blocked(between) || excluded(rule.Exclude, between) || excluded(rule.Exclude, c.text[max(0, d.start-10):d.start]) {
 					continue
 				}
+				if c.dateBetween(loc[1], d.start) || c.dateBetween(d.end, loc[0]) {
+					continue // "founded in 2017, reported 2024 sales": the trigger has its date
+				}
 				best, bts, bte, bestGap = tr, loc[0], loc[1], g
 			}
 		}
@@ -486,6 +489,16 @@ func buildEventDates(c *sentCtx) {
 		start, end := min(bts, d.start), max(bte, d.end)
 		c.add(cl, start, end)
 	}
+}
+
+// dateBetween says whether a date stands wholly inside [from, to).
+func (c *sentCtx) dateBetween(from, to int) bool {
+	for _, d := range c.dates {
+		if d.start >= from && d.end <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // buildHeadcount reads "cut 500 contractors", "1,200 engineers were hired".

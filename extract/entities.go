@@ -298,9 +298,11 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	switch {
 	case title && !caps[t]:
 		return entMention{}, j - i
-	case i > 0 && isDeterminer(toks[i-1].Text) && ix.describedNext(toks, j, 3, false):
-		// "the San Francisco data-labeling startup", "the Berlin robotics
-		// firm": a place or a sector modifying a descriptor is no party.
+	case i > 0 && isDeterminer(toks[i-1].Text) && ix.describedNext(toks, j, 3, false),
+		ix.describedNext(toks, j, 3, false) && ix.nameAfterDescriptor(toks, j, 3):
+		// "the San Francisco data-labeling startup", "Spanish battery maker
+		// Brisa": a place, a nationality or a sector modifying a
+		// descriptor is no party.
 		return entMention{}, j - i
 	case opens && !caps[t] && j-i < 2 && !possessive && !(j < len(toks) && (actsNext(toks, j) || symbolGloss(toks, j) ||
 		toks[j].Text == "," && j+1 < len(toks) && isDeterminer(toks[j+1].Text) && ix.describedNext(toks, j+2, 5, true))):
@@ -342,6 +344,17 @@ func (ix *entityIndex) describedNext(toks []Token, j, n int, anyCase bool) bool 
 
 // symbolWords name what follows them as a stock symbol.
 var symbolWords = map[string]bool{"ticker": true, "symbol": true, "tickers": true, "symbols": true}
+
+// nameAfterDescriptor says whether a capitalised word follows the
+// descriptor found within n words from j: "battery maker Brisa".
+func (ix *entityIndex) nameAfterDescriptor(toks []Token, j, n int) bool {
+	for k := j; k < len(toks) && k < j+n; k++ {
+		if ix.descriptors[strings.ToLower(toks[k].Text)] {
+			return k+1 < len(toks) && isCapitalised(toks[k+1].Text) && isWord(toks[k+1].Text)
+		}
+	}
+	return false
+}
 
 // symbolGloss says whether the words at j are a parenthesis opening on a
 // stock symbol or an exchange: "(NASDAQ: QLLN)", "(QLLN)".

@@ -41,6 +41,7 @@ func TestReferences(t *testing.T) {
 		{"its is the clause's subject, not a name after 'by'", "Halcyon AI, founded in 2019 by former Google engineers, says its annual revenue tripled to $45 million last year.", KindRevenue, "Halcyon AI", ""},
 		{"the company valued is not the round's leader", "Halcyon AI closed a $150 million round led by Redwood Ventures, which values the company at $1.2 billion.", KindValuation, "Halcyon AI", ""},
 		{"the first word of a name the article opened a sentence with", "Pinecrest Software eliminated 250 jobs in May. Pinecrest CFO Omar Haddad is staying on.", KindRole, "Omar Haddad", "Pinecrest Software"},
+		{"a nationality modifying a descriptor before a name is no party", "Lumora AG will buy a 30 percent stake in Spanish battery maker Brisa Energía for 900 million euros.", KindStake, "Lumora", "Brisa Energía"},
 		{"a month ending a sentence is no party", "Quillon (NASDAQ: QLLN) hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 		{"a month ending a sentence is no party, a descriptor is", "Quillon makes sensors. The startup hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 	}
@@ -177,5 +178,20 @@ func TestYearEarlier(t *testing.T) {
 		if !found {
 			t.Errorf("%q: no $200 million revenue claim", tc.text)
 		}
+	}
+}
+
+// TestEventDateNotAcrossComma: "founded in 2017, reported 2024 sales"
+// dates the founding once; the year after the comma belongs to the sales.
+func TestEventDateNotAcrossComma(t *testing.T) {
+	x := builtinExtractor(t)
+	var dates []Claim
+	for _, c := range x.ExtractText("t.txt", "Brisa Energía, founded in 2017, reported 2024 sales of 410 million euros.", time.Time{}) {
+		if c.Kind == KindEventDate {
+			dates = append(dates, c)
+		}
+	}
+	if len(dates) != 1 || dates[0].Normalized != "2017" {
+		t.Errorf("event dates%s, want one, 2017", describeAll(dates))
 	}
 }
