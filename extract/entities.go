@@ -371,7 +371,7 @@ func symbolGloss(toks []Token, j int) bool {
 // adverb: what follows a company's name more than a common word's.
 func actsNext(toks []Token, j int) bool {
 	w := strings.ToLower(toks[j].Text)
-	if strings.HasSuffix(w, "ly") && j+1 < len(toks) {
+	if (strings.HasSuffix(w, "ly") || timeAdverbs[w]) && j+1 < len(toks) {
 		w = strings.ToLower(toks[j+1].Text)
 	}
 	if commonVerbs[w] {
@@ -379,6 +379,9 @@ func actsNext(toks []Token, j int) bool {
 	}
 	return len(w) > 4 && strings.HasSuffix(w, "ed") && startsLowerWord(toks[j].Text)
 }
+
+// timeAdverbs stand between a subject and its verb: "Orbital now owns".
+var timeAdverbs = map[string]bool{"now": true, "also": true, "still": true, "already": true, "then": true, "later": true, "once": true}
 
 func startsLowerWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -392,7 +395,7 @@ var commonVerbs = map[string]bool{"said": true, "says": true, "has": true, "had"
 	// what a company does, in the present: "Quillon makes sensors"
 	"makes": true, "builds": true, "sells": true, "develops": true, "provides": true, "offers": true, "operates": true,
 	"employs": true, "serves": true, "supplies": true, "designs": true, "manufactures": true, "licenses": true,
-	"remains": true}
+	"remains": true, "led": true, "backed": true, "joined": true, "won": true, "lost": true}
 
 func isDeterminer(w string) bool {
 	switch strings.ToLower(w) {

@@ -42,6 +42,7 @@ func TestReferences(t *testing.T) {
 		{"the company valued is not the round's leader", "Halcyon AI closed a $150 million round led by Redwood Ventures, which values the company at $1.2 billion.", KindValuation, "Halcyon AI", ""},
 		{"the first word of a name the article opened a sentence with", "Pinecrest Software eliminated 250 jobs in May. Pinecrest CFO Omar Haddad is staying on.", KindRole, "Omar Haddad", "Pinecrest Software"},
 		{"a nationality modifying a descriptor before a name is no party", "Lumora AG will buy a 30 percent stake in Spanish battery maker Brisa Energía for 900 million euros.", KindStake, "Lumora", "Brisa Energía"},
+		{"a one-word name opening a sentence, then an adverb and a verb", "Orbital Ventures backed Vega Robotics. Orbital now owns 15% of Vega Robotics.", KindStake, "Orbital Ventures", "Vega Robotics"},
 		{"a month ending a sentence is no party", "Quillon (NASDAQ: QLLN) hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 		{"a month ending a sentence is no party, a descriptor is", "Quillon makes sensors. The startup hired 40 engineers in May.", KindHeadcountChange, "Quillon", ""},
 	}
