@@ -89,6 +89,7 @@ func buildValueClaims(c *sentCtx) {
 		}
 		l, ok := c.bestLink(m)
 		if !ok {
+			c.earlierFigure(m)
 			continue
 		}
 		first := min(m.start, l.ts)
@@ -139,6 +140,33 @@ func buildValueClaims(c *sentCtx) {
 			cl.Subject = c.singleParty(m, l).name
 		}
 		c.add(cl, m.start, m.end)
+	}
+}
+
+// upFromRe ends the words before an earlier figure: "…, up from $600 million".
+var upFromRe = regexp.MustCompile(`(?i)\b(?:up|down|rising|falling|climbing|growing)\s+from\s+$`)
+
+// earlierFigure reads "$1 billion this year, up from about $600 million in
+// 2024": a figure no trigger claims is the earlier value of the claim just
+// before it in the sentence, an actual one, for its own period.
+func (c *sentCtx) earlierFigure(m mention) {
+	if !upFromRe.MatchString(c.text[max(0, m.start-24):m.start]) || c.negated(m.start) {
+		return
+	}
+	for k := len(c.art.claims) - 1; k >= 0; k-- {
+		prev := c.art.claims[k]
+		if prev.SentStart != c.s.Start {
+			break
+		}
+		if prev.Value.Type != m.value.Type || prev.End > m.start || prev.Kind == KindGrowth {
+			continue
+		}
+		cl := Claim{Kind: prev.Kind, Subject: prev.Subject, Object: prev.Object, Value: m.value, Event: prev.Event}
+		if d, ok := c.periodOf(m); ok {
+			cl.Period = formatDate(d.value)
+		}
+		c.add(cl, m.start, m.end)
+		return
 	}
 }
 

@@ -196,3 +196,19 @@ func TestEventDateNotAcrossComma(t *testing.T) {
 		t.Errorf("event dates%s, want one, 2017", describeAll(dates))
 	}
 }
+
+// TestUpFrom: "…reach $1 billion this year, up from about $600 million in
+// 2024" states the earlier figure of the same kind, as an actual one.
+func TestUpFrom(t *testing.T) {
+	x := builtinExtractor(t)
+	text := "Zenith Labs's revenue is expected to reach $1 billion this year, up from about $600 million in 2024."
+	for _, c := range x.ExtractText("t.txt", text, time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)) {
+		if c.Text == "about $600 million" {
+			if c.Kind != KindRevenue || c.Subject != "Zenith Labs" || c.Period != "2024" || c.Status != StatusActual {
+				t.Errorf("got %s %q period %q status %q", c.Kind, c.Subject, c.Period, c.Status)
+			}
+			return
+		}
+	}
+	t.Errorf("no claim for about $600 million")
+}
