@@ -514,26 +514,22 @@ func maxLen(re *syntax.Regexp) int {
 			return -1
 		}
 		return n * max(re.Max, 0)
-	case syntax.OpConcat:
-		sum := 0
+	case syntax.OpConcat, syntax.OpAlternate:
+		// A sequence is as long as its parts together, a choice as its
+		// longest branch.
+		total := 0
 		for _, sub := range re.Sub {
 			n := maxLen(sub)
 			if n < 0 {
 				return -1
 			}
-			sum += n
-		}
-		return sum
-	case syntax.OpAlternate:
-		most := 0
-		for _, sub := range re.Sub {
-			n := maxLen(sub)
-			if n < 0 {
-				return -1
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
 			}
-			most = max(most, n)
 		}
-		return most
+		return total
 	}
 	return -1
 }
