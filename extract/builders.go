@@ -76,7 +76,7 @@ var (
 	giveRe     = regexp.MustCompile(`(?i)\b(?:grants?|granted|gives?|gave|giving|granting|hands?|handed)\s+$`)
 	acquireRe  = regexp.MustCompile(`(?i)^(?:acquir|bought|buy|purchas|takeover)`)
 	raiseRe    = regexp.MustCompile(`(?i)^(?:rais|secur|land|clos)`)
-	valueVerb  = regexp.MustCompile(`(?i)^valu(?:ed|es|ing)$`)
+	valueVerb  = regexp.MustCompile(`(?i)\bvalu(?:e|ed|es|ing)$`)
 	ownEventRe = regexp.MustCompile(`(?i)\b(?:founded|established|incorporated|launched|started|born|went public|listed|IPO'?d|spun off|spun out)\s+(?:in\s+|on\s+)?$`)
 )
 
@@ -283,6 +283,11 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	if !obj.ok() {
 		obj, _ = c.entityAfter(hi, []string{"in", "into", "of", "for", "to"}, 6, "")
 	}
+	if !obj.ok() && l.te <= m.start {
+		// "Northwind's exposure to Corvex now stands at $5 billion": the
+		// target follows the trigger, before the value.
+		obj, _ = c.entityAfter(l.te, []string{"in", "into", "of", "for", "to"}, 3, "")
+	}
 	if !obj.ok() {
 		// "invest in X, ..., with $1.25 billion committed": the target
 		// follows another trigger of the kind in the sentence.
@@ -314,11 +319,20 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 			}
 		}
 	}
+	if !obj.ok() {
+		// "Orbital had backed Vega in 2021 with $500 million": a deal verb
+		// of the clause frames both parties.
+		if fs, fo, ok := c.transitiveFrame(l.vk.rule, lo, hi); ok {
+			sub, obj = fs, fo
+		}
+	}
 	if !sub.ok() {
 		sub = c.nearestBefore(lo, 12, excl, true)
+		cl.weak = !investment
 	}
 	if !sub.ok() {
 		sub = c.firstParty(excl)
+		cl.weak = !investment
 	}
 	if investment && raiseRe.MatchString(l.matched) && l.te <= m.start {
 		// "Helix raised $6.6 billion ... led by Orbital": the raiser
@@ -373,6 +387,26 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 func (c *sentCtx) valuedParty(m mention, l link) party {
 	if valueVerb.MatchString(l.matched) {
 		i := c.tokenAt(l.te)
+		if e, ok := c.mentionAtToken(i); ok && e.ref == refName {
+			if r := c.resolve(e, ""); r.ok() {
+				return r
+			}
+		}
+	}
+	// "raised $400 million from Harbor at a $3 billion valuation", "a round
+	// that will value the company at $29 billion": a valuation beside an
+	// investment values the investment's target.
+	for k := len(c.art.claims) - 1; k >= 0; k-- {
+		p := c.art.claims[k]
+		if p.SentStart != c.s.Start {
+			break
+		}
+		if p.Kind == KindInvestment && p.Object != "" && p.End <= m.start {
+			return party{name: p.Object}
+		}
+	}
+	if valueVerb.MatchString(l.matched) {
+		i := c.tokenAt(l.te)
 		if e, ok := c.mentionAtToken(i); ok {
 			if r := c.resolve(e, ""); r.ok() {
 				return r
@@ -380,6 +414,41 @@ func (c *sentCtx) valuedParty(m mention, l link) party {
 		}
 	}
 	return c.singleParty(m, l)
+}
+
+// transitiveFrame reads a deal verb standing before pos in the same clause
+// ("Orbital had backed Vega ... with $500 million"): its subject is the
+// investor, its direct object the target.
+func (c *sentCtx) transitiveFrame(r *rules.Claim, lo, hi int) (sub, obj party, ok bool) {
+	for i := range r.Transitive {
+		for _, loc := range c.find(&r.Transitive[i]) {
+			// The verb is the link's own trigger ("$250 million backing
+			// Lumen"), or stands before the value in its clause.
+			inside := loc[0] >= lo && loc[1] <= hi
+			if !inside && (loc[1] > lo || strings.ContainsAny(c.text[loc[1]:lo], ";\u2014") || c.wordsBetween(loc[1], lo) > 12) {
+				continue
+			}
+			o := c.directObject(loc[1])
+			if !o.ok() {
+				continue
+			}
+			s := c.nearestBefore(loc[0], 8, o.name, true)
+			if s.ok() {
+				return s, o, true
+			}
+		}
+	}
+	return party{}, party{}, false
+}
+
+// directObject returns the organisation a verb ending at pos takes as its
+// object: the first name after it, past an article or a descriptor's words.
+func (c *sentCtx) directObject(pos int) party {
+	m, ok := c.nameAhead(c.tokenAt(pos), 5)
+	if !ok || !c.art.isParty(m) {
+		return party{}
+	}
+	return c.resolve(m, "")
 }
 
 // singleParty finds the one organisation a figure is about.
@@ -394,10 +463,12 @@ func (c *sentCtx) singleParty(m mention, l link) party {
 	if p := c.nearestBefore(lo, 12, "", true); p.ok() {
 		return p
 	}
-	if p := c.nearestAfter(hi, 6, ""); p.ok() {
+	if p := c.nearestAfter(hi, 6, ""); p.ok() && !strings.Contains(c.text[hi:p.start], ",") {
 		return p
 	}
-	return party{}
+	// "Revenue reached $9 billion": a figure whose clause names no company
+	// is about the topic of the sentence before.
+	return party{name: c.art.topic}
 }
 
 // marketNear names the market a figure is about: a market word in the
@@ -600,6 +671,9 @@ func buildHeadcount(c *sentCtx) {
 		if !sub.ok() && !passive {
 			sub = c.nearestBefore(lo, 10, "", true)
 		}
+		if !sub.ok() {
+			sub.name = c.art.topic // "500 contractors were cut": the topic's
+		}
 		cl.Subject = sub.name
 		c.add(cl, min(n.start, vs), max(nounEnd, ve))
 	}
@@ -708,6 +782,9 @@ func buildClientChanges(c *sentCtx) {
 			if !object.ok() {
 				object = c.nameInside(h.start, h.end) // "dropped Brightline as a provider"
 			}
+			if !object.ok() {
+				object = c.clientOf(subjects[0], h.start) // "Corvid, Helix's largest client, ended its contract"
+			}
 			if !object.ok() && explicit {
 				continue // a vendor is named, and it is not one we know
 			}
@@ -726,6 +803,25 @@ func buildClientChanges(c *sentCtx) {
 			}
 		}
 	}
+}
+
+// clientOf reads the appositive that makes a client's vendor explicit:
+// "Corvid, Helix's largest customer, ended its contract" names Helix.
+func (c *sentCtx) clientOf(client party, verb int) party {
+	r := c.art.x.client
+	for _, m := range c.ents {
+		if !m.possessive || m.start < client.end || m.end > verb || m.ref != refName {
+			continue
+		}
+		for i := range r.Nouns {
+			for _, loc := range c.find(&r.Nouns[i]) {
+				if loc[0] >= m.end && loc[1] <= verb && c.wordsBetween(m.end, loc[0]) <= 3 {
+					return c.resolve(m, client.name)
+				}
+			}
+		}
+	}
+	return party{}
 }
 
 // verbHit is a client-change verb found in a sentence.

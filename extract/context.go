@@ -139,7 +139,7 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 	var agent party
 	for i := len(c.ents) - 1; i >= 0; i-- {
 		e := c.ents[i]
-		if e.end > m.start || e.ref != refName || !c.art.isParty(e) || c.art.isPerson(e) {
+		if e.end > m.start || e.ref != refName || e.name == "" || !c.art.isParty(e) || c.art.isPerson(e) {
 			continue
 		}
 		n := c.art.canonical(e.name)
@@ -163,6 +163,20 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 		}
 	}
 	return party{}
+}
+
+// owned says whether a name follows a possessive pronoun ("its Claude
+// models", "their Azure contracts"): a product or unit of the owner, not an
+// organisation a later reference points to.
+func (c *sentCtx) owned(e entMention) bool {
+	if e.tok0 == 0 {
+		return false
+	}
+	switch strings.ToLower(c.toks[e.tok0-1].Text) {
+	case "its", "their", "our", "his", "her":
+		return true
+	}
+	return false
 }
 
 // byAgent says whether a name follows "by" or "former": it names who made
@@ -197,20 +211,57 @@ func (c *sentCtx) entityAfter(pos int, preps []string, max int, exclude string) 
 		if !containsFold(preps, t.Text) {
 			continue
 		}
-		for j := i + 1; j < len(c.toks) && j <= i+4; j++ {
-			if m, ok := c.mentionAtToken(j); ok && m.ref != refPronoun {
-				if r := c.resolve(m, exclude); r.ok() && r.name != exclude && c.art.isPartyName(r.name) {
-					return r, true
-				}
-				break
-			}
-			w := strings.ToLower(c.toks[j].Text)
-			if w != "the" && w != "its" && w != "their" && w != "his" && w != "her" && w != "rival" && w != "a" {
-				return party{}, true
+		if m, ok := c.nameAhead(i+1, 5); ok {
+			if r := c.resolve(m, exclude); r.ok() && r.name != exclude && c.art.isPartyName(r.name) {
+				return r, true
 			}
 		}
+		return party{}, true
 	}
 	return party{}, false
+}
+
+// phraseBreaks end the words that may stand before the name a phrase
+// heads: another phrase or clause begins there.
+var phraseBreaks = map[string]bool{"in": true, "into": true, "of": true, "for": true, "to": true, "with": true,
+	"by": true, "at": true, "from": true, "on": true, "and": true, "or": true, "that": true, "which": true, "who": true,
+	"as": true, "than": true, "after": true, "before": true, "over": true}
+
+// nameAhead returns the mention that heads the phrase starting at token j,
+// past its determiner and modifiers ("the Berlin robotics firm Quillon",
+// "Danish mapping firm Kaartwerk", "artificial intelligence startup Orbis"),
+// within max tokens; a pronoun, a value or another phrase ends the search.
+func (c *sentCtx) nameAhead(j, max int) (entMention, bool) {
+	for k := j; k < len(c.toks) && k < j+max; k++ {
+		if m, ok := c.mentionAtToken(k); ok {
+			if m.ref == refPronoun {
+				if w := strings.ToLower(c.toks[k].Text); w == "its" || w == "their" || w == "his" || w == "her" {
+					continue // "of its Helix relationship"
+				}
+				return entMention{}, false
+			}
+			if m.ref == refDescriptor && c.mentionAhead(m.tok1, m.tok1+2) {
+				k = m.tok1 - 1 // "the robotics firm Quillon": the descriptor heads a name
+				continue
+			}
+			return m, true
+		}
+		t := c.toks[k]
+		if !isWord(t.Text) || phraseBreaks[strings.ToLower(t.Text)] || overlapsAny(t.Start, t.End, c.values) {
+			return entMention{}, false
+		}
+	}
+	return entMention{}, false
+}
+
+// mentionAhead says whether a name starts at a token in [from, to).
+func (c *sentCtx) mentionAhead(from, to int) bool {
+	for _, m := range c.ents {
+		if m.ref == refName && m.tok0 >= from && m.tok0 < to {
+			return true
+		}
+	}
+	return false
 }
 
 // possessiveNear returns an entity written possessively ("Meta's") within max

@@ -152,6 +152,7 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 			res = append(res, r.Verbs[j].Pattern.Re)
 		}
 		add(r.Nouns)
+		add(r.Transitive)
 	}
 	return res
 }
@@ -184,7 +185,7 @@ func (x *Extractor) ExtractText(path, text string, pub time.Time) (claims []Clai
 			claims = nil
 		}
 	}()
-	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, orgCount: map[string]int{}, shortForm: map[string]string{}}
+	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, shortForm: map[string]string{}}
 	a.read()
 	for i := range a.sents {
 		c := a.sentence(i)
@@ -207,10 +208,9 @@ type artState struct {
 	toks      [][]Token
 	ents      [][]entMention
 	caps      map[string]bool
-	orgCount  map[string]int
 	shortForm map[string]string
 	persons   map[string]bool // names the article uses for people
-	focus     string          // the organisation the article mentions most
+	topic     string          // the first organisation the last sentence naming one named
 	recent    []string        // organisations named so far, most recent last
 	market    string          // the market most recently the topic of a sentence
 	claims    []Claim
@@ -261,20 +261,7 @@ func (a *artState) read() {
 			}
 		}
 	}
-	for i := range a.ents {
-		for _, m := range a.ents[i] {
-			if m.ref == refName && a.isParty(m) && m.name != "" && !a.isPerson(m) {
-				a.orgCount[a.canonical(m.name)]++
-			}
-		}
-	}
 	a.findPersons()
-	best := 0
-	for n, c := range a.orgCount {
-		if c > best || c == best && n < a.focus {
-			a.focus, best = n, c
-		}
-	}
 }
 
 // personCues stand next to a person's name: titles and honorifics before it,
@@ -316,11 +303,26 @@ func (a *artState) findPersons() {
 			if m.tok1+1 < len(toks) {
 				after2 = strings.ToLower(toks[m.tok1+1].Text)
 			}
-			if personBefore[before] || personAfter[after] || after == "," && (personBefore[after2] || after2 == "the" || after2 == "previously" || after2 == "former") {
+			if personBefore[before] || personAfter[after] || after == "," && (personBefore[after2] || after2 == "the" && !a.describedAfter(toks, m.tok1+2) || after2 == "previously" || after2 == "former") {
 				a.persons[m.name] = true
 			}
 		}
 	}
+}
+
+// describedAfter says whether an appositive starting at token j names a
+// kind of organisation ("Vega, the drone startup"), not a person's role.
+func (a *artState) describedAfter(toks []Token, j int) bool {
+	for k := j; k < len(toks) && k < j+5; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if a.x.ix.descriptors[w] {
+			return true
+		}
+		if !isWord(w) {
+			return false
+		}
+	}
+	return false
 }
 
 // isPerson says whether a mention names a person.
@@ -397,8 +399,25 @@ func (a *artState) sentence(i int) *sentCtx {
 // remember notes the organisations a sentence named, for the references of
 // the sentences after it.
 func (a *artState) remember(c *sentCtx) {
+	// The topic is the first organisation the sentence names or refers to
+	// ("The firm's new centre" keeps the firm), read before this sentence's
+	// names join the references' candidates.
+	topic := ""
 	for _, m := range c.ents {
-		if m.ref == refName && a.isParty(m) && m.typ != rules.EntityPerson {
+		if topic != "" || c.s.Heading || !a.isParty(m) || a.isPerson(m) {
+			continue
+		}
+		if m.ref == refName {
+			topic = a.canonical(m.name)
+		} else if r := c.resolve(m); r.ok() {
+			topic = r.name
+		}
+	}
+	if topic != "" {
+		a.topic = topic
+	}
+	for _, m := range c.ents {
+		if m.ref == refName && a.isParty(m) && !a.isPerson(m) && !c.owned(m) {
 			a.recent = append(a.recent, a.canonical(m.name))
 		}
 	}
@@ -434,75 +453,22 @@ func (c *sentCtx) add(cl Claim, start, end int) *Claim {
 // finish fills parties a sentence left out from the rest of the article,
 // drops claims that still lack them, and gives each claim its id and value.
 func (a *artState) finish() {
-	// The deal an article is about: its most common investor and target.
-	investors, targets := map[string]int{}, map[string]int{}
-	for _, c := range a.claims {
-		if c.Kind == KindInvestment || c.Kind == KindStake {
-			if c.Subject != "" {
-				investors[c.Subject]++
-			}
-			if c.Object != "" {
-				targets[c.Object]++
-			}
-		}
-	}
-	var deal [2]string
-	deal[0] = mostCommon(investors, "")
-	deal[1] = mostCommon(targets, deal[0])
-	if deal[1] == "" && deal[0] != "" && a.focus != deal[0] {
-		deal[1] = a.focus
-	}
-	vendors := map[string]int{}
-	for _, c := range a.claims {
-		if c.Kind == KindClientChange && c.Object != "" {
-			vendors[c.Object]++
-		}
-	}
-	vendor := mostCommon(vendors, "")
-	if vendor == "" {
-		vendor = deal[1]
-	}
-	if vendor == "" {
-		vendor = a.focus
-	}
 	roleOrg := map[string]string{}
 	for _, c := range a.claims {
 		if c.Kind == KindRole && c.Object != "" && roleOrg[c.Subject] == "" {
 			roleOrg[c.Subject] = c.Object
 		}
 	}
+	// Twice: a claim completed late in the article can complete one before it.
+	for range 2 {
+		for i := range a.claims {
+			a.resolveMissing(i, roleOrg)
+		}
+	}
 	out := a.claims[:0]
 	for _, c := range a.claims {
-		switch c.Kind {
-		case KindInvestment, KindStake:
-			if c.Subject == "" && c.Object != deal[0] {
-				c.Subject = deal[0]
-			}
-			if c.Object == "" && c.Subject != deal[1] {
-				c.Object = deal[1]
-			}
-		case KindRole:
-			if c.Object == "" {
-				c.Object = roleOrg[c.Subject]
-			}
-		case KindEventDate:
-			if c.Subject == "" && c.Object == "" && c.Event != "founded" && c.Event != "launched" && deal[0] != "" {
-				c.Subject, c.Object = deal[0], deal[1]
-			}
-			if c.Subject == "" && c.Object != "" && c.Object == deal[1] {
-				c.Subject = deal[0]
-			}
-		case KindClientChange:
-			if c.Object == "" {
-				c.Object = vendor
-			}
-			if c.Object == "" || c.Object == c.Subject {
-				continue
-			}
-		case KindValuation, KindRevenue, KindHeadcountChange:
-			if c.Subject == "" {
-				c.Subject = a.focus
-			}
+		if c.Kind == KindClientChange && (c.Object == "" || c.Object == c.Subject) {
+			continue
 		}
 		if c.Subject == c.Object {
 			c.Object = ""

@@ -95,9 +95,12 @@ type Claim struct {
 	Exclude  []Pattern `yaml:"exclude"`  // text between value and trigger that breaks the link
 	Verbs    []Verb    `yaml:"verbs"`    // for client_change and headcount_change
 	Nouns    []Pattern `yaml:"nouns"`    // for headcount_change: what is counted (employees, jobs...)
-	Titles   []string  `yaml:"titles"`   // for role: job titles
-	Tests    []Case    `yaml:"tests"`
-	File     string    `yaml:"-"`
+	// Transitive verbs frame a deal: their subject is the investor, their
+	// direct object the target ("X backed Y with $1 billion").
+	Transitive []Pattern `yaml:"transitive"`
+	Titles     []string  `yaml:"titles"` // for role: job titles
+	Tests      []Case    `yaml:"tests"`
+	File       string    `yaml:"-"`
 }
 
 // Lexicon holds the word lists extraction consults.
@@ -566,6 +569,9 @@ func (s *Set) compile() ErrorList {
 		}
 		for i := range c.Nouns {
 			pat(c.File, &c.Nouns[i])
+		}
+		for i := range c.Transitive {
+			pat(c.File, &c.Transitive[i])
 		}
 		for i := range c.Verbs {
 			v := &c.Verbs[i]

@@ -1,0 +1,113 @@
+package extract
+
+import "regexp"
+
+// dealRefRe finds a noun phrase that refers back to a deal the article has
+// named: "the deal", "the $2 billion investment", "the transaction".
+var dealRefRe = regexp.MustCompile(`(?i)\b(?:the|this|that|its|their)\s+(?:[\w$€£.,-]+\s+){0,3}?(?:deal|transaction|acquisition|takeover|merger|investment|purchase|agreement|buyout|tie-up)\b`)
+
+// resolveMissing fills a party that claim i's own sentence left out, from
+// an antecedent a rule finds in the article: the deal a reference points
+// back to, the same investor's earlier deal, the organisation a person's
+// other title names. It never guesses from how often a name appears: a
+// claim no rule completes keeps its gap and is reported but not compared.
+func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
+	c := &a.claims[i]
+	switch c.Kind {
+	case KindInvestment, KindStake:
+		if c.weak {
+			// A holder read only as the nearest name is outweighed by the
+			// investment its own sentence states: "X invests $2bn in Y for
+			// a 15% stake" gives the stake to X in Y.
+			if p, ok := a.sameSentencePair(i); ok {
+				c.Subject, c.Object = p.Subject, p.Object
+				return
+			}
+		}
+		switch {
+		case c.Subject != "" && c.Object == "":
+			if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Subject == c.Subject && p.Object != "" }); ok {
+				c.Object = p.Object
+			} else if dealRefRe.MatchString(c.Sentence) {
+				// "The deal grants Meta a 49% stake": the deal named before.
+				if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Object != "" && p.Object != c.Subject }); ok {
+					c.Object = p.Object
+				}
+			}
+		case c.Subject == "" && c.Object != "":
+			if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Object == c.Object && p.Subject != "" }); ok {
+				c.Subject = p.Subject
+			}
+		case c.Subject == "" && c.Object == "":
+			if dealRefRe.MatchString(c.Sentence) {
+				if p, ok := a.pairWhere(i, bothParties); ok {
+					c.Subject, c.Object = p.Subject, p.Object
+				}
+			}
+		}
+	case KindEventDate:
+		if c.Event == "founded" || c.Event == "launched" {
+			return
+		}
+		switch {
+		case c.Subject == "" && c.Object == "":
+			if p, ok := a.pairWhere(i, bothParties); ok {
+				c.Subject, c.Object = p.Subject, p.Object
+			}
+		case c.Subject == "" && c.Object != "":
+			if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Object == c.Object && p.Subject != "" }); ok {
+				c.Subject = p.Subject
+			}
+		}
+	case KindRole:
+		if c.Object == "" {
+			c.Object = roleOrg[c.Subject]
+		}
+	case KindClientChange:
+		if c.Object == "" {
+			if p, ok := a.nearest(i, func(p *Claim) bool { return p.Kind == KindClientChange && p.Object != "" && p.Object != c.Subject }); ok {
+				c.Object = p.Object
+			}
+		}
+	}
+}
+
+func bothParties(p *Claim) bool { return p.Subject != "" && p.Object != "" }
+
+// sameSentencePair returns the investment of claim i's sentence that names
+// both its parties.
+func (a *artState) sameSentencePair(i int) (*Claim, bool) {
+	c := &a.claims[i]
+	for k := range a.claims {
+		p := &a.claims[k]
+		if k != i && p.Kind == KindInvestment && p.SentStart == c.SentStart && !p.weak && bothParties(p) {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+// pairWhere returns the investment or stake nearest claim i, preferring one
+// before it, that satisfies ok.
+func (a *artState) pairWhere(i int, ok func(*Claim) bool) (*Claim, bool) {
+	return a.nearest(i, func(p *Claim) bool {
+		return (p.Kind == KindInvestment || p.Kind == KindStake) && ok(p)
+	})
+}
+
+// nearest returns the claim satisfying ok that stands nearest before claim
+// i, else the nearest after it: a reference points back first, and a
+// headline or lead points forward to the sentence that names its parties.
+func (a *artState) nearest(i int, ok func(*Claim) bool) (*Claim, bool) {
+	for k := i - 1; k >= 0; k-- {
+		if p := &a.claims[k]; ok(p) {
+			return p, true
+		}
+	}
+	for k := i + 1; k < len(a.claims); k++ {
+		if p := &a.claims[k]; ok(p) {
+			return p, true
+		}
+	}
+	return nil, false
+}
