@@ -1151,7 +1151,7 @@ func buildTickers(c *sentCtx) {
 		var company *entMention
 		for k := range c.ents {
 			m := &c.ents[k]
-			if m.ref == refName && m.end <= loc[0] && loc[0]-m.end <= 2 {
+			if m.ref == refName && m.end <= loc[0] && (loc[0]-m.end <= 2 || c.onlySuffix(c.text[m.end:loc[0]])) {
 				company = m
 			}
 		}
@@ -1171,6 +1171,21 @@ func buildTickers(c *sentCtx) {
 		name := c.art.canonical(company.name)
 		c.add(Claim{Kind: KindTicker, Subject: name, Value: Value{Type: ValueLabel, Label: label}}, company.start, loc[1])
 	}
+}
+
+// onlySuffix says whether the text between a name and what follows it is a
+// legal suffix alone: "Widget, Inc. (NASDAQ: WDG)".
+func (c *sentCtx) onlySuffix(between string) bool {
+	words := strings.FieldsFunc(between, func(r rune) bool { return r == ',' || r == ' ' })
+	if len(words) == 0 || len(words) > 2 {
+		return false
+	}
+	for _, w := range words {
+		if !c.art.x.ix.suffixes[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // isAcronym says whether the words before pos spell symbol: "Securities and

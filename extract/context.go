@@ -240,6 +240,10 @@ func (c *sentCtx) nameAhead(j, max int) (entMention, bool) {
 				}
 				return entMention{}, false
 			}
+			if m.ref == refName && c.art.x.ix.places[m.name] {
+				k = m.tok1 - 1 // "Dutch route-planner Kaartwerk"
+				continue
+			}
 			if m.ref == refDescriptor && c.mentionAhead(m.tok1, m.tok1+2) {
 				k = m.tok1 - 1 // "the robotics firm Quillon": the descriptor heads a name
 				continue

@@ -48,6 +48,7 @@ type entityIndex struct {
 	nameTails   map[string]bool // end a name though alone they name nothing
 	marketWords map[string]bool
 	suffixes    map[string]bool
+	places      map[string]bool // nationalities, places, regions: never a party
 	words       *wordCache
 }
 
@@ -57,6 +58,7 @@ func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
 		notEntity: wordSet(set.Lexicon.NotEntities, false), nameTails: wordSet(set.Lexicon.NameTails, false), descriptors: wordSet(set.Lexicon.Descriptors, true),
 		marketWords: wordSet(set.Lexicon.MarketWords, true),
 		suffixes:    wordSet(set.Lexicon.OrgSuffixes, false),
+		places:      wordSet(set.Lexicon.Places, false),
 	}
 	for _, e := range set.Entities {
 		k := &knownEntity{name: e.Name, typ: e.Type, private: e.Private, tickers: e.Tickers, aliases: append([]string{e.Name}, e.Aliases...)}

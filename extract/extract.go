@@ -166,7 +166,7 @@ func (x *Extractor) Extract(a *corpus.Article) []Claim {
 	if a.Precision == corpus.PrecisionNone || a.Precision == corpus.PrecisionYear {
 		pub = time.Time{} // relative dates need at least a month
 	}
-	claims := x.ExtractText(a.Path, a.Text, pub)
+	claims := x.extractText(a.Path, a.Text, pub, a.Source)
 	if !a.Published.IsZero() && a.Precision != corpus.PrecisionYear && a.Precision != corpus.PrecisionMonth {
 		day := a.Published.Format("2006-01-02")
 		for i := range claims {
@@ -178,14 +178,23 @@ func (x *Extractor) Extract(a *corpus.Article) []Claim {
 
 // ExtractText is Extract on bare text: the article's path (for claim ids)
 // and its publication date (zero when unknown).
-func (x *Extractor) ExtractText(path, text string, pub time.Time) (claims []Claim) {
+func (x *Extractor) ExtractText(path, text string, pub time.Time) []Claim {
+	return x.extractText(path, text, pub, "")
+}
+
+// extractText reads an article whose outlet, when known, is source: an
+// outlet is never a party to what it reports.
+func (x *Extractor) extractText(path, text string, pub time.Time, source string) (claims []Claim) {
 	defer func() {
 		// A bug in a builder must cost one article its claims, not the run.
 		if r := recover(); r != nil {
 			claims = nil
 		}
 	}()
-	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, shortForm: map[string]string{}}
+	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, shortForm: map[string]string{}, outlets: map[string]bool{}}
+	if source != "" {
+		a.outlets[source] = true
+	}
 	a.read()
 	for i := range a.sents {
 		c := a.sentence(i)
@@ -211,6 +220,7 @@ type artState struct {
 	shortForm map[string]string
 	persons   map[string]bool // names the article uses for people
 	topic     string          // the first organisation the last sentence naming one named
+	outlets   map[string]bool // names the article uses for news outlets
 	recent    []string        // organisations named so far, most recent last
 	market    string          // the market most recently the topic of a sentence
 	claims    []Claim
@@ -262,6 +272,29 @@ func (a *artState) read() {
 		}
 	}
 	a.findPersons()
+	a.findOutlets()
+}
+
+// findOutlets learns which names the article uses for news outlets, from
+// the way it cites them ("..., Semafor reported.", "(Wirefeed) -").
+func (a *artState) findOutlets() {
+	lex := &a.x.set.Lexicon
+	for _, s := range a.sents {
+		for i := range lex.Outlets {
+			p := &lex.Outlets[i]
+			if !p.MayMatch(strings.ToLower(s.Text)) {
+				continue
+			}
+			for _, g := range p.Re.FindAllStringSubmatchIndex(s.Text, -1) {
+				if g[2] >= 0 {
+					name := s.Text[g[2]:g[3]]
+					if f := strings.Fields(name); len(f) > 0 && !a.x.ix.notEntity[f[0]] {
+						a.outlets[a.canonical(a.x.ix.canonicalOrg(name))] = true
+					}
+				}
+			}
+		}
+	}
 }
 
 // personCues stand next to a person's name: titles and honorifics before it,
@@ -342,10 +375,15 @@ func (a *artState) canonical(name string) string {
 // isParty says whether a mention can be a party to a claim: not an outlet
 // or research firm quoted as a source.
 func (a *artState) isParty(m entMention) bool {
-	return m.ref != refName || m.typ != rules.EntityOutlet
+	return m.ref != refName || m.typ != rules.EntityOutlet && a.isPartyName(m.name)
 }
 
+// isPartyName says whether a name can be a party: not an outlet, known or
+// cited as one by the article, and not a nationality or place.
 func (a *artState) isPartyName(name string) bool {
+	if a.outlets[name] || a.outlets[a.canonical(name)] || a.x.ix.places[name] {
+		return false
+	}
 	k, ok := a.x.ix.byName[name]
 	return !ok || k.typ != rules.EntityOutlet
 }

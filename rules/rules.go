@@ -116,6 +116,8 @@ type Lexicon struct {
 	MarketDrop    []string  `yaml:"market_drop"`   // words ignored when comparing market names
 	OrgSuffixes   []string  `yaml:"org_suffixes"`  // Inc., Corp. ...: dropped from canonical names
 	Private       []Pattern `yaml:"private"`       // "<entity> is private": one group naming the entity
+	Outlets       []Pattern `yaml:"outlets"`       // "..., Semafor reported.": one group naming a news outlet
+	Places        []string  `yaml:"places"`        // nationalities, places and regions: never a party
 	Statuses      []Verb    `yaml:"statuses"`      // patterns near a value that set its status
 	Aspects       []Verb    `yaml:"aspects"`       // patterns near a value that set its aspect
 	Former        []Pattern `yaml:"former"`        // previously, former...: a role held before
@@ -443,6 +445,8 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.MarketDrop = append(l.MarketDrop, o.MarketDrop...)
 	l.OrgSuffixes = append(l.OrgSuffixes, o.OrgSuffixes...)
 	l.Private = append(l.Private, o.Private...)
+	l.Outlets = append(l.Outlets, o.Outlets...)
+	l.Places = append(l.Places, o.Places...)
 	l.Statuses = append(l.Statuses, o.Statuses...)
 	l.Aspects = append(l.Aspects, o.Aspects...)
 	l.Former = append(l.Former, o.Former...)
@@ -493,7 +497,7 @@ func (s *Set) compile() ErrorList {
 		}
 	}
 	// Their groups capture proper names, so capitals must stay capitals.
-	for _, list := range [][]Pattern{s.Lexicon.Attributions, s.Lexicon.Private} {
+	for _, list := range [][]Pattern{s.Lexicon.Attributions, s.Lexicon.Private, s.Lexicon.Outlets} {
 		for i := range list {
 			compileAs(lexFile, &list[i], "")
 		}
@@ -513,7 +517,7 @@ func (s *Set) compile() ErrorList {
 			errs = append(errs, Error{File: lexFile, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown aspect %q: want before, after, tranche, total, initial or bound", v.Label)})
 		}
 	}
-	for _, p := range s.Lexicon.Attributions {
+	for _, p := range append(s.Lexicon.Attributions[:len(s.Lexicon.Attributions):len(s.Lexicon.Attributions)], s.Lexicon.Outlets...) {
 		if p.Re != nil && p.Re.NumSubexp() < 1 {
 			errs = append(errs, Error{File: lexFile, Line: p.Line, Column: p.Column, Msg: "an attribution pattern needs one group naming the source"})
 		}
