@@ -58,6 +58,13 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 			if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Object == c.Object && p.Subject != "" }); ok {
 				c.Subject = p.Subject
 			}
+		case c.Subject != "" && c.Object == "":
+			// "Orbital announced the deal in May": Orbital's deal.
+			if p, ok := a.pairWhere(i, func(p *Claim) bool {
+				return p.Object != "" && (p.Subject == c.Subject || p.Object == c.Subject)
+			}); ok {
+				c.Subject, c.Object = p.Subject, p.Object
+			}
 		}
 	case KindRole:
 		if c.Object == "" {

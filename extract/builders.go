@@ -289,6 +289,9 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 		obj, _ = c.entityAfter(l.te, []string{"in", "into", "of", "for", "to"}, 3, "")
 	}
 	if !obj.ok() {
+		obj = c.objectAfter(hi, []string{"in", "into", "of", "for", "to"}, 8, "")
+	}
+	if !obj.ok() {
 		// "invest in X, ..., with $1.25 billion committed": the target
 		// follows another trigger of the kind in the sentence.
 		for ti := range l.vk.rule.Triggers {

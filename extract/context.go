@@ -157,6 +157,11 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 	if agent.ok() {
 		return agent
 	}
+	if t := c.art.topic; t != "" && !containsFold(exclude, t) && c.wordsBetween(0, m.start) <= 1 {
+		// "The firm expects...": a reference opening a sentence continues
+		// the topic of the sentence before, not its last name.
+		return party{name: t, start: m.start, end: m.end, m: m}
+	}
 	for i := len(c.art.recent) - 1; i >= 0 && i >= len(c.art.recent)-12; i-- {
 		if n := c.art.recent[i]; !containsFold(exclude, n) {
 			return party{name: n, start: m.start, end: m.end, m: m}
@@ -221,6 +226,32 @@ func (c *sentCtx) entityAfter(pos int, preps []string, max int, exclude string) 
 	return party{}, false
 }
 
+// objectAfter returns the organisation the first preposition phrase that
+// names one introduces within max words after pos, passing phrases that
+// name none: "pay €2 billion in cash for the shares of Vega" names Vega.
+func (c *sentCtx) objectAfter(pos int, preps []string, max int, exclude string) party {
+	words := 0
+	for i := c.tokenAt(pos); i < len(c.toks) && words <= max; i++ {
+		t := c.toks[i]
+		if t.Text == ";" || t.Text == "\u2014" || t.Text == "." || t.Text == "," && words > 0 || t.Text == "(" {
+			break
+		}
+		if isWord(t.Text) {
+			words++
+		}
+		if !containsFold(preps, t.Text) {
+			continue
+		}
+		if m, ok := c.nameAhead(i+1, 5); ok {
+			if r := c.resolve(m, exclude); r.ok() && r.name != exclude && c.art.isPartyName(r.name) {
+				return r
+			}
+			return party{}
+		}
+	}
+	return party{}
+}
+
 // phraseBreaks end the words that may stand before the name a phrase
 // heads: another phrase or clause begins there.
 var phraseBreaks = map[string]bool{"in": true, "into": true, "of": true, "for": true, "to": true, "with": true,
@@ -280,11 +311,31 @@ func (c *sentCtx) possessiveNear(pos, max int, exclude string) party {
 			return party{}
 		}
 		if r := c.resolve(m, exclude); r.ok() && r.name != exclude && c.art.isPartyName(r.name) {
+			if unit := c.unitAfter(m.tok1, pos); unit != "" {
+				r.name += " " + unit // "Orbital's European unit" acts on its own
+			}
 			return r
 		}
 		return party{}
 	}
 	return party{}
+}
+
+// unitAfter returns the words that name a part of the company possessed at
+// token j ("European unit", "cloud division"), ending before pos.
+func (c *sentCtx) unitAfter(j, pos int) string {
+	if j < len(c.toks) && isPossessive(c.toks[j].Text) {
+		j++
+	}
+	for k := j; k < len(c.toks) && k < j+3 && c.toks[k].End <= pos; k++ {
+		if !isWord(c.toks[k].Text) {
+			return ""
+		}
+		if c.art.x.ix.units[strings.ToLower(c.toks[k].Text)] {
+			return c.text[c.toks[j].Start:c.toks[k].End]
+		}
+	}
+	return ""
 }
 
 // nearestBefore returns the nearest party named before pos within max words.
@@ -299,6 +350,9 @@ func (c *sentCtx) nearestBefore(pos, max int, exclude string, refs bool) party {
 			return party{}
 		}
 		if r := c.resolve(m, exclude); r.ok() && r.name != exclude {
+			if unit := c.unitAfter(m.tok1, pos); m.possessive && unit != "" {
+				r.name += " " + unit
+			}
 			return r
 		}
 	}

@@ -49,6 +49,7 @@ type entityIndex struct {
 	marketWords map[string]bool
 	suffixes    map[string]bool
 	places      map[string]bool // nationalities, places, regions: never a party
+	units       map[string]bool // unit, division...: parts of a company
 	words       *wordCache
 }
 
@@ -59,6 +60,7 @@ func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
 		marketWords: wordSet(set.Lexicon.MarketWords, true),
 		suffixes:    wordSet(set.Lexicon.OrgSuffixes, false),
 		places:      wordSet(set.Lexicon.Places, false),
+		units:       wordSet(set.Lexicon.Units, true),
 	}
 	for _, e := range set.Entities {
 		k := &knownEntity{name: e.Name, typ: e.Type, private: e.Private, tickers: e.Tickers, aliases: append([]string{e.Name}, e.Aliases...)}
