@@ -30,7 +30,7 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 				c.Object = p.Object
 			} else if dealRefRe.MatchString(c.Sentence) {
 				// "The deal grants Meta a 49% stake": the deal named before.
-				if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Object != "" && p.Object != c.Subject }); ok {
+				if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Object != "" && p.Object != c.Subject && p.Subject == "" }); ok {
 					c.Object = p.Object
 				}
 			}

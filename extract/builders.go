@@ -40,9 +40,10 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 					g = 0
 				} else if g > limit || blocked(between) || excluded(vk.rule.Exclude, between) {
 					continue
-				} else if follows && strings.Contains(between, ",") {
-					// "for $2 billion, valuing the chipmaker at $8 billion":
-					// a clause after a comma speaks of what follows it.
+				} else if follows && (strings.Contains(between, ",") || c.subordinated(between)) {
+					// "for $2 billion, valuing the chipmaker at $8 billion",
+					// "$33 billion when counting prior investments": a clause
+					// after a comma or a subordinator speaks of what follows it.
 					continue
 				}
 				if !found || g < best.gap {
@@ -53,6 +54,16 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 		}
 	}
 	return best, found
+}
+
+// subordinated says whether a stretch of text opens a subordinate clause.
+func (c *sentCtx) subordinated(between string) bool {
+	for _, w := range strings.Fields(between) {
+		if c.art.x.ix.subordinators[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 func excluded(ps []rules.Pattern, between string) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/claimcheck/claimcheck/rules"
@@ -146,7 +147,7 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 		if containsFold(exclude, n) {
 			continue
 		}
-		if c.byAgent(e) {
+		if c.byAgent(e) || m.ref == refPronoun && c.inPhrase(e) && !relativeRe.MatchString(c.text[e.end:m.start]) {
 			if !agent.ok() {
 				agent = party{name: n, start: m.start, end: m.end, m: m}
 			}
@@ -181,11 +182,19 @@ func (c *sentCtx) owned(e entMention) bool {
 	case "its", "their", "our", "his", "her":
 		return true
 	}
+	// "Vega's Skylark drones": a name possessed by another is its product.
+	for _, m := range c.ents {
+		if m.possessive && m.tok1 == e.tok0 && m.ref == refName {
+			return true
+		}
+	}
 	return false
 }
 
 // byAgent says whether a name follows "by" or "former": it names who made
-// or staffed something, seldom what a pronoun later stands for.
+// or staffed something, seldom what a reference later stands for. A
+// pronoun passes over a preposition's object too ("Orbital's partnership
+// with Vega began when it invested...") for a subject or possessor.
 func (c *sentCtx) byAgent(e entMention) bool {
 	for k := e.tok0 - 1; k >= 0 && k >= e.tok0-2; k-- {
 		switch strings.ToLower(c.toks[k].Text) {
@@ -195,6 +204,24 @@ func (c *sentCtx) byAgent(e entMention) bool {
 	}
 	return false
 }
+
+// inPhrase says whether a name is the object of a preposition.
+func (c *sentCtx) inPhrase(e entMention) bool {
+	k := e.tok0 - 1
+	if k >= 0 && isDeterminer(c.toks[k].Text) {
+		k--
+	}
+	return k >= 0 && pronounPasses[strings.ToLower(c.toks[k].Text)]
+}
+
+// relativeRe finds a relative pronoun: what follows it speaks of the noun
+// just before it ("a stake in Vega, which valued it at...").
+var relativeRe = regexp.MustCompile(`(?i)\b(?:which|that|who|whose)\b`)
+
+// pronounPasses are the prepositions whose object a pronoun passes over
+// for a subject or possessor before it.
+var pronounPasses = map[string]bool{"with": true, "to": true, "of": true, "from": true, "for": true, "in": true,
+	"into": true, "at": true, "on": true, "against": true, "over": true, "than": true, "like": true}
 
 // isRef says whether the party was read from a reference ("the company").
 func (p party) isRef() bool { return p.ok() && p.m.ref != refName }
@@ -342,7 +369,7 @@ func (c *sentCtx) unitAfter(j, pos int) string {
 func (c *sentCtx) nearestBefore(pos, max int, exclude string, refs bool) party {
 	for i := len(c.ents) - 1; i >= 0; i-- {
 		m := c.ents[i]
-		if m.end > pos || (!refs && m.ref != refName) || !c.art.isParty(m) {
+		if m.end > pos || (!refs && m.ref != refName) || !c.art.isParty(m) || c.owned(m) {
 			continue
 		}
 		between := c.text[m.end:pos]
@@ -362,7 +389,7 @@ func (c *sentCtx) nearestBefore(pos, max int, exclude string, refs bool) party {
 // nearestAfter returns the nearest party named after pos within max words.
 func (c *sentCtx) nearestAfter(pos, max int, exclude string) party {
 	for _, m := range c.ents {
-		if m.start < pos || m.ref != refName || !c.art.isParty(m) {
+		if m.start < pos || m.ref != refName || !c.art.isParty(m) || c.owned(m) {
 			continue
 		}
 		if c.wordsBetween(pos, m.start) > max {
@@ -378,7 +405,7 @@ func (c *sentCtx) nearestAfter(pos, max int, exclude string) party {
 // firstParty returns the first party named in the sentence other than exclude.
 func (c *sentCtx) firstParty(exclude string) party {
 	for _, m := range c.ents {
-		if m.ref != refName || !c.art.isParty(m) {
+		if m.ref != refName || !c.art.isParty(m) || c.owned(m) {
 			continue
 		}
 		if r := c.resolve(m, exclude); r.ok() && r.name != exclude {

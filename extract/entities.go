@@ -38,29 +38,31 @@ type knownEntity struct {
 
 // entityIndex finds known entities by their token sequences.
 type entityIndex struct {
-	firsts      map[string]bool         // the first token of every alias and leader's name
-	byKey       map[string]*knownEntity // alias tokens joined by \x00
-	byName      map[string]*knownEntity
-	maxTokens   int
-	people      map[string]string // leader's name (tokens joined) → organisation
-	notEntity   map[string]bool
-	descriptors map[string]bool
-	nameTails   map[string]bool // end a name though alone they name nothing
-	marketWords map[string]bool
-	suffixes    map[string]bool
-	places      map[string]bool // nationalities, places, regions: never a party
-	units       map[string]bool // unit, division...: parts of a company
-	words       *wordCache
+	firsts        map[string]bool         // the first token of every alias and leader's name
+	byKey         map[string]*knownEntity // alias tokens joined by \x00
+	byName        map[string]*knownEntity
+	maxTokens     int
+	people        map[string]string // leader's name (tokens joined) → organisation
+	notEntity     map[string]bool
+	descriptors   map[string]bool
+	nameTails     map[string]bool // end a name though alone they name nothing
+	marketWords   map[string]bool
+	suffixes      map[string]bool
+	places        map[string]bool // nationalities, places, regions: never a party
+	units         map[string]bool // unit, division...: parts of a company
+	subordinators map[string]bool // when, while...: open a clause of its own
+	words         *wordCache
 }
 
 func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
 	ix := &entityIndex{words: words,
 		firsts: map[string]bool{}, byKey: map[string]*knownEntity{}, byName: map[string]*knownEntity{}, people: map[string]string{},
 		notEntity: wordSet(set.Lexicon.NotEntities, false), nameTails: wordSet(set.Lexicon.NameTails, false), descriptors: wordSet(set.Lexicon.Descriptors, true),
-		marketWords: wordSet(set.Lexicon.MarketWords, true),
-		suffixes:    wordSet(set.Lexicon.OrgSuffixes, false),
-		places:      wordSet(set.Lexicon.Places, false),
-		units:       wordSet(set.Lexicon.Units, true),
+		marketWords:   wordSet(set.Lexicon.MarketWords, true),
+		suffixes:      wordSet(set.Lexicon.OrgSuffixes, false),
+		places:        wordSet(set.Lexicon.Places, false),
+		units:         wordSet(set.Lexicon.Units, true),
+		subordinators: wordSet(set.Lexicon.Subordinators, true),
 	}
 	for _, e := range set.Entities {
 		k := &knownEntity{name: e.Name, typ: e.Type, private: e.Private, tickers: e.Tickers, aliases: append([]string{e.Name}, e.Aliases...)}
@@ -257,7 +259,7 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	}
 	// A sentence's last word can keep its full stop ("in May."): the word
 	// is what the lexicon lists.
-	if !isCapitalised(t) || !isWord(t) || ix.notEntity[t] || ix.notEntity[strings.TrimSuffix(t, ".")] || isAllDigits(t) {
+	if !isCapitalised(t) || !isWord(t) || ix.notEntity[t] || ix.notEntity[strings.TrimSuffix(t, ".")] || isAllDigits(t) || notNameToken(t) {
 		return entMention{}, 0
 	}
 	// A short all-capitals word in parentheses is a ticker or an acronym,
@@ -275,7 +277,7 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 			}
 		}
 		switch {
-		case isCapitalised(w) && isWord(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w] || ix.nameTails[w]):
+		case isCapitalised(w) && isWord(w) && !notNameToken(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w] || ix.nameTails[w]):
 			j++
 			continue
 		case (w == "&" || w == "of") && j > i && j+1 < len(toks) && isCapitalised(toks[j+1].Text) && !ix.notEntity[toks[j+1].Text]:
@@ -328,6 +330,24 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 		m.tok1++
 	}
 	return m, m.tok1 - i
+}
+
+// notNameToken says whether a capitalised token is a figure or a period,
+// never part of a name: "US$68.7bn", "FY2024", "Q3", "H1".
+func notNameToken(t string) bool {
+	if strings.ContainsAny(t, "$€£¥") {
+		return true
+	}
+	rest := t
+	switch {
+	case strings.HasPrefix(t, "FY"):
+		rest = t[2:]
+	case len(t) >= 2 && (t[0] == 'Q' && t[1] >= '1' && t[1] <= '4' || t[0] == 'H' && (t[1] == '1' || t[1] == '2')):
+		rest = t[2:]
+	default:
+		return false
+	}
+	return isAllDigits(rest) || rest == ""
 }
 
 // describedNext says whether a descriptor ("startup", "firm") stands among

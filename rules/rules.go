@@ -113,6 +113,7 @@ type Lexicon struct {
 	NameTails     []string  `yaml:"name_tails"`    // not entities alone, yet they end a name: "Halcyon AI"
 	Descriptors   []string  `yaml:"descriptors"`   // head nouns of "the company", "the data-labeling firm"
 	Units         []string  `yaml:"units"`         // unit, division...: a part of a company a figure can be about
+	Subordinators []string  `yaml:"subordinators"` // when, while...: a trigger after one belongs to another clause
 	MarketWords   []string  `yaml:"market_words"`  // head words of a market: market, industry...
 	MarketDrop    []string  `yaml:"market_drop"`   // words ignored when comparing market names
 	OrgSuffixes   []string  `yaml:"org_suffixes"`  // Inc., Corp. ...: dropped from canonical names
@@ -443,6 +444,7 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.NameTails = append(l.NameTails, o.NameTails...)
 	l.Descriptors = append(l.Descriptors, o.Descriptors...)
 	l.Units = append(l.Units, o.Units...)
+	l.Subordinators = append(l.Subordinators, o.Subordinators...)
 	l.MarketWords = append(l.MarketWords, o.MarketWords...)
 	l.MarketDrop = append(l.MarketDrop, o.MarketDrop...)
 	l.OrgSuffixes = append(l.OrgSuffixes, o.OrgSuffixes...)
