@@ -158,6 +158,10 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 	if agent.ok() {
 		return agent
 	}
+	if n := c.art.described[m.head]; m.ref == refDescriptor && n != "" && !containsFold(exclude, n) {
+		// "the startup" is what the article last called a startup.
+		return party{name: n, start: m.start, end: m.end, m: m}
+	}
 	if t := c.art.topic; t != "" && !containsFold(exclude, t) && c.wordsBetween(0, m.start) <= 1 {
 		// "The firm expects...": a reference opening a sentence continues
 		// the topic of the sentence before, not its last name.
@@ -169,6 +173,29 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 		}
 	}
 	return party{}
+}
+
+// describedAs returns the head noun the sentence describes a name with:
+// "startup Vega", "Vega, a robotics startup," give "startup".
+func (c *sentCtx) describedAs(e entMention) string {
+	ix := c.art.x.ix
+	if k := e.tok0 - 1; k >= 0 && ix.descriptors[strings.ToLower(c.toks[k].Text)] {
+		return headNoun(c.toks[k].Text)
+	}
+	k := e.tok1
+	if k >= len(c.toks) || c.toks[k].Text != "," || k+1 >= len(c.toks) || !isDeterminer(c.toks[k+1].Text) {
+		return ""
+	}
+	for j := k + 2; j < len(c.toks) && j < k+8; j++ {
+		w := c.toks[j].Text
+		if ix.descriptors[strings.ToLower(w)] {
+			return headNoun(w)
+		}
+		if !isWord(w) && w != "-" {
+			return ""
+		}
+	}
+	return ""
 }
 
 // owned says whether a name follows a possessive pronoun ("its Claude

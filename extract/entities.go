@@ -24,8 +24,9 @@ type entMention struct {
 	name       string
 	typ        rules.EntityType
 	ref        refKind
-	possessive bool // followed by 's
-	known      bool // from the rules, not discovered
+	possessive bool   // followed by 's
+	known      bool   // from the rules, not discovered
+	head       string // a descriptor's head noun: "startup" in "the AI startup"
 }
 
 type knownEntity struct {
@@ -236,7 +237,7 @@ func (ix *entityIndex) reference(s string, toks []Token, i int) (entMention, int
 		for j := i + 1; j < len(toks) && j <= i+3; j++ {
 			t := toks[j].Text
 			if ix.descriptors[strings.ToLower(t)] {
-				m := entMention{start: toks[i].Start, end: toks[j].End, tok0: i, tok1: j + 1, ref: refDescriptor}
+				m := entMention{start: toks[i].Start, end: toks[j].End, tok0: i, tok1: j + 1, ref: refDescriptor, head: headNoun(t)}
 				if j+1 < len(toks) && isPossessive(toks[j+1].Text) {
 					m.possessive = true
 					m.tok1++
@@ -330,6 +331,11 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 		m.tok1++
 	}
 	return m, m.tok1 - i
+}
+
+// headNoun folds a descriptor for comparison: "Start-up" is "startup".
+func headNoun(t string) string {
+	return strings.ReplaceAll(strings.ToLower(t), "-", "")
 }
 
 // notNameToken says whether a capitalised token is a figure or a period,

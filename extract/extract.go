@@ -191,7 +191,7 @@ func (x *Extractor) extractText(path, text string, pub time.Time, source string)
 			claims = nil
 		}
 	}()
-	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, shortForm: map[string]string{}, outlets: map[string]bool{}}
+	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, shortForm: map[string]string{}, outlets: map[string]bool{}, described: map[string]string{}}
 	if source != "" {
 		a.outlets[source] = true
 	}
@@ -218,11 +218,12 @@ type artState struct {
 	ents      [][]entMention
 	caps      map[string]bool
 	shortForm map[string]string
-	persons   map[string]bool // names the article uses for people
-	topic     string          // the first organisation the last sentence naming one named
-	outlets   map[string]bool // names the article uses for news outlets
-	recent    []string        // organisations named so far, most recent last
-	market    string          // the market most recently the topic of a sentence
+	persons   map[string]bool   // names the article uses for people
+	topic     string            // the first organisation the last sentence naming one named
+	outlets   map[string]bool   // names the article uses for news outlets
+	described map[string]string // a descriptor's head → the organisation the article last described so
+	recent    []string          // organisations named so far, most recent last
+	market    string            // the market most recently the topic of a sentence
 	claims    []Claim
 	lastCC    int // index in claims of the last client change, -1 when none
 	// The buffers of the sentence being read, reused for the next.
@@ -457,6 +458,9 @@ func (a *artState) remember(c *sentCtx) {
 	for _, m := range c.ents {
 		if m.ref == refName && a.isParty(m) && !a.isPerson(m) && !c.owned(m) {
 			a.recent = append(a.recent, a.canonical(m.name))
+			if head := c.describedAs(m); head != "" {
+				a.described[head] = a.canonical(m.name)
+			}
 		}
 	}
 	if len(a.recent) > 64 {

@@ -292,7 +292,7 @@ func matchFolded(s string, i int, tok string) (int, bool) {
 func splitDashes(s string, toks []Token) []Token {
 	dashed := false
 	for _, t := range toks {
-		if len(t.Text) >= 4 && strings.ContainsAny(t.Text, "\u2014\u2013") {
+		if len(t.Text) >= 3 && hasDash(t.Text) {
 			dashed = true
 			break
 		}
@@ -302,26 +302,50 @@ func splitDashes(s string, toks []Token) []Token {
 	}
 	out := make([]Token, 0, len(toks)+4)
 	for _, t := range toks {
-		if !strings.ContainsAny(t.Text, "\u2014\u2013") || len(t.Text) < 4 {
+		if len(t.Text) < 3 || !hasDash(t.Text) {
 			out = append(out, t)
 			continue
 		}
 		st := t.Start
-		for i, r := range t.Text {
-			if r == '\u2014' || r == '\u2013' {
-				if t.Start+i > st {
-					out = append(out, Token{Start: st, End: t.Start + i, Text: s[st : t.Start+i]})
-				}
-				w := utf8.RuneLen(r)
-				out = append(out, Token{Start: t.Start + i, End: t.Start + i + w, Text: s[t.Start+i : t.Start+i+w]})
-				st = t.Start + i + w
+		for i := 0; i < len(t.Text); {
+			w := dashAt(t.Text, i)
+			if w == 0 {
+				i++
+				continue
 			}
+			if t.Start+i > st {
+				out = append(out, Token{Start: st, End: t.Start + i, Text: s[st : t.Start+i]})
+			}
+			out = append(out, Token{Start: t.Start + i, End: t.Start + i + w, Text: s[t.Start+i : t.Start+i+w]})
+			i += w
+			st = t.Start + i
 		}
 		if st < t.End {
 			out = append(out, Token{Start: st, End: t.End, Text: s[st:t.End]})
 		}
 	}
 	return out
+}
+
+// hasDash says whether a token holds a dash that joins two words: an em or
+// en dash, or a typewriter's double hyphen ("(Wire) --Orbital said").
+func hasDash(t string) bool {
+	return strings.ContainsAny(t, "\u2014\u2013") || strings.Contains(t, "--")
+}
+
+// dashAt returns the byte length of a dash starting at t[i], or 0.
+func dashAt(t string, i int) int {
+	if strings.HasPrefix(t[i:], "--") {
+		n := 2
+		for i+n < len(t) && t[i+n] == '-' {
+			n++
+		}
+		return n
+	}
+	if r, w := utf8.DecodeRuneInString(t[i:]); r == '\u2014' || r == '\u2013' {
+		return w
+	}
+	return 0
 }
 
 // isWord says whether a token is a word (letters or digits), not punctuation.
