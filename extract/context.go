@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/claimcheck/claimcheck/rules"
@@ -21,6 +22,8 @@ type sentCtx struct {
 	dates  []mention
 	hedges [][]int // spans of hedging cues
 	attrib string
+	// mentionEnd[i] is the end of the mention starting at token i, else 0.
+	mentionEnd []int
 	// patterns already matched against this sentence
 	matches map[*rules.Pattern][][]int
 }
@@ -43,15 +46,28 @@ func (c *sentCtx) mayMatch(p *rules.Pattern) bool {
 	return c.scan.prefiltered(p.Re) || p.MayMatch(c.lower)
 }
 
-// wordsBetween counts the words in [a, b) that are not part of a value.
+// wordsBetween counts the words in [a, b) that are not part of a value,
+// a name or a reference counting as one word however long: distance is
+// counted in phrases ("values the privately held freight startup at").
 func (c *sentCtx) wordsBetween(a, b int) int {
+	if c.mentionEnd == nil {
+		c.mentionEnd = make([]int, len(c.toks))
+		for _, m := range c.ents {
+			if m.ref != refPronoun && m.tok0 < len(c.toks) && m.end > m.start {
+				c.mentionEnd[m.tok0] = m.end
+			}
+		}
+	}
 	n := 0
-	for _, t := range c.toks {
-		if t.Start < a || t.End > b || !isWord(t.Text) {
+	in := -1 // the end of the mention being passed
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].Start >= a })
+	for ; i < len(c.toks) && c.toks[i].End <= b; i++ {
+		t := c.toks[i]
+		if t.Start < in || !isWord(t.Text) || overlapsAny(t.Start, t.End, c.values) {
 			continue
 		}
-		if overlapsAny(t.Start, t.End, c.values) {
-			continue
+		if e := c.mentionEnd[i]; e > 0 {
+			in = e
 		}
 		n++
 	}
@@ -96,8 +112,32 @@ func (c *sentCtx) gap(aStart, aEnd, bStart, bEnd int) (int, string) {
 // blocked says whether a stretch of text crosses a clause boundary that a
 // value and its trigger should not be linked across.
 func blocked(between string) bool {
-	return strings.ContainsAny(between, ";\u2014") || strings.Contains(between, " - ") || strings.Contains(between, ". ")
+	return strings.ContainsAny(between, ";\u2014") || strings.Contains(between, " - ") || fullStop(between)
 }
+
+// fullStop says whether a stretch of text holds a full stop that ends a
+// sentence: after a lower-case word, not an abbreviation ("U.S. drone
+// maker", "Kaartwerk B.V. for").
+func fullStop(s string) bool {
+	for i := strings.Index(s, ". "); i >= 0; {
+		w := s[:i]
+		if sp := strings.LastIndexAny(w, " ("); sp >= 0 {
+			w = w[sp+1:]
+		}
+		if len(w) >= 2 && !strings.Contains(w, ".") && strings.ToLower(w) == w && !abbrevLike[w] {
+			return true
+		}
+		next := strings.Index(s[i+2:], ". ")
+		if next < 0 {
+			break
+		}
+		i += 2 + next
+	}
+	return false
+}
+
+// abbrevLike are lower-case words whose full stop ends no sentence.
+var abbrevLike = map[string]bool{"approx": true, "vs": true, "etc": true, "est": true, "incl": true}
 
 // tokenAt returns the index of the first token starting at or after pos.
 func (c *sentCtx) tokenAt(pos int) int {

@@ -234,7 +234,7 @@ func (ix *entityIndex) reference(s string, toks []Token, i int) (entMention, int
 	case "its", "it":
 		return entMention{start: toks[i].Start, end: toks[i].End, tok0: i, tok1: i + 1, ref: refPronoun, possessive: w == "its"}, 1
 	case "the":
-		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		for j := i + 1; j < len(toks) && j <= i+5; j++ {
 			t := toks[j].Text
 			if ix.descriptors[strings.ToLower(t)] {
 				m := entMention{start: toks[i].Start, end: toks[j].End, tok0: i, tok1: j + 1, ref: refDescriptor, head: headNoun(t)}
@@ -244,7 +244,9 @@ func (ix *entityIndex) reference(s string, toks []Token, i int) (entMention, int
 				}
 				return m, m.tok1 - i
 			}
-			if !isWord(t) || isCapitalised(t) {
+			// "the privately held U.S. freight-matching startup": a place
+			// may modify the descriptor, a name may not.
+			if !isWord(t) || isCapitalised(t) && !ix.places[t] && !ix.places[strings.TrimSuffix(t, ".")] && !placeAbbrev[t] {
 				break
 			}
 		}
@@ -332,6 +334,9 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	}
 	return m, m.tok1 - i
 }
+
+// placeAbbrev are places written as initials.
+var placeAbbrev = map[string]bool{"U.S.": true, "US": true, "U.K.": true, "UK": true, "EU": true, "E.U.": true}
 
 // headNoun folds a descriptor for comparison: "Start-up" is "startup".
 func headNoun(t string) string {

@@ -281,9 +281,13 @@ func (a *artState) read() {
 func (a *artState) findOutlets() {
 	lex := &a.x.set.Lexicon
 	for _, s := range a.sents {
+		lower := ""
 		for i := range lex.Outlets {
 			p := &lex.Outlets[i]
-			if !p.MayMatch(strings.ToLower(s.Text)) {
+			if lower == "" {
+				lower = strings.ToLower(s.Text)
+			}
+			if !p.MayMatch(lower) {
 				continue
 			}
 			for _, g := range p.Re.FindAllStringSubmatchIndex(s.Text, -1) {
