@@ -107,8 +107,12 @@ type Claim struct {
 	Status      Status `json:"status,omitempty"`
 	Aspect      Aspect `json:"aspect,omitempty"`
 	Event       string `json:"event,omitempty"`     // for event_date: announced, closed, founded, launched, approved
-	Published   string `json:"published,omitempty"` // the article's publication date, YYYY-MM-DD, when known
+	Published   string `json:"published,omitempty"` // the article's publication date, YYYY-MM-DD (YYYY-MM for a month-dated article), when known
 	Value       Value  `json:"value"`
+	// Component is the part of a deal an amount is: upfront, contingent,
+	// cumulative, prior_cumulative, package_total, per_share, equity_value,
+	// enterprise_value, termination_fee, financing; empty when not said.
+	Component string `json:"component,omitempty"`
 }
 
 // ClaimID is the id of the claim of kind k at [start, end) of the article at

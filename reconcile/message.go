@@ -120,7 +120,7 @@ func factPhrase(c *extract.Claim) string {
 	switch c.Kind {
 	case extract.KindInvestment:
 		p := possessive(subj) + " investment in " + obj
-		if c.Aspect != extract.AspectPlain {
+		if c.Aspect != extract.AspectPlain && c.Aspect != extract.AspectBound {
 			p = possessive(subj) + " " + string(c.Aspect) + " investment in " + obj
 		}
 		return p

@@ -115,14 +115,20 @@ func (r *run) sides(kind extract.Kind, cs []*extract.Claim) []side {
 	if labelKinds[kind] {
 		return r.labelSides(kind, cs)
 	}
+	return r.sidesBy(cs, r.interval)
+}
+
+// sidesBy splits claims into groups that agree, each claim read as the
+// interval ivOf gives it.
+func (r *run) sidesBy(cs []*extract.Claim, ivOf func(*extract.Claim) Interval) []side {
 	var out []side
 	rest := cs
 	for len(rest) > 0 {
-		x := r.bestPoint(rest)
+		x := bestPoint(rest, ivOf)
 		var in, out2 []*extract.Claim
 		iv := Interval{Lo: math.Inf(-1), Hi: math.Inf(1)}
 		for _, c := range rest {
-			civ := r.interval(c)
+			civ := ivOf(c)
 			if civ.Contains(x) {
 				in = append(in, c)
 				iv = intersect(iv, civ)
@@ -132,7 +138,7 @@ func (r *run) sides(kind extract.Kind, cs []*extract.Claim) []side {
 		}
 		if len(in) == 0 { // cannot happen: x lies in some interval; guard the loop
 			in, out2 = rest[:1], rest[1:]
-			iv = r.interval(rest[0])
+			iv = ivOf(rest[0])
 		}
 		out = append(out, side{claims: in, iv: iv})
 		rest = out2
@@ -153,7 +159,7 @@ func intersect(a, b Interval) Interval {
 
 // bestPoint returns the value that the most sources allow: a sweep over the
 // intervals' ends, counting each article's claims once.
-func (r *run) bestPoint(cs []*extract.Claim) float64 {
+func bestPoint(cs []*extract.Claim, ivOf func(*extract.Claim) Interval) float64 {
 	type source struct{ article, value string }
 	type event struct {
 		x     float64
@@ -163,7 +169,7 @@ func (r *run) bestPoint(cs []*extract.Claim) float64 {
 	}
 	evs := make([]event, 0, 2*len(cs))
 	for _, c := range cs {
-		iv := r.interval(c)
+		iv := ivOf(c)
 		key := source{c.Article, c.Normalized}
 		evs = append(evs, event{x: iv.Lo, start: true, open: iv.LoOpen, key: key}, event{x: iv.Hi, open: iv.HiOpen, key: key})
 	}
@@ -336,6 +342,8 @@ func DisplayValue(v extract.Value) string {
 	}
 	return v.Label
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func round(x float64) float64 { return math.Round(x*1000) / 1000 }
 
