@@ -31,6 +31,20 @@ func (a anchor) key() string {
 	return strconv.Itoa(a.from) + "/" + strconv.Itoa(a.to)
 }
 
+// keyAnchor reads an anchor back from its key.
+func keyAnchor(k string) (anchor, bool) {
+	lo, hi, ok := strings.Cut(k, "/")
+	if !ok || len(lo) != 8 || len(hi) != 8 {
+		return anchor{}, false
+	}
+	a, err1 := strconv.Atoi(lo)
+	b, err2 := strconv.Atoi(hi)
+	if err1 != nil || err2 != nil {
+		return anchor{}, false
+	}
+	return anchor{from: a, to: b, stated: true}, true
+}
+
 // claimAnchor returns the anchor of a claim, or one that is not ok when
 // neither the claim nor its article is dated.
 func claimAnchor(c *extract.Claim) anchor {

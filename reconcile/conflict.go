@@ -332,5 +332,11 @@ func (r *run) undatedConflicts(f *fact, undated []*extract.Claim, dated []datedS
 	all := append(append([]side{}, unexplained...), explained...)
 	all = append(all, against...)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].weight() > all[j].weight() })
-	return append(out, r.conflict(f, "", all))
+	fd := r.conflict(f, "", all)
+	var cs []*extract.Claim
+	for _, s := range all {
+		cs = append(cs, s.claims...)
+	}
+	fd.Message += "; both: " + whenWords(cs)
+	return append(out, fd)
 }

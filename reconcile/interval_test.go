@@ -51,3 +51,25 @@ func TestIntervalsMeet(t *testing.T) {
 		})
 	}
 }
+
+func TestTitlesCompatible(t *testing.T) {
+	tests := []struct {
+		a, b string
+		ok   bool
+	}{
+		{"ceo", "ceo", true},
+		{"ceo", "cfo", false},
+		{"cto", "ceo", false},
+		{"chairman and ceo", "ceo", true},
+		{"chairman and ceo", "chairman", true},
+		{"chairman and ceo", "cfo", false},
+		{"president", "ceo", true},
+		{"co-founder and cto", "ceo", false},
+		{"founder", "cto", true},
+	}
+	for _, tc := range tests {
+		if got := titlesCompatible(tc.a, tc.b); got != tc.ok {
+			t.Errorf("titlesCompatible(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.ok)
+		}
+	}
+}

@@ -85,7 +85,9 @@ func conflictMessage(f Finding, c *extract.Claim, period string) string {
 		parts = append(parts, fmt.Sprintf("%s (%s)", s.Value, count))
 	}
 	msg := strings.Join(parts, " vs ") + " for " + factPhrase(c)
-	if period != "" {
+	if a, ok := keyAnchor(period); ok {
+		msg += " (both: " + a.describe() + ")"
+	} else if period != "" {
 		msg += " (" + period + ")"
 	}
 	var arts []string

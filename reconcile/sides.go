@@ -55,8 +55,50 @@ var clientCompatible = map[string]map[string]bool{
 	"continue":  {"continue": true, "expand": true, "reduce": true, "review": true},
 }
 
-// exclusiveTitles are roles one organisation gives one person at a time.
-var exclusiveTitles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true, "president": true}
+// officerTitles are the chief officer posts of an organisation: one person
+// holds one of them at a time, so an article calling its chief financial
+// officer the chief executive contradicts another. A chair or a president
+// may also be chief executive ("chairman and CEO").
+var officerTitles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true}
+
+// titleParts splits a compound title: "chairman and ceo" holds both.
+func titleParts(t string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(t, ",", " and "), " and ") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// titlesCompatible says whether one person can hold both titles at one
+// organisation at once: unless each names a chief officer post and they
+// share none.
+func titlesCompatible(a, b string) bool {
+	var offA, offB []string
+	for _, p := range titleParts(a) {
+		if officerTitles[p] {
+			offA = append(offA, p)
+		}
+	}
+	for _, p := range titleParts(b) {
+		if officerTitles[p] {
+			offB = append(offB, p)
+		}
+	}
+	if len(offA) == 0 || len(offB) == 0 {
+		return true
+	}
+	for _, x := range offA {
+		for _, y := range offB {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func labelOf(kind extract.Kind, c *extract.Claim) string {
 	l := c.Value.Label
@@ -79,7 +121,7 @@ func labelsCompatible(kind extract.Kind, a, b string) bool {
 	case extract.KindClientChange:
 		return clientCompatible[a][b]
 	case extract.KindRole:
-		return !exclusiveTitles[a] || !exclusiveTitles[b]
+		return titlesCompatible(a, b)
 	}
 	return false
 }

@@ -57,9 +57,9 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 	}
 	// Arithmetic resting on a conflict's outlier repeats the conflict; the
 	// outliers are known once every fact is checked.
-	out := append(conflicts, r.withoutOutliers(arithmetic)...)
+	out := append(conflicts, mergeSame(r.withoutOutliers(arithmetic))...)
 	out = append(out, r.tickers.out...)
-	return finish(append(out, moves...)), nil
+	return finish(append(out, mergeSame(moves)...)), nil
 }
 
 // notePrivate records a company the corpus says is private, keeping a copy
