@@ -81,32 +81,56 @@ func parseDay(s string, last bool) (int, bool) {
 	if len(s) > 10 {
 		s = s[:10] // a timestamp: its calendar day as written
 	}
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return 0, false
-	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil {
-			return 0, false
+	// YYYY, YYYY-MM or YYYY-MM-DD, read without allocating: anchors are
+	// asked for every claim of every fact.
+	num := func(t string) (int, bool) {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(t[i]-'0')
 		}
-		n[i] = v
+		return n, len(t) > 0
 	}
-	y, m, d := n[0], n[1], n[2]
-	switch len(parts) {
-	case 1:
+	var y, m, d int
+	var ok bool
+	switch len(s) {
+	case 4:
+		y, ok = num(s)
 		m, d = 1, 1
 		if last {
 			m, d = 12, 31
 		}
-	case 2:
+	case 7:
+		if s[4] != '-' {
+			return 0, false
+		}
+		y, ok = num(s[:4])
+		if m2, ok2 := num(s[5:7]); ok && ok2 {
+			m = m2
+		} else {
+			return 0, false
+		}
+		if m < 1 || m > 12 {
+			return 0, false
+		}
 		d = 1
 		if last {
 			d = daysIn(y, m)
 		}
+	case 10:
+		if s[4] != '-' || s[7] != '-' {
+			return 0, false
+		}
+		y, ok = num(s[:4])
+		m2, ok2 := num(s[5:7])
+		d2, ok3 := num(s[8:10])
+		ok, m, d = ok && ok2 && ok3, m2, d2
+	default:
+		return 0, false
 	}
-	if m < 1 || m > 12 || d < 1 || d > 31 {
+	if !ok || m < 1 || m > 12 || d < 1 || d > 31 {
 		return 0, false
 	}
 	return y*10000 + m*100 + d, true

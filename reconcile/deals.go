@@ -31,12 +31,20 @@ type deal struct {
 // dated article join the deal when the pair has one; else each undated
 // article is compared only with itself (see joinUndated).
 func (r *run) dealConflicts(f *fact) []Finding {
-	var dated []*extract.Claim
+	// Most facts hold one value however they are grouped.
+	if r.allMeet(f.claims) {
+		return nil
+	}
+	type anchored struct {
+		c *extract.Claim
+		a anchor
+	}
+	var dated []anchored
 	var undated [][]*extract.Claim
 	byArticle := map[string]int{}
 	for _, c := range f.claims {
-		if claimAnchor(c).ok() {
-			dated = append(dated, c)
+		if a := claimAnchor(c); a.ok() {
+			dated = append(dated, anchored{c, a})
 			continue
 		}
 		i, ok := byArticle[c.Article]
@@ -47,15 +55,16 @@ func (r *run) dealConflicts(f *fact) []Finding {
 		}
 		undated[i] = append(undated[i], c)
 	}
-	sort.SliceStable(dated, func(i, j int) bool { return claimAnchor(dated[i]).from < claimAnchor(dated[j]).from })
+	sort.SliceStable(dated, func(i, j int) bool { return dated[i].a.from < dated[j].a.from })
 	var deals []*deal
-	for _, c := range dated {
-		a := claimAnchor(c)
-		if len(deals) == 0 || a.from > addDays(deals[len(deals)-1].from, dealSpanDays) {
-			deals = append(deals, &deal{from: a.from})
+	end := 0
+	for _, x := range dated {
+		if len(deals) == 0 || x.a.from > end {
+			deals = append(deals, &deal{from: x.a.from})
+			end = addDays(x.a.from, dealSpanDays)
 		}
 		d := deals[len(deals)-1]
-		d.claims = append(d.claims, c)
+		d.claims = append(d.claims, x.c)
 	}
 	var groups [][]*extract.Claim
 	for _, d := range deals {
@@ -66,6 +75,19 @@ func (r *run) dealConflicts(f *fact) []Finding {
 		out = append(out, r.oneDeal(f, &deal{claims: g})...)
 	}
 	return out
+}
+
+// allMeet says whether every amount, ceilings read as sizes, allows one
+// common value: then no grouping can make a conflict.
+func (r *run) allMeet(cs []*extract.Claim) bool {
+	common := Interval{Lo: math.Inf(-1), Hi: math.Inf(1)}
+	for _, c := range cs {
+		common = intersect(common, r.dealInterval(c))
+		if !below(common.Lo, common.LoOpen, common.Hi, common.HiOpen) {
+			return false
+		}
+	}
+	return true
 }
 
 // isCeiling says whether a claim states a commitment's ceiling ("up to").
