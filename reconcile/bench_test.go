@@ -28,7 +28,7 @@ func BenchmarkReconcile1M(b *testing.B) {
 				// Dated articles: an undated one is compared only with itself
 				// when its pair has several deals.
 				Published: fmt.Sprintf("2024-%02d-%02d", 1+f%12, 1+i),
-				Value: extract.Value{Type: extract.ValueMoney, Currency: "USD", Lo: v, Hi: v, Step: 1e8}}
+				Value:     extract.Value{Type: extract.ValueMoney, Currency: "USD", Lo: v, Hi: v, Step: 1e8}}
 			c.Normalized = extract.Normalize(c.Value)
 			claims = append(claims, c)
 		}
