@@ -148,6 +148,16 @@ func TestArticleSets(t *testing.T) {
 			{TypeUnverifiedTicker, extract.KindTicker, []string{"Mercor (NASDAQ: MERC)"}, "MERC is Mercer International Inc. (NASDAQ), not Mercor; Mercor is private"},
 			{TypeUnverifiedTicker, extract.KindTicker, []string{"Turing (NASDAQ: TRNG)"}, "checked against test listing, 2026-08-22"},
 		}},
+		{"a symbol missing from a listing taken after the article", []article{
+			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", "2022-01-18"},
+		}, nil},
+		{"a symbol missing from the listing, in an undated article", []article{
+			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", ""},
+		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Vega Robotics (NASDAQ: VGAR)"}, "not a listed symbol"}}},
+		{"a symbol missing from a later listing, for a private company", []article{
+			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", "2022-01-18"},
+			{"b.txt", "Vega Robotics is a privately held company.", "2022-01-19"},
+		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Vega Robotics (NASDAQ: VGAR)"}, "Vega Robotics is private"}}},
 		{"a company said not to be publicly traded", []article{
 			{"a.txt", "Analysts say Quillon (NASDAQ: QLLN) grew quickly.", ""},
 			{"b.txt", "Quillon is not publicly traded.", ""},
