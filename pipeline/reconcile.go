@@ -85,6 +85,9 @@ func (s *storeSource) Read(key func(*extract.Claim) (string, bool), article, gro
 		func(cs []extract.Claim) error { return group(s.prepare(cs, true)) })
 }
 
+// Names lists the parties the stored claims name (reconcile.Namer).
+func (s *storeSource) Names(fn func(string, int) error) error { return s.st.ClaimNames(s.ctx, fn) }
+
 func (s *storeSource) Each(kinds []extract.Kind, fn func(*extract.Claim) error) error {
 	return s.st.EachClaimOfKinds(s.ctx, kinds, func(c extract.Claim) error {
 		return fn(s.prepare([]extract.Claim{c}, true)[0])

@@ -38,6 +38,10 @@ func Checks() []Check { return append([]Check(nil), checks...) }
 type run struct {
 	opts       Options
 	private    map[string][]*extract.Claim // company → the claims saying it is private
+	// privateCanon maps a private company's canonical name to its name in
+	// private, so that "Calder" being private makes "Calder Robotics" so.
+	privateCanon map[string]string
+	aliases      aliases
 	marketKeys map[string]string
 	marketDrop map[string]bool
 	// each market's earliest and latest sizes across the corpus
@@ -113,8 +117,13 @@ func hashOf(s string) string {
 
 // isPrivate says whether the corpus or the rules say a company is private.
 func (r *run) isPrivate(name string) ([]*extract.Claim, bool) {
-	cs, ok := r.private[name]
-	return cs, ok
+	if cs, ok := r.private[name]; ok {
+		return cs, ok
+	}
+	if n, ok := r.privateCanon[r.canon(name)]; ok {
+		return r.private[n], true
+	}
+	return nil, false
 }
 
 // names returns a company's canonical name and its aliases.

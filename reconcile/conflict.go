@@ -24,7 +24,7 @@ type fact struct {
 // keyOf returns a claim's fact, or false when the claim is not compared
 // with others (a ceiling "up to", a claim missing its parties).
 func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
-	k := factKey{kind: c.Kind, subject: fold(c.Subject), object: fold(c.Object)}
+	k := factKey{kind: c.Kind, subject: r.canon(c.Subject), object: r.canon(c.Object)}
 	if c.Subject == "" {
 		return k, false
 	}

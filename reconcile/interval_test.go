@@ -73,3 +73,18 @@ func TestTitlesCompatible(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildAliases(t *testing.T) {
+	a := buildAliases(map[string]int{"Calder": 2, "Calder Robotics": 6, "Calder Robotics Europe": 1,
+		"Orbis": 1, "Orbis Energy": 3, "Orbis Media": 2,
+		"Pinecrest": 1, "Pinecrest Software": 4, "Pinecrest Launches": 1, "Vega Robotics": 3})
+	want := map[string]string{"calder": "calder robotics", "pinecrest": "pinecrest software"}
+	if len(a) != len(want) {
+		t.Fatalf("aliases = %v, want %v", a, want)
+	}
+	for k, v := range want {
+		if a[k] != v {
+			t.Errorf("alias of %q = %q, want %q", k, a[k], v)
+		}
+	}
+}

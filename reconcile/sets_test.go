@@ -275,6 +275,14 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital paid $4 billion for a 15% stake in Helix Robotics, which was valued at $18.4 billion.", "2024-05-02"},
 			{"b.txt", "Orbital paid $4 billion for a 15% stake in Helix Robotics, which was valued at $18.4 billion.", "2024-05-02"},
 		}, []want{{TypeInconsistent, extract.KindStake, []string{"15% stake"}, "is about $2.76 billion, not $4 billion"}}},
+		{"a short name is the longer name it begins", []article{
+			{"a.txt", "Vega Robotics will cut more than 400 jobs.", "2023-09-14"},
+			{"b.txt", "Vega is cutting about 350 jobs.", "2023-09-20"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"more than 400", "about 350"}, "headcount change"}}},
+		{"a short name beginning two longer names stands for neither", []article{
+			{"a.txt", "Vega Robotics will cut more than 400 jobs. Vega Media will cut 20 jobs.", "2023-09-14"},
+			{"b.txt", "Vega is cutting about 350 jobs.", "2023-09-20"},
+		}, nil},
 		{"a month-dated article is anchored to its month", []article{
 			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2023-09"},
 			{"b.txt", "Helix Robotics is cutting about 350 jobs.", "2023-10-02"},

@@ -26,6 +26,9 @@ type Source interface {
 // and last sizes, and the findings; never every claim.
 func Stream(src Source, opts Options) ([]Finding, error) {
 	r := newRun(opts)
+	if err := r.readNames(src); err != nil {
+		return nil, err
+	}
 	// What articles are read against: the companies said to be private,
 	// and each market's sizes across the corpus.
 	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize}, func(c *extract.Claim) error {
@@ -37,6 +40,10 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 		return nil, err
 	}
 	r.notePrivateEntities()
+	r.privateCanon = map[string]string{}
+	for name := range r.private {
+		r.privateCanon[r.canon(name)] = name
+	}
 	var conflicts, arithmetic, moves []Finding
 	err = src.Read(r.groupKey, func(cs []*extract.Claim) error {
 		arithmetic = append(arithmetic, r.articleArithmetic(cs)...)
