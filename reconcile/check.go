@@ -36,14 +36,14 @@ func Checks() []Check { return append([]Check(nil), checks...) }
 
 // run is one reconciliation: options and what is derived from the claims.
 type run struct {
-	opts       Options
-	private    map[string][]*extract.Claim // company → the claims saying it is private
+	opts    Options
+	private map[string][]*extract.Claim // company → the claims saying it is private
 	// privateCanon maps a private company's canonical name to its name in
 	// private, so that "Calder" being private makes "Calder Robotics" so.
 	privateCanon map[string]string
 	aliases      aliases
-	marketKeys map[string]string
-	marketDrop map[string]bool
+	marketKeys   map[string]string
+	marketDrop   map[string]bool
 	// each market's earliest and latest sizes across the corpus
 	marketSpans map[string]*span
 	tickers     tickers
