@@ -42,7 +42,7 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		if aspect == extract.AspectBound {
 			aspect = extract.AspectPlain
 		}
-		k.scope = status + "|" + string(aspect) + "|" + c.Component
+		k.scope = status + "|" + string(aspect) + "|" + component(c)
 	case extract.KindStake:
 		if c.Object == "" || c.Aspect == extract.AspectBound {
 			return k, false
@@ -85,6 +85,19 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		return k, false
 	}
 	return k, true
+}
+
+// perShareBelow is the amount under which a deal's figure is a price per
+// share: nobody reports a company bought for $95.
+const perShareBelow = 10000
+
+// component is the part of a deal an amount is: as the article says, else
+// a price per share when the amount is too small to be anything else.
+func component(c *extract.Claim) string {
+	if c.Component == "" && c.Value.Type == extract.ValueMoney && c.Value.Hi < perShareBelow && c.Value.Lo < perShareBelow {
+		return "per_share"
+	}
+	return c.Component
 }
 
 func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

@@ -228,8 +228,8 @@ func dealWords(f *fact, ss []side) string {
 	case extract.AspectInitial:
 		part = "the first investment"
 	}
-	if c.Component != "" {
-		part = "the " + componentWords(c.Component)
+	if k := component(c); k != "" {
+		part = "the " + componentWords(k)
 	}
 	switch c.Status {
 	case extract.StatusTalks:
@@ -271,7 +271,7 @@ func lowerUnderscore(s string) string {
 // September 2023").
 func whenWords(cs []*extract.Claim) string {
 	var common anchor
-	stated := true
+	stated, anyStated := true, false
 	lo, hi := math.MaxInt, 0
 	for i, c := range cs {
 		a := claimAnchor(c)
@@ -279,6 +279,7 @@ func whenWords(cs []*extract.Claim) string {
 			continue
 		}
 		stated = stated && a.stated
+		anyStated = anyStated || a.stated
 		if i == 0 || !common.ok() {
 			common = a
 		} else if common.overlaps(a) {
@@ -288,18 +289,35 @@ func whenWords(cs []*extract.Claim) string {
 		}
 		lo, hi = min(lo, a.from), max(hi, a.to)
 	}
+	undated := map[string]bool{}
+	for _, c := range cs {
+		if !claimAnchor(c).ok() {
+			undated[c.Article] = true
+		}
+	}
+	note := ""
+	switch n := len(undated); {
+	case n == 1 && hi > 0:
+		note = " (1 undated article read as of then)"
+	case n > 1 && hi > 0:
+		note = " (" + itoa(n) + " undated articles read as of then)"
+	}
 	if stated && common.ok() {
-		return "stated for " + common.describe()
+		return "stated for " + common.describe() + note
 	}
 	if hi == 0 {
 		return "in undated articles"
 	}
+	where := "in articles of "
+	if anyStated {
+		where = "dated "
+	}
 	month := func(d int) string { return monthLong[d/100%100] + " " + itoa(d/10000) }
 	switch {
 	case lo/100 == hi/100:
-		return "in articles of " + month(lo)
+		return where + month(lo) + note
 	case lo/10000 == hi/10000:
-		return "in articles of " + monthLong[lo/100%100] + " to " + month(hi)
+		return where + monthLong[lo/100%100] + " to " + month(hi) + note
 	}
-	return "in articles of " + month(lo) + " to " + month(hi)
+	return where + month(lo) + " to " + month(hi) + note
 }

@@ -191,6 +191,10 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital invested $2 billion in Helix Robotics.", ""},
 			{"b.txt", "Orbital invested $3 billion in Helix Robotics.", ""},
 		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$3 billion"}, "both: the deal's amount, in undated articles"}}},
+		{"an undated article joins the one deal and says so", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics.", "2024-05-02"},
+			{"b.txt", "Orbital invested $3 billion in Helix Robotics.", ""},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$3 billion"}, "in articles of May 2024 (1 undated article read as of then)"}}},
 		{"undated articles join no deal of several", []article{
 			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-07-22"},
 			{"b.txt", "Orbital invested $10 billion in Helix Robotics.", "2023-01-23"},
@@ -209,7 +213,7 @@ func TestArticleSets(t *testing.T) {
 		{"one deal reported months later", []article{
 			{"a.txt", "Orbital said on Tuesday it will invest $2.04 billion in Helix Robotics.", "2023-09-12"},
 			{"b.txt", "Orbital reportedly invested $2.5 billion in Helix Robotics.", "2024-02-06"},
-		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2.04 billion", "$2.5 billion"}, "both: the deal's amount, in articles of September 2023 to February 2024"}}},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2.04 billion", "$2.5 billion"}, "both: the deal's amount, dated September 2023 to February 2024"}}},
 		{"a deal of a stated year against a later article", []article{
 			{"a.txt", "Orbital invested $1 billion in Helix Robotics in 2019.", "2023-01-10"},
 			{"b.txt", "The partnership began when Orbital invested $10 billion in Helix Robotics in 2019.", "2025-11-03"},
@@ -275,6 +279,10 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital paid $4 billion for a 15% stake in Helix Robotics, which was valued at $18.4 billion.", "2024-05-02"},
 			{"b.txt", "Orbital paid $4 billion for a 15% stake in Helix Robotics, which was valued at $18.4 billion.", "2024-05-02"},
 		}, []want{{TypeInconsistent, extract.KindStake, []string{"15% stake"}, "is about $2.76 billion, not $4 billion"}}},
+		{"a price per share is no deal price", []article{
+			{"a.txt", "Orbital agreed to buy Helix Robotics for $95 per share in an all-cash deal.", "2022-01-18"},
+			{"b.txt", "Orbital agreed to buy Helix Robotics for $68.7 billion.", "2022-01-18"},
+		}, nil},
 		{"a short name is the longer name it begins", []article{
 			{"a.txt", "Vega Robotics will cut more than 400 jobs.", "2023-09-14"},
 			{"b.txt", "Vega is cutting about 350 jobs.", "2023-09-20"},
