@@ -92,9 +92,15 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 const perShareBelow = 10000
 
 // component is the part of a deal an amount is: as the article says, else
-// a price per share when the amount is too small to be anything else.
+// a price per share when the amount is too small to be anything else. A
+// plain price is read as the upfront payment, the usual sense of "agreed
+// to buy X for $8.7 billion": an article that says "upfront" states the
+// same fact as one that does not.
 func component(c *extract.Claim) string {
-	if c.Component == "" && c.Value.Type == extract.ValueMoney && c.Value.Hi < perShareBelow && c.Value.Lo < perShareBelow {
+	switch {
+	case c.Component == "upfront":
+		return ""
+	case c.Component == "" && c.Value.Type == extract.ValueMoney && c.Value.Hi < perShareBelow && c.Value.Lo < perShareBelow:
 		return "per_share"
 	}
 	return c.Component

@@ -1,0 +1,104 @@
+package reconcile
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+// amount is an investment claim of Orbital in Helix Robotics as the
+// extraction side gives it, with its deal fields.
+type amount struct {
+	article, published string
+	lo                 float64
+	step               float64
+	qualifier          string
+	component          string
+	aspect             extract.Aspect
+	status             extract.Status
+}
+
+func amountClaims(as []amount) []extract.Claim {
+	var out []extract.Claim
+	for i, a := range as {
+		v := extract.Value{Type: extract.ValueMoney, Currency: "EUR", Lo: a.lo, Hi: a.lo, Step: a.step, Qualifier: a.qualifier}
+		c := extract.Claim{ID: extract.ClaimID(a.article, extract.KindInvestment, i, i+1), Article: a.article,
+			Kind: extract.KindInvestment, Subject: "Orbital", Object: "Helix Robotics", Sentence: a.article + " sentence " + string(rune('a'+i)),
+			Start: i, End: i + 1, Published: a.published, Value: v, Component: a.component, Aspect: a.aspect, Status: a.status}
+		c.Normalized = extract.Normalize(v)
+		c.Text = DisplayValue(v)
+		out = append(out, c)
+	}
+	return out
+}
+
+// TestDealComponents: amounts of different parts of a deal never conflict;
+// two statements of one part do.
+func TestDealComponents(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []amount
+		want string // the message of the one finding, in part; empty for none
+	}{
+		{"contingent payments beside the price", []amount{
+			{"a.txt", "2024-10-15", 8.7e9, 1e8, "", "", "", ""},
+			{"a.txt", "2024-10-15", 1.2e9, 1e8, "<=", "contingent", extract.AspectBound, ""},
+			{"b.txt", "2024-10-16", 8.7e9, 1e8, "", "upfront", "", ""},
+			{"b.txt", "2024-10-16", 1.2e9, 1e8, "<=", "contingent", "", ""},
+		}, ""},
+		{"the upfront price stated two ways", []amount{
+			{"a.txt", "2024-10-15", 8.7e9, 1e8, "", "upfront", "", ""},
+			{"b.txt", "2024-10-16", 7.8e9, 1e8, "", "", "", ""},
+		}, "€7.8 billion"},
+		{"amounts invested before, ten times apart", []amount{
+			{"a.txt", "2026-04", 80e9, 1e9, "", "prior_cumulative", "", ""},
+			{"a.txt", "2026-04", 5e9, 1e9, "", "upfront", "", ""},
+			{"b.txt", "2026-04", 8e9, 1e9, "", "prior_cumulative", "", ""},
+			{"b.txt", "2026-04", 5e9, 1e9, "", "upfront", "", ""},
+		}, "both: the amount invested before, in articles of April 2026"},
+		{"contingent ceilings ten times apart", []amount{
+			{"a.txt", "2026-04", 200e9, 1e9, "<=", "contingent", "", ""},
+			{"b.txt", "2026-04-21", 20e9, 1e9, "<=", "contingent", "", ""},
+			{"c.txt", "2026-04-22", 20e9, 1e9, "<=", "contingent", "", ""},
+		}, "up to €200 billion (1 article) vs up to €20 billion (2 articles)"},
+		{"equity value and enterprise value", []amount{
+			{"a.txt", "2022-01-18", 75.3e9, 1e8, "", "equity_value", "", ""},
+			{"b.txt", "2022-01-18", 68.7e9, 1e8, "", "enterprise_value", "", ""},
+		}, ""},
+		{"a termination fee and the price", []amount{
+			{"a.txt", "2022-01-18", 2e9, 1e9, "", "termination_fee", "", ""},
+			{"b.txt", "2022-01-18", 68.7e9, 1e8, "", "", "", ""},
+		}, ""},
+		{"talks and the agreed price", []amount{
+			{"a.txt", "2023-01-10", 10e9, 1e9, "", "", "", extract.StatusTalks},
+			{"b.txt", "2023-01-23", 13e9, 1e9, "", "", "", ""},
+		}, ""},
+		{"a tranche and the running total", []amount{
+			{"a.txt", "2024-03-27", 2.75e9, 1e7, "", "", extract.AspectTranche, ""},
+			{"b.txt", "2024-03-28", 4e9, 1e9, "", "", extract.AspectTotal, ""},
+		}, ""},
+		{"a financing and the price", []amount{
+			{"a.txt", "2025-07-09", 5e9, 1e9, "", "financing", "", ""},
+			{"b.txt", "2025-07-09", 8.7e9, 1e8, "", "", "", ""},
+		}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Reconcile(amountClaims(tc.in), Options{})
+			if tc.want == "" {
+				for _, f := range got {
+					t.Errorf("unexpected %s: %s", f.Type, f.Message)
+				}
+				return
+			}
+			if len(got) != 1 || !strings.Contains(got[0].Message, tc.want) {
+				var ms []string
+				for _, f := range got {
+					ms = append(ms, f.Message)
+				}
+				t.Errorf("findings %q, want one saying %q", ms, tc.want)
+			}
+		})
+	}
+}
