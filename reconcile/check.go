@@ -42,6 +42,9 @@ type run struct {
 	// private, so that "Calder" being private makes "Calder Robotics" so.
 	privateCanon map[string]string
 	aliases      aliases
+	// holders are claims that a person holds a chief officer post, by
+	// organisation and post.
+	holders map[string][]*extract.Claim
 	marketKeys   map[string]string
 	marketDrop   map[string]bool
 	// each market's earliest and latest sizes across the corpus

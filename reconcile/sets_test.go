@@ -243,6 +243,19 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Helix Robotics CFO Dana Marsh said the deal would close soon.", "2024-10-15"},
 			{"b.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-21"},
 		}, []want{{TypeConflict, extract.KindRole, []string{"CFO Dana Marsh", "CEO Dana Marsh"}, "Dana Marsh's role at Helix Robotics"}}},
+		{"two chief executives of one company in one week", []article{
+			{"a.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics CEO Luis Ferro said the deal would close soon.", "2024-10-21"},
+			{"c.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-22"},
+		}, []want{{TypeConflict, extract.KindRole, []string{"CEO Dana Marsh", "CEO Luis Ferro"}, "Luis Ferro (1 article) vs Dana Marsh (2 articles) as Helix Robotics' ceo"}}},
+		{"a handover told in one article", []article{
+			{"a.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics CEO Luis Ferro said the deal would close soon. Helix Robotics CEO Dana Marsh will step down.", "2024-10-21"},
+		}, nil},
+		{"chief executives months apart", []article{
+			{"a.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-03-15"},
+			{"b.txt", "Helix Robotics CEO Luis Ferro said the deal would close soon.", "2024-10-21"},
+		}, nil},
 		{"a promotion years later", []article{
 			{"a.txt", "Helix Robotics CFO Dana Marsh said the deal would close soon.", "2019-10-15"},
 			{"b.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-21"},

@@ -31,9 +31,10 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 	}
 	// What articles are read against: the companies said to be private,
 	// and each market's sizes across the corpus.
-	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize}, func(c *extract.Claim) error {
+	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize, extract.KindRole}, func(c *extract.Claim) error {
 		r.notePrivate(c)
 		r.noteMarketSize(c)
+		r.noteHolder(c)
 		return nil
 	})
 	if err != nil {
@@ -62,6 +63,17 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Two people given one chief post at once; unless a conflict about
+	// one person's titles already shows the mistake.
+	inRoleConflict := map[string]bool{}
+	for _, f := range conflicts {
+		if f.Kind == extract.KindRole {
+			for _, id := range f.Claims {
+				inRoleConflict[id] = true
+			}
+		}
+	}
+	conflicts = append(conflicts, r.holderConflicts(inRoleConflict)...)
 	// Arithmetic resting on a conflict's outlier repeats the conflict; the
 	// outliers are known once every fact is checked.
 	out := append(conflicts, mergeSame(r.withoutOutliers(arithmetic))...)
