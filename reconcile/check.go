@@ -44,9 +44,9 @@ type run struct {
 	aliases      aliases
 	// holders are claims that a person holds a chief officer post, by
 	// organisation and post.
-	holders map[string][]*extract.Claim
-	marketKeys   map[string]string
-	marketDrop   map[string]bool
+	holders    map[string][]*extract.Claim
+	marketKeys map[string]string
+	marketDrop map[string]bool
 	// each market's earliest and latest sizes across the corpus
 	marketSpans map[string]*span
 	tickers     tickers
