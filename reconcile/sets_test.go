@@ -268,7 +268,7 @@ func TestArticleSets(t *testing.T) {
 		{"job cuts of one plan, a bound broken", []article{
 			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2023-09-14"},
 			{"b.txt", "Helix Robotics is cutting about 350 jobs as it integrates Vega Systems.", "2024-02-06"},
-		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"more than 400", "about 350"}, "headcount change"}}},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"more than 400", "about 350"}, "about 350 cut (1 article) vs more than 400 cut (1 article)"}}},
 		{"job cuts years apart", []article{
 			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2021-09-14"},
 			{"b.txt", "Helix Robotics is cutting about 350 jobs.", "2024-02-06"},

@@ -378,6 +378,16 @@ func DisplayValue(v extract.Value) string {
 	case extract.ValueMultiple:
 		return strconv.FormatFloat(v.Lo, 'f', -1, 64) + "x"
 	case extract.ValueCount:
+		// "more than 400 jobs cut", not "over -400"
+		if q == "over " {
+			q = "more than "
+		}
+		switch {
+		case v.Lo < 0:
+			return q + strconv.FormatFloat(-v.Lo, 'f', -1, 64) + " cut"
+		case v.Lo > 0 && v.Lo == v.Hi:
+			return q + strconv.FormatFloat(v.Lo, 'f', -1, 64) + " added"
+		}
 		return q + strconv.FormatFloat(v.Lo, 'f', -1, 64)
 	case extract.ValueDate:
 		return displayDate(v)
