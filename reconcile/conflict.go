@@ -172,9 +172,11 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 // knowable says whether the articles of the sides were written after a
 // period began, so that their undated figures could speak of it.
 func knowable(ss []side, period string) bool {
-	p, ok := parseAnchor(period)
+	p, ok := keyAnchor(period)
 	if !ok {
-		return true
+		if p, ok = parseAnchor(period); !ok {
+			return true
+		}
 	}
 	for _, s := range ss {
 		for _, c := range s.claims {

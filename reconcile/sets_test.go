@@ -201,6 +201,10 @@ func TestArticleSets(t *testing.T) {
 			{"c.txt", "Orbital invested $2 billion in Helix Robotics.", ""},
 			{"d.txt", "Orbital invested $3 billion in Helix Robotics.", ""},
 		}, nil},
+		{"a figure published before a period began says nothing of it", []article{
+			{"a.txt", "Helix Robotics was valued at $18.4 billion.", "2024-03-28"},
+			{"b.txt", "Helix Robotics was valued at $61.5 billion in March 2025.", "2025-03-04"},
+		}, nil},
 		{"undated figures join no window of several", []article{
 			{"a.txt", "Helix Robotics is valued at $1 billion.", "2019-07-22"},
 			{"b.txt", "Helix Robotics is valued at $10 billion.", "2023-01-23"},
