@@ -13,10 +13,10 @@ import (
 const dealSpanDays = 180
 
 // ceilingReach is how far below a commitment's ceiling its size may be
-// stated: "up to $20 billion" names a commitment of $5-20 billion, so
+// stated: "up to $20 billion" names a commitment of $2.5-20 billion, so
 // "approximately $50 billion" or "up to $200 billion" for that commitment
-// is another size, while "$10 billion" is not.
-const ceilingReach = 4
+// is another size, while "$5 billion" (a first payment, say) is not.
+const ceilingReach = 8
 
 // deal is the claims of one investor/target pair about one deal: anchored
 // within dealSpanDays of each other.

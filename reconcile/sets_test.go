@@ -239,6 +239,10 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital will invest up to $4 billion in Helix Robotics, starting with an initial $1.25 billion.", "2023-09-25"},
 			{"b.txt", "Orbital will make an initial $1.25 billion investment in Helix Robotics.", "2023-09-26"},
 		}, nil},
+		{"a first payment well under the ceiling", []article{
+			{"a.txt", "Orbital will invest up to $25 billion in Helix Robotics.", "2026-04-10"},
+			{"b.txt", "Orbital is investing $5 billion in Helix Robotics.", "2026-04-12"},
+		}, nil},
 		{"two ceilings ten times apart", []article{
 			{"a.txt", "Orbital will invest up to $200 billion in Helix Robotics over the decade.", "2026-04-10"},
 			{"b.txt", "Orbital will invest up to $20 billion in Helix Robotics over the decade.", "2026-04-12"},
