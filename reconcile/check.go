@@ -26,9 +26,9 @@ type Check struct {
 // checks lists the checks and what each reports; Stream runs them, each in
 // the pass that gives it the claims it needs.
 var checks = []Check{
-	{Name: "conflicts", Doc: "claims about the same fact whose values cannot all be true"},
-	{Name: "arithmetic", Doc: "stated figures that cannot all hold: stake x valuation vs amount, pre-money + new money vs post-money, CAGR vs start and end, parts vs total, multiples vs the values they relate"},
-	{Name: "tickers", Doc: "symbols not listed, listed to another company or exchange, or given to a private company"},
+	{Name: "conflicts", Doc: "claims about the same fact (parties, part of a deal, time anchor) whose values cannot all be true; two people given one chief post at once"},
+	{Name: "arithmetic", Doc: "stated figures that cannot all hold: stake x valuation vs amount, pre-money + new money vs post-money, CAGR vs start and end, a % change vs its two figures, parts vs total, multiples vs the values they relate"},
+	{Name: "tickers", Doc: "symbols not listed (in a listing no newer than the article), listed to another company or exchange, or given to a private company"},
 }
 
 // Checks lists the registered checks.

@@ -277,6 +277,10 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2023-09-14"},
 			{"b.txt", "Helix Robotics is cutting about 350 jobs as it integrates Vega Systems.", "2024-02-06"},
 		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"more than 400", "about 350"}, "about 350 cut (1 article) vs more than 400 cut (1 article)"}}},
+		{"job cuts of a plan dated by a later article", []article{
+			{"a.txt", "The integration plan Helix Robotics set out in October 2024 will cut 1,100 jobs.", "2025-02-12"},
+			{"b.txt", "Helix Robotics expects to cut about 600 jobs across the combined group.", "2024-10-15"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"1,100 jobs", "about 600 jobs"}, "headcount change"}}},
 		{"job cuts years apart", []article{
 			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2021-09-14"},
 			{"b.txt", "Helix Robotics is cutting about 350 jobs.", "2024-02-06"},
