@@ -65,7 +65,9 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		if c.Event == "" || (c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
 			return k, false
 		}
-		k.scope = c.Event
+		// An expected date is a fact of its own, apart from the date it
+		// happened: an expectation that slipped contradicts no one.
+		k.scope = c.Event + "|" + string(c.Status)
 	case extract.KindGrowth:
 		if c.Event == "" || c.Event == "cagr" && c.Period == "" {
 			return k, false
@@ -161,6 +163,20 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 		return r.dealConflicts(f)
 	case timeScoped[f.key.kind]:
 		return r.scopedConflicts(f)
+	case f.key.kind == extract.KindEventDate && f.claims[0].Status != extract.StatusActual:
+		// Expectations are compared with those stated about the same
+		// time: a date expected in 2022 and another in 2023 is a delay.
+		// The period of a date claim is its value, so only publication
+		// dates place it.
+		var out []Finding
+		for _, w := range publicationWindows(f.claims, windowOf(f.key.kind)) {
+			if sides := r.sides(f.key.kind, w); len(sides) > 1 {
+				fd := r.conflict(f, "", sides)
+				fd.Message += "; both: expected, " + whenWords(undatedCopies(w))
+				out = append(out, fd)
+			}
+		}
+		return out
 	}
 	// A date of one event is one fact however its articles are dated.
 	if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
@@ -240,7 +256,8 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 // is set; a figure such as a valuation moves faster.
 const windowDays = 60
 
-var kindWindowDays = map[extract.Kind]int{extract.KindHeadcountChange: 180, extract.KindRole: 180, extract.KindClientChange: 120}
+var kindWindowDays = map[extract.Kind]int{extract.KindHeadcountChange: 180, extract.KindRole: 180, extract.KindClientChange: 120,
+	extract.KindEventDate: 180}
 
 func windowOf(k extract.Kind) int {
 	if d, ok := kindWindowDays[k]; ok {
@@ -360,4 +377,17 @@ func (r *run) undatedConflicts(f *fact, undated []*extract.Claim, dated []datedS
 	}
 	fd.Message += "; both: " + whenWords(cs)
 	return append(out, fd)
+}
+
+// undatedCopies returns copies of claims without their periods, so that
+// their anchors are their articles' dates: a date claim's period is its
+// value, not when it was stated.
+func undatedCopies(cs []*extract.Claim) []*extract.Claim {
+	out := make([]*extract.Claim, len(cs))
+	for i, c := range cs {
+		cp := *c
+		cp.Period = ""
+		out[i] = &cp
+	}
+	return out
 }

@@ -102,3 +102,49 @@ func TestDealComponents(t *testing.T) {
 		})
 	}
 }
+
+// TestExpectedDates: an expected date is compared with expectations stated
+// about the same time, never with the date the event happened.
+func TestExpectedDates(t *testing.T) {
+	date := func(id, article, published string, from, to int, prec string, status extract.Status) extract.Claim {
+		v := extract.Value{Type: extract.ValueDate, From: from, To: to, DatePrecision: prec}
+		c := extract.Claim{ID: id, Article: article, Kind: extract.KindEventDate, Subject: "Orbital", Object: "Helix Robotics",
+			Event: "closed", Status: status, Published: published, Sentence: id, Value: v, Period: extract.Normalize(v)}
+		c.Normalized = c.Period
+		return c
+	}
+	h1 := func(id, article, published string) extract.Claim {
+		return date(id, article, published, 20250101, 20250630, "half", extract.StatusForecast)
+	}
+	tests := []struct {
+		name string
+		in   []extract.Claim
+		want string
+	}{
+		{"one expectation stated two ways", []extract.Claim{h1("a", "a.txt", "2024-10-15"),
+			date("b", "b.txt", "2025-02-12", 20250901, 20250930, "month", extract.StatusForecast)}, "both: expected, in articles of October 2024 to February 2025"},
+		{"an expectation that slipped", []extract.Claim{
+			date("a", "a.txt", "2022-01-18", 20220701, 20230630, "fuzzy", extract.StatusForecast),
+			date("b", "b.txt", "2023-05-02", 20231001, 20231031, "month", extract.StatusForecast)}, ""},
+		{"an expectation and the event", []extract.Claim{h1("a", "a.txt", "2024-10-15"),
+			date("b", "b.txt", "2025-07-09", 20250708, 20250708, "day", extract.StatusActual)}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Reconcile(tc.in, Options{})
+			if tc.want == "" {
+				for _, f := range got {
+					t.Errorf("unexpected %s: %s", f.Type, f.Message)
+				}
+				return
+			}
+			if len(got) != 1 || !strings.Contains(got[0].Message, tc.want) {
+				var ms []string
+				for _, f := range got {
+					ms = append(ms, f.Message)
+				}
+				t.Errorf("findings %q, want one saying %q", ms, tc.want)
+			}
+		})
+	}
+}
