@@ -42,6 +42,12 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		if aspect == extract.AspectBound {
 			aspect = extract.AspectPlain
 		}
+		// A price the parties expect to pay, or one due on conditions, is
+		// the deal's price as planned: the same fact as the price paid.
+		// Talks and proposals are not.
+		if c.Status == extract.StatusExpected || c.Status == extract.StatusConditional {
+			status = "|" + c.Value.Currency
+		}
 		k.scope = status + "|" + string(aspect) + "|" + component(c)
 	case extract.KindStake:
 		if c.Object == "" || c.Aspect == extract.AspectBound {
@@ -65,8 +71,7 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		if c.Event == "" || (c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
 			return k, false
 		}
-		// An expected date is a fact of its own, apart from the date it
-		// happened: an expectation that slipped contradicts no one.
+		// An expected date is a different fact from the date it happened.
 		k.scope = c.Event + "|" + string(c.Status)
 	case extract.KindGrowth:
 		if c.Event == "" || c.Event == "cagr" && c.Period == "" {
@@ -100,12 +105,12 @@ const perShareBelow = 10000
 // same fact as one that does not.
 func component(c *extract.Claim) string {
 	switch {
-	case c.Component == "upfront":
+	case c.Component == extract.ComponentUpfront:
 		return ""
-	case c.Component == "" && c.Value.Type == extract.ValueMoney && c.Value.Hi < perShareBelow && c.Value.Lo < perShareBelow:
-		return "per_share"
+	case c.Component == extract.ComponentPlain && c.Value.Type == extract.ValueMoney && c.Value.Hi < perShareBelow && c.Value.Lo < perShareBelow:
+		return string(extract.ComponentPerShare)
 	}
-	return c.Component
+	return string(c.Component)
 }
 
 func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

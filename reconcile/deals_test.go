@@ -25,7 +25,7 @@ func amountClaims(as []amount) []extract.Claim {
 		v := extract.Value{Type: extract.ValueMoney, Currency: "EUR", Lo: a.lo, Hi: a.lo, Step: a.step, Qualifier: a.qualifier}
 		c := extract.Claim{ID: extract.ClaimID(a.article, extract.KindInvestment, i, i+1), Article: a.article,
 			Kind: extract.KindInvestment, Subject: "Orbital", Object: "Helix Robotics", Sentence: a.article + " sentence " + string(rune('a'+i)),
-			Start: i, End: i + 1, Published: a.published, Value: v, Component: a.component, Aspect: a.aspect, Status: a.status}
+			Start: i, End: i + 1, Published: a.published, Value: v, Component: extract.Component(a.component), Aspect: a.aspect, Status: a.status}
 		c.Normalized = extract.Normalize(v)
 		c.Text = DisplayValue(v)
 		out = append(out, c)
@@ -62,6 +62,14 @@ func TestDealComponents(t *testing.T) {
 			{"b.txt", "2026-04-21", 20e9, 1e9, "<=", "contingent", "", ""},
 			{"c.txt", "2026-04-22", 20e9, 1e9, "<=", "contingent", "", ""},
 		}, "up to €200 billion (1 article) vs up to €20 billion (2 articles)"},
+		{"a price expected and a price stated", []amount{
+			{"a.txt", "2024-10-15", 8.7e9, 1e8, "", "", "", extract.StatusExpected},
+			{"b.txt", "2024-10-16", 7.8e9, 1e8, "", "", "", ""},
+		}, "€7.8 billion"},
+		{"conditional payments against contingent ones", []amount{
+			{"a.txt", "2026-04", 200e9, 1e9, "<=", "contingent", "", ""},
+			{"b.txt", "2026-04-21", 20e9, 1e9, "", "contingent", "", extract.StatusConditional},
+		}, "€20 billion"},
 		{"equity value and enterprise value", []amount{
 			{"a.txt", "2022-01-18", 75.3e9, 1e8, "", "equity_value", "", ""},
 			{"b.txt", "2022-01-18", 68.7e9, 1e8, "", "enterprise_value", "", ""},

@@ -115,7 +115,7 @@ func (s *Store) SaveArticles(ctx context.Context, runID int64, batch []Ingested)
 				}
 				if _, err := ins.Exec(c.ID, a.Path, string(c.Kind), c.Subject, c.Object, c.Normalized, c.Text, c.Sentence,
 					c.Start, c.End, c.SentStart, c.SentEnd, c.Hedged, c.Attribution, c.Period, string(c.Status),
-					string(c.Aspect), c.Event, string(v), c.Component); err != nil {
+					string(c.Aspect), c.Event, string(v), string(c.Component)); err != nil {
 					return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
 				}
 			}
@@ -262,13 +262,14 @@ const claimCols = `id, article, kind, subject, object, normalized, text, sentenc
 
 func scanClaim(sc scanner) (extract.Claim, error) {
 	var c extract.Claim
-	var kind, status, aspect, value string
+	var kind, status, aspect, value, component string
 	err := sc.Scan(&c.ID, &c.Article, &kind, &c.Subject, &c.Object, &c.Normalized, &c.Text, &c.Sentence, &c.Start, &c.End,
-		&c.SentStart, &c.SentEnd, &c.Hedged, &c.Attribution, &c.Period, &status, &aspect, &c.Event, &value, &c.Component)
+		&c.SentStart, &c.SentEnd, &c.Hedged, &c.Attribution, &c.Period, &status, &aspect, &c.Event, &value, &component)
 	if err != nil {
 		return c, err
 	}
 	c.Kind, c.Status, c.Aspect = extract.Kind(kind), extract.Status(status), extract.Aspect(aspect)
+	c.Component = extract.Component(component)
 	if err := decodeValue(value, &c.Value); err != nil {
 		return c, fmt.Errorf("claim %s: stored value is not valid: %w", c.ID, err)
 	}
