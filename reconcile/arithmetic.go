@@ -107,7 +107,7 @@ func (r *run) stakeTimesValuation(cs []*extract.Claim) []Finding {
 		val := r.pick(cs, func(c *extract.Claim) bool {
 			return c.Kind == extract.KindValuation && c.Subject == s.Object && usable(c) && c.Aspect != extract.AspectBefore && c.Value.Qualifier == ""
 		})
-		if inv == nil || val == nil || inv.Value.Currency != val.Value.Currency {
+		if inv == nil || val == nil || inv.Value.Currency != val.Value.Currency || !sameTime(s, inv, val) {
 			continue
 		}
 		implied := pct(r.interval(s)).Mul(r.interval(val))
@@ -121,6 +121,30 @@ func (r *run) stakeTimesValuation(cs []*extract.Claim) []Finding {
 		break
 	}
 	return out
+}
+
+// sameTime says whether figures may be of one moment: none dates itself,
+// or all do and their periods overlap. A 2021 investment says nothing of
+// a stake and valuation stated undated, as of the article.
+func sameTime(cs ...*extract.Claim) bool {
+	var stated []anchor
+	for _, c := range cs {
+		if a, ok := parseAnchor(c.Period); ok {
+			stated = append(stated, a)
+		}
+	}
+	if len(stated) == 0 {
+		return true
+	}
+	if len(stated) < len(cs) {
+		return false
+	}
+	for _, a := range stated[1:] {
+		if !a.overlaps(stated[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 func scaled(v extract.Value, f float64) extract.Value {

@@ -74,7 +74,10 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		// An expected date is a different fact from the date it happened.
 		k.scope = c.Event + "|" + string(c.Status)
 	case extract.KindGrowth:
-		if c.Event == "" || c.Event == "cagr" && c.Period == "" {
+		// A change is measured from a base time: without its period
+		// ("grew 20x in two years", "tripled in a year", "up 35% in
+		// pre-market trade") two changes need not span the same time.
+		if c.Event == "" || c.Period == "" {
 			return k, false
 		}
 		k.scope = c.Event

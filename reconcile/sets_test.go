@@ -171,6 +171,13 @@ func TestArticleSets(t *testing.T) {
 		{"stake times valuation that holds", []article{
 			{"a.txt", "Orbital paid $14.3 billion for a 49% stake in Helix Robotics, which was valued at $29 billion.", ""},
 		}, nil},
+		{"an investment of an earlier year against today's stake and valuation", []article{
+			{"a.txt", "Orbital invested $500 million in Helix Robotics in 2021. Orbital now holds a stake of about 8% in Helix Robotics, which is valued at $15 billion.", "2024-03-28"},
+		}, nil},
+		{"growth over spans not stated", []article{
+			{"a.txt", "Helix Robotics's valuation has grown more than 20x in roughly 24 months.", "2026-04-02"},
+			{"b.txt", "Helix Robotics's valuation tripled in just a year.", "2026-04-03"},
+		}, nil},
 		{"cagr across articles", []article{
 			{"a.txt", "The AI data market is growing at a compound annual growth rate of 22%.", ""},
 			{"b.txt", "The AI data market is projected to grow from $12 billion in 2023 to $40 billion by 2028.", ""},
