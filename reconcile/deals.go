@@ -18,13 +18,6 @@ const dealSpanDays = 180
 // is another size, while "$5 billion" (a first payment, say) is not.
 const ceilingReach = 8
 
-// deal is the claims of one investor/target pair about one deal: anchored
-// within dealSpanDays of each other.
-type deal struct {
-	claims []*extract.Claim
-	from   int // the first anchor's first day
-}
-
 // dealConflicts reconciles the amounts of one investor/target pair and
 // scope (status, aspect, component). They are first grouped into deals by
 // their anchors: two deals never conflict. Claims neither dated nor from a
@@ -56,23 +49,19 @@ func (r *run) dealConflicts(f *fact) []Finding {
 		undated[i] = append(undated[i], c)
 	}
 	sort.SliceStable(dated, func(i, j int) bool { return dated[i].a.from < dated[j].a.from })
-	var deals []*deal
+	// A deal is the claims anchored within dealSpanDays of its first.
+	var deals [][]*extract.Claim
 	end := 0
 	for _, x := range dated {
 		if len(deals) == 0 || x.a.from > end {
-			deals = append(deals, &deal{from: x.a.from})
+			deals = append(deals, nil)
 			end = addDays(x.a.from, dealSpanDays)
 		}
-		d := deals[len(deals)-1]
-		d.claims = append(d.claims, x.c)
-	}
-	var groups [][]*extract.Claim
-	for _, d := range deals {
-		groups = append(groups, d.claims)
+		deals[len(deals)-1] = append(deals[len(deals)-1], x.c)
 	}
 	var out []Finding
-	for _, g := range joinUndated(groups, undated) {
-		out = append(out, r.oneDeal(f, &deal{claims: g})...)
+	for _, d := range joinUndated(deals, undated) {
+		out = append(out, r.oneDeal(f, d)...)
 	}
 	return out
 }
@@ -109,10 +98,10 @@ type articleForms struct {
 // sides that others' amounts make. A ceiling is compared with plain amounts
 // only from articles that state the deal in that one form: then it names
 // the commitment's size.
-func (r *run) oneDeal(f *fact, d *deal) []Finding {
+func (r *run) oneDeal(f *fact, deal []*extract.Claim) []Finding {
 	forms := map[string]*articleForms{}
 	var order []string
-	for _, c := range d.claims {
+	for _, c := range deal {
 		af := forms[c.Article]
 		if af == nil {
 			af = &articleForms{}
@@ -154,11 +143,11 @@ func (r *run) oneDeal(f *fact, d *deal) []Finding {
 		}
 	}
 	var out []Finding
-	if fd, ok := r.dealFinding(f, d, sizes, sizesLoose); ok {
+	if fd, ok := r.dealFinding(f, sizes, sizesLoose); ok {
 		out = append(out, fd)
 	}
 	if mixedCeiling {
-		if fd, ok := r.dealFinding(f, d, ceilings, ceilingsLoose); ok {
+		if fd, ok := r.dealFinding(f, ceilings, ceilingsLoose); ok {
 			out = append(out, fd)
 		}
 	}
@@ -168,7 +157,7 @@ func (r *run) oneDeal(f *fact, d *deal) []Finding {
 // dealFinding splits a pool of a deal's amounts into sides; the amounts of
 // articles that name several parts (loose) join a side they fit, as
 // support, but make none.
-func (r *run) dealFinding(f *fact, d *deal, pool, loose []*extract.Claim) (Finding, bool) {
+func (r *run) dealFinding(f *fact, pool, loose []*extract.Claim) (Finding, bool) {
 	ss := r.dealSides(pool)
 	if len(ss) < 2 {
 		return Finding{}, false
