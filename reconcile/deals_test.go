@@ -156,3 +156,16 @@ func TestExpectedDates(t *testing.T) {
 		})
 	}
 }
+
+// TestUndatedSideIsLessSure: a side resting only on an undated article,
+// read as of the other side's time, lowers the finding's severity.
+func TestUndatedSideIsLessSure(t *testing.T) {
+	dated := Reconcile(amountClaims([]amount{{"a.txt", "2024-05-02", 2e9, 1e9, "", "", "", ""}, {"b.txt", "2024-05-03", 3e9, 1e9, "", "", "", ""}}), Options{})
+	undated := Reconcile(amountClaims([]amount{{"a.txt", "2024-05-02", 2e9, 1e9, "", "", "", ""}, {"b.txt", "", 3e9, 1e9, "", "", "", ""}}), Options{})
+	if len(dated) != 1 || len(undated) != 1 {
+		t.Fatalf("findings: %d dated, %d with an undated side; want 1 each", len(dated), len(undated))
+	}
+	if dated[0].Severity != SeverityHigh || undated[0].Severity != SeverityMedium {
+		t.Errorf("severity %s with both dated, %s with an undated side; want high, medium", dated[0].Severity, undated[0].Severity)
+	}
+}
