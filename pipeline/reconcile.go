@@ -37,7 +37,7 @@ func Reconcile(ctx context.Context, st *store.Store, runID int64, opts reconcile
 type storeSource struct {
 	ctx       context.Context
 	st        *store.Store
-	published map[string]string // article path → YYYY-MM-DD
+	published map[string]string // article path → YYYY-MM-DD, or YYYY-MM for a month-dated article
 }
 
 // prepare gives undated claims their article's date and, for the fact
@@ -52,8 +52,13 @@ func newStoreSource(ctx context.Context, st *store.Store) (*storeSource, error) 
 	}
 	published := make(map[string]string, len(arts))
 	for _, a := range arts {
-		if !a.Published.IsZero() && (a.Precision == corpus.PrecisionDay || a.Precision == corpus.PrecisionMinute) {
+		switch {
+		case a.Published.IsZero():
+		case a.Precision == corpus.PrecisionDay || a.Precision == corpus.PrecisionMinute:
 			published[a.Path] = a.Published.Format("2006-01-02")
+		case a.Precision == corpus.PrecisionMonth:
+			// A month-dated article anchors its undated figures to the month.
+			published[a.Path] = a.Published.Format("2006-01")
 		}
 	}
 	return &storeSource{ctx: ctx, st: st, published: published}, nil
@@ -79,6 +84,9 @@ func (s *storeSource) Read(key func(*extract.Claim) (string, bool), article, gro
 		func(cs []extract.Claim) error { return article(s.prepare(cs, false)) },
 		func(cs []extract.Claim) error { return group(s.prepare(cs, true)) })
 }
+
+// Names lists the parties the stored claims name (reconcile.Namer).
+func (s *storeSource) Names(fn func(string, int) error) error { return s.st.ClaimNames(s.ctx, fn) }
 
 func (s *storeSource) Each(kinds []extract.Kind, fn func(*extract.Claim) error) error {
 	return s.st.EachClaimOfKinds(s.ctx, kinds, func(c extract.Claim) error {

@@ -18,7 +18,34 @@ func (r *run) articleArithmetic(cs []*extract.Claim) []Finding {
 	out = append(out, r.stakeTimesValuation(cs)...)
 	out = append(out, r.preMoneyPlusInvestment(cs)...)
 	out = append(out, r.partsVsTotal(cs)...)
+	out = append(out, r.percentChanges(cs)...)
 	return append(out, r.multiples(cs)...)
+}
+
+// mergeSame makes findings with one fingerprint one finding citing every
+// claim they rest on: the copies of a syndicated article state one
+// inconsistency.
+func mergeSame(fs []Finding) []Finding {
+	at := map[string]int{}
+	var out []Finding
+	for _, f := range fs {
+		i, seen := at[f.Fingerprint]
+		if !seen {
+			at[f.Fingerprint] = len(out)
+			out = append(out, f)
+			continue
+		}
+		have := map[string]bool{}
+		for _, id := range out[i].Claims {
+			have[id] = true
+		}
+		for _, id := range f.Claims {
+			if !have[id] {
+				out[i].Claims = append(out[i].Claims, id)
+			}
+		}
+	}
+	return out
 }
 
 // withoutOutliers drops arithmetic findings that rest on a claim already
@@ -41,10 +68,12 @@ func (r *run) withoutOutliers(fs []Finding) []Finding {
 
 func (r *run) inconsistent(kind extract.Kind, subject, object, msg string, cs ...*extract.Claim) Finding {
 	f := Finding{Type: TypeInconsistent, Kind: kind, Subject: subject, Object: object, Severity: SeverityMedium, Message: msg}
+	// The figures, not the article, make the fingerprint: syndicated
+	// copies of one inconsistency are one finding (see mergeSame).
 	var parts []string
 	for _, c := range cs {
 		f.Claims = append(f.Claims, c.ID)
-		parts = append(parts, c.Article+"|"+c.Normalized)
+		parts = append(parts, string(c.Kind)+"|"+c.Normalized+"|"+c.Period)
 	}
 	sort.Strings(parts)
 	f.Fingerprint = strings.Join(append([]string{string(TypeInconsistent), string(kind), fold(subject), fold(object)}, parts...), "\x00")
@@ -78,7 +107,7 @@ func (r *run) stakeTimesValuation(cs []*extract.Claim) []Finding {
 		val := r.pick(cs, func(c *extract.Claim) bool {
 			return c.Kind == extract.KindValuation && c.Subject == s.Object && usable(c) && c.Aspect != extract.AspectBefore && c.Value.Qualifier == ""
 		})
-		if inv == nil || val == nil || inv.Value.Currency != val.Value.Currency {
+		if inv == nil || val == nil || inv.Value.Currency != val.Value.Currency || !sameTime(s, inv, val) {
 			continue
 		}
 		implied := pct(r.interval(s)).Mul(r.interval(val))
@@ -92,6 +121,30 @@ func (r *run) stakeTimesValuation(cs []*extract.Claim) []Finding {
 		break
 	}
 	return out
+}
+
+// sameTime says whether figures may be of one moment: none dates itself,
+// or all do and their periods overlap. A 2021 investment says nothing of
+// a stake and valuation stated undated, as of the article.
+func sameTime(cs ...*extract.Claim) bool {
+	var stated []anchor
+	for _, c := range cs {
+		if a, ok := parseAnchor(c.Period); ok {
+			stated = append(stated, a)
+		}
+	}
+	if len(stated) == 0 {
+		return true
+	}
+	if len(stated) < len(cs) {
+		return false
+	}
+	for _, a := range stated[1:] {
+		if !a.overlaps(stated[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 func scaled(v extract.Value, f float64) extract.Value {
@@ -223,6 +276,59 @@ func (r *run) multiples(cs []*extract.Claim) []Finding {
 			continue
 		}
 		msg := fmt.Sprintf("%s to %s is %.1fx, not the stated %s", DisplayValue(from.Value), DisplayValue(to.Value), to.Value.Lo/from.Value.Lo, DisplayValue(g.Value))
+		out = append(out, r.inconsistent(extract.KindGrowth, g.Subject, "", msg, g, from, to))
+	}
+	return out
+}
+
+// percentChanges: "revenue grew from $410 million in 2023 to $520 million
+// in 2024, a 38% increase" must relate the two figures by about the stated
+// percentage. The sentence binds the three: the figures are of one kind
+// and currency, dated two different periods.
+func (r *run) percentChanges(cs []*extract.Claim) []Finding {
+	var out []Finding
+	for _, g := range cs {
+		if g.Kind != extract.KindGrowth || g.Value.Type != extract.ValuePercent || g.Event == "cagr" {
+			continue
+		}
+		var figs []*extract.Claim
+		for _, c := range cs {
+			if c.SentStart != g.SentStart || c.Value.Type != extract.ValueMoney || c.Period == "" || c.Value.Qualifier != "" {
+				continue
+			}
+			switch c.Kind {
+			case extract.KindRevenue, extract.KindValuation, extract.KindMarketSize:
+				figs = append(figs, c)
+			}
+		}
+		if len(figs) != 2 || figs[0].Kind != figs[1].Kind || figs[0].Value.Currency != figs[1].Value.Currency {
+			continue
+		}
+		a, b := claimAnchor(figs[0]), claimAnchor(figs[1])
+		if !a.ok() || !b.ok() || a.overlaps(b) {
+			continue
+		}
+		from, to := figs[0], figs[1]
+		if b.to < a.from {
+			from, to = to, from
+		}
+		f, t := r.interval(from), r.interval(to)
+		if f.Lo <= 0 {
+			continue
+		}
+		ratio := Interval{Lo: t.Lo / f.Hi, Hi: t.Hi / f.Lo}
+		change := Interval{Lo: ratio.Lo - 1, Hi: ratio.Hi - 1}
+		word := "an increase"
+		if to.Value.Lo < from.Value.Lo {
+			change = Interval{Lo: 1 - ratio.Hi, Hi: 1 - ratio.Lo}
+			word = "a fall"
+		}
+		if pct(r.interval(g)).Meets(change) {
+			continue
+		}
+		exact := math.Abs(to.Value.Lo/from.Value.Lo-1) * 100
+		msg := fmt.Sprintf("%s in %s to %s in %s is %s of %.0f%%, not the stated %s", DisplayValue(from.Value), from.Period,
+			DisplayValue(to.Value), to.Period, word, exact, DisplayValue(g.Value))
 		out = append(out, r.inconsistent(extract.KindGrowth, g.Subject, "", msg, g, from, to))
 	}
 	return out

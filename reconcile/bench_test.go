@@ -25,7 +25,10 @@ func BenchmarkReconcile1M(b *testing.B) {
 			}
 			c := extract.Claim{ID: fmt.Sprintf("c-%d-%d", f, i), Article: fmt.Sprintf("a%d.txt", (f*per+i)%200000),
 				Kind: extract.KindInvestment, Subject: subject, Object: object, Sentence: fmt.Sprintf("s%d-%d", f, i%7),
-				Value: extract.Value{Type: extract.ValueMoney, Currency: "USD", Lo: v, Hi: v, Step: 1e8}}
+				// Dated articles: an undated one is compared only with itself
+				// when its pair has several deals.
+				Published: fmt.Sprintf("2024-%02d-%02d", 1+f%12, 1+i),
+				Value:     extract.Value{Type: extract.ValueMoney, Currency: "USD", Lo: v, Hi: v, Step: 1e8}}
 			c.Normalized = extract.Normalize(c.Value)
 			claims = append(claims, c)
 		}

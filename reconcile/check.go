@@ -26,9 +26,9 @@ type Check struct {
 // checks lists the checks and what each reports; Stream runs them, each in
 // the pass that gives it the claims it needs.
 var checks = []Check{
-	{Name: "conflicts", Doc: "claims about the same fact whose values cannot all be true"},
-	{Name: "arithmetic", Doc: "stated figures that cannot all hold: stake x valuation vs amount, pre-money + new money vs post-money, CAGR vs start and end, parts vs total, multiples vs the values they relate"},
-	{Name: "tickers", Doc: "symbols not listed, listed to another company or exchange, or given to a private company"},
+	{Name: "conflicts", Doc: "claims about the same fact (parties, part of a deal, time anchor) whose values cannot all be true; two people given one chief post at once"},
+	{Name: "arithmetic", Doc: "stated figures that cannot all hold: stake x valuation vs amount, pre-money + new money vs post-money, CAGR vs start and end, a % change vs its two figures, parts vs total, multiples vs the values they relate"},
+	{Name: "tickers", Doc: "symbols not listed (in a listing no newer than the article), listed to another company or exchange, or given to a private company"},
 }
 
 // Checks lists the registered checks.
@@ -36,8 +36,15 @@ func Checks() []Check { return append([]Check(nil), checks...) }
 
 // run is one reconciliation: options and what is derived from the claims.
 type run struct {
-	opts       Options
-	private    map[string][]*extract.Claim // company → the claims saying it is private
+	opts    Options
+	private map[string][]*extract.Claim // company → the claims saying it is private
+	// privateCanon maps a private company's canonical name to its name in
+	// private, so that "Calder" being private makes "Calder Robotics" so.
+	privateCanon map[string]string
+	aliases      aliases
+	// holders are claims that a person holds a chief officer post, by
+	// organisation and post.
+	holders    map[string][]*extract.Claim
 	marketKeys map[string]string
 	marketDrop map[string]bool
 	// each market's earliest and latest sizes across the corpus
@@ -113,8 +120,13 @@ func hashOf(s string) string {
 
 // isPrivate says whether the corpus or the rules say a company is private.
 func (r *run) isPrivate(name string) ([]*extract.Claim, bool) {
-	cs, ok := r.private[name]
-	return cs, ok
+	if cs, ok := r.private[name]; ok {
+		return cs, ok
+	}
+	if n, ok := r.privateCanon[r.canon(name)]; ok {
+		return r.private[n], true
+	}
+	return nil, false
 }
 
 // names returns a company's canonical name and its aliases.

@@ -3,7 +3,6 @@ package reconcile
 import (
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/claimcheck/claimcheck/extract"
 )
@@ -25,14 +24,32 @@ type fact struct {
 // keyOf returns a claim's fact, or false when the claim is not compared
 // with others (a ceiling "up to", a claim missing its parties).
 func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
-	k := factKey{kind: c.Kind, subject: fold(c.Subject), object: fold(c.Object)}
+	k := factKey{kind: c.Kind, subject: r.canon(c.Subject), object: r.canon(c.Object)}
 	if c.Subject == "" {
 		return k, false
 	}
 	// Amounts in different currencies are never compared: no rate is given.
 	status := string(c.Status) + "|" + c.Value.Currency
 	switch c.Kind {
-	case extract.KindInvestment, extract.KindStake:
+	case extract.KindInvestment:
+		if c.Object == "" {
+			return k, false
+		}
+		// A ceiling and a plain amount may state one commitment's size;
+		// a tranche, a running total and a first payment are facts of
+		// their own, as is each component the article names.
+		aspect := c.Aspect
+		if aspect == extract.AspectBound {
+			aspect = extract.AspectPlain
+		}
+		// A price the parties expect to pay, or one due on conditions, is
+		// the deal's price as planned: the same fact as the price paid.
+		// Talks and proposals are not.
+		if c.Status == extract.StatusExpected || c.Status == extract.StatusConditional {
+			status = "|" + c.Value.Currency
+		}
+		k.scope = status + "|" + string(aspect) + "|" + component(c)
+	case extract.KindStake:
 		if c.Object == "" || c.Aspect == extract.AspectBound {
 			return k, false
 		}
@@ -54,16 +71,17 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		if c.Event == "" || (c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
 			return k, false
 		}
-		k.scope = c.Event
+		// An expected date is a different fact from the date it happened.
+		k.scope = c.Event + "|" + string(c.Status)
 	case extract.KindGrowth:
-		if c.Event == "" || c.Event == "cagr" && c.Period == "" {
+		// A change is measured from a base time: without its period
+		// ("grew 20x in two years", "tripled in a year", "up 35% in
+		// pre-market trade") two changes need not span the same time.
+		if c.Event == "" || c.Period == "" {
 			return k, false
 		}
 		k.scope = c.Event
 	case extract.KindHeadcountChange:
-		if c.Period == "" {
-			return k, false
-		}
 	case extract.KindClientChange:
 		if c.Object == "" {
 			return k, false
@@ -77,6 +95,25 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		return k, false
 	}
 	return k, true
+}
+
+// perShareBelow is the amount under which a deal's figure is a price per
+// share: nobody reports a company bought for $95.
+const perShareBelow = 10000
+
+// component is the part of a deal an amount is: as the article says, else
+// a price per share when the amount is too small to be anything else. A
+// plain price is read as the upfront payment, the usual sense of "agreed
+// to buy X for $8.7 billion": an article that says "upfront" states the
+// same fact as one that does not.
+func component(c *extract.Claim) string {
+	switch {
+	case c.Component == extract.ComponentUpfront:
+		return ""
+	case c.Component == extract.ComponentPlain && c.Value.Type == extract.ValueMoney && c.Value.Hi < perShareBelow && c.Value.Lo < perShareBelow:
+		return string(extract.ComponentPerShare)
+	}
+	return string(c.Component)
 }
 
 func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
@@ -115,10 +152,11 @@ func (r *run) groupKey(c *extract.Claim) (string, bool) {
 	return string(k.kind) + "\x00" + k.subject + "\x00" + k.object + "\x00" + k.scope, true
 }
 
-// timeScoped kinds are facts that change over time: claims dated
+// timeScoped kinds are facts that change over time: claims anchored
 // differently are different facts.
 var timeScoped = map[extract.Kind]bool{extract.KindValuation: true, extract.KindRevenue: true,
-	extract.KindMarketSize: true, extract.KindHeadcountChange: true, extract.KindGrowth: true, extract.KindStake: true}
+	extract.KindMarketSize: true, extract.KindHeadcountChange: true, extract.KindGrowth: true, extract.KindStake: true,
+	extract.KindRole: true, extract.KindClientChange: true}
 
 // factConflicts reports the claims about one fact whose values cannot all
 // hold; cs are every claim with the fact's groupKey.
@@ -128,48 +166,46 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 	}
 	key, _ := r.keyOf(cs[0])
 	f := &fact{key: key, claims: cs}
-	// A holding and a valuation change over time; a deal's amount is
-	// one fact however its date is given, unless an article shows
-	// several deals.
-	scoped := timeScoped[f.key.kind] || f.key.kind == extract.KindInvestment && r.multiDeal(f)
-	if !scoped {
-		if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
-			return []Finding{r.conflict(f, "", sides)}
+	switch {
+	case f.key.kind == extract.KindInvestment:
+		return r.dealConflicts(f)
+	case timeScoped[f.key.kind]:
+		return r.scopedConflicts(f)
+	case f.key.kind == extract.KindEventDate && f.claims[0].Status != extract.StatusActual:
+		// Expectations are compared with those stated about the same
+		// time: a date expected in 2022 and another in 2023 is a delay.
+		// The period of a date claim is its value, so only publication
+		// dates place it.
+		var out []Finding
+		for _, w := range publicationWindows(f.claims, windowOf(f.key.kind)) {
+			if sides := r.sides(f.key.kind, w); len(sides) > 1 {
+				fd := r.conflict(f, "", sides)
+				fd.Message += "; both: expected, " + whenWords(undatedCopies(w))
+				out = append(out, fd)
+			}
 		}
-		return nil
+		return out
 	}
-	return r.scopedConflicts(f)
+	// A date of one event is one fact however its articles are dated.
+	if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
+		return []Finding{r.conflict(f, "", sides)}
+	}
+	return nil
 }
 
 // knowable says whether the articles of the sides were written after a
-// period began, so that their undated figures could speak of it. Articles
-// without a date could.
+// period began, so that their undated figures could speak of it.
 func knowable(ss []side, period string) bool {
-	start := strings.ReplaceAll(strings.SplitN(period, "/", 2)[0], "-", "")
-	for _, s := range ss {
-		for _, c := range s.claims {
-			pub := strings.ReplaceAll(c.Published, "-", "")
-			if pub == "" || pub >= start[:min(len(start), len(pub))] {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// multiDeal says whether a pair's claims describe several deals: one article
-// gives two amounts that cannot both hold, dated differently ("$1 billion in
-// 2019 ... $10 billion in 2023"), or speaks of tranches.
-func (r *run) multiDeal(f *fact) bool {
-	for _, c := range f.claims {
-		if c.Aspect == extract.AspectTranche || c.Aspect == extract.AspectInitial || c.Aspect == extract.AspectTotal {
+	p, ok := keyAnchor(period)
+	if !ok {
+		if p, ok = parseAnchor(period); !ok {
 			return true
 		}
 	}
-	for i, a := range f.claims {
-		for _, b := range f.claims[i+1:] {
-			if a.Article == b.Article && a.Period != "" && b.Period != "" && a.Period != b.Period &&
-				!r.compatible(f.key.kind, a, b) {
+	for _, s := range ss {
+		for _, c := range s.claims {
+			pub, ok := parseAnchor(c.Published)
+			if !ok || pub.to >= p.from {
 				return true
 			}
 		}
@@ -185,14 +221,18 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 	var periods []string
 	var undated []*extract.Claim
 	for _, c := range f.claims {
-		if c.Period == "" {
+		p := c.Period
+		if a, ok := parseAnchor(p); ok {
+			p = a.key() // "2024" and "2024-01/2024-12" are one period
+		}
+		if p == "" {
 			undated = append(undated, c)
 			continue
 		}
-		if byPeriod[c.Period] == nil {
-			periods = append(periods, c.Period)
+		if byPeriod[p] == nil {
+			periods = append(periods, p)
 		}
-		byPeriod[c.Period] = append(byPeriod[c.Period], c)
+		byPeriod[p] = append(byPeriod[p], c)
 	}
 	sort.Strings(periods)
 	var out []Finding
@@ -207,7 +247,7 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 	// An undated figure is read as of its article's date: undated figures
 	// are compared only with those published about the same time.
 	seen := map[string]bool{}
-	for _, w := range publicationWindows(undated) {
+	for _, w := range publicationWindows(undated, windowOf(f.key.kind)) {
 		for _, fd := range r.undatedConflicts(f, w, dated) {
 			if !seen[fd.Fingerprint] {
 				seen[fd.Fingerprint] = true
@@ -219,39 +259,85 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 }
 
 // windowDays is how far apart two articles may be published for their
-// undated figures of a changing fact to be compared.
+// undated figures of a changing fact to be compared. A plan (job cuts) or a
+// position (a title, a client's contract) is reported for months after it
+// is set; a figure such as a valuation moves faster.
 const windowDays = 60
 
+var kindWindowDays = map[extract.Kind]int{extract.KindHeadcountChange: 180, extract.KindRole: 180, extract.KindClientChange: 120,
+	extract.KindEventDate: 180}
+
+func windowOf(k extract.Kind) int {
+	if d, ok := kindWindowDays[k]; ok {
+		return d
+	}
+	return windowDays
+}
+
 // publicationWindows groups undated claims by when their articles were
-// published; claims from undated articles join every window.
-func publicationWindows(cs []*extract.Claim) [][]*extract.Claim {
-	var dated, unknown []*extract.Claim
-	for _, c := range cs {
-		if c.Published == "" {
-			unknown = append(unknown, c)
-		} else {
-			dated = append(dated, c)
-		}
+// published, windows of days apart at most; the claims of an article
+// without a date form a window of their own.
+func publicationWindows(cs []*extract.Claim, days int) [][]*extract.Claim {
+	type dated struct {
+		c   *extract.Claim
+		day int
 	}
-	if len(dated) == 0 {
-		return [][]*extract.Claim{unknown}
-	}
-	sort.SliceStable(dated, func(i, j int) bool { return dated[i].Published < dated[j].Published })
+	var ds []dated
 	var out [][]*extract.Claim
+	unknown := map[string]int{}
+	for _, c := range cs {
+		if a, ok := parseAnchor(c.Published); ok {
+			ds = append(ds, dated{c, a.from})
+			continue
+		}
+		i, ok := unknown[c.Article]
+		if !ok {
+			i = len(out)
+			unknown[c.Article] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], c)
+	}
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].day < ds[j].day })
+	var windows [][]*extract.Claim
 	var cur []*extract.Claim
-	var start time.Time
-	for _, c := range dated {
-		t, _ := time.Parse("2006-01-02", c.Published)
-		if len(cur) > 0 && t.Sub(start) > windowDays*24*time.Hour {
-			out = append(out, append(cur, unknown...))
+	start := 0
+	for _, d := range ds {
+		if len(cur) > 0 && d.day > addDays(start, days) {
+			windows = append(windows, cur)
 			cur = nil
 		}
 		if len(cur) == 0 {
-			start = t
+			start = d.day
 		}
-		cur = append(cur, c)
+		cur = append(cur, d.c)
 	}
-	return append(out, append(cur, unknown...))
+	if len(cur) > 0 {
+		windows = append(windows, cur)
+	}
+	return joinUndated(windows, out)
+}
+
+// joinUndated places the claims of undated articles (one group an
+// article): when the dated claims fall in one window, or there are none,
+// the corpus knows of one time the undated articles could speak of, and
+// they join it; when there are several, each undated article is compared
+// only with itself.
+func joinUndated(windows, undated [][]*extract.Claim) [][]*extract.Claim {
+	if len(windows) > 1 {
+		return append(windows, undated...)
+	}
+	var one []*extract.Claim
+	if len(windows) == 1 {
+		one = windows[0]
+	}
+	for _, u := range undated {
+		one = append(one, u...)
+	}
+	if len(one) == 0 {
+		return nil
+	}
+	return [][]*extract.Claim{one}
 }
 
 type datedSides struct {
@@ -292,5 +378,24 @@ func (r *run) undatedConflicts(f *fact, undated []*extract.Claim, dated []datedS
 	all := append(append([]side{}, unexplained...), explained...)
 	all = append(all, against...)
 	sort.SliceStable(all, func(i, j int) bool { return all[i].weight() > all[j].weight() })
-	return append(out, r.conflict(f, "", all))
+	fd := r.conflict(f, "", all)
+	var cs []*extract.Claim
+	for _, s := range all {
+		cs = append(cs, s.claims...)
+	}
+	fd.Message += "; both: " + whenWords(cs)
+	return append(out, fd)
+}
+
+// undatedCopies returns copies of claims without their periods, so that
+// their anchors are their articles' dates: a date claim's period is its
+// value, not when it was stated.
+func undatedCopies(cs []*extract.Claim) []*extract.Claim {
+	out := make([]*extract.Claim, len(cs))
+	for i, c := range cs {
+		cp := *c
+		cp.Period = ""
+		out[i] = &cp
+	}
+	return out
 }

@@ -24,6 +24,14 @@ func ValueInterval(v extract.Value, tolerance float64) Interval {
 	if v.Type == extract.ValueDate {
 		return Interval{Lo: float64(v.From), Hi: float64(v.To)}
 	}
+	if v.Type == extract.ValueCount && v.Lo < 0 && v.Hi <= 0 && v.Qualifier != "" {
+		// "more than 400 jobs cut" (>-400) bounds the size of the cut:
+		// read the magnitude, then turn it back into a loss.
+		m := v
+		m.Lo, m.Hi = -v.Hi, -v.Lo
+		iv := ValueInterval(m, tolerance)
+		return Interval{Lo: -iv.Hi, Hi: -iv.Lo, LoOpen: iv.HiOpen, HiOpen: iv.LoOpen}
+	}
 	half := v.Step / 2
 	iv := Interval{Lo: v.Lo - half, Hi: v.Hi + half, HiOpen: half > 0}
 	if v.Lo > v.Hi { // a negative change: -12% is [-12.5, -11.5)

@@ -31,6 +31,10 @@ func TestIntervalsMeet(t *testing.T) {
 		{"about $350 vs $400", money(350, 1, "~"), money(400, 1, ""), false},
 		{"up to $4 billion vs $4 billion", money(4e9, 1e9, "<="), money(4e9, 1e9, ""), true},
 		{"up to $4 billion vs $8 billion", money(4e9, 1e9, "<="), money(8e9, 1e9, ""), false},
+		{"more than 400 cut vs about 350 cut", extract.Value{Type: extract.ValueCount, Lo: -400, Hi: -400, Step: 1, Qualifier: ">"},
+			extract.Value{Type: extract.ValueCount, Lo: -350, Hi: -350, Step: 1, Qualifier: "~"}, false},
+		{"more than 400 cut vs 450 cut", extract.Value{Type: extract.ValueCount, Lo: -400, Hi: -400, Step: 1, Qualifier: ">"},
+			extract.Value{Type: extract.ValueCount, Lo: -450, Hi: -450, Step: 1}, true},
 		{"late 2024 vs June 2025", date(20240901, 20241231), date(20250601, 20250630), false},
 		{"2025 vs June 2025", date(20250101, 20251231), date(20250601, 20250630), true},
 		{"Q2 2025 vs June 2025", date(20250401, 20250630), date(20250601, 20250630), true},
@@ -45,5 +49,42 @@ func TestIntervalsMeet(t *testing.T) {
 				t.Errorf("not symmetric: %+v meets %+v = %v", b, a, got)
 			}
 		})
+	}
+}
+
+func TestTitlesCompatible(t *testing.T) {
+	tests := []struct {
+		a, b string
+		ok   bool
+	}{
+		{"ceo", "ceo", true},
+		{"ceo", "cfo", false},
+		{"cto", "ceo", false},
+		{"chairman and ceo", "ceo", true},
+		{"chairman and ceo", "chairman", true},
+		{"chairman and ceo", "cfo", false},
+		{"president", "ceo", true},
+		{"co-founder and cto", "ceo", false},
+		{"founder", "cto", true},
+	}
+	for _, tc := range tests {
+		if got := titlesCompatible(tc.a, tc.b); got != tc.ok {
+			t.Errorf("titlesCompatible(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.ok)
+		}
+	}
+}
+
+func TestBuildAliases(t *testing.T) {
+	a := buildAliases(map[string]int{"Calder": 2, "Calder Robotics": 6, "Calder Robotics Europe": 1,
+		"Orbis": 1, "Orbis Energy": 3, "Orbis Media": 2,
+		"Pinecrest": 1, "Pinecrest Software": 4, "Pinecrest Launches": 1, "Vega Robotics": 3})
+	want := map[string]string{"calder": "calder robotics", "pinecrest": "pinecrest software"}
+	if len(a) != len(want) {
+		t.Fatalf("aliases = %v, want %v", a, want)
+	}
+	for k, v := range want {
+		if a[k] != v {
+			t.Errorf("alias of %q = %q, want %q", k, a[k], v)
+		}
 	}
 }

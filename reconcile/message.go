@@ -31,8 +31,29 @@ func (r *run) conflict(f *fact, period string, ss []side) Finding {
 	sort.Strings(values)
 	fd.Fingerprint = strings.Join([]string{string(TypeConflict), string(f.key.kind), f.key.subject, f.key.object, f.key.scope, period, strings.Join(values, "|")}, "\x00")
 	fd.Severity = conflictSeverity(f.key.kind, fd.Sides)
+	if undatedAgainstDated(ss) {
+		// An undated article was read as of the others' time: less sure.
+		fd.Severity = lower(fd.Severity)
+	}
 	fd.Message = conflictMessage(fd, first, period)
 	return fd
+}
+
+// undatedAgainstDated says whether a side rests only on claims without a
+// time anchor while another side has one.
+func undatedAgainstDated(ss []side) bool {
+	var undated, dated bool
+	for _, s := range ss {
+		all := true
+		for _, c := range s.claims {
+			if claimAnchor(c).ok() {
+				all = false
+			}
+		}
+		undated = undated || all
+		dated = dated || !all
+	}
+	return undated && dated
 }
 
 func conflictSeverity(kind extract.Kind, sides []Side) Severity {
@@ -85,7 +106,9 @@ func conflictMessage(f Finding, c *extract.Claim, period string) string {
 		parts = append(parts, fmt.Sprintf("%s (%s)", s.Value, count))
 	}
 	msg := strings.Join(parts, " vs ") + " for " + factPhrase(c)
-	if period != "" {
+	if a, ok := keyAnchor(period); ok {
+		msg += " (both: " + a.describe() + ")"
+	} else if period != "" {
 		msg += " (" + period + ")"
 	}
 	var arts []string
@@ -120,7 +143,7 @@ func factPhrase(c *extract.Claim) string {
 	switch c.Kind {
 	case extract.KindInvestment:
 		p := possessive(subj) + " investment in " + obj
-		if c.Aspect != extract.AspectPlain {
+		if c.Aspect != extract.AspectPlain && c.Aspect != extract.AspectBound {
 			p = possessive(subj) + " " + string(c.Aspect) + " investment in " + obj
 		}
 		return p

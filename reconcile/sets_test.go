@@ -27,7 +27,10 @@ func reconcileSet(t *testing.T, arts []article) ([]Finding, map[string]extract.C
 	for _, a := range arts {
 		var pub time.Time
 		if a.published != "" {
-			pub, _ = time.Parse("2006-01-02", a.published)
+			var err error
+			if pub, err = time.Parse("2006-01-02", a.published); err != nil {
+				pub, _ = time.Parse("2006-01", a.published)
+			}
 		}
 		cs := x.ExtractText(a.name, a.text, pub)
 		for i := range cs {
@@ -63,9 +66,9 @@ func TestArticleSets(t *testing.T) {
 		want []want // exactly these findings
 	}{
 		{"different amounts conflict", []article{
-			{"a.txt", "Orbital invested $15 billion in Helix Robotics.", ""},
-			{"b.txt", "Orbital invested $14.3 billion in Helix Robotics.", ""},
-			{"c.txt", "Orbital's $14.3 billion investment in Helix Robotics surprised analysts.", ""},
+			{"a.txt", "Orbital invested $15 billion in Helix Robotics.", "2024-05-02"},
+			{"b.txt", "Orbital invested $14.3 billion in Helix Robotics.", "2024-05-03"},
+			{"c.txt", "Orbital's $14.3 billion investment in Helix Robotics surprised analysts.", "2024-05-03"},
 		}, []want{{TypeConflict, extract.KindInvestment, []string{"$15 billion", "$14.3 billion"}, "$15 billion (1 article) vs $14.3 billion (2 articles) for Orbital's investment in Helix Robotics"}}},
 		{"rounding is no conflict", []article{
 			{"a.txt", "Orbital invested $14 billion in Helix Robotics.", ""},
@@ -100,8 +103,8 @@ func TestArticleSets(t *testing.T) {
 			{"b.txt", "After the 2025 recapitalisation, Orbital holds a 27% stake in Helix Robotics.", ""},
 		}, nil},
 		{"stakes that disagree", []article{
-			{"a.txt", "Orbital acquired a 49% stake in Helix Robotics.", ""},
-			{"b.txt", "Orbital acquired a 40% stake in Helix Robotics.", ""},
+			{"a.txt", "Orbital acquired a 49% stake in Helix Robotics.", "2024-05-02"},
+			{"b.txt", "Orbital acquired a 40% stake in Helix Robotics.", "2024-05-02"},
 		}, []want{{TypeConflict, extract.KindStake, []string{"49%", "40%"}, "for Orbital's stake in Helix Robotics"}}},
 		{"symbols a US listing cannot judge", []article{
 			{"a.txt", "NVIDIA (NVDA.O) and Shopify (TSX: SHOP) gained, while Helix Robotics (OTC: HLXR) fell.", ""},
@@ -114,22 +117,25 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital's investment in Helix Robotics, announced in late 2024, shook the sector.", ""},
 			{"b.txt", "In June 2025, Orbital announced it had invested in Helix Robotics.", ""},
 		}, []want{{TypeConflict, extract.KindEventDate, []string{"late 2024", "June 2025"}, "late 2024"}}},
-		{"a contradiction inside one article", []article{
-			{"a.txt", "Orbital invested $2 billion in Helix Robotics. Later in the same report, Orbital invested $3 billion in Helix Robotics.", ""},
-		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$3 billion"}, "both stated in a.txt"}}},
+		{"a contradiction inside one undated article", []article{
+			{"a.txt", "Orbital acquired a 17% stake in Helix Robotics. Orbital's 19% stake in Helix Robotics makes it the largest shareholder.", ""},
+		}, []want{{TypeConflict, extract.KindStake, []string{"17%", "19%"}, "both stated in a.txt"}}},
+		{"an article naming two amounts names two parts of a deal", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics. Later in the same report, Orbital invested $3 billion in Helix Robotics.", "2024-05-02"},
+		}, nil},
 		{"hedged claims count and say so", []article{
-			{"a.txt", "Orbital invested $2 billion in Helix Robotics.", ""},
-			{"b.txt", "Orbital invested $2 billion in Helix Robotics, a filing shows.", ""},
-			{"c.txt", "Orbital reportedly invested $3 billion in Helix Robotics.", ""},
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics.", "2024-05-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics, a filing shows.", "2024-05-02"},
+			{"c.txt", "Orbital reportedly invested $3 billion in Helix Robotics.", "2024-05-02"},
 		}, []want{{TypeConflict, extract.KindInvestment, []string{"$3 billion", "$2 billion"}, "(1 article, hedged)"}}},
 		{"syndicated copies are one source", []article{
-			{"a.txt", "Orbital invested $2 billion in Helix Robotics, the company said.", ""},
-			{"b.txt", "Orbital invested $2 billion in Helix Robotics, the company said.", ""},
-			{"c.txt", "Orbital invested $3 billion in Helix Robotics.", ""},
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics, the company said.", "2024-05-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics, the company said.", "2024-05-02"},
+			{"c.txt", "Orbital invested $3 billion in Helix Robotics.", "2024-05-02"},
 		}, []want{{TypeConflict, extract.KindInvestment, []string{"$3 billion", "$2 billion"}, "(2 articles, 1 independent)"}}},
 		{"client ended vs reviewing", []article{
-			{"a.txt", "Corvid Analytics has ended its contract with Helix Robotics.", ""},
-			{"b.txt", "Corvid Analytics is reviewing its contract with Helix Robotics.", ""},
+			{"a.txt", "Corvid Analytics has ended its contract with Helix Robotics.", "2024-05-02"},
+			{"b.txt", "Corvid Analytics is reviewing its contract with Helix Robotics.", "2024-05-02"},
 		}, []want{{TypeConflict, extract.KindClientChange, []string{"ended its contract", "reviewing its contract"}, "terminate"}}},
 		{"reducing and reviewing agree", []article{
 			{"a.txt", "Corvid Analytics is reducing its reliance on Helix Robotics.", ""},
@@ -142,6 +148,16 @@ func TestArticleSets(t *testing.T) {
 			{TypeUnverifiedTicker, extract.KindTicker, []string{"Mercor (NASDAQ: MERC)"}, "MERC is Mercer International Inc. (NASDAQ), not Mercor; Mercor is private"},
 			{TypeUnverifiedTicker, extract.KindTicker, []string{"Turing (NASDAQ: TRNG)"}, "checked against test listing, 2026-08-22"},
 		}},
+		{"a symbol missing from a listing taken after the article", []article{
+			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", "2022-01-18"},
+		}, nil},
+		{"a symbol missing from the listing, in an undated article", []article{
+			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", ""},
+		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Vega Robotics (NASDAQ: VGAR)"}, "not a listed symbol"}}},
+		{"a symbol missing from a later listing, for a private company", []article{
+			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", "2022-01-18"},
+			{"b.txt", "Vega Robotics is a privately held company.", "2022-01-19"},
+		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Vega Robotics (NASDAQ: VGAR)"}, "Vega Robotics is private"}}},
 		{"a company said not to be publicly traded", []article{
 			{"a.txt", "Analysts say Quillon (NASDAQ: QLLN) grew quickly.", ""},
 			{"b.txt", "Quillon is not publicly traded.", ""},
@@ -154,6 +170,13 @@ func TestArticleSets(t *testing.T) {
 		}, []want{{TypeInconsistent, extract.KindStake, []string{"15% stake"}, "is about $2.76 billion, not $4 billion"}}},
 		{"stake times valuation that holds", []article{
 			{"a.txt", "Orbital paid $14.3 billion for a 49% stake in Helix Robotics, which was valued at $29 billion.", ""},
+		}, nil},
+		{"an investment of an earlier year against today's stake and valuation", []article{
+			{"a.txt", "Orbital invested $500 million in Helix Robotics in 2021. Orbital now holds a stake of about 8% in Helix Robotics, which is valued at $15 billion.", "2024-03-28"},
+		}, nil},
+		{"growth over spans not stated", []article{
+			{"a.txt", "Helix Robotics's valuation has grown more than 20x in roughly 24 months.", "2026-04-02"},
+			{"b.txt", "Helix Robotics's valuation tripled in just a year.", "2026-04-03"},
 		}, nil},
 		{"cagr across articles", []article{
 			{"a.txt", "The AI data market is growing at a compound annual growth rate of 22%.", ""},
@@ -171,6 +194,139 @@ func TestArticleSets(t *testing.T) {
 		{"doubled vs the values", []article{
 			{"a.txt", "The round tripled Helix Robotics's valuation from $14 billion to $29 billion.", ""},
 		}, []want{{TypeInconsistent, extract.KindGrowth, []string{"tripled"}, "is 2.1x, not the stated 3x"}}},
+		{"undated articles join the one deal a pair has", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics.", ""},
+			{"b.txt", "Orbital invested $3 billion in Helix Robotics.", ""},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$3 billion"}, "both: the deal's amount, in undated articles"}}},
+		{"an undated article joins the one deal and says so", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics.", "2024-05-02"},
+			{"b.txt", "Orbital invested $3 billion in Helix Robotics.", ""},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$3 billion"}, "in articles of May 2024 (1 undated article read as of then)"}}},
+		{"undated articles join no deal of several", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-07-22"},
+			{"b.txt", "Orbital invested $10 billion in Helix Robotics.", "2023-01-23"},
+			{"c.txt", "Orbital invested $2 billion in Helix Robotics.", ""},
+			{"d.txt", "Orbital invested $3 billion in Helix Robotics.", ""},
+		}, nil},
+		{"a figure published before a period began says nothing of it", []article{
+			{"a.txt", "Helix Robotics was valued at $18.4 billion.", "2024-03-28"},
+			{"b.txt", "Helix Robotics was valued at $61.5 billion in March 2025.", "2025-03-04"},
+		}, nil},
+		{"undated figures join no window of several", []article{
+			{"a.txt", "Helix Robotics is valued at $1 billion.", "2019-07-22"},
+			{"b.txt", "Helix Robotics is valued at $10 billion.", "2023-01-23"},
+			{"c.txt", "Helix Robotics is valued at $20 billion.", ""},
+		}, nil},
+		{"deals years apart by publication date", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-07-22"},
+			{"b.txt", "Orbital is investing $10 billion in Helix Robotics.", "2023-01-23"},
+		}, nil},
+		{"one deal reported months later", []article{
+			{"a.txt", "Orbital said on Tuesday it will invest $2.04 billion in Helix Robotics.", "2023-09-12"},
+			{"b.txt", "Orbital reportedly invested $2.5 billion in Helix Robotics.", "2024-02-06"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2.04 billion", "$2.5 billion"}, "both: the deal's amount, dated September 2023 to February 2024"}}},
+		{"a deal of a stated year against a later article", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics in 2019.", "2023-01-10"},
+			{"b.txt", "The partnership began when Orbital invested $10 billion in Helix Robotics in 2019.", "2025-11-03"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$1 billion", "$10 billion"}, "both: the deal's amount, stated for 2019"}}},
+		{"articles naming several parts of one deal", []article{
+			{"a.txt", "Orbital will invest $5 billion in Helix Robotics immediately. Orbital had previously invested $8 billion in Helix Robotics. Orbital could invest $20 billion more in Helix Robotics later.", "2026-04"},
+			{"b.txt", "Orbital will invest $25 billion in Helix Robotics. Orbital is investing $5 billion in Helix Robotics now.", "2026-04-21"},
+			{"c.txt", "Orbital will invest $5 billion in Helix Robotics.", "2026-04-22"},
+		}, nil},
+		{"a commitment's ceiling against its size", []article{
+			{"a.txt", "Orbital also committed up to $500 billion to Helix Robotics.", "2026-04"},
+			{"b.txt", "In February 2026, Orbital invested approximately $50 billion in Helix Robotics.", "2026-04-20"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"up to $500 billion", "approximately $50 billion"}, "up to $500 billion"}}},
+		{"a ceiling met by the amount", []article{
+			{"a.txt", "Orbital will invest up to $10 billion in Helix Robotics.", "2023-01-10"},
+			{"b.txt", "Orbital is investing $10 billion in Helix Robotics.", "2023-01-23"},
+		}, nil},
+		{"an initial payment and the ceiling", []article{
+			{"a.txt", "Orbital will invest up to $4 billion in Helix Robotics, starting with an initial $1.25 billion.", "2023-09-25"},
+			{"b.txt", "Orbital will make an initial $1.25 billion investment in Helix Robotics.", "2023-09-26"},
+		}, nil},
+		{"a first payment well under the ceiling", []article{
+			{"a.txt", "Orbital will invest up to $25 billion in Helix Robotics.", "2026-04-10"},
+			{"b.txt", "Orbital is investing $5 billion in Helix Robotics.", "2026-04-12"},
+		}, nil},
+		{"two ceilings ten times apart", []article{
+			{"a.txt", "Orbital will invest up to $200 billion in Helix Robotics over the decade.", "2026-04-10"},
+			{"b.txt", "Orbital will invest up to $20 billion in Helix Robotics over the decade.", "2026-04-12"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"up to $200 billion", "up to $20 billion"}, "up to $20 billion"}}},
+		{"one person given two chief titles in one week", []article{
+			{"a.txt", "Helix Robotics CFO Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-21"},
+		}, []want{{TypeConflict, extract.KindRole, []string{"CFO Dana Marsh", "CEO Dana Marsh"}, "Dana Marsh's role at Helix Robotics"}}},
+		{"two chief executives of one company in one week", []article{
+			{"a.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics CEO Luis Ferro said the deal would close soon.", "2024-10-21"},
+			{"c.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-22"},
+		}, []want{{TypeConflict, extract.KindRole, []string{"CEO Dana Marsh", "CEO Luis Ferro"}, "Luis Ferro (1 article) vs Dana Marsh (2 articles) as Helix Robotics' ceo"}}},
+		{"a handover told in one article", []article{
+			{"a.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics CEO Luis Ferro said the deal would close soon. Helix Robotics CEO Dana Marsh will step down.", "2024-10-21"},
+		}, nil},
+		{"chief executives months apart", []article{
+			{"a.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-03-15"},
+			{"b.txt", "Helix Robotics CEO Luis Ferro said the deal would close soon.", "2024-10-21"},
+		}, nil},
+		{"a promotion years later", []article{
+			{"a.txt", "Helix Robotics CFO Dana Marsh said the deal would close soon.", "2019-10-15"},
+			{"b.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-21"},
+		}, nil},
+		{"a chair who is also chief executive", []article{
+			{"a.txt", "Helix Robotics chairman and CEO Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-16"},
+			{"c.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-17"},
+		}, nil},
+		{"job cuts of one plan, a bound broken", []article{
+			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2023-09-14"},
+			{"b.txt", "Helix Robotics is cutting about 350 jobs as it integrates Vega Systems.", "2024-02-06"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"more than 400", "about 350"}, "about 350 cut (1 article) vs more than 400 cut (1 article)"}}},
+		{"job cuts of a plan dated by a later article", []article{
+			{"a.txt", "The integration plan Helix Robotics set out in October 2024 will cut 1,100 jobs.", "2025-02-12"},
+			{"b.txt", "Helix Robotics expects to cut about 600 jobs across the combined group.", "2024-10-15"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"1,100 jobs", "about 600 jobs"}, "headcount change"}}},
+		{"job cuts years apart", []article{
+			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2021-09-14"},
+			{"b.txt", "Helix Robotics is cutting about 350 jobs.", "2024-02-06"},
+		}, nil},
+		{"a renewal and an ending in one season", []article{
+			{"a.txt", "Corvid Analytics renewed its contract with Helix Robotics for three years in August.", "2023-09-12"},
+			{"b.txt", "Corvid Analytics is ending its contract with Helix Robotics at the end of the year.", "2023-09-14"},
+		}, []want{{TypeConflict, extract.KindClientChange, []string{"renewed its contract", "ending its contract"}, "relationship with Helix Robotics"}}},
+		{"a renewal and an ending years apart", []article{
+			{"a.txt", "Corvid Analytics renewed its contract with Helix Robotics for three years in August.", "2020-09-12"},
+			{"b.txt", "Corvid Analytics is ending its contract with Helix Robotics at the end of the year.", "2023-09-14"},
+		}, nil},
+		{"a stated increase against its two figures", []article{
+			{"a.txt", "Helix Robotics's revenue grew from $410 million in 2023 to $520 million in 2024, a 38% increase.", "2025-02-12"},
+		}, []want{{TypeInconsistent, extract.KindGrowth, []string{"38% increase"}, "$410 million in 2023 to $520 million in 2024 is an increase of 27%, not the stated 38%"}}},
+		{"a stated increase that holds", []article{
+			{"a.txt", "Helix Robotics's revenue grew from $410 million in 2023 to $520 million in 2024, a 27% increase.", "2025-02-12"},
+			{"b.txt", "Vega Systems's revenue rose from $310 million in 2022 to $480 million in 2023, an increase of 55%.", "2025-02-12"},
+		}, nil},
+		{"an inconsistency in syndicated copies is one finding", []article{
+			{"a.txt", "Orbital paid $4 billion for a 15% stake in Helix Robotics, which was valued at $18.4 billion.", "2024-05-02"},
+			{"b.txt", "Orbital paid $4 billion for a 15% stake in Helix Robotics, which was valued at $18.4 billion.", "2024-05-02"},
+		}, []want{{TypeInconsistent, extract.KindStake, []string{"15% stake"}, "is about $2.76 billion, not $4 billion"}}},
+		{"a price per share is no deal price", []article{
+			{"a.txt", "Orbital agreed to buy Helix Robotics for $95 per share in an all-cash deal.", "2022-01-18"},
+			{"b.txt", "Orbital agreed to buy Helix Robotics for $68.7 billion.", "2022-01-18"},
+		}, nil},
+		{"a short name is the longer name it begins", []article{
+			{"a.txt", "Vega Robotics will cut more than 400 jobs.", "2023-09-14"},
+			{"b.txt", "Vega is cutting about 350 jobs.", "2023-09-20"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"more than 400", "about 350"}, "headcount change"}}},
+		{"a short name beginning two longer names stands for neither", []article{
+			{"a.txt", "Vega Robotics will cut more than 400 jobs. Vega Media will cut 20 jobs.", "2023-09-14"},
+			{"b.txt", "Vega is cutting about 350 jobs.", "2023-09-20"},
+		}, nil},
+		{"a month-dated article is anchored to its month", []article{
+			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2023-09"},
+			{"b.txt", "Helix Robotics is cutting about 350 jobs.", "2023-10-02"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"more than 400", "about 350"}, "headcount change"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

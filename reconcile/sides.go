@@ -55,8 +55,50 @@ var clientCompatible = map[string]map[string]bool{
 	"continue":  {"continue": true, "expand": true, "reduce": true, "review": true},
 }
 
-// exclusiveTitles are roles one organisation gives one person at a time.
-var exclusiveTitles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true, "president": true}
+// officerTitles are the chief officer posts of an organisation: one person
+// holds one of them at a time, so an article calling its chief financial
+// officer the chief executive contradicts another. A chair or a president
+// may also be chief executive ("chairman and CEO").
+var officerTitles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true}
+
+// titleParts splits a compound title: "chairman and ceo" holds both.
+func titleParts(t string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(t, ",", " and "), " and ") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// titlesCompatible says whether one person can hold both titles at one
+// organisation at once: unless each names a chief officer post and they
+// share none.
+func titlesCompatible(a, b string) bool {
+	var offA, offB []string
+	for _, p := range titleParts(a) {
+		if officerTitles[p] {
+			offA = append(offA, p)
+		}
+	}
+	for _, p := range titleParts(b) {
+		if officerTitles[p] {
+			offB = append(offB, p)
+		}
+	}
+	if len(offA) == 0 || len(offB) == 0 {
+		return true
+	}
+	for _, x := range offA {
+		for _, y := range offB {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func labelOf(kind extract.Kind, c *extract.Claim) string {
 	l := c.Value.Label
@@ -79,7 +121,7 @@ func labelsCompatible(kind extract.Kind, a, b string) bool {
 	case extract.KindClientChange:
 		return clientCompatible[a][b]
 	case extract.KindRole:
-		return !exclusiveTitles[a] || !exclusiveTitles[b]
+		return titlesCompatible(a, b)
 	}
 	return false
 }
@@ -115,14 +157,20 @@ func (r *run) sides(kind extract.Kind, cs []*extract.Claim) []side {
 	if labelKinds[kind] {
 		return r.labelSides(kind, cs)
 	}
+	return r.sidesBy(cs, r.interval)
+}
+
+// sidesBy splits claims into groups that agree, each claim read as the
+// interval ivOf gives it.
+func (r *run) sidesBy(cs []*extract.Claim, ivOf func(*extract.Claim) Interval) []side {
 	var out []side
 	rest := cs
 	for len(rest) > 0 {
-		x := r.bestPoint(rest)
+		x := bestPoint(rest, ivOf)
 		var in, out2 []*extract.Claim
 		iv := Interval{Lo: math.Inf(-1), Hi: math.Inf(1)}
 		for _, c := range rest {
-			civ := r.interval(c)
+			civ := ivOf(c)
 			if civ.Contains(x) {
 				in = append(in, c)
 				iv = intersect(iv, civ)
@@ -132,7 +180,7 @@ func (r *run) sides(kind extract.Kind, cs []*extract.Claim) []side {
 		}
 		if len(in) == 0 { // cannot happen: x lies in some interval; guard the loop
 			in, out2 = rest[:1], rest[1:]
-			iv = r.interval(rest[0])
+			iv = ivOf(rest[0])
 		}
 		out = append(out, side{claims: in, iv: iv})
 		rest = out2
@@ -153,7 +201,7 @@ func intersect(a, b Interval) Interval {
 
 // bestPoint returns the value that the most sources allow: a sweep over the
 // intervals' ends, counting each article's claims once.
-func (r *run) bestPoint(cs []*extract.Claim) float64 {
+func bestPoint(cs []*extract.Claim, ivOf func(*extract.Claim) Interval) float64 {
 	type source struct{ article, value string }
 	type event struct {
 		x     float64
@@ -163,7 +211,7 @@ func (r *run) bestPoint(cs []*extract.Claim) float64 {
 	}
 	evs := make([]event, 0, 2*len(cs))
 	for _, c := range cs {
-		iv := r.interval(c)
+		iv := ivOf(c)
 		key := source{c.Article, c.Normalized}
 		evs = append(evs, event{x: iv.Lo, start: true, open: iv.LoOpen, key: key}, event{x: iv.Hi, open: iv.HiOpen, key: key})
 	}
@@ -330,12 +378,24 @@ func DisplayValue(v extract.Value) string {
 	case extract.ValueMultiple:
 		return strconv.FormatFloat(v.Lo, 'f', -1, 64) + "x"
 	case extract.ValueCount:
+		// "more than 400 jobs cut", not "over -400"
+		if q == "over " {
+			q = "more than "
+		}
+		switch {
+		case v.Lo < 0:
+			return q + strconv.FormatFloat(-v.Lo, 'f', -1, 64) + " cut"
+		case v.Lo > 0 && v.Lo == v.Hi:
+			return q + strconv.FormatFloat(v.Lo, 'f', -1, 64) + " added"
+		}
 		return q + strconv.FormatFloat(v.Lo, 'f', -1, 64)
 	case extract.ValueDate:
 		return displayDate(v)
 	}
 	return v.Label
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func round(x float64) float64 { return math.Round(x*1000) / 1000 }
 

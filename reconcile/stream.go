@@ -26,17 +26,25 @@ type Source interface {
 // and last sizes, and the findings; never every claim.
 func Stream(src Source, opts Options) ([]Finding, error) {
 	r := newRun(opts)
+	if err := r.readNames(src); err != nil {
+		return nil, err
+	}
 	// What articles are read against: the companies said to be private,
 	// and each market's sizes across the corpus.
-	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize}, func(c *extract.Claim) error {
+	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize, extract.KindRole}, func(c *extract.Claim) error {
 		r.notePrivate(c)
 		r.noteMarketSize(c)
+		r.noteHolder(c)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	r.notePrivateEntities()
+	r.privateCanon = map[string]string{}
+	for name := range r.private {
+		r.privateCanon[r.canon(name)] = name
+	}
 	var conflicts, arithmetic, moves []Finding
 	err = src.Read(r.groupKey, func(cs []*extract.Claim) error {
 		arithmetic = append(arithmetic, r.articleArithmetic(cs)...)
@@ -55,11 +63,22 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Two people given one chief post at once; unless a conflict about
+	// one person's titles already shows the mistake.
+	inRoleConflict := map[string]bool{}
+	for _, f := range conflicts {
+		if f.Kind == extract.KindRole {
+			for _, id := range f.Claims {
+				inRoleConflict[id] = true
+			}
+		}
+	}
+	conflicts = append(conflicts, r.holderConflicts(inRoleConflict)...)
 	// Arithmetic resting on a conflict's outlier repeats the conflict; the
 	// outliers are known once every fact is checked.
-	out := append(conflicts, r.withoutOutliers(arithmetic)...)
+	out := append(conflicts, mergeSame(r.withoutOutliers(arithmetic))...)
 	out = append(out, r.tickers.out...)
-	return finish(append(out, moves...)), nil
+	return finish(append(out, mergeSame(moves)...)), nil
 }
 
 // notePrivate records a company the corpus says is private, keeping a copy

@@ -37,6 +37,15 @@ func (r *run) checkTicker(c *extract.Claim) {
 	if v.Status == rules.Listed {
 		return
 	}
+	if v.Status == rules.NotListed && r.listedSince(c) {
+		// A symbol missing from a listing taken after the article may have
+		// been delisted since (a company bought, renamed): without the
+		// listing's history that is a note, not a finding, unless the
+		// company is private.
+		if _, private := r.isPrivate(c.Subject); !private {
+			return
+		}
+	}
 	fingerprint := strings.Join([]string{string(TypeUnverifiedTicker), fold(c.Subject), c.Value.Label}, "\x00")
 	if k, flagged := r.tickers.at[fingerprint]; flagged {
 		// The same symbol for the same company elsewhere: one finding, its
@@ -85,6 +94,14 @@ func (r *run) checkTicker(c *extract.Claim) {
 	}
 	r.tickers.at[fingerprint] = len(r.tickers.out)
 	r.tickers.out = append(r.tickers.out, f)
+}
+
+// listedSince says whether the listing was taken after the claim's
+// article was published.
+func (r *run) listedSince(c *extract.Claim) bool {
+	pub, ok := parseAnchor(c.Published)
+	listed, ok2 := parseAnchor(r.opts.Listing.Date)
+	return ok && ok2 && pub.to < listed.from
 }
 
 // privateStockMove flags "its stock has risen 18%" said of a company the

@@ -93,7 +93,7 @@ func TestClaimRoundTrip(t *testing.T) {
 			ID: "c-money", Article: "a.txt", Kind: extract.KindInvestment, Subject: "Acme", Object: "Globex",
 			Normalized: "USD 15e9", Text: "$15 billion", Sentence: "Acme raised $15 billion in 2024.",
 			Start: 12, End: 23, SentStart: 0, SentEnd: 32, Hedged: true, Attribution: "people familiar",
-			Period: "2024", Status: extract.StatusTalks, Aspect: extract.AspectTranche, Event: "",
+			Period: "2024", Status: extract.StatusTalks, Aspect: extract.AspectTranche, Event: "", Component: "contingent",
 			Value: extract.Value{Type: extract.ValueMoney, Currency: "USD", Lo: 14.5e9, Hi: 15.5e9, Step: 1e9, Qualifier: ">=", Rate: "year"},
 		},
 		{

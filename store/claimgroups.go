@@ -47,6 +47,30 @@ func (s *Store) eachClaimRow(ctx context.Context, cols, where string, args []any
 	return rows.Err()
 }
 
+// ClaimNames calls fn with every subject and object the stored claims
+// name, each once, with the number of claims naming it: reconciliation
+// reads short names as the longer names of the corpus they begin.
+func (s *Store) ClaimNames(ctx context.Context, fn func(name string, uses int) error) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT name, COUNT(*) FROM (
+		SELECT subject AS name FROM claims WHERE subject != '' UNION ALL SELECT object FROM claims WHERE object != '')
+		GROUP BY name`)
+	if err != nil {
+		return fmt.Errorf("read claim names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		var k int
+		if err := rows.Scan(&n, &k); err != nil {
+			return fmt.Errorf("read claim names: %w", err)
+		}
+		if err := fn(n, k); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // maxParams bounds the values bound in one IN list, well under SQLite's
 // limit on bound parameters.
 const maxParams = 500

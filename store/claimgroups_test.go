@@ -116,6 +116,24 @@ func TestEachClaimOfKinds(t *testing.T) {
 	}
 }
 
+func TestClaimNames(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	a, b, c := testClaim("a.txt", extract.KindInvestment, 1, 2), testClaim("a.txt", extract.KindStake, 3, 4),
+		testClaim("a.txt", extract.KindRevenue, 5, 6)
+	a.Object, b.Object = "Calder Robotics", "Calder"
+	c.Subject = "Calder Robotics"
+	if err := s.SaveArticles(ctx, 0, []Ingested{{Article: testArticle("a.txt"), Claims: []extract.Claim{a, b, c}}}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	err := s.ClaimNames(ctx, func(n string, k int) error { got[n] += k; return nil })
+	want := map[string]int{"Acme": 2, "Calder Robotics": 2, "Calder": 1}
+	if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("ClaimNames = %v, %v; want %v", got, err, want)
+	}
+}
+
 func TestArticleClaimsAndCounts(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)

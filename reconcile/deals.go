@@ -1,0 +1,312 @@
+package reconcile
+
+import (
+	"math"
+	"sort"
+
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+// dealSpanDays bounds one deal in time: claims anchored further apart than
+// this from the deal's first claim belong to a later deal. Coverage of one
+// deal (announced, then closed months later) spans about half a year.
+const dealSpanDays = 180
+
+// ceilingReach is how far below a commitment's ceiling its size may be
+// stated: "up to $20 billion" names a commitment of $2.5-20 billion, so
+// "approximately $50 billion" or "up to $200 billion" for that commitment
+// is another size, while "$5 billion" (a first payment, say) is not.
+const ceilingReach = 8
+
+// dealConflicts reconciles the amounts of one investor/target pair and
+// scope (status, aspect, component). They are first grouped into deals by
+// their anchors: two deals never conflict. Claims neither dated nor from a
+// dated article join the deal when the pair has one; else each undated
+// article is compared only with itself (see joinUndated).
+func (r *run) dealConflicts(f *fact) []Finding {
+	// Most facts hold one value however they are grouped.
+	if r.allMeet(f.claims) {
+		return nil
+	}
+	type anchored struct {
+		c *extract.Claim
+		a anchor
+	}
+	var dated []anchored
+	var undated [][]*extract.Claim
+	byArticle := map[string]int{}
+	for _, c := range f.claims {
+		if a := claimAnchor(c); a.ok() {
+			dated = append(dated, anchored{c, a})
+			continue
+		}
+		i, ok := byArticle[c.Article]
+		if !ok {
+			i = len(undated)
+			byArticle[c.Article] = i
+			undated = append(undated, nil)
+		}
+		undated[i] = append(undated[i], c)
+	}
+	sort.SliceStable(dated, func(i, j int) bool { return dated[i].a.from < dated[j].a.from })
+	// A deal is the claims anchored within dealSpanDays of its first.
+	var deals [][]*extract.Claim
+	end := 0
+	for _, x := range dated {
+		if len(deals) == 0 || x.a.from > end {
+			deals = append(deals, nil)
+			end = addDays(x.a.from, dealSpanDays)
+		}
+		deals[len(deals)-1] = append(deals[len(deals)-1], x.c)
+	}
+	var out []Finding
+	for _, d := range joinUndated(deals, undated) {
+		out = append(out, r.oneDeal(f, d)...)
+	}
+	return out
+}
+
+// allMeet says whether every amount, ceilings read as sizes, allows one
+// common value: then no grouping can make a conflict.
+func (r *run) allMeet(cs []*extract.Claim) bool {
+	common := Interval{Lo: math.Inf(-1), Hi: math.Inf(1)}
+	for _, c := range cs {
+		common = intersect(common, r.dealInterval(c))
+		if !below(common.Lo, common.LoOpen, common.Hi, common.HiOpen) {
+			return false
+		}
+	}
+	return true
+}
+
+// isCeiling says whether a claim states a commitment's ceiling ("up to").
+func isCeiling(c *extract.Claim) bool {
+	return c.Aspect == extract.AspectBound || c.Value.Qualifier == "<="
+}
+
+// articleForms is what one article says of one deal's amount: its plain
+// amounts and its ceilings, and whether each form holds one value.
+type articleForms struct {
+	plain, ceilings []*extract.Claim
+	ambiguous       [2]bool // plain, ceilings: the article gives several values
+}
+
+// oneDeal reconciles one deal. An article that states several amounts of
+// one form that cannot all hold is naming several parts of the deal ("$5
+// billion now, $8 billion before, $13 billion in all"), not contradicting
+// itself: without components to tell them apart, its amounts only support
+// sides that others' amounts make. A ceiling is compared with plain amounts
+// only from articles that state the deal in that one form: then it names
+// the commitment's size.
+func (r *run) oneDeal(f *fact, deal []*extract.Claim) []Finding {
+	forms := map[string]*articleForms{}
+	var order []string
+	for _, c := range deal {
+		af := forms[c.Article]
+		if af == nil {
+			af = &articleForms{}
+			forms[c.Article] = af
+			order = append(order, c.Article)
+		}
+		if isCeiling(c) {
+			af.ceilings = append(af.ceilings, c)
+		} else {
+			af.plain = append(af.plain, c)
+		}
+	}
+	for _, af := range forms {
+		af.ambiguous[0] = len(r.dealSides(af.plain)) > 1
+		af.ambiguous[1] = len(r.dealSides(af.ceilings)) > 1
+	}
+	// Pool one: the deal's size, from plain amounts and from ceilings of
+	// articles that give nothing else. Pool two: ceilings against
+	// ceilings, where one comes from an article that also gives plain
+	// amounts (pool one has the rest).
+	var sizes, sizesLoose, ceilings, ceilingsLoose []*extract.Claim
+	mixedCeiling := false
+	for _, a := range order {
+		af := forms[a]
+		if af.ambiguous[0] {
+			sizesLoose = append(sizesLoose, af.plain...)
+		} else {
+			sizes = append(sizes, af.plain...)
+		}
+		if af.ambiguous[1] {
+			ceilingsLoose = append(ceilingsLoose, af.ceilings...)
+			continue
+		}
+		ceilings = append(ceilings, af.ceilings...)
+		if len(af.plain) == 0 {
+			sizes = append(sizes, af.ceilings...)
+		} else if len(af.ceilings) > 0 {
+			mixedCeiling = true
+		}
+	}
+	var out []Finding
+	if fd, ok := r.dealFinding(f, sizes, sizesLoose); ok {
+		out = append(out, fd)
+	}
+	if mixedCeiling {
+		if fd, ok := r.dealFinding(f, ceilings, ceilingsLoose); ok {
+			out = append(out, fd)
+		}
+	}
+	return out
+}
+
+// dealFinding splits a pool of a deal's amounts into sides; the amounts of
+// articles that name several parts (loose) join a side they fit, as
+// support, but make none.
+func (r *run) dealFinding(f *fact, pool, loose []*extract.Claim) (Finding, bool) {
+	ss := r.dealSides(pool)
+	if len(ss) < 2 {
+		return Finding{}, false
+	}
+	for _, c := range loose {
+		iv := r.dealInterval(c)
+		fit := -1
+		for i, s := range ss {
+			if s.iv.Meets(iv) && isCeiling(s.claims[0]) == isCeiling(c) {
+				if fit >= 0 {
+					fit = -2 // fits several: supports none
+					break
+				}
+				fit = i
+			}
+		}
+		if fit >= 0 {
+			ss[fit].claims = append(ss[fit].claims, c)
+		}
+	}
+	sortSides(ss)
+	fd := r.conflict(f, "", ss)
+	fd.Message += "; " + dealWords(f, ss)
+	return fd, true
+}
+
+// dealInterval is the interval of an amount as a statement of a deal's
+// size: a ceiling names a size within ceilingReach of it.
+func (r *run) dealInterval(c *extract.Claim) Interval {
+	iv := r.interval(c)
+	if isCeiling(c) {
+		iv = Interval{Lo: c.Value.Lo / ceilingReach, Hi: iv.Hi, HiOpen: iv.HiOpen}
+	}
+	return iv
+}
+
+// dealSides is sides for a deal's amounts, ceilings read as sizes.
+func (r *run) dealSides(cs []*extract.Claim) []side {
+	if len(cs) < 2 {
+		if len(cs) == 1 {
+			return []side{{claims: cs, iv: r.dealInterval(cs[0])}}
+		}
+		return nil
+	}
+	return r.sidesBy(cs, r.dealInterval)
+}
+
+// dealWords says why the sides are one fact: the part of the deal and when.
+func dealWords(f *fact, ss []side) string {
+	c := ss[0].claims[0]
+	part := "the deal's amount"
+	switch c.Aspect {
+	case extract.AspectTranche:
+		part = "one tranche"
+	case extract.AspectTotal:
+		part = "the running total"
+	case extract.AspectInitial:
+		part = "the first investment"
+	}
+	if k := component(c); k != "" {
+		part = "the " + componentWords(k)
+	}
+	switch c.Status {
+	case extract.StatusTalks:
+		part += " in talks"
+	case extract.StatusProposed:
+		part += " proposed"
+	}
+	var all []*extract.Claim
+	for _, s := range ss {
+		all = append(all, s.claims...)
+	}
+	return "both: " + part + ", " + whenWords(all)
+}
+
+func componentWords(c string) string {
+	switch c {
+	case "prior_cumulative":
+		return "amount invested before"
+	case "package_total":
+		return "package's total"
+	case "per_share":
+		return "price per share"
+	}
+	return lowerUnderscore(c) + " amount"
+}
+
+func lowerUnderscore(s string) string {
+	b := []byte(s)
+	for i := range b {
+		if b[i] == '_' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// whenWords says when claims are anchored: their common stated period
+// ("stated for 2019"), else when their articles appeared ("in articles of
+// September 2023").
+func whenWords(cs []*extract.Claim) string {
+	var common anchor
+	stated, anyStated := true, false
+	lo, hi := math.MaxInt, 0
+	for i, c := range cs {
+		a := claimAnchor(c)
+		if !a.ok() {
+			continue
+		}
+		stated = stated && a.stated
+		anyStated = anyStated || a.stated
+		if i == 0 || !common.ok() {
+			common = a
+		} else if common.overlaps(a) {
+			common = anchor{from: max(common.from, a.from), to: min(common.to, a.to)}
+		} else {
+			stated = false
+		}
+		lo, hi = min(lo, a.from), max(hi, a.to)
+	}
+	undated := map[string]bool{}
+	for _, c := range cs {
+		if !claimAnchor(c).ok() {
+			undated[c.Article] = true
+		}
+	}
+	note := ""
+	switch n := len(undated); {
+	case n == 1 && hi > 0:
+		note = " (1 undated article read as of then)"
+	case n > 1 && hi > 0:
+		note = " (" + itoa(n) + " undated articles read as of then)"
+	}
+	if stated && common.ok() {
+		return "stated for " + common.describe() + note
+	}
+	if hi == 0 {
+		return "in undated articles"
+	}
+	where := "in articles of "
+	if anyStated {
+		where = "dated "
+	}
+	month := func(d int) string { return monthLong[d/100%100] + " " + itoa(d/10000) }
+	switch {
+	case lo/100 == hi/100:
+		return where + month(lo) + note
+	case lo/10000 == hi/10000:
+		return where + monthLong[lo/100%100] + " to " + month(hi) + note
+	}
+	return where + month(lo) + " to " + month(hi) + note
+}
