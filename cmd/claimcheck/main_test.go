@@ -147,6 +147,69 @@ func TestSeedsScore(t *testing.T) {
 	}
 }
 
+// TestDevScore scores every set of the development material in
+// ../shared/eval/dev, coverage of deals nobody tuned for, and holds the
+// totals to floors just under what claimcheck reaches today: a change that
+// loses generality fails here, not only on coverage nobody has.
+func TestDevScore(t *testing.T) {
+	dir := shared(t)
+	sets, _ := filepath.Glob(filepath.Join(dir, "eval", "dev", "*", "gold.canonical.json"))
+	if len(sets) == 0 {
+		t.Skip("../shared/eval/dev holds no sets")
+	}
+	// go run compiles score.go once; the sets reuse the binary.
+	scorer := filepath.Join(t.TempDir(), "score")
+	if out, err := exec.Command("go", "build", "-o", scorer, filepath.Join(dir, "eval", "score.go")).CombinedOutput(); err != nil {
+		t.Fatalf("build the scorer: %v\n%s", err, out)
+	}
+	total := map[string]float64{}
+	for _, gold := range sets {
+		set := filepath.Dir(gold)
+		_, out := checkJSON(t, set)
+		report := filepath.Join(t.TempDir(), filepath.Base(set)+".json")
+		if err := os.WriteFile(report, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res, err := exec.Command(scorer, "-gold", gold, "-report", report, "-json").Output()
+		if err != nil {
+			t.Fatalf("score %s: %v", set, err)
+		}
+		var counts map[string]float64
+		if err := json.Unmarshal(bytes.SplitN(res, []byte("\n"), 2)[0], &counts); err != nil {
+			t.Fatalf("score %s: %v: %s", set, err, res)
+		}
+		t.Logf("%s: %v", filepath.Base(set), counts)
+		for k, v := range counts {
+			total[k] += v
+		}
+	}
+	ratio := func(a, b string) float64 {
+		if total[b] == 0 {
+			return 1
+		}
+		return total[a] / total[b]
+	}
+	floors := []struct {
+		name     string
+		got, min float64
+	}{
+		{"claim recall", ratio("claims_found", "gold_claims"), 0.78},
+		{"value agreement", ratio("values_agree", "values_scored"), 0.92},
+		{"party agreement", ratio("parties_agree", "parties_scored"), 0.86},
+		{"finding recall", ratio("required_found", "required_findings"), 0.45},
+		{"precision", ratio("findings_matched", "reported_findings"), 0.50},
+	}
+	for _, f := range floors {
+		t.Logf("%s %.2f (floor %.2f)", f.name, f.got, f.min)
+		if f.got < f.min {
+			t.Errorf("dev %s %.2f is under its floor %.2f", f.name, f.got, f.min)
+		}
+	}
+	if n := total["flagged_non_findings"]; n > 1 {
+		t.Errorf("dev: %v flagged non-findings, at most 1 allowed", n)
+	}
+}
+
 func TestExitCodes(t *testing.T) {
 	tests := []struct {
 		name string
