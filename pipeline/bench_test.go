@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -48,6 +50,67 @@ func benchCorpus(b *testing.B) (string, synth.Stats) {
 	return corpusDir, corpusSize
 }
 
+var (
+	realOnce  sync.Once
+	realDir   string
+	realStats synth.Stats
+	numberRe  = regexp.MustCompile(`\d+`)
+)
+
+// realCorpus writes benchArticles() articles made of real coverage: the
+// seeds' and the development sets' .txt and .md files in ../shared,
+// replicated with their figures varied so that no two copies state the
+// same facts. It skips without ../shared.
+func realCorpus(b *testing.B) (string, synth.Stats) {
+	var sources []string
+	for _, pat := range []string{"seeds/*.txt", "eval/dev/*/*.txt", "eval/dev/*/*.md"} {
+		m, _ := filepath.Glob(filepath.Join("..", "..", "shared", pat))
+		sources = append(sources, m...)
+	}
+	if len(sources) == 0 {
+		b.Skip("../shared is not present")
+	}
+	realOnce.Do(func() {
+		texts := make([]string, len(sources))
+		for i, src := range sources {
+			data, err := os.ReadFile(src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts[i] = string(data)
+		}
+		dir, err := os.MkdirTemp("", "claimcheck-bench-real-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		realDir = dir
+		for i := 0; i < benchArticles(); i++ {
+			k := i / len(texts)
+			src := sources[i%len(sources)]
+			text := texts[i%len(texts)]
+			if k > 0 {
+				// Vary each number's last digit by the copy, so copies
+				// disagree the way syndicated rewrites do.
+				text = numberRe.ReplaceAllStringFunc(text, func(n string) string {
+					d := (int(n[len(n)-1]-'0') + k) % 10
+					return n[:len(n)-1] + strconv.Itoa(d)
+				})
+			}
+			sub := filepath.Join(dir, fmt.Sprintf("%03d", i/500))
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				b.Fatal(err)
+			}
+			name := fmt.Sprintf("%05d-%s", i, filepath.Base(src))
+			if err := os.WriteFile(filepath.Join(sub, name), []byte(text), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			realStats.Files++
+			realStats.Bytes += int64(len(text))
+		}
+	})
+	return realDir, realStats
+}
+
 func benchExtractor(b *testing.B) *extract.Extractor {
 	set, err := rules.Builtin()
 	if err != nil {
@@ -83,6 +146,18 @@ func peakRSS() float64 {
 //	go test ./pipeline -run XXX -bench Pipeline -benchtime 1x
 func BenchmarkPipeline(b *testing.B) {
 	dir, st := benchCorpus(b)
+	benchPipeline(b, dir, st)
+}
+
+// BenchmarkPipelineRealText is BenchmarkPipeline on real coverage (the
+// seeds and the development sets, replicated and varied): sentences as
+// outlets write them, not as the generator does.
+func BenchmarkPipelineRealText(b *testing.B) {
+	dir, st := realCorpus(b)
+	benchPipeline(b, dir, st)
+}
+
+func benchPipeline(b *testing.B, dir string, st synth.Stats) {
 	x := benchExtractor(b)
 	ctx := context.Background()
 	defer PaceGC()()
