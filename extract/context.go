@@ -174,6 +174,18 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 	if m.ref == refName {
 		return party{name: c.art.canonical(m.name), start: m.start, end: m.end, m: m}
 	}
+	if m.ref == refDescriptor {
+		// "Vega, the drone startup," is Vega; otherwise "the startup" is
+		// what the article last described as one, before any nearer name.
+		if e, ok := c.appositiveOf(m); ok {
+			if n := c.art.canonical(e.name); !containsFold(exclude, n) {
+				return party{name: n, start: m.start, end: m.end, m: m}
+			}
+		}
+		if n := c.art.described[m.head]; n != "" && !containsFold(exclude, n) {
+			return party{name: n, start: m.start, end: m.end, m: m}
+		}
+	}
 	// The nearest name before the reference, passing over one that only
 	// says who made or staffed it ("founded by former Google engineers")
 	// when another stands before it.
@@ -198,10 +210,6 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 	if agent.ok() {
 		return agent
 	}
-	if n := c.art.described[m.head]; m.ref == refDescriptor && n != "" && !containsFold(exclude, n) {
-		// "the startup" is what the article last called a startup.
-		return party{name: n, start: m.start, end: m.end, m: m}
-	}
 	if t := c.art.topic; t != "" && !containsFold(exclude, t) && c.wordsBetween(0, m.start) <= 1 {
 		// "The firm expects...": a reference opening a sentence continues
 		// the topic of the sentence before, not its last name.
@@ -213,6 +221,20 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 		}
 	}
 	return party{}
+}
+
+// appositiveOf returns the name a descriptor stands in apposition to:
+// "Vega Robotics, the drone startup".
+func (c *sentCtx) appositiveOf(d entMention) (entMention, bool) {
+	if d.tok0 < 2 || c.toks[d.tok0-1].Text != "," {
+		return entMention{}, false
+	}
+	for _, e := range c.ents {
+		if e.tok1 == d.tok0-1 && e.ref == refName && e.name != "" && c.art.isParty(e) && !c.art.isPerson(e) {
+			return e, true
+		}
+	}
+	return entMention{}, false
 }
 
 // describedAs returns the head noun the sentence describes a name with:
@@ -436,7 +458,7 @@ func (c *sentCtx) unitAfter(j, pos int) string {
 func (c *sentCtx) nearestBefore(pos, max int, exclude string, refs bool) party {
 	for i := len(c.ents) - 1; i >= 0; i-- {
 		m := c.ents[i]
-		if m.end > pos || (!refs && m.ref != refName) || !c.art.isParty(m) || c.owned(m) {
+		if m.end > pos || (!refs && m.ref != refName) || !c.art.isParty(m) || c.owned(m) || c.art.isPerson(m) {
 			continue
 		}
 		between := c.text[m.end:pos]
@@ -456,7 +478,7 @@ func (c *sentCtx) nearestBefore(pos, max int, exclude string, refs bool) party {
 // nearestAfter returns the nearest party named after pos within max words.
 func (c *sentCtx) nearestAfter(pos, max int, exclude string) party {
 	for _, m := range c.ents {
-		if m.start < pos || m.ref != refName || !c.art.isParty(m) || c.owned(m) {
+		if m.start < pos || m.ref != refName || !c.art.isParty(m) || c.owned(m) || c.art.isPerson(m) {
 			continue
 		}
 		if c.wordsBetween(pos, m.start) > max {
@@ -472,7 +494,7 @@ func (c *sentCtx) nearestAfter(pos, max int, exclude string) party {
 // firstParty returns the first party named in the sentence other than exclude.
 func (c *sentCtx) firstParty(exclude string) party {
 	for _, m := range c.ents {
-		if m.ref != refName || !c.art.isParty(m) || c.owned(m) {
+		if m.ref != refName || !c.art.isParty(m) || c.owned(m) || c.art.isPerson(m) {
 			continue
 		}
 		if r := c.resolve(m, exclude); r.ok() && r.name != exclude {

@@ -51,6 +51,7 @@ type entityIndex struct {
 	suffixes      map[string]bool
 	places        map[string]bool // nationalities, places, regions: never a party
 	units         map[string]bool // unit, division...: parts of a company
+	orgWords      map[string]bool // Robotics, Capital...: end a company's name
 	subordinators map[string]bool // when, while...: open a clause of its own
 	words         *wordCache
 }
@@ -63,6 +64,7 @@ func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
 		suffixes:      wordSet(set.Lexicon.OrgSuffixes, false),
 		places:        wordSet(set.Lexicon.Places, false),
 		units:         wordSet(set.Lexicon.Units, true),
+		orgWords:      wordSet(set.Lexicon.OrgWords, false),
 		subordinators: wordSet(set.Lexicon.Subordinators, true),
 	}
 	for _, e := range set.Entities {
@@ -337,6 +339,12 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 
 // placeAbbrev are places written as initials.
 var placeAbbrev = map[string]bool{"U.S.": true, "US": true, "U.K.": true, "UK": true, "EU": true, "E.U.": true}
+
+// orgName says whether a name ends as only an organisation's does.
+func (ix *entityIndex) orgName(name string) bool {
+	f := strings.Fields(name)
+	return len(f) > 0 && (ix.orgWords[f[len(f)-1]] || ix.suffixes[f[len(f)-1]] || ix.nameTails[f[len(f)-1]])
+}
 
 // headNoun folds a descriptor for comparison: "Start-up" is "startup".
 func headNoun(t string) string {

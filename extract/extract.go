@@ -327,12 +327,16 @@ func (a *artState) findPersons() {
 				}
 				continue
 			}
-			if !looksLikePersonName(m) {
+			if !looksLikePersonName(m) || a.x.ix.orgName(m.name) {
 				continue
 			}
 			before := ""
 			if m.tok0 > 0 {
 				before = strings.ToLower(toks[m.tok0-1].Text)
+			}
+			if before == "," && m.tok0 > 1 {
+				// "its chief executive, Dana Marsh,": a title in apposition.
+				before = strings.ToLower(toks[m.tok0-2].Text)
 			}
 			after, after2 := "", ""
 			if m.tok1 < len(toks) {

@@ -111,6 +111,7 @@ type Lexicon struct {
 	Abbreviations []string  `yaml:"abbreviations"` // words whose full stop ends no sentence
 	NotEntities   []string  `yaml:"not_entities"`  // capitalised words that never start an entity
 	NameTails     []string  `yaml:"name_tails"`    // not entities alone, yet they end a name: "Halcyon AI"
+	OrgWords      []string  `yaml:"org_words"`     // words that end an organisation's name, never a person's
 	Descriptors   []string  `yaml:"descriptors"`   // head nouns of "the company", "the data-labeling firm"
 	Units         []string  `yaml:"units"`         // unit, division...: a part of a company a figure can be about
 	Subordinators []string  `yaml:"subordinators"` // when, while...: a trigger after one belongs to another clause
@@ -442,6 +443,7 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.Abbreviations = append(l.Abbreviations, o.Abbreviations...)
 	l.NotEntities = append(l.NotEntities, o.NotEntities...)
 	l.NameTails = append(l.NameTails, o.NameTails...)
+	l.OrgWords = append(l.OrgWords, o.OrgWords...)
 	l.Descriptors = append(l.Descriptors, o.Descriptors...)
 	l.Units = append(l.Units, o.Units...)
 	l.Subordinators = append(l.Subordinators, o.Subordinators...)
