@@ -166,7 +166,9 @@ func (ix *entityIndex) find(s string, toks []Token, heading bool, caps map[strin
 			continue
 		}
 		if m, n := ix.discover(s, toks, i, title, caps); n > 0 {
-			out = append(out, m)
+			if m.name != "" {
+				out = append(out, m) // else n words that name nothing
+			}
 			i += n
 			continue
 		}
@@ -282,7 +284,7 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 			}
 		}
 		switch {
-		case isCapitalised(w) && isWord(w) && !notNameToken(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w] || ix.nameTails[w]):
+		case isCapitalised(w) && isWord(w) && !notNameToken(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w] || ix.nameTails[w] || ix.orgWords[w] && j > i):
 			j++
 			continue
 		case (w == "&" || w == "of") && j > i && j+1 < len(toks) && isCapitalised(toks[j+1].Text) && !ix.notEntity[toks[j+1].Text]:
