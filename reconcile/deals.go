@@ -143,15 +143,30 @@ func (r *run) oneDeal(f *fact, deal []*extract.Claim) []Finding {
 		}
 	}
 	var out []Finding
+	shown := map[string]bool{}
 	if fd, ok := r.dealFinding(f, sizes, sizesLoose); ok {
 		out = append(out, fd)
+		for _, id := range fd.Claims {
+			shown[id] = true
+		}
 	}
 	if mixedCeiling {
-		if fd, ok := r.dealFinding(f, ceilings, ceilingsLoose); ok {
+		// One finding a fact: ceilings the first finding already weighs
+		// are not shown again.
+		if fd, ok := r.dealFinding(f, ceilings, ceilingsLoose); ok && !anyShown(fd.Claims, shown) {
 			out = append(out, fd)
 		}
 	}
 	return out
+}
+
+func anyShown(ids []string, shown map[string]bool) bool {
+	for _, id := range ids {
+		if shown[id] {
+			return true
+		}
+	}
+	return false
 }
 
 // dealFinding splits a pool of a deal's amounts into sides; the amounts of
