@@ -151,6 +151,10 @@ func TestArticleSets(t *testing.T) {
 		{"a symbol missing from a listing taken after the article", []article{
 			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", "2022-01-18"},
 		}, nil},
+		{"a symbol an older article shows trading, given again undated", []article{
+			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", "2022-01-18"},
+			{"b.txt", "Vega Robotics (VGAR) agreed to the takeover.", ""},
+		}, nil},
 		{"a symbol missing from the listing, in an undated article", []article{
 			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", ""},
 		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Vega Robotics (NASDAQ: VGAR)"}, "not a listed symbol"}}},
