@@ -278,7 +278,8 @@ func windowOf(k extract.Kind) int {
 
 // publicationWindows groups undated claims by when their articles were
 // published, windows of days apart at most; the claims of an article
-// without a date form a window of their own.
+// without a date join the one window there is, else form their own
+// (joinUndated).
 func publicationWindows(cs []*extract.Claim, days int) [][]*extract.Claim {
 	type dated struct {
 		c   *extract.Claim
