@@ -194,8 +194,10 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 }
 
 // knowable says whether the articles of the sides were written after a
-// period began, so that their undated figures could speak of it.
-func knowable(ss []side, period string) bool {
+// period began, so that their undated figures could speak of it. A figure
+// from an undated article could speak of any period: it is read against
+// one only when the fact has just that one (only).
+func knowable(ss []side, period string, only bool) bool {
 	p, ok := keyAnchor(period)
 	if !ok {
 		if p, ok = parseAnchor(period); !ok {
@@ -205,7 +207,7 @@ func knowable(ss []side, period string) bool {
 	for _, s := range ss {
 		for _, c := range s.claims {
 			pub, ok := parseAnchor(c.Published)
-			if !ok || pub.to >= p.from {
+			if !ok && only || ok && pub.to >= p.from {
 				return true
 			}
 		}
@@ -276,7 +278,8 @@ func windowOf(k extract.Kind) int {
 
 // publicationWindows groups undated claims by when their articles were
 // published, windows of days apart at most; the claims of an article
-// without a date form a window of their own.
+// without a date join the one window there is, else form their own
+// (joinUndated).
 func publicationWindows(cs []*extract.Claim, days int) [][]*extract.Claim {
 	type dated struct {
 		c   *extract.Claim
@@ -368,7 +371,7 @@ func (r *run) undatedConflicts(f *fact, undated []*extract.Claim, dated []datedS
 		}
 	}
 	for _, d := range dated {
-		if knowable(unexplained, d.period) {
+		if knowable(unexplained, d.period, len(dated) == 1) {
 			against = append(against, d.sides[0])
 		}
 	}

@@ -143,15 +143,30 @@ func (r *run) oneDeal(f *fact, deal []*extract.Claim) []Finding {
 		}
 	}
 	var out []Finding
+	shown := map[string]bool{}
 	if fd, ok := r.dealFinding(f, sizes, sizesLoose); ok {
 		out = append(out, fd)
+		for _, id := range fd.Claims {
+			shown[id] = true
+		}
 	}
 	if mixedCeiling {
-		if fd, ok := r.dealFinding(f, ceilings, ceilingsLoose); ok {
+		// One finding a fact: ceilings the first finding already weighs
+		// are not shown again.
+		if fd, ok := r.dealFinding(f, ceilings, ceilingsLoose); ok && !anyShown(fd.Claims, shown) {
 			out = append(out, fd)
 		}
 	}
 	return out
+}
+
+func anyShown(ids []string, shown map[string]bool) bool {
+	for _, id := range ids {
+		if shown[id] {
+			return true
+		}
+	}
+	return false
 }
 
 // dealFinding splits a pool of a deal's amounts into sides; the amounts of
@@ -178,10 +193,30 @@ func (r *run) dealFinding(f *fact, pool, loose []*extract.Claim) (Finding, bool)
 			ss[fit].claims = append(ss[fit].claims, c)
 		}
 	}
+	for i := range ss {
+		ss[i].shown = mixedDisplay(ss[i])
+	}
 	sortSides(ss)
 	fd := r.conflict(f, "", ss)
 	fd.Message += "; " + dealWords(f, ss)
 	return fd, true
+}
+
+// mixedDisplay reads a side holding both amounts and ceilings as both
+// ("$5 billion / up to $20 billion"); empty when it holds one form.
+func mixedDisplay(s side) string {
+	var plain, ceil []*extract.Claim
+	for _, c := range s.claims {
+		if isCeiling(c) {
+			ceil = append(ceil, c)
+		} else {
+			plain = append(plain, c)
+		}
+	}
+	if len(plain) == 0 || len(ceil) == 0 {
+		return ""
+	}
+	return side{claims: plain}.display() + " / " + side{claims: ceil}.display()
 }
 
 // dealInterval is the interval of an amount as a statement of a deal's

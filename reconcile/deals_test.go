@@ -70,6 +70,12 @@ func TestDealComponents(t *testing.T) {
 			{"a.txt", "2026-04", 200e9, 1e9, "<=", "contingent", "", ""},
 			{"b.txt", "2026-04-21", 20e9, 1e9, "", "contingent", "", extract.StatusConditional},
 		}, "€20 billion"},
+		{"ceilings far apart, one beside a first payment: one finding", []amount{
+			{"a.txt", "2026-04", 200e9, 1e9, "<=", "", "", ""},
+			{"b.txt", "2026-04-21", 20e9, 1e9, "<=", "", "", ""},
+			{"c.txt", "2026-04-22", 20e9, 1e9, "<=", "", "", ""},
+			{"c.txt", "2026-04-22", 5e9, 1e9, "", "", "", ""},
+		}, "up to €200 billion (1 article) vs €5 billion / up to €20 billion (2 articles)"},
 		{"equity value and enterprise value", []amount{
 			{"a.txt", "2022-01-18", 75.3e9, 1e8, "", "equity_value", "", ""},
 			{"b.txt", "2022-01-18", 68.7e9, 1e8, "", "enterprise_value", "", ""},

@@ -1,7 +1,9 @@
 // Package reconcile owns findings: it turns claim values into the intervals
-// their wording allows, groups claims into facts, and checks facts for
-// conflicts, tickers against a reference listing, and arithmetic that does
-// not hold.
+// their wording allows, anchors each claim in time (its own period, else its
+// article's date), groups claims into facts (parties read through the
+// corpus's short names, the part of a deal, its status, overlapping time;
+// an investor's amounts into deals), and checks facts for conflicts, tickers
+// against a reference listing, and arithmetic that does not hold.
 //
 // Reconciliation is a pure function of claims, articles and rules; it may
 // import extract, corpus and rules.

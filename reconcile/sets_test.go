@@ -151,6 +151,10 @@ func TestArticleSets(t *testing.T) {
 		{"a symbol missing from a listing taken after the article", []article{
 			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", "2022-01-18"},
 		}, nil},
+		{"a symbol an older article shows trading, given again undated", []article{
+			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", "2022-01-18"},
+			{"b.txt", "Vega Robotics (VGAR) agreed to the takeover.", ""},
+		}, nil},
 		{"a symbol missing from the listing, in an undated article", []article{
 			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", ""},
 		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Vega Robotics (NASDAQ: VGAR)"}, "not a listed symbol"}}},
@@ -212,6 +216,15 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Helix Robotics was valued at $18.4 billion.", "2024-03-28"},
 			{"b.txt", "Helix Robotics was valued at $61.5 billion in March 2025.", "2025-03-04"},
 		}, nil},
+		{"undated figures join no stated period of several", []article{
+			{"a.txt", "Helix Robotics was valued at $1 billion in 2019.", "2019-07-22"},
+			{"b.txt", "Helix Robotics was valued at $10 billion in 2023.", "2023-01-23"},
+			{"c.txt", "Helix Robotics is valued at $20 billion.", ""},
+		}, nil},
+		{"undated figures join the one stated period", []article{
+			{"a.txt", "Helix Robotics was valued at $10 billion in 2023.", "2023-01-23"},
+			{"c.txt", "Helix Robotics is valued at $20 billion.", ""},
+		}, []want{{TypeConflict, extract.KindValuation, []string{"$10 billion", "$20 billion"}, "1 undated article read as of then"}}},
 		{"undated figures join no window of several", []article{
 			{"a.txt", "Helix Robotics is valued at $1 billion.", "2019-07-22"},
 			{"b.txt", "Helix Robotics is valued at $10 billion.", "2023-01-23"},

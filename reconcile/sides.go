@@ -14,6 +14,7 @@ type side struct {
 	claims []*extract.Claim
 	iv     Interval // the values every claim on the side allows
 	label  string   // for labels: the side's label
+	shown  string   // how the side reads, when not from one claim
 }
 
 // weight is the number of independent sources on the side: syndicated
@@ -313,6 +314,9 @@ func sortSides(ss []side) {
 // display renders a side's value as an editor reads it, from its most
 // precise claim: "$14.3 billion", "late 2024", "terminate".
 func (s side) display() string {
+	if s.shown != "" {
+		return s.shown
+	}
 	var best *extract.Claim
 	bestW := math.Inf(1)
 	counts := map[string]int{}

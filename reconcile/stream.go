@@ -77,7 +77,7 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 	// Arithmetic resting on a conflict's outlier repeats the conflict; the
 	// outliers are known once every fact is checked.
 	out := append(conflicts, mergeSame(r.withoutOutliers(arithmetic))...)
-	out = append(out, r.tickers.out...)
+	out = append(out, r.tickerFindings()...)
 	return finish(append(out, mergeSame(moves)...)), nil
 }
 

@@ -14,6 +14,12 @@ import (
 type tickers struct {
 	out []Finding
 	at  map[string]int // fingerprint → index in out
+	// tradedThen holds company and symbol pairs given in an article older
+	// than the listing; unlisted holds, for a finding of a symbol missing
+	// from the listing, its pair: an undated article giving a symbol the
+	// corpus shows trading when it was written is read as of that time.
+	tradedThen map[string]bool
+	unlisted   map[int]string
 }
 
 // checkTicker verifies a ticker claim against the reference listing.
@@ -37,17 +43,25 @@ func (r *run) checkTicker(c *extract.Claim) {
 	if v.Status == rules.Listed {
 		return
 	}
-	if v.Status == rules.NotListed && r.listedSince(c) {
-		// A symbol missing from a listing taken after the article may have
-		// been delisted since (a company bought, renamed): without the
-		// listing's history that is a note, not a finding, unless the
-		// company is private.
-		if _, private := r.isPrivate(c.Subject); !private {
+	pair := r.canon(c.Subject) + "\x00" + strings.ToUpper(symbol)
+	if _, private := r.isPrivate(c.Subject); v.Status == rules.NotListed && !private {
+		if r.listedSince(c) {
+			// A symbol missing from a listing taken after the article may
+			// have been delisted since (a company bought, renamed): without
+			// the listing's history that is a note, not a finding.
+			if r.tickers.tradedThen == nil {
+				r.tickers.tradedThen = map[string]bool{}
+			}
+			r.tickers.tradedThen[pair] = true
 			return
 		}
 	}
-	fingerprint := strings.Join([]string{string(TypeUnverifiedTicker), fold(c.Subject), c.Value.Label}, "\x00")
+	undatedUnlisted := v.Status == rules.NotListed && c.Published == ""
+	fingerprint := fingerprint(c)
 	if k, flagged := r.tickers.at[fingerprint]; flagged {
+		if !undatedUnlisted {
+			delete(r.tickers.unlisted, k) // a dated article gives it too
+		}
 		// The same symbol for the same company elsewhere: one finding, its
 		// first side every place that gives the symbol.
 		f := &r.tickers.out[k]
@@ -92,8 +106,31 @@ func (r *run) checkTicker(c *extract.Claim) {
 	if r.tickers.at == nil {
 		r.tickers.at = map[string]int{}
 	}
+	if undatedUnlisted {
+		if r.tickers.unlisted == nil {
+			r.tickers.unlisted = map[int]string{}
+		}
+		r.tickers.unlisted[len(r.tickers.out)] = pair
+	}
 	r.tickers.at[fingerprint] = len(r.tickers.out)
 	r.tickers.out = append(r.tickers.out, f)
+}
+
+func fingerprint(c *extract.Claim) string {
+	return strings.Join([]string{string(TypeUnverifiedTicker), fold(c.Subject), c.Value.Label}, "\x00")
+}
+
+// tickerFindings are the ticker findings, less those of undated articles
+// giving a symbol the corpus shows trading when its articles were written.
+func (r *run) tickerFindings() []Finding {
+	var out []Finding
+	for i, f := range r.tickers.out {
+		if pair, ok := r.tickers.unlisted[i]; ok && r.tickers.tradedThen[pair] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // listedSince says whether the listing was taken after the claim's
