@@ -96,11 +96,12 @@ func buildValueClaims(c *sentCtx) {
 		if c.negated(first) {
 			continue
 		}
-		cl := Claim{Kind: l.vk.kind, Value: m.value, Status: Status(l.trig.Status), Aspect: Aspect(l.trig.Aspect)}
+		cl := Claim{Kind: l.vk.kind, Value: m.value, Status: Status(l.trig.Status), Aspect: Aspect(l.trig.Aspect), Component: Component(l.trig.Component)}
 		c.qualify(&cl, m, l)
 		switch cl.Kind {
 		case KindInvestment:
 			c.dealParties(&cl, m, l, true)
+			c.sameDeal(&cl)
 		case KindStake:
 			c.dealParties(&cl, m, l, false)
 		case KindValuation:
@@ -170,9 +171,11 @@ func (c *sentCtx) earlierFigure(m mention) {
 	}
 }
 
-// qualify reads the period, status and aspect the words around a value give it.
+// qualify reads the period, status, aspect and component the words around
+// a value give it.
 func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
-	if cl.Kind == KindInvestment && m.value.Qualifier == "<=" {
+	c.cue(cl, m, l)
+	if cl.Kind == KindInvestment && cl.Value.Qualifier == "<=" {
 		cl.Aspect = AspectBound
 	}
 	lex := &c.art.x.set.Lexicon
@@ -205,6 +208,63 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 		cl.Period = formatDate(d.value)
 	} else if p := c.yearBefore(m); p != "" {
 		cl.Period = p
+	}
+	if cl.Component == ComponentPlain {
+		switch {
+		case cl.Value.Rate == "share":
+			cl.Component = ComponentPerShare
+		case cl.Aspect == AspectTotal:
+			cl.Component = ComponentCumulative
+		}
+	}
+}
+
+// sameDeal reads "X will acquire Y for $42 per share in a transaction
+// valued at $3.1 billion": a second figure of a deal whose target the
+// sentence did not name again is the same deal as the one just before it.
+func (c *sentCtx) sameDeal(cl *Claim) {
+	if cl.Object != "" {
+		return
+	}
+	for k := len(c.art.claims) - 1; k >= 0; k-- {
+		p := c.art.claims[k]
+		if p.SentStart != c.s.Start {
+			return
+		}
+		if p.Kind == KindInvestment && p.Subject != "" && p.Object != "" {
+			cl.Subject, cl.Object = p.Subject, p.Object
+			return
+		}
+	}
+}
+
+// cue applies the kind's cues standing near a value: the nearest cue
+// names the component, and any gives a status or a bound the words of the
+// value itself left open.
+func (c *sentCtx) cue(cl *Claim, m mention, l link) {
+	cues := l.vk.rule.Cues
+	compGap := 99
+	for i := range cues {
+		q := &cues[i]
+		for _, loc := range c.find(&q.Pattern) {
+			g, between := c.gap(loc[0], loc[1], m.start, m.end)
+			limit := q.After
+			if loc[0] >= m.end {
+				limit = q.Before
+			}
+			if g > limit || blocked(between) {
+				continue
+			}
+			if q.Component != "" && (cl.Component == ComponentPlain || g < compGap) && l.trig.Component == "" {
+				cl.Component, compGap = Component(q.Component), g
+			}
+			if q.Status != "" && cl.Status == StatusActual {
+				cl.Status = Status(q.Status)
+			}
+			if q.Qualifier != "" && cl.Value.Qualifier == "" && cl.Value.Lo == cl.Value.Hi {
+				cl.Value.Qualifier = q.Qualifier
+			}
+		}
 	}
 }
 
@@ -538,7 +598,7 @@ func buildHeadcount(c *sentCtx) {
 	var taken []mention
 	taken = append(taken, c.values...)
 	taken = append(taken, c.dates...)
-	for _, n := range findCounts(c.scan, taken) {
+	for _, n := range findCounts(c.scan, c.art.x.quals, taken) {
 		// the counted noun follows within two words
 		nounEnd := -1
 		for i := range r.Nouns {

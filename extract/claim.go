@@ -70,6 +70,31 @@ const (
 	StatusForecast Status = "forecast"
 	StatusProposed Status = "proposed"
 	StatusTalks    Status = "talks"
+	// An expected figure is one the parties say will happen ("is expected
+	// to pay"); a conditional one depends on what may not ("tied to
+	// milestones", "the remaining $20 billion is conditional").
+	StatusExpected    Status = "expected"
+	StatusConditional Status = "conditional"
+)
+
+// Component says which part of a deal a figure is: the money paid at
+// once, what depends on milestones, a running total, a price per share.
+// The empty component is the deal's amount as stated.
+type Component string
+
+// Components of a deal.
+const (
+	ComponentPlain           Component = ""
+	ComponentUpfront         Component = "upfront"
+	ComponentContingent      Component = "contingent" // milestones, earn-outs, contingent value rights
+	ComponentCumulative      Component = "cumulative" // the total invested to date
+	ComponentPriorCumulative Component = "prior_cumulative"
+	ComponentPackageTotal    Component = "package_total" // every part of one deal together
+	ComponentPerShare        Component = "per_share"
+	ComponentEquityValue     Component = "equity_value"
+	ComponentEnterpriseValue Component = "enterprise_value" // debt included
+	ComponentTerminationFee  Component = "termination_fee"
+	ComponentFinancing       Component = "financing"
 )
 
 // Aspect scopes a figure inside one deal: the valuation before or after it,
@@ -89,26 +114,27 @@ const (
 
 // Claim is one fact stated by one article, with the evidence that shows it.
 type Claim struct {
-	ID          string `json:"id"`
-	Article     string `json:"article"` // the article's Path
-	Kind        Kind   `json:"kind"`
-	Subject     string `json:"subject"`
-	Object      string `json:"object,omitempty"`
-	Normalized  string `json:"normalized"`
-	Text        string `json:"text"`     // the value as written, Text == article.Text[Start:End]
-	Sentence    string `json:"sentence"` // the whole sentence
-	Start       int    `json:"start"`
-	End         int    `json:"end"`
-	SentStart   int    `json:"sentence_start"`
-	SentEnd     int    `json:"sentence_end"`
-	Hedged      bool   `json:"hedged"`
-	Attribution string `json:"attribution,omitempty"`
-	Period      string `json:"period,omitempty"` // the year or date the figure is for: "2024", "2025-06"
-	Status      Status `json:"status,omitempty"`
-	Aspect      Aspect `json:"aspect,omitempty"`
-	Event       string `json:"event,omitempty"`     // for event_date: announced, closed, founded, launched, approved
-	Published   string `json:"published,omitempty"` // the article's publication date, YYYY-MM-DD, when known
-	Value       Value  `json:"value"`
+	ID          string    `json:"id"`
+	Article     string    `json:"article"` // the article's Path
+	Kind        Kind      `json:"kind"`
+	Subject     string    `json:"subject"`
+	Object      string    `json:"object,omitempty"`
+	Normalized  string    `json:"normalized"`
+	Text        string    `json:"text"`     // the value as written, Text == article.Text[Start:End]
+	Sentence    string    `json:"sentence"` // the whole sentence
+	Start       int       `json:"start"`
+	End         int       `json:"end"`
+	SentStart   int       `json:"sentence_start"`
+	SentEnd     int       `json:"sentence_end"`
+	Hedged      bool      `json:"hedged"`
+	Attribution string    `json:"attribution,omitempty"`
+	Period      string    `json:"period,omitempty"` // the year or date the figure is for: "2024", "2025-06"
+	Status      Status    `json:"status,omitempty"`
+	Aspect      Aspect    `json:"aspect,omitempty"`
+	Component   Component `json:"component,omitempty"`
+	Event       string    `json:"event,omitempty"`     // for event_date: announced, closed, founded, launched, approved
+	Published   string    `json:"published,omitempty"` // the article's publication date, YYYY-MM-DD, when known
+	Value       Value     `json:"value"`
 }
 
 // ClaimID is the id of the claim of kind k at [start, end) of the article at

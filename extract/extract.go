@@ -77,6 +77,7 @@ type Extractor struct {
 	headcount  *rules.Claim
 	titles     map[string][]titleEntry // by first word, longest first
 	scan       *scanner
+	quals      *qualifiers
 }
 
 // New compiles an extractor for a rule set.
@@ -88,7 +89,8 @@ func New(set *rules.Set) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set, newWordCache()), titles: map[string][]titleEntry{}}
+	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set, newWordCache()), titles: map[string][]titleEntry{},
+		quals: newQualifiers(set.Lexicon.Qualifiers)}
 	for i := range set.Claims {
 		r := &set.Claims[i]
 		switch Kind(r.Kind) {
@@ -375,8 +377,8 @@ func (a *artState) sentence(i int) *sentCtx {
 			}
 		}
 	}
-	c.values = append(c.values, findMoney(c.scan)...)
-	c.values = append(c.values, findPercents(c.scan)...)
+	c.values = append(c.values, findMoney(c.scan, a.x.quals)...)
+	c.values = append(c.values, findPercents(c.scan, a.x.quals)...)
 	for _, m := range findMultiples(c.scan) {
 		if !overlapsAny(m.start, m.end, c.values) {
 			c.values = append(c.values, m)

@@ -3,8 +3,11 @@ package extract
 import (
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/claimcheck/claimcheck/rules"
 )
 
 // mention is a value found in a sentence: its byte span in the sentence and
@@ -40,23 +43,70 @@ var (
 	// 14.3 billion dollars, 300 million euros
 	moneyWordRe = regexp.MustCompile(`(?i)\b(` + numPat + `)\s(trillion|billion|million|thousand)\s(dollars|euros|pounds|yen)\b`)
 	yearAgoRe   = regexp.MustCompile(`(?i)^\s+(?:earlier|ago|before|later|prior|previously)\b`)
-	rateRe      = regexp.MustCompile(`(?i)^(?:[- ](?:a|per)[- ]year|\s?(?:annually|per annum|a year|per year|/year|/yr))`)
-	betweenRe   = regexp.MustCompile(`(?i)\bbetween\s$`)
-	andMoneyRe  = regexp.MustCompile(`(?i)^\s(?:and)\s`)
-	qualRe      = regexp.MustCompile(`(?i)(?:^|[\s(,])(more than|over|exceeding|in excess of|upwards of|above|at least|no less than|a minimum of|about|approximately|approx\.|around|roughly|nearly|almost|some|close to|an estimated|estimated|just under|just over|up to|as much as|as high as|as many as|less than|under|below|at most|no more than|a maximum of)\s$`)
-	percentRe   = regexp.MustCompile(`(?i)(` + `\d+(?:\.\d+)?` + `)(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?))?\s?(%|percent\b|per cent\b|percentage points?\b)`)
-	multipleRe  = regexp.MustCompile(`(?i)\b(?:(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|(doubl(?:ing|es|ed|e))|(tripl(?:ing|es|ed|e))|(quadrupl(?:ing|es|ed|e))|(\d+(?:\.\d+)?)x\b|(\d+(?:\.\d+)?) times\b)`)
-	countRe     = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+)\b`)
+	// "$95 per share" is a price in its own unit, never a deal's amount.
+	perShareRe = regexp.MustCompile(`(?i)^\s?(?:per|a|/)\s?share\b`)
+	rateRe     = regexp.MustCompile(`(?i)^(?:[- ](?:a|per)[- ]year|\s?(?:annually|per annum|a year|per year|/year|/yr))`)
+	betweenRe  = regexp.MustCompile(`(?i)\bbetween\s$`)
+	andMoneyRe = regexp.MustCompile(`(?i)^\s(?:and)\s`)
+	percentRe  = regexp.MustCompile(`(?i)(` + `\d+(?:\.\d+)?` + `)(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?))?\s?(%|percent\b|per cent\b|percentage points?\b)`)
+	multipleRe = regexp.MustCompile(`(?i)\b(?:(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|(doubl(?:ing|es|ed|e))|(tripl(?:ing|es|ed|e))|(quadrupl(?:ing|es|ed|e))|(\d+(?:\.\d+)?)x\b|(\d+(?:\.\d+)?) times\b)`)
+	countRe    = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+)\b`)
 )
 
-var qualifierOf = map[string]string{
-	"more than": ">", "over": ">", "exceeding": ">", "in excess of": ">", "upwards of": ">", "above": ">", "just over": ">",
-	"at least": ">=", "no less than": ">=", "a minimum of": ">=",
-	"about": "~", "approximately": "~", "approx.": "~", "around": "~", "roughly": "~", "nearly": "~", "almost": "~",
-	"some": "~", "close to": "~", "an estimated": "~", "estimated": "~",
-	"up to": "<=", "as much as": "<=", "as high as": "<=", "as many as": "<=", "at most": "<=", "no more than": "<=", "a maximum of": "<=",
-	"less than": "<", "under": "<", "below": "<", "just under": "<",
+// qualifiers reads the words that bound a figure, as the lexicon lists them.
+type qualifiers struct {
+	before *regexp.Regexp // a phrase ending where the amount starts
+	after  *regexp.Regexp // a phrase starting where the amount ends
+	label  map[string]string
 }
+
+// newQualifiers compiles the lexicon's qualifier phrases into one pattern
+// for each side, longest phrase first so "up to another" beats "up to".
+func newQualifiers(qs []rules.Qualifier) *qualifiers {
+	q := &qualifiers{label: map[string]string{}}
+	var before, after []string
+	for _, e := range qs {
+		for _, w := range e.Before {
+			k := foldPhrase(w)
+			if _, dup := q.label["b "+k]; !dup && k != "" {
+				q.label["b "+k] = e.Label
+				before = append(before, k)
+			}
+		}
+		for _, w := range e.After {
+			k := foldPhrase(w)
+			if _, dup := q.label["a "+k]; !dup && k != "" {
+				q.label["a "+k] = e.Label
+				after = append(after, k)
+			}
+		}
+	}
+	alt := func(ws []string, lead bool) string {
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+		parts := make([]string, len(ws))
+		for i, w := range ws {
+			p := strings.ReplaceAll(regexp.QuoteMeta(w), " ", `\s+`)
+			if lead && isWordByte(w[0]) {
+				p = `\s+` + p // "$5bn or more"; "$5bn+" takes no space
+			}
+			if isWordByte(w[len(w)-1]) {
+				p += `\b`
+			}
+			parts[i] = p
+		}
+		return strings.Join(parts, "|")
+	}
+	if len(before) > 0 {
+		q.before = regexp.MustCompile(`(?i)(?:^|[\s(,])(` + alt(before, false) + `)\s$`)
+	}
+	if len(after) > 0 {
+		q.after = regexp.MustCompile(`(?i)^(?:` + alt(after, true) + `)`)
+	}
+	return q
+}
+
+// foldPhrase lower-cases a phrase and folds its spaces.
+func foldPhrase(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 var wordNumbers = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
@@ -85,17 +135,31 @@ func scaleOf(s string) float64 {
 	return scales[strings.ToLower(s)]
 }
 
-// qualifierBefore reads a qualifier ending at pos ("over ", "about ").
-func qualifierBefore(s string, pos int) (q string, start int) {
-	lo := pos - 24
+// before reads a qualifier ending at pos ("over ", "about ").
+func (q *qualifiers) beforeAt(s string, pos int) (label string, start int) {
+	if q == nil || q.before == nil {
+		return "", pos
+	}
+	lo := pos - 32
 	if lo < 0 {
 		lo = 0
 	}
 	for lo > 0 && !isBoundary(s, lo) {
 		lo--
 	}
-	if m := qualRe.FindStringSubmatchIndex(s[lo:pos]); m != nil {
-		return qualifierOf[strings.ToLower(s[lo+m[2]:lo+m[3]])], lo + m[2]
+	if m := q.before.FindStringSubmatchIndex(s[lo:pos]); m != nil {
+		return q.label["b "+foldPhrase(s[lo+m[2]:lo+m[3]])], lo + m[2]
+	}
+	return "", pos
+}
+
+// afterAt reads a qualifier starting at pos ("+", " or more").
+func (q *qualifiers) afterAt(s string, pos int) (label string, end int) {
+	if q == nil || q.after == nil {
+		return "", pos
+	}
+	if m := q.after.FindStringIndex(s[pos:min(len(s), pos+24)]); m != nil {
+		return q.label["a "+foldPhrase(strings.TrimSpace(s[pos:pos+m[1]]))], pos + m[1]
 	}
 	return "", pos
 }
@@ -105,7 +169,7 @@ func isBoundary(s string, i int) bool {
 }
 
 // findMoney returns the amounts of money in a sentence.
-func findMoney(t *scanned) []mention {
+func findMoney(t *scanned, q *qualifiers) []mention {
 	s := t.text
 	var out []mention
 	for _, m := range t.findAll(moneyRe, true) {
@@ -130,7 +194,7 @@ func findMoney(t *scanned) []mention {
 			firstEnd = m[7]
 		}
 		if m[12] < 0 { // a single amount
-			out = append(out, moneyMention(s, m[0], m[1], Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: lo * scale, Step: step * scale}))
+			out = append(out, moneyMention(s, q, m[0], m[1], Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: lo * scale, Step: step * scale}))
 			continue
 		}
 		hi, hstep, ok := parseNumber(g(6))
@@ -145,16 +209,16 @@ func findMoney(t *scanned) []mention {
 		}
 		if strings.EqualFold(g(4), "to") && fromBeforeRe.MatchString(s[:m[0]]) || hi*hiScale < lo*scale {
 			// "from $14 billion to $29 billion" is a change, not a range.
-			out = append(out, moneyMention(s, m[0], firstEnd, Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: lo * scale, Step: step * scale}))
+			out = append(out, moneyMention(s, q, m[0], firstEnd, Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: lo * scale, Step: step * scale}))
 			second := m[12]
 			if m[10] >= 0 {
 				second = m[10]
 			}
-			out = append(out, moneyMention(s, second, m[1], Value{Type: ValueMoney, Currency: code, Lo: hi * hiScale, Hi: hi * hiScale, Step: hstep * hiScale}))
+			out = append(out, moneyMention(s, q, second, m[1], Value{Type: ValueMoney, Currency: code, Lo: hi * hiScale, Hi: hi * hiScale, Step: hstep * hiScale}))
 			continue
 		}
 		v := Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: hi * hiScale, Step: math.Min(step*scale, hstep*hiScale)}
-		out = append(out, moneyMention(s, m[0], m[1], v))
+		out = append(out, moneyMention(s, q, m[0], m[1], v))
 	}
 	for _, m := range t.findAll(moneyWordRe, true) {
 		v, step, ok := parseNumber(s[m[2]:m[3]])
@@ -163,20 +227,25 @@ func findMoney(t *scanned) []mention {
 		}
 		scale := scaleOf(s[m[4]:m[5]])
 		code := currencies[strings.ToLower(s[m[6]:m[7]])]
-		out = append(out, moneyMention(s, m[0], m[1], Value{Type: ValueMoney, Currency: code, Lo: v * scale, Hi: v * scale, Step: step * scale}))
+		out = append(out, moneyMention(s, q, m[0], m[1], Value{Type: ValueMoney, Currency: code, Lo: v * scale, Hi: v * scale, Step: step * scale}))
 	}
 	return mergeBetween(s, out)
 }
 
 // moneyMention widens an amount at [start, end) by the qualifier before it
 // and the rate after it.
-func moneyMention(s string, start, end int, v Value) mention {
-	if q, qs := qualifierBefore(s, start); q != "" && v.Hi == v.Lo {
-		v.Qualifier, start = q, qs
+func moneyMention(s string, q *qualifiers, start, end int, v Value) mention {
+	if l, qs := q.beforeAt(s, start); l != "" && v.Hi == v.Lo {
+		v.Qualifier, start = l, qs
+	} else if l, qe := q.afterAt(s, end); l != "" && v.Hi == v.Lo {
+		v.Qualifier, end = l, qe
 	}
 	// "a year earlier" and "a year ago" date the amount; they make no rate.
 	if r := rateRe.FindStringIndex(s[end:]); r != nil && !yearAgoRe.MatchString(s[end+r[1]:]) {
 		v.Rate = "year"
+		end += r[1]
+	} else if r := perShareRe.FindStringIndex(s[end:]); r != nil {
+		v.Rate = "share"
 		end += r[1]
 	}
 	return mention{start: start, end: end, value: v}
@@ -207,7 +276,7 @@ func isWordByte(b byte) bool {
 }
 
 // findPercents returns the percentages in a sentence.
-func findPercents(t *scanned) []mention {
+func findPercents(t *scanned, q *qualifiers) []mention {
 	s := t.text
 	var out []mention
 	for _, m := range t.findAll(percentRe, true) {
@@ -225,11 +294,13 @@ func findPercents(t *scanned) []mention {
 				val.Step = math.Min(step, hs)
 			}
 		}
-		start := m[0]
-		if q, qs := qualifierBefore(s, start); q != "" && val.Lo == val.Hi {
-			val.Qualifier, start = q, qs
+		start, end := m[0], m[1]
+		if l, qs := q.beforeAt(s, start); l != "" && val.Lo == val.Hi {
+			val.Qualifier, start = l, qs
+		} else if l, qe := q.afterAt(s, end); l != "" && val.Lo == val.Hi {
+			val.Qualifier, end = l, qe
 		}
-		out = append(out, mention{start: start, end: m[1], value: val})
+		out = append(out, mention{start: start, end: end, value: val})
 	}
 	return out
 }
@@ -269,7 +340,7 @@ func findMultiples(t *scanned) []mention {
 
 // findCounts returns whole numbers in a sentence that are neither money,
 // percentages, years nor parts of dates; the caller decides what they count.
-func findCounts(t *scanned, taken []mention) []mention {
+func findCounts(t *scanned, q *qualifiers, taken []mention) []mention {
 	s := t.text
 	var out []mention
 	for _, m := range t.findAll(countRe, true) {
@@ -288,8 +359,8 @@ func findCounts(t *scanned, taken []mention) []mention {
 		}
 		val := Value{Type: ValueCount, Lo: v, Hi: v, Step: 1}
 		start := m[0]
-		if q, qs := qualifierBefore(s, start); q != "" {
-			val.Qualifier, start = q, qs
+		if l, qs := q.beforeAt(s, start); l != "" {
+			val.Qualifier, start = l, qs
 		}
 		out = append(out, mention{start: start, end: m[1], value: val})
 	}
