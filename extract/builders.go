@@ -101,6 +101,7 @@ func buildValueClaims(c *sentCtx) {
 		switch cl.Kind {
 		case KindInvestment:
 			c.dealParties(&cl, m, l, true)
+			c.frameParties(&cl, m, l)
 			c.sameDeal(&cl)
 		case KindStake:
 			c.dealParties(&cl, m, l, false)
@@ -217,6 +218,55 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 			cl.Component = ComponentCumulative
 		}
 	}
+}
+
+// frameParties reads parties the trigger's frame places: "Vega
+// shareholders will receive $5bn" is paid for Vega by someone not named
+// here; "the $300 million Orbital sank into Vega" names its investor
+// between the value and the verb.
+func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
+	if hs, ok := c.holdersBefore(l.vk.rule, m); ok {
+		for i := len(c.ents) - 1; i >= 0; i-- {
+			e := c.ents[i]
+			if e.end > hs {
+				continue
+			}
+			if c.wordsBetween(e.end, hs) <= 1 && !c.art.isPerson(e) {
+				if p := c.resolve(e); p.ok() {
+					cl.Subject, cl.Object = "", p.name
+				}
+			}
+			return
+		}
+		return
+	}
+	if l.ts < m.end || c.wordsBetween(m.end, l.ts) > 3 {
+		return
+	}
+	for _, e := range c.ents {
+		if e.start >= m.end && e.end <= l.ts && !c.art.isPerson(e) {
+			if p := c.resolve(e, cl.Object); p.ok() && p.name != cl.Object {
+				cl.Subject = p.name
+			}
+			return
+		}
+	}
+}
+
+// holdersBefore finds a trigger of the holders frame governing a value:
+// before it in its clause, within eight words.
+func (c *sentCtx) holdersBefore(r *rules.Claim, m mention) (int, bool) {
+	for i := range r.Triggers {
+		if r.Triggers[i].Frame != "holders" {
+			continue
+		}
+		for _, loc := range c.find(&r.Triggers[i].Pattern) {
+			if loc[1] <= m.start+1 && c.wordsBetween(loc[1], m.start) <= 8 && !blocked(c.text[loc[1]:m.start]) {
+				return loc[0], true
+			}
+		}
+	}
+	return 0, false
 }
 
 // sameDeal reads "X will acquire Y for $42 per share in a transaction

@@ -57,6 +57,9 @@ type Trigger struct {
 	// Component is the part of a deal the trigger names: "milestone
 	// payments" are contingent, "upfront price" is upfront.
 	Component string `yaml:"component"`
+	// Frame names whose money it is when that is not the agent's:
+	// "holders" reads "Vega shareholders will receive $5bn" as paid for Vega.
+	Frame string `yaml:"frame"`
 }
 
 // Cue is a pattern that, standing within a window of words of a value a
@@ -619,6 +622,9 @@ func (s *Set) compile() ErrorList {
 			}
 			if !knownComponents[t.Component] {
 				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown component %q", t.Component)})
+			}
+			if t.Frame != "" && t.Frame != "holders" {
+				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders", t.Frame)})
 			}
 		}
 		for i := range c.Cues {
