@@ -933,13 +933,11 @@ func (c *sentCtx) clientsBefore(pos int) []party {
 	return out
 }
 
-func normalTitle(t string) string {
+// normalTitle is the title t is, by the role rule's synonyms.
+func normalTitle(t string, synonyms map[string]string) string {
 	t = strings.ToLower(strings.Join(strings.Fields(t), " "))
-	for long, short := range map[string]string{"chief executive officer": "ceo", "chief executive": "ceo",
-		"chief financial officer": "cfo", "chief operating officer": "coo", "chief technology officer": "cto"} {
-		if strings.HasSuffix(t, long) {
-			t = strings.TrimSuffix(t, long) + short
-		}
+	if s, ok := synonyms[t]; ok {
+		return s
 	}
 	return t
 }
@@ -969,7 +967,14 @@ func (c *sentCtx) titleAt(i int) (int, string, bool) {
 		}
 		if ok {
 			_ = start
-			return i + len(t.words), mod + t.norm, true
+			end, norm := i+len(t.words), mod+t.norm
+			// "Chairman and CEO" holds both titles.
+			if end+1 < len(c.toks) && strings.EqualFold(c.toks[end].Text, "and") {
+				if e2, n2, ok := c.titleAt(end + 1); ok && !strings.HasPrefix(n2, "interim ") && !strings.HasPrefix(n2, "acting ") {
+					return e2, norm + " and " + n2, true
+				}
+			}
+			return end, norm, true
 		}
 	}
 	return 0, "", false
@@ -1029,6 +1034,10 @@ func buildRoles(c *sentCtx) {
 				person = party{name: m.name, start: m.start, end: m.end}
 			}
 		}
+		// "Vega Chief Executive Dana Marsh": a name run on from the title.
+		if !person.ok() {
+			person = c.personInside(i, end)
+		}
 		// "X ... has stepped in as interim CEO": the person is the clause's subject.
 		if !person.ok() && i > 0 && strings.EqualFold(c.toks[i-1].Text, "as") {
 			for k := len(c.ents) - 1; k >= 0; k-- {
@@ -1067,6 +1076,10 @@ func buildRoles(c *sentCtx) {
 				}
 			}
 		}
+		if !org.ok() && person.end <= ts {
+			// "vice president of data and AI at Vega": a department, then the organisation
+			org, _ = c.entityAfter(te, []string{"at"}, 6, person.name)
+		}
 		if !org.ok() {
 			org = c.appointer(person)
 		}
@@ -1102,6 +1115,29 @@ func buildRoles(c *sentCtx) {
 		_ = k
 		c.add(cl, f.start, f.end)
 	}
+}
+
+// personInside reads a person's name that the title at tokens [i, end)
+// runs on into: a mention that starts inside the title and ends two or
+// three capitalised words after it.
+func (c *sentCtx) personInside(i, end int) party {
+	for _, e := range c.ents {
+		if e.ref != refName || e.tok0 < i || e.tok0 >= end || e.tok1 <= end {
+			continue
+		}
+		n := e.tok1 - end
+		if n < 2 || n > 3 || e.known && e.typ != rules.EntityPerson {
+			return party{}
+		}
+		for k := end; k < e.tok1; k++ {
+			if w := c.toks[k].Text; w == "" || w[0] < 'A' || w[0] > 'Z' {
+				return party{}
+			}
+		}
+		start, stop := c.toks[end].Start, c.toks[e.tok1-1].End
+		return party{name: c.text[start:stop], start: start, end: stop}
+	}
+	return party{}
 }
 
 // personBefore finds "Name," right before a title at token i (allowing

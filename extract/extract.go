@@ -102,7 +102,7 @@ func New(set *rules.Set) (*Extractor, error) {
 			for _, t := range r.Titles {
 				words := strings.Fields(strings.ToLower(t))
 				if len(words) > 0 {
-					x.titles[words[0]] = append(x.titles[words[0]], titleEntry{words: words, norm: normalTitle(t)})
+					x.titles[words[0]] = append(x.titles[words[0]], titleEntry{words: words, norm: normalTitle(t, r.Synonyms)})
 				}
 			}
 		}

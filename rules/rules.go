@@ -137,6 +137,9 @@ type Claim struct {
 	Verbs    []Verb    `yaml:"verbs"`    // for client_change and headcount_change
 	Nouns    []Pattern `yaml:"nouns"`    // for headcount_change: what is counted (employees, jobs...)
 	Titles   []string  `yaml:"titles"`   // for role: job titles
+	// Synonyms map a title as written to the title it is, for role:
+	// "finance chief" is cfo, "chief executive officer" is ceo.
+	Synonyms map[string]string `yaml:"synonyms"`
 	Tests    []Case    `yaml:"tests"`
 	File     string    `yaml:"-"`
 }
@@ -159,9 +162,6 @@ type Lexicon struct {
 	Former        []Pattern   `yaml:"former"`        // previously, former...: a role held before
 	Transition    []Pattern   `yaml:"transition"`    // stepped in as, named...: the role held now
 	Qualifiers    []Qualifier `yaml:"qualifiers"`    // more than, up to, about...: bounds on a figure
-	// TitleSynonyms map a title as written to the title it is: "finance
-	// chief" is cfo, "chief executive officer" is ceo.
-	TitleSynonyms map[string]string `yaml:"title_synonyms"`
 }
 
 // Pattern is a regular expression compiled at load, with where it was written.
@@ -490,12 +490,6 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.Former = append(l.Former, o.Former...)
 	l.Transition = append(l.Transition, o.Transition...)
 	l.Qualifiers = append(l.Qualifiers, o.Qualifiers...)
-	for k, v := range o.TitleSynonyms {
-		if l.TitleSynonyms == nil {
-			l.TitleSynonyms = map[string]string{}
-		}
-		l.TitleSynonyms[k] = v
-	}
 }
 
 // Known values, checked at load so that a typo is an error, not a silent no-op.
