@@ -45,7 +45,8 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 					// a clause after a comma speaks of what follows it.
 					continue
 				}
-				if !found || g < best.gap {
+				// At equal distance the longer trigger is the more specific.
+				if !found || g < best.gap || g == best.gap && te-ts > best.te-best.ts {
 					best = link{vk: vk, trig: tr, ts: ts, te: te, gap: g, matched: c.text[ts:te]}
 					found = true
 				}
@@ -93,7 +94,7 @@ func buildValueClaims(c *sentCtx) {
 			continue
 		}
 		first := min(m.start, l.ts)
-		if c.negated(first) {
+		if c.negated(first) && !l.trig.Presupposed {
 			continue
 		}
 		cl := Claim{Kind: l.vk.kind, Value: m.value, Status: Status(l.trig.Status), Aspect: Aspect(l.trig.Aspect), Component: Component(l.trig.Component)}
@@ -105,6 +106,8 @@ func buildValueClaims(c *sentCtx) {
 			c.sameDeal(&cl)
 		case KindStake:
 			c.dealParties(&cl, m, l, false)
+			c.frameParties(&cl, m, l)
+			c.sameDeal(&cl)
 		case KindValuation:
 			c.valuationAspect(&cl, vi)
 			cl.Subject = c.valuedParty(m, l).name
@@ -220,11 +223,24 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 	}
 }
 
-// frameParties reads parties the trigger's frame places: "Vega
+// frameParties reads parties the trigger's frame places: "the 9% stake
+// held by Norrland" is Norrland's; "Vega
 // shareholders will receive $5bn" is paid for Vega by someone not named
 // here; "the $300 million Orbital sank into Vega" names its investor
 // between the value and the verb.
 func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
+	if l.trig.Frame == "held_by" {
+		// a person may hold a stake too
+		if e, ok := c.mentionAtToken(c.tokenAt(l.te)); ok {
+			if p := c.resolve(e); p.ok() {
+				cl.Subject = p.name
+				if cl.Object == p.name {
+					cl.Object = ""
+				}
+			}
+		}
+		return
+	}
 	if hs, ok := c.holdersBefore(l.vk.rule, m); ok {
 		for i := len(c.ents) - 1; i >= 0; i-- {
 			e := c.ents[i]
@@ -270,8 +286,9 @@ func (c *sentCtx) holdersBefore(r *rules.Claim, m mention) (int, bool) {
 }
 
 // sameDeal reads "X will acquire Y for $42 per share in a transaction
-// valued at $3.1 billion": a second figure of a deal whose target the
-// sentence did not name again is the same deal as the one just before it.
+// valued at $3.1 billion" and "X invested $5m in Y, representing a stake of
+// 8%": a later figure of a deal whose target the sentence did not name
+// again is of the same deal as the investment just before it.
 func (c *sentCtx) sameDeal(cl *Claim) {
 	if cl.Object != "" {
 		return
@@ -971,6 +988,9 @@ func (c *sentCtx) titleAt(i int) (int, string, bool) {
 			// "Chairman and CEO" holds both titles.
 			if end+1 < len(c.toks) && strings.EqualFold(c.toks[end].Text, "and") {
 				if e2, n2, ok := c.titleAt(end + 1); ok && !strings.HasPrefix(n2, "interim ") && !strings.HasPrefix(n2, "acting ") {
+					if c.art.x.compoundDrop[t.norm] {
+						return e2, n2, true
+					}
 					return e2, norm + " and " + n2, true
 				}
 			}

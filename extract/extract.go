@@ -78,6 +78,8 @@ type Extractor struct {
 	titles     map[string][]titleEntry // by first word, longest first
 	scan       *scanner
 	quals      *qualifiers
+	// compoundDrop: titles left out of a compound title ("co-founder and CTO" is cto)
+	compoundDrop map[string]bool
 }
 
 // New compiles an extractor for a rule set.
@@ -99,6 +101,10 @@ func New(set *rules.Set) (*Extractor, error) {
 		case KindHeadcountChange:
 			x.headcount = r
 		case KindRole:
+			x.compoundDrop = map[string]bool{}
+			for _, t := range r.CompoundDrop {
+				x.compoundDrop[normalTitle(t, r.Synonyms)] = true
+			}
 			for _, t := range r.Titles {
 				words := strings.Fields(strings.ToLower(t))
 				if len(words) > 0 {

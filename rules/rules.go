@@ -57,9 +57,14 @@ type Trigger struct {
 	// Component is the part of a deal the trigger names: "milestone
 	// payments" are contingent, "upfront price" is upfront.
 	Component string `yaml:"component"`
-	// Frame names whose money it is when that is not the agent's:
-	// "holders" reads "Vega shareholders will receive $5bn" as paid for Vega.
+	// Frame places the parties when the agent does not invest: "holders"
+	// reads "Vega shareholders will receive $5bn" as paid for Vega;
+	// "held_by" reads "the 9% stake held by Norrland" as Norrland's.
 	Frame string `yaml:"frame"`
+	// Presupposed triggers state their fact in a clause of their own ("the
+	// 9% stake held by Norrland"), which a negation before the value ("did
+	// not buy") does not deny.
+	Presupposed bool `yaml:"presupposed"`
 }
 
 // Cue is a pattern that, standing within a window of words of a value a
@@ -140,8 +145,11 @@ type Claim struct {
 	// Synonyms map a title as written to the title it is, for role:
 	// "finance chief" is cfo, "chief executive officer" is ceo.
 	Synonyms map[string]string `yaml:"synonyms"`
-	Tests    []Case    `yaml:"tests"`
-	File     string    `yaml:"-"`
+	// CompoundDrop are titles that, joined to a post ("co-founder and
+	// CTO"), say who started a company rather than the post held.
+	CompoundDrop []string `yaml:"compound_drop"`
+	Tests        []Case   `yaml:"tests"`
+	File         string   `yaml:"-"`
 }
 
 // Lexicon holds the word lists extraction consults.
@@ -617,8 +625,8 @@ func (s *Set) compile() ErrorList {
 			if !knownComponents[t.Component] {
 				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown component %q", t.Component)})
 			}
-			if t.Frame != "" && t.Frame != "holders" {
-				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders", t.Frame)})
+			if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" {
+				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders or held_by", t.Frame)})
 			}
 		}
 		for i := range c.Cues {
