@@ -23,7 +23,7 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 	found := false
 	for ki := range c.art.x.valueKinds {
 		vk := &c.art.x.valueKinds[ki]
-		if !vk.takes[m.value.Type] {
+		if !vk.takes[m.value.Type] || c.otherMeasure(vk.rule, m) {
 			continue
 		}
 		for ti := range vk.rule.Triggers {
@@ -54,6 +54,24 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 		}
 	}
 	return best, found
+}
+
+// otherMeasure says whether a value is the figure of a measure the rule
+// names as another's: "a net loss of $40 million", "$40 million in losses".
+func (c *sentCtx) otherMeasure(r *rules.Claim, m mention) bool {
+	for i := range r.Others {
+		for _, loc := range c.find(&r.Others[i]) {
+			g, between := c.gap(loc[0], loc[1], m.start, m.end)
+			limit := 3
+			if loc[0] >= m.end {
+				limit = 1
+			}
+			if g <= limit && !blocked(between) && !strings.Contains(between, ",") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func excluded(ps []rules.Pattern, between string) bool {

@@ -159,7 +159,11 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 		for j := range r.Verbs {
 			res = append(res, r.Verbs[j].Pattern.Re)
 		}
+		for j := range r.Cues {
+			res = append(res, r.Cues[j].Pattern.Re)
+		}
 		add(r.Nouns)
+		add(r.Others)
 	}
 	return res
 }

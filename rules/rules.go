@@ -139,9 +139,13 @@ type Claim struct {
 	Triggers []Trigger `yaml:"triggers"` // for value kinds
 	Exclude  []Pattern `yaml:"exclude"`  // text between value and trigger that breaks the link
 	Cues     []Cue     `yaml:"cues"`     // words near a claimed value that scope it
-	Verbs    []Verb    `yaml:"verbs"`    // for client_change and headcount_change
-	Nouns    []Pattern `yaml:"nouns"`    // for headcount_change: what is counted (employees, jobs...)
-	Titles   []string  `yaml:"titles"`   // for role: job titles
+	// Others are figures of another measure: standing next to a value
+	// (three words before it, one after) they make it theirs, never this
+	// kind's ("a net loss of $40 million" is no revenue).
+	Others []Pattern `yaml:"others"`
+	Verbs  []Verb    `yaml:"verbs"`  // for client_change and headcount_change
+	Nouns  []Pattern `yaml:"nouns"`  // for headcount_change: what is counted (employees, jobs...)
+	Titles []string  `yaml:"titles"` // for role: job titles
 	// Synonyms map a title as written to the title it is, for role:
 	// "finance chief" is cfo, "chief executive officer" is ceo.
 	Synonyms map[string]string `yaml:"synonyms"`
@@ -650,6 +654,9 @@ func (s *Set) compile() ErrorList {
 		}
 		for i := range c.Exclude {
 			pat(c.File, &c.Exclude[i])
+		}
+		for i := range c.Others {
+			pat(c.File, &c.Others[i])
 		}
 		for i := range c.Nouns {
 			pat(c.File, &c.Nouns[i])
