@@ -95,7 +95,28 @@ func (c *sentCtx) gap(aStart, aEnd, bStart, bEnd int) (int, string) {
 // blocked says whether a stretch of text crosses a clause boundary that a
 // value and its trigger should not be linked across.
 func blocked(between string) bool {
-	return strings.ContainsAny(between, ";\u2014") || strings.Contains(between, " - ") || strings.Contains(between, ". ")
+	return strings.ContainsAny(between, ";\u2014") || strings.Contains(between, " - ") || sentenceStop(between)
+}
+
+// sentenceStop says whether a full stop inside a stretch ends a sentence
+// the segmenter left joined: one followed by a lower-case word closes an
+// abbreviation ("Rovex B.V. for $1bn") and ends nothing.
+func sentenceStop(s string) bool {
+	for i := strings.Index(s, ". "); i >= 0; {
+		j := i + 2
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j >= len(s) || !(s[j] >= 'a' && s[j] <= 'z') {
+			return true
+		}
+		k := strings.Index(s[j:], ". ")
+		if k < 0 {
+			return false
+		}
+		i = j + k
+	}
+	return false
 }
 
 // tokenAt returns the index of the first token starting at or after pos.
