@@ -42,11 +42,22 @@ func (c *sentCtx) mayMatch(p *rules.Pattern) bool {
 	return c.scan.prefiltered(p.Re) || p.MayMatch(c.lower)
 }
 
-// wordsBetween counts the words in [a, b) that are not part of a value.
+// wordsBetween counts the words in [a, b) that are not part of a value
+// nor inside parentheses: "Widget Inc. (NASDAQ: WDG) agreed" is as close as
+// "Widget Inc. agreed".
 func (c *sentCtx) wordsBetween(a, b int) int {
-	n := 0
+	n, depth := 0, 0
 	for _, t := range c.toks {
-		if t.Start < a || t.End > b || !isWord(t.Text) {
+		if t.Start < a || t.End > b {
+			continue
+		}
+		switch t.Text {
+		case "(":
+			depth++
+		case ")":
+			depth = max(0, depth-1)
+		}
+		if depth > 0 || !isWord(t.Text) {
 			continue
 		}
 		if overlapsAny(t.Start, t.End, c.values) {
