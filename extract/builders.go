@@ -303,6 +303,21 @@ func (c *sentCtx) holdersBefore(r *rules.Claim, m mention) (int, bool) {
 	return 0, false
 }
 
+// valueWithin says whether another value of m's type stands between m and
+// the span [s, e): a cue speaks of the figure nearest it.
+func (c *sentCtx) valueWithin(m mention, s, e int) bool {
+	lo, hi := e, m.start
+	if s >= m.end {
+		lo, hi = m.end, s
+	}
+	for _, o := range c.values {
+		if o.start != m.start && o.value.Type == m.value.Type && o.start >= lo && o.end <= hi {
+			return true
+		}
+	}
+	return false
+}
+
 // sameDeal reads "X will acquire Y for $42 per share in a transaction
 // valued at $3.1 billion" and "X invested $5m in Y, representing a stake of
 // 8%": a later figure of a deal whose target the sentence did not name
@@ -337,7 +352,7 @@ func (c *sentCtx) cue(cl *Claim, m mention, l link) {
 			if loc[0] >= m.end {
 				limit = q.Before
 			}
-			if g > limit || blocked(between) {
+			if g > limit || blocked(between) || c.valueWithin(m, loc[0], loc[1]) {
 				continue
 			}
 			if q.Component != "" && (cl.Component == ComponentPlain || g < compGap) && l.trig.Component == "" {

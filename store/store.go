@@ -175,6 +175,8 @@ var migrations = []string{
 	ALTER TABLE claims_v2 RENAME TO claims;
 	CREATE UNIQUE INDEX claims_article_id ON claims(article, id);
 	ALTER TABLE findings DROP COLUMN reviewed_claims; -- a finding's claims are those it was reviewed with until they change`,
+	// The part of a deal a figure is (upfront, contingent, per share...).
+	`ALTER TABLE claims ADD COLUMN component TEXT NOT NULL DEFAULT ''`,
 }
 
 // SchemaVersion is the schema this build reads and writes.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -114,7 +115,17 @@ func TestOpenMigratesFromVersion1(t *testing.T) {
 	}
 	c := testClaim("a.txt", extract.KindInvestment, 12, 23)
 	c.Hedged, c.Value.Qualifier = true, ">"
-	if err := s.SaveArticles(ctx, 1, []Ingested{{Article: testArticle("a.txt"), Claims: []extract.Claim{c}}}); err != nil {
+	// The article and claim as version 1 stored them, before claims had a component.
+	a := testArticle("a.txt")
+	if _, err := s.db.ExecContext(ctx, upsertArticleSQL, a.Path, a.ID, a.SHA256, a.Size, a.ModTime.UnixNano(), string(a.Format), a.Title,
+		a.Byline, a.Source, formatTime(a.Published), string(a.Precision), a.Text, encodeWarnings(a.Warnings), 1); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := json.Marshal(c.Value)
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO claims (id, article, kind, subject, object, normalized, text, sentence, start, "end",
+		sent_start, sent_end, hedged, attribution, period, status, aspect, event, value) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		c.ID, "a.txt", string(c.Kind), c.Subject, c.Object, c.Normalized, c.Text, c.Sentence, c.Start, c.End, c.SentStart, c.SentEnd,
+		c.Hedged, c.Attribution, c.Period, string(c.Status), string(c.Aspect), c.Event, string(v)); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
