@@ -95,7 +95,7 @@ var (
 	giveRe     = regexp.MustCompile(`(?i)\b(?:grants?|granted|gives?|gave|giving|granting|hands?|handed)\s+$`)
 	acquireRe  = regexp.MustCompile(`(?i)^(?:acquir|bought|buy|purchas|takeover)`)
 	raiseRe    = regexp.MustCompile(`(?i)^(?:rais|secur|land|clos)`)
-	valueVerb  = regexp.MustCompile(`(?i)^valu(?:ed|es|ing)$`)
+	valueVerb  = regexp.MustCompile(`(?i)^valu(?:ed|es|ing)\b`)
 	ownEventRe = regexp.MustCompile(`(?i)\b(?:founded|established|incorporated|launched|started|born|went public|listed|IPO'?d|spun off|spun out)\s+(?:in\s+|on\s+)?$`)
 )
 
@@ -531,8 +531,9 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 
 // valuedParty finds the company a valuation is of.
 func (c *sentCtx) valuedParty(m mention, l link) party {
-	if valueVerb.MatchString(l.matched) {
-		i := c.tokenAt(l.te)
+	if loc := valueVerb.FindStringIndex(l.matched); loc != nil {
+		// "values Helix at", "values the company at": what follows the verb
+		i := c.tokenAt(l.ts + loc[1])
 		if e, ok := c.mentionAtToken(i); ok {
 			if r := c.resolve(e, ""); r.ok() {
 				return r

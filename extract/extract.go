@@ -389,7 +389,7 @@ func (a *artState) sentence(i int) *sentCtx {
 	}
 	c.values = append(c.values, findMoney(c.scan, a.x.quals)...)
 	c.values = append(c.values, findPercents(c.scan, a.x.quals)...)
-	for _, m := range findMultiples(c.scan) {
+	for _, m := range findMultiples(c.scan, a.x.quals) {
 		if !overlapsAny(m.start, m.end, c.values) {
 			c.values = append(c.values, m)
 		}

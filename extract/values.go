@@ -49,7 +49,7 @@ var (
 	betweenRe  = regexp.MustCompile(`(?i)\bbetween\s$`)
 	andMoneyRe = regexp.MustCompile(`(?i)^\s(?:and)\s`)
 	percentRe  = regexp.MustCompile(`(?i)(` + `\d+(?:\.\d+)?` + `)(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?))?\s?(%|percent\b|per cent\b|percentage points?\b)`)
-	multipleRe = regexp.MustCompile(`(?i)\b(?:(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|(doubl(?:ing|es|ed|e))|(tripl(?:ing|es|ed|e))|(quadrupl(?:ing|es|ed|e))|(\d+(?:\.\d+)?)x\b|(\d+(?:\.\d+)?) times\b)`)
+	multipleRe = regexp.MustCompile(`(?i)\b(?:(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|(doubl(?:ing|es|ed|e))|(tripl(?:ing|es|ed|e))|(quadrupl(?:ing|es|ed|e))|(\d+(?:\.\d+)?)(?:x\b|×)|(\d+(?:\.\d+)?) times\b)`)
 	countRe    = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+)\b`)
 )
 
@@ -306,7 +306,7 @@ func findPercents(t *scanned, q *qualifiers) []mention {
 }
 
 // findMultiples returns "threefold", "doubled", "20x" in a sentence.
-func findMultiples(t *scanned) []mention {
+func findMultiples(t *scanned, q *qualifiers) []mention {
 	s := t.text
 	var out []mention
 	for _, m := range t.findAll(multipleRe, true) {
@@ -333,7 +333,12 @@ func findMultiples(t *scanned) []mention {
 		if f <= 1 || strings.HasPrefix(strings.ToLower(s[m[1]:]), " down") {
 			continue // "doubles down" is resolve, not a multiple
 		}
-		out = append(out, mention{start: m[0], end: m[1], value: Value{Type: ValueMultiple, Lo: f, Hi: f, Step: 1}})
+		v := Value{Type: ValueMultiple, Lo: f, Hi: f, Step: 1}
+		start := m[0]
+		if l, qs := q.beforeAt(s, start); l != "" {
+			v.Qualifier, start = l, qs
+		}
+		out = append(out, mention{start: start, end: m[1], value: v})
 	}
 	return out
 }

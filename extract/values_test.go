@@ -82,6 +82,7 @@ func TestMoneyPrecision(t *testing.T) {
 
 func TestPercentsMultiplesCounts(t *testing.T) {
 	pcts := func(s *scanned) []mention { return findPercents(s, testQuals(t)) }
+	mults := func(s *scanned) []mention { return findMultiples(s, testQuals(t)) }
 	tests := []struct {
 		in   string
 		find func(*scanned) []mention
@@ -91,12 +92,14 @@ func TestPercentsMultiplesCounts(t *testing.T) {
 		{"a 27.5 percent share", pcts, []string{"27.5%"}},
 		{"more than 200% higher", pcts, []string{">200%"}},
 		{"between 20-30% of staff", pcts, []string{"20..30%"}},
-		{"a threefold surge", findMultiples, []string{"x3"}},
-		{"revenue tripled", findMultiples, []string{"x3"}},
-		{"it doubled", findMultiples, []string{"x2"}},
-		{"a 20x return", findMultiples, []string{"x20"}},
-		{"a 10-fold rise", findMultiples, []string{"x10"}},
-		{"Amazon doubles down on AI", findMultiples, nil},
+		{"a threefold surge", mults, []string{"x3"}},
+		{"revenue tripled", mults, []string{"x3"}},
+		{"it doubled", mults, []string{"x2"}},
+		{"a 20x return", mults, []string{"x20"}},
+		{"a 10-fold rise", mults, []string{"x10"}},
+		{"has grown more than 20× in two years", mults, []string{">x20"}},
+		{"roughly 3x its 2023 level", mults, []string{"~x3"}},
+		{"Amazon doubles down on AI", mults, nil},
 		{"cut 500 contractors", func(s *scanned) []mention { return findCounts(s, nil, nil) }, []string{"+500"}},
 		{"hired 1,200 engineers in 2024", func(s *scanned) []mention { return findCounts(s, nil, findDates(s, time.Time{})) }, []string{"+1200"}},
 	}
