@@ -3,7 +3,6 @@ package extract
 import (
 	"math"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -53,54 +52,33 @@ var (
 	countRe    = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+)\b`)
 )
 
-// qualifiers reads the words that bound a figure, as the lexicon lists them.
+// qualifiers reads the words that bound a figure, as the lexicon lists
+// them. Phrases are looked up word by word in maps, not matched by one
+// pattern: every number in every sentence asks, so it must be cheap.
 type qualifiers struct {
-	before *regexp.Regexp // a phrase ending where the amount starts
-	after  *regexp.Regexp // a phrase starting where the amount ends
-	label  map[string]string
+	before, after map[string]string // folded phrase → label
+	maxWords      int               // the most words in a phrase
 }
 
-// newQualifiers compiles the lexicon's qualifier phrases into one pattern
-// for each side, longest phrase first so "up to another" beats "up to".
+// newQualifiers reads the lexicon's qualifier phrases; the first list to
+// name a phrase gives its label.
 func newQualifiers(qs []rules.Qualifier) *qualifiers {
-	q := &qualifiers{label: map[string]string{}}
-	var before, after []string
+	q := &qualifiers{before: map[string]string{}, after: map[string]string{}}
+	add := func(m map[string]string, w, label string) {
+		k := foldPhrase(w)
+		if _, dup := m[k]; dup || k == "" {
+			return
+		}
+		m[k] = label
+		q.maxWords = max(q.maxWords, len(strings.Fields(k)))
+	}
 	for _, e := range qs {
 		for _, w := range e.Before {
-			k := foldPhrase(w)
-			if _, dup := q.label["b "+k]; !dup && k != "" {
-				q.label["b "+k] = e.Label
-				before = append(before, k)
-			}
+			add(q.before, w, e.Label)
 		}
 		for _, w := range e.After {
-			k := foldPhrase(w)
-			if _, dup := q.label["a "+k]; !dup && k != "" {
-				q.label["a "+k] = e.Label
-				after = append(after, k)
-			}
+			add(q.after, w, e.Label)
 		}
-	}
-	alt := func(ws []string, lead bool) string {
-		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-		parts := make([]string, len(ws))
-		for i, w := range ws {
-			p := strings.ReplaceAll(regexp.QuoteMeta(w), " ", `\s+`)
-			if lead && isWordByte(w[0]) {
-				p = `\s+` + p // "$5bn or more"; "$5bn+" takes no space
-			}
-			if isWordByte(w[len(w)-1]) {
-				p += `\b`
-			}
-			parts[i] = p
-		}
-		return strings.Join(parts, "|")
-	}
-	if len(before) > 0 {
-		q.before = regexp.MustCompile(`(?i)(?:^|[\s(,])(` + alt(before, false) + `)\s$`)
-	}
-	if len(after) > 0 {
-		q.after = regexp.MustCompile(`(?i)^(?:` + alt(after, true) + `)`)
 	}
 	return q
 }
@@ -135,33 +113,63 @@ func scaleOf(s string) float64 {
 	return scales[strings.ToLower(s)]
 }
 
-// before reads a qualifier ending at pos ("over ", "about ").
+// beforeAt reads a qualifier ending at pos ("over ", "up to another "):
+// the longest phrase of whole words, opening the text or after a space, a
+// parenthesis or a comma.
 func (q *qualifiers) beforeAt(s string, pos int) (label string, start int) {
-	if q == nil || q.before == nil {
+	if q == nil || pos == 0 || s[pos-1] != ' ' {
 		return "", pos
 	}
-	lo := pos - 32
-	if lo < 0 {
-		lo = 0
+	end := pos - 1
+	w := strings.ToLower(s[max(0, end-40):end])
+	off := max(0, end-40)
+	label, start = "", pos
+	words := 0
+	for i := len(w); i > 0 && words < q.maxWords; {
+		j := strings.LastIndexAny(w[:i], " (,")
+		words++
+		if l, ok := q.before[w[j+1:]]; ok && (j >= 0 || off == 0) {
+			label, start = l, off+j+1
+		}
+		if j < 0 || w[j] != ' ' {
+			break
+		}
+		i = j
 	}
-	for lo > 0 && !isBoundary(s, lo) {
-		lo--
-	}
-	if m := q.before.FindStringSubmatchIndex(s[lo:pos]); m != nil {
-		return q.label["b "+foldPhrase(s[lo+m[2]:lo+m[3]])], lo + m[2]
-	}
-	return "", pos
+	return label, start
 }
 
-// afterAt reads a qualifier starting at pos ("+", " or more").
+// afterAt reads a qualifier starting at pos: "+" at once, or words after
+// a space (" or more").
 func (q *qualifiers) afterAt(s string, pos int) (label string, end int) {
-	if q == nil || q.after == nil {
+	if q == nil || pos >= len(s) {
 		return "", pos
 	}
-	if m := q.after.FindStringIndex(s[pos:min(len(s), pos+24)]); m != nil {
-		return q.label["a "+foldPhrase(strings.TrimSpace(s[pos:pos+m[1]]))], pos + m[1]
+	if l, ok := q.after[s[pos:pos+1]]; ok && !isWordByte(s[pos]) && s[pos] != ' ' {
+		return l, pos + 1
 	}
-	return "", pos
+	if s[pos] != ' ' {
+		return "", pos
+	}
+	w := strings.ToLower(s[pos+1 : min(len(s), pos+1+32)])
+	label, end = "", pos
+	words := 0
+	for i := 0; i < len(w) && words < q.maxWords; {
+		j := strings.IndexAny(w[i:], " ,.;)")
+		if j < 0 {
+			j = len(w) - i
+		}
+		i += j
+		words++
+		if l, ok := q.after[w[:i]]; ok {
+			label, end = l, pos+1+i
+		}
+		if i >= len(w) || w[i] != ' ' {
+			break
+		}
+		i++
+	}
+	return label, end
 }
 
 func isBoundary(s string, i int) bool {
