@@ -274,6 +274,12 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 		}
 		return
 	}
+	if cl.Object == "" && strings.HasSuffix(strings.ToLower(l.matched), " into") {
+		// "putting $2 billion into Vega": the trigger holds its preposition
+		if o, _ := c.entityAfter(l.te-len("into"), []string{"into"}, 1, cl.Subject); o.ok() {
+			cl.Object = o.name
+		}
+	}
 	if l.ts < m.end || c.wordsBetween(m.end, l.ts) > 3 {
 		return
 	}
