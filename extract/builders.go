@@ -23,7 +23,7 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 	found := false
 	for ki := range c.art.x.valueKinds {
 		vk := &c.art.x.valueKinds[ki]
-		if !vk.takes[m.value.Type] || c.otherMeasure(vk.rule, m) {
+		if !vk.takes[takenAs(m.value)] || c.otherMeasure(vk.rule, m) {
 			continue
 		}
 		for ti := range vk.rule.Triggers {
@@ -54,6 +54,15 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 		}
 	}
 	return best, found
+}
+
+// takenAs is the value type a kind must declare to claim v: a price per
+// share only a kind that takes per_share.
+func takenAs(v Value) ValueType {
+	if v.Type == ValueMoney && v.Rate == "share" {
+		return ValuePerShare
+	}
+	return v.Type
 }
 
 // otherMeasure says whether a value is the figure of a measure the rule

@@ -135,7 +135,7 @@ type CaseClaim struct {
 type Claim struct {
 	Kind     string    `yaml:"kind"`
 	Doc      string    `yaml:"doc"`
-	Values   []string  `yaml:"values"`   // value types the kind takes: money, percent, multiple, date, count
+	Values   []string  `yaml:"values"`   // value types the kind takes: money, per_share (a price a share), percent, multiple, date, count
 	Triggers []Trigger `yaml:"triggers"` // for value kinds
 	Exclude  []Pattern `yaml:"exclude"`  // text between value and trigger that breaks the link
 	Cues     []Cue     `yaml:"cues"`     // words near a claimed value that scope it
@@ -509,7 +509,7 @@ var (
 	knownKinds = map[string]bool{"investment": true, "stake": true, "valuation": true, "event_date": true,
 		"ticker": true, "revenue": true, "role": true, "client_change": true, "market_size": true,
 		"headcount_change": true, "growth": true}
-	knownValues     = map[string]bool{"money": true, "percent": true, "multiple": true, "date": true, "count": true}
+	knownValues     = map[string]bool{"money": true, "per_share": true, "percent": true, "multiple": true, "date": true, "count": true}
 	knownStatuses   = map[string]bool{"": true, "target": true, "forecast": true, "proposed": true, "talks": true, "expected": true, "conditional": true}
 	knownComponents = map[string]bool{"": true, "upfront": true, "contingent": true, "cumulative": true, "prior_cumulative": true,
 		"package_total": true, "per_share": true, "equity_value": true, "enterprise_value": true, "termination_fee": true, "financing": true}
