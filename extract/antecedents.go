@@ -118,3 +118,14 @@ func (a *artState) nearest(i int, ok func(*Claim) bool) (*Claim, bool) {
 	}
 	return nil, false
 }
+
+// targetOf returns the target of the last deal name invested in, or name
+// itself when it has made none.
+func (a *artState) targetOf(name string) string {
+	for k := len(a.claims) - 1; k >= 0; k-- {
+		if p := &a.claims[k]; p.Kind == KindInvestment && p.Subject == name && p.Object != "" {
+			return p.Object
+		}
+	}
+	return name
+}

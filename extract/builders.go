@@ -23,7 +23,7 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 	found := false
 	for ki := range c.art.x.valueKinds {
 		vk := &c.art.x.valueKinds[ki]
-		if !vk.takes[m.value.Type] {
+		if !vk.takes[takenAs(m.value)] || c.otherMeasure(vk.rule, m) {
 			continue
 		}
 		for ti := range vk.rule.Triggers {
@@ -46,7 +46,8 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 					// after a comma or a subordinator speaks of what follows it.
 					continue
 				}
-				if !found || g < best.gap {
+				// At equal distance the longer trigger is the more specific.
+				if !found || g < best.gap || g == best.gap && te-ts > best.te-best.ts {
 					best = link{vk: vk, trig: tr, ts: ts, te: te, gap: g, matched: c.text[ts:te]}
 					found = true
 				}
@@ -61,6 +62,33 @@ func (c *sentCtx) subordinated(between string) bool {
 	for _, w := range strings.Fields(between) {
 		if c.art.x.ix.subordinators[strings.ToLower(w)] {
 			return true
+		}
+	}
+	return false
+}
+
+// takenAs is the value type a kind must declare to claim v: a price per
+// share only a kind that takes per_share.
+func takenAs(v Value) ValueType {
+	if v.Type == ValueMoney && v.Rate == "share" {
+		return ValuePerShare
+	}
+	return v.Type
+}
+
+// otherMeasure says whether a value is the figure of a measure the rule
+// names as another's: "a net loss of $40 million", "$40 million in losses".
+func (c *sentCtx) otherMeasure(r *rules.Claim, m mention) bool {
+	for i := range r.Others {
+		for _, loc := range c.find(&r.Others[i]) {
+			g, between := c.gap(loc[0], loc[1], m.start, m.end)
+			limit := 3
+			if loc[0] >= m.end {
+				limit = 1
+			}
+			if g <= limit && !blocked(between) && !strings.Contains(between, ",") {
+				return true
+			}
 		}
 	}
 	return false
@@ -83,11 +111,14 @@ var (
 	cagrRe        = regexp.MustCompile(`(?i)\b(?:CAGR|compound annual growth|annual growth rate)\b`)
 	yearEarlierRe = regexp.MustCompile(`(?i)^\s+(?:a|one) year (earlier|before|prior|ago)\b`)
 	// "a market growing 18% a year" states its compound annual rate.
-	annualRe   = regexp.MustCompile(`(?i)^\s*(?:a|per|each)\s+year\b|^\s*annually\b`)
-	giveRe     = regexp.MustCompile(`(?i)\b(?:grants?|granted|gives?|gave|giving|granting|hands?|handed)\s+$`)
-	acquireRe  = regexp.MustCompile(`(?i)^(?:acquir|bought|buy|purchas|takeover)`)
-	raiseRe    = regexp.MustCompile(`(?i)^(?:rais|secur|land|clos)`)
-	valueVerb  = regexp.MustCompile(`(?i)\bvalu(?:e|ed|es|ing)$`)
+	annualRe  = regexp.MustCompile(`(?i)^\s*(?:a|per|each)\s+year\b|^\s*annually\b`)
+	giveRe    = regexp.MustCompile(`(?i)\b(?:grants?|granted|gives?|gave|giving|granting|hands?|handed)\s+$`)
+	acquireRe = regexp.MustCompile(`(?i)^(?:acquir|bought|buy|purchas|takeover)`)
+	raiseRe   = regexp.MustCompile(`(?i)^(?:rais|secur|land|clos)`)
+	// A name before these nouns is the target ("its Vega investment"); before
+	// "stake" it is the holder.
+	dealNounRe = regexp.MustCompile(`(?i)^(?:investments?|acquisition|takeover|purchase|buyout)$`)
+	valueVerb  = regexp.MustCompile(`(?i)\bvalu(?:e|ed|es|ing)\b`)
 	ownEventRe = regexp.MustCompile(`(?i)\b(?:founded|established|incorporated|launched|started|born|went public|listed|IPO'?d|spun off|spun out)\s+(?:in\s+|on\s+)?$`)
 )
 
@@ -104,16 +135,20 @@ func buildValueClaims(c *sentCtx) {
 			continue
 		}
 		first := min(m.start, l.ts)
-		if c.negated(first) {
+		if c.negated(first) && !l.trig.Presupposed {
 			continue
 		}
-		cl := Claim{Kind: l.vk.kind, Value: m.value, Status: Status(l.trig.Status), Aspect: Aspect(l.trig.Aspect)}
+		cl := Claim{Kind: l.vk.kind, Value: m.value, Status: Status(l.trig.Status), Aspect: Aspect(l.trig.Aspect), Component: Component(l.trig.Component)}
 		c.qualify(&cl, m, l)
 		switch cl.Kind {
 		case KindInvestment:
 			c.dealParties(&cl, m, l, true)
+			c.frameParties(&cl, m, l)
+			c.sameDeal(&cl)
 		case KindStake:
 			c.dealParties(&cl, m, l, false)
+			c.frameParties(&cl, m, l)
+			c.sameDeal(&cl)
 		case KindValuation:
 			c.valuationAspect(&cl, vi)
 			cl.Subject = c.valuedParty(m, l).name
@@ -181,9 +216,11 @@ func (c *sentCtx) earlierFigure(m mention) {
 	}
 }
 
-// qualify reads the period, status and aspect the words around a value give it.
+// qualify reads the period, status, aspect and component the words around
+// a value give it.
 func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
-	if cl.Kind == KindInvestment && m.value.Qualifier == "<=" {
+	c.cue(cl, m, l)
+	if cl.Kind == KindInvestment && cl.Value.Qualifier == "<=" {
 		cl.Aspect = AspectBound
 	}
 	lex := &c.art.x.set.Lexicon
@@ -216,6 +253,153 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 		cl.Period = formatDate(d.value)
 	} else if p := c.yearBefore(m); p != "" {
 		cl.Period = p
+	}
+	if cl.Component == ComponentPlain {
+		switch {
+		case cl.Value.Rate == "share":
+			cl.Component = ComponentPerShare
+		case cl.Aspect == AspectTotal:
+			cl.Component = ComponentCumulative
+		}
+	}
+}
+
+// frameParties reads parties the trigger's frame places: "the 9% stake
+// held by Norrland" is Norrland's; "Vega
+// shareholders will receive $5bn" is paid for Vega by someone not named
+// here; "the $300 million Orbital sank into Vega" names its investor
+// between the value and the verb.
+func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
+	if l.trig.Frame == "held_by" {
+		// a person may hold a stake too
+		if e, ok := c.mentionAtToken(c.tokenAt(l.te)); ok {
+			if p := c.resolve(e); p.ok() {
+				cl.Subject = p.name
+				if cl.Object == p.name {
+					cl.Object = ""
+				}
+			}
+		}
+		return
+	}
+	if hs, ok := c.holdersBefore(l.vk.rule, m); ok {
+		for i := len(c.ents) - 1; i >= 0; i-- {
+			e := c.ents[i]
+			if e.end > hs {
+				continue
+			}
+			if c.wordsBetween(e.end, hs) <= 1 && !c.art.isPerson(e) {
+				if p := c.resolve(e); p.ok() {
+					if e.ref != refName {
+						// "Its shareholders will receive": the owners paid
+						// are the target's, not the buyer's a pronoun may
+						// point to.
+						p.name = c.art.targetOf(p.name)
+					}
+					cl.Subject, cl.Object = "", p.name
+				}
+			}
+			return
+		}
+		return
+	}
+	if cl.Object == "" && strings.HasSuffix(strings.ToLower(l.matched), " into") {
+		// "putting $2 billion into Vega": the trigger holds its preposition
+		if o, _ := c.entityAfter(l.te-len("into"), []string{"into"}, 1, cl.Subject); o.ok() {
+			cl.Object = o.name
+		}
+	}
+	if l.ts < m.end || c.wordsBetween(m.end, l.ts) > 3 {
+		return
+	}
+	for _, e := range c.ents {
+		if e.start >= m.end && e.end <= l.ts && !c.art.isPerson(e) {
+			if p := c.resolve(e, cl.Object); p.ok() && p.name != cl.Object {
+				cl.Subject = p.name
+			}
+			return
+		}
+	}
+}
+
+// holdersBefore finds a trigger of the holders frame governing a value:
+// before it in its clause, within eight words.
+func (c *sentCtx) holdersBefore(r *rules.Claim, m mention) (int, bool) {
+	for i := range r.Triggers {
+		if r.Triggers[i].Frame != "holders" {
+			continue
+		}
+		for _, loc := range c.find(&r.Triggers[i].Pattern) {
+			if loc[1] <= m.start+1 && c.wordsBetween(loc[1], m.start) <= 8 && !blocked(c.text[loc[1]:m.start]) {
+				return loc[0], true
+			}
+		}
+	}
+	return 0, false
+}
+
+// valueWithin says whether another value of m's type stands between m and
+// the span [s, e): a cue speaks of the figure nearest it.
+func (c *sentCtx) valueWithin(m mention, s, e int) bool {
+	lo, hi := e, m.start
+	if s >= m.end {
+		lo, hi = m.end, s
+	}
+	for _, o := range c.values {
+		if o.start != m.start && o.value.Type == m.value.Type && o.start >= lo && o.end <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+// sameDeal reads "X will acquire Y for $42 per share in a transaction
+// valued at $3.1 billion" and "X invested $5m in Y, representing a stake of
+// 8%": a later figure of a deal whose target the sentence did not name
+// again is of the same deal as the investment just before it.
+func (c *sentCtx) sameDeal(cl *Claim) {
+	if cl.Object != "" {
+		return
+	}
+	for k := len(c.art.claims) - 1; k >= 0; k-- {
+		p := c.art.claims[k]
+		if p.SentStart != c.s.Start {
+			return
+		}
+		if p.Kind == KindInvestment && p.Subject != "" && p.Object != "" {
+			cl.Subject, cl.Object = p.Subject, p.Object
+			return
+		}
+	}
+}
+
+// cue applies the kind's cues standing near a value: the nearest cue
+// names the component, and any gives a status or a bound the words of the
+// value itself left open.
+func (c *sentCtx) cue(cl *Claim, m mention, l link) {
+	cues := l.vk.rule.Cues
+	compGap := 99
+	for i := range cues {
+		q := &cues[i]
+		for _, loc := range c.find(&q.Pattern) {
+			g, between := c.gap(loc[0], loc[1], m.start, m.end)
+			limit := q.After
+			if loc[0] >= m.end {
+				limit = q.Before
+			}
+			if g > limit || blocked(between) || c.valueWithin(m, loc[0], loc[1]) {
+				continue
+			}
+			if q.Component != "" && (cl.Component == ComponentPlain || g < compGap) && l.trig.Component == "" {
+				cl.Component, compGap = Component(q.Component), g
+			}
+			if q.Status != "" && cl.Status == StatusActual {
+				cl.Status = Status(q.Status)
+			}
+			if q.Qualifier != "" && cl.Value.Qualifier == "" && cl.Value.Lo == cl.Value.Hi {
+				cl.Value.Qualifier = q.Qualifier
+			}
+		}
 	}
 }
 
@@ -297,10 +481,19 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	if !obj.ok() && l.te <= m.start {
 		// "Northwind's exposure to Corvex now stands at $5 billion": the
 		// target follows the trigger, before the value.
-		obj, _ = c.entityAfter(l.te, []string{"in", "into", "of", "for", "to"}, 3, "")
+		obj, _ = c.entityAfter(l.ts, []string{"in", "into", "of", "for", "to"}, 4, "")
 	}
 	if !obj.ok() {
 		obj = c.objectAfter(hi, []string{"in", "into", "of", "for", "to"}, 8, "")
+	}
+	if !obj.ok() && l.ts >= m.end && dealNounRe.MatchString(l.matched) {
+		// "its $4 billion Anthropic investment": a name modifying the
+		// trigger noun is the target.
+		for _, e := range c.ents {
+			if e.ref == refName && e.end <= l.ts && e.start >= m.end && c.wordsBetween(e.end, l.ts) == 0 && c.art.isParty(e) {
+				obj = c.resolve(e)
+			}
+		}
 	}
 	if !obj.ok() {
 		// "invest in X, ..., with $1.25 billion committed": the target
@@ -322,6 +515,15 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	sub, _ := c.entityAfter(hi, []string{"by", "from"}, 5, excl)
 	if !sub.ok() {
 		sub = c.possessiveNear(lo, 3, excl)
+	}
+	if !sub.ok() {
+		// "bringing its total to $8 billion": the trigger names its holder.
+		for _, e := range c.ents {
+			if e.possessive && e.start >= l.ts && e.end <= l.te {
+				sub = c.resolve(e, excl)
+				break
+			}
+		}
 	}
 	if !sub.ok() {
 		// "grants Meta a 49% stake": the receiver is the holder.
@@ -399,8 +601,9 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 
 // valuedParty finds the company a valuation is of.
 func (c *sentCtx) valuedParty(m mention, l link) party {
-	if valueVerb.MatchString(l.matched) {
-		i := c.tokenAt(l.te)
+	if loc := valueVerb.FindStringIndex(l.matched); loc != nil {
+		// "values Helix at", "values the company at": what follows the verb
+		i := c.tokenAt(l.ts + loc[1])
 		if e, ok := c.mentionAtToken(i); ok && e.ref == refName {
 			if r := c.resolve(e, ""); r.ok() {
 				return r
@@ -419,8 +622,8 @@ func (c *sentCtx) valuedParty(m mention, l link) party {
 			return party{name: p.Object}
 		}
 	}
-	if valueVerb.MatchString(l.matched) {
-		i := c.tokenAt(l.te)
+	if loc := valueVerb.FindStringIndex(l.matched); loc != nil {
+		i := c.tokenAt(l.ts + loc[1])
 		if e, ok := c.mentionAtToken(i); ok {
 			if r := c.resolve(e, ""); r.ok() {
 				return r
@@ -623,7 +826,7 @@ func buildHeadcount(c *sentCtx) {
 	var taken []mention
 	taken = append(taken, c.values...)
 	taken = append(taken, c.dates...)
-	for _, n := range findCounts(c.scan, taken) {
+	for _, n := range findCounts(c.scan, c.art.x.quals, taken) {
 		// the counted noun follows within two words
 		nounEnd := -1
 		for i := range r.Nouns {
@@ -933,13 +1136,11 @@ func (c *sentCtx) clientsBefore(pos int) []party {
 	return out
 }
 
-func normalTitle(t string) string {
+// normalTitle is the title t is, by the role rule's synonyms.
+func normalTitle(t string, synonyms map[string]string) string {
 	t = strings.ToLower(strings.Join(strings.Fields(t), " "))
-	for long, short := range map[string]string{"chief executive officer": "ceo", "chief executive": "ceo",
-		"chief financial officer": "cfo", "chief operating officer": "coo", "chief technology officer": "cto"} {
-		if strings.HasSuffix(t, long) {
-			t = strings.TrimSuffix(t, long) + short
-		}
+	if s, ok := synonyms[t]; ok {
+		return s
 	}
 	return t
 }
@@ -969,7 +1170,17 @@ func (c *sentCtx) titleAt(i int) (int, string, bool) {
 		}
 		if ok {
 			_ = start
-			return i + len(t.words), mod + t.norm, true
+			end, norm := i+len(t.words), mod+t.norm
+			// "Chairman and CEO" holds both titles.
+			if end+1 < len(c.toks) && strings.EqualFold(c.toks[end].Text, "and") {
+				if e2, n2, ok := c.titleAt(end + 1); ok && !strings.HasPrefix(n2, "interim ") && !strings.HasPrefix(n2, "acting ") {
+					if c.art.x.compoundDrop[t.norm] {
+						return e2, n2, true
+					}
+					return e2, norm + " and " + n2, true
+				}
+			}
+			return end, norm, true
 		}
 	}
 	return 0, "", false
@@ -1029,6 +1240,10 @@ func buildRoles(c *sentCtx) {
 				person = party{name: m.name, start: m.start, end: m.end}
 			}
 		}
+		// "Vega Chief Executive Dana Marsh": a name run on from the title.
+		if !person.ok() {
+			person = c.personInside(i, end)
+		}
 		// "X ... has stepped in as interim CEO": the person is the clause's subject.
 		if !person.ok() && i > 0 && strings.EqualFold(c.toks[i-1].Text, "as") {
 			for k := len(c.ents) - 1; k >= 0; k-- {
@@ -1067,6 +1282,10 @@ func buildRoles(c *sentCtx) {
 				}
 			}
 		}
+		if !org.ok() && person.end <= ts {
+			// "vice president of data and AI at Vega": a department, then the organisation
+			org, _ = c.entityAfter(te, []string{"at"}, 6, person.name)
+		}
 		if !org.ok() {
 			org = c.appointer(person)
 		}
@@ -1102,6 +1321,29 @@ func buildRoles(c *sentCtx) {
 		_ = k
 		c.add(cl, f.start, f.end)
 	}
+}
+
+// personInside reads a person's name that the title at tokens [i, end)
+// runs on into: a mention that starts inside the title and ends two or
+// three capitalised words after it.
+func (c *sentCtx) personInside(i, end int) party {
+	for _, e := range c.ents {
+		if e.ref != refName || e.tok0 < i || e.tok0 >= end || e.tok1 <= end {
+			continue
+		}
+		n := e.tok1 - end
+		if n < 2 || n > 3 || e.known && e.typ != rules.EntityPerson {
+			return party{}
+		}
+		for k := end; k < e.tok1; k++ {
+			if w := c.toks[k].Text; w == "" || w[0] < 'A' || w[0] > 'Z' {
+				return party{}
+			}
+		}
+		start, stop := c.toks[end].Start, c.toks[e.tok1-1].End
+		return party{name: c.text[start:stop], start: start, end: stop}
+	}
+	return party{}
 }
 
 // personBefore finds "Name," right before a title at token i (allowing

@@ -39,6 +39,9 @@ const (
 	ValueDate     ValueType = "date"     // From, To, DatePrecision
 	ValueCount    ValueType = "count"    // Lo (signed), Step, Qualifier
 	ValueLabel    ValueType = "label"    // Label: a ticker, a client change, a role
+	// ValuePerShare is what a rule declares to claim money stated per share
+	// (a Value of type money with Rate "share"); no Value has this type.
+	ValuePerShare ValueType = "per_share"
 )
 
 // Value is a figure as the article wrote it: the stated number or range plus

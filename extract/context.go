@@ -46,9 +46,11 @@ func (c *sentCtx) mayMatch(p *rules.Pattern) bool {
 	return c.scan.prefiltered(p.Re) || p.MayMatch(c.lower)
 }
 
-// wordsBetween counts the words in [a, b) that are not part of a value,
-// a name or a reference counting as one word however long: distance is
-// counted in phrases ("values the privately held freight startup at").
+// wordsBetween counts the words in [a, b) that are not part of a value
+// nor inside parentheses, a name or a reference counting as one word
+// however long: distance is counted in phrases ("values the privately held
+// freight startup at"), and "Widget Inc. (NASDAQ: WDG) agreed" is as close
+// as "Widget Inc. agreed".
 func (c *sentCtx) wordsBetween(a, b int) int {
 	if c.mentionEnd == nil {
 		c.mentionEnd = make([]int, len(c.toks))
@@ -58,12 +60,18 @@ func (c *sentCtx) wordsBetween(a, b int) int {
 			}
 		}
 	}
-	n := 0
+	n, depth := 0, 0
 	in := -1 // the end of the mention being passed
 	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].Start >= a })
 	for ; i < len(c.toks) && c.toks[i].End <= b; i++ {
 		t := c.toks[i]
-		if t.Start < in || !isWord(t.Text) || overlapsAny(t.Start, t.End, c.values) {
+		switch t.Text {
+		case "(":
+			depth++
+		case ")":
+			depth = max(0, depth-1)
+		}
+		if depth > 0 || t.Start < in || !isWord(t.Text) || overlapsAny(t.Start, t.End, c.values) {
 			continue
 		}
 		if e := c.mentionEnd[i]; e > 0 {
@@ -116,15 +124,18 @@ func blocked(between string) bool {
 }
 
 // fullStop says whether a stretch of text holds a full stop that ends a
-// sentence: after a lower-case word, not an abbreviation ("U.S. drone
-// maker", "Kaartwerk B.V. for").
+// sentence the segmenter left joined: after a lower-case word and before
+// one that is not, never an abbreviation's ("U.S. drone maker",
+// "Kaartwerk B.V. for").
 func fullStop(s string) bool {
 	for i := strings.Index(s, ". "); i >= 0; {
 		w := s[:i]
 		if sp := strings.LastIndexAny(w, " ("); sp >= 0 {
 			w = w[sp+1:]
 		}
-		if len(w) >= 2 && !strings.Contains(w, ".") && strings.ToLower(w) == w && !abbrevLike[w] {
+		rest := strings.TrimLeft(s[i+2:], " ")
+		lowerNext := rest != "" && rest[0] >= 'a' && rest[0] <= 'z'
+		if len(w) >= 2 && !strings.Contains(w, ".") && strings.ToLower(w) == w && !abbrevLike[w] && !lowerNext {
 			return true
 		}
 		next := strings.Index(s[i+2:], ". ")

@@ -77,6 +77,9 @@ type Extractor struct {
 	headcount  *rules.Claim
 	titles     map[string][]titleEntry // by first word, longest first
 	scan       *scanner
+	quals      *qualifiers
+	// compoundDrop: titles left out of a compound title ("co-founder and CTO" is cto)
+	compoundDrop map[string]bool
 }
 
 // New compiles an extractor for a rule set.
@@ -88,7 +91,8 @@ func New(set *rules.Set) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set, newWordCache()), titles: map[string][]titleEntry{}}
+	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set, newWordCache()), titles: map[string][]titleEntry{},
+		quals: newQualifiers(set.Lexicon.Qualifiers)}
 	for i := range set.Claims {
 		r := &set.Claims[i]
 		switch Kind(r.Kind) {
@@ -97,10 +101,14 @@ func New(set *rules.Set) (*Extractor, error) {
 		case KindHeadcountChange:
 			x.headcount = r
 		case KindRole:
+			x.compoundDrop = map[string]bool{}
+			for _, t := range r.CompoundDrop {
+				x.compoundDrop[normalTitle(t, r.Synonyms)] = true
+			}
 			for _, t := range r.Titles {
 				words := strings.Fields(strings.ToLower(t))
 				if len(words) > 0 {
-					x.titles[words[0]] = append(x.titles[words[0]], titleEntry{words: words, norm: normalTitle(t)})
+					x.titles[words[0]] = append(x.titles[words[0]], titleEntry{words: words, norm: normalTitle(t, r.Synonyms)})
 				}
 			}
 		}
@@ -151,8 +159,12 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 		for j := range r.Verbs {
 			res = append(res, r.Verbs[j].Pattern.Re)
 		}
+		for j := range r.Cues {
+			res = append(res, r.Cues[j].Pattern.Re)
+		}
 		add(r.Nouns)
 		add(r.Transitive)
+		add(r.Others)
 	}
 	return res
 }
@@ -424,9 +436,9 @@ func (a *artState) sentence(i int) *sentCtx {
 			}
 		}
 	}
-	c.values = append(c.values, findMoney(c.scan)...)
-	c.values = append(c.values, findPercents(c.scan)...)
-	for _, m := range findMultiples(c.scan) {
+	c.values = append(c.values, findMoney(c.scan, a.x.quals)...)
+	c.values = append(c.values, findPercents(c.scan, a.x.quals)...)
+	for _, m := range findMultiples(c.scan, a.x.quals) {
 		if !overlapsAny(m.start, m.end, c.values) {
 			c.values = append(c.values, m)
 		}

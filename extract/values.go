@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/claimcheck/claimcheck/rules"
 )
 
 // mention is a value found in a sentence: its byte span in the sentence and
@@ -40,23 +42,49 @@ var (
 	// 14.3 billion dollars, 300 million euros
 	moneyWordRe = regexp.MustCompile(`(?i)\b(` + numPat + `)\s(trillion|billion|million|thousand)\s(dollars|euros|pounds|yen)\b`)
 	yearAgoRe   = regexp.MustCompile(`(?i)^\s+(?:earlier|ago|before|later|prior|previously)\b`)
-	rateRe      = regexp.MustCompile(`(?i)^(?:[- ](?:a|per)[- ]year|\s?(?:annually|per annum|a year|per year|/year|/yr))`)
-	betweenRe   = regexp.MustCompile(`(?i)\bbetween\s$`)
-	andMoneyRe  = regexp.MustCompile(`(?i)^\s(?:and)\s`)
-	qualRe      = regexp.MustCompile(`(?i)(?:^|[\s(,])(more than|over|exceeding|in excess of|upwards of|above|at least|no less than|a minimum of|about|approximately|approx\.|around|roughly|nearly|almost|some|close to|an estimated|estimated|just under|just over|up to|as much as|as high as|as many as|less than|under|below|at most|no more than|a maximum of)\s$`)
-	percentRe   = regexp.MustCompile(`(?i)(` + `\d+(?:\.\d+)?` + `)(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?))?\s?(%|percent\b|per cent\b|percentage points?\b)`)
-	multipleRe  = regexp.MustCompile(`(?i)\b(?:(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|(doubl(?:ing|es|ed|e))|(tripl(?:ing|es|ed|e))|(quadrupl(?:ing|es|ed|e))|(\d+(?:\.\d+)?)x\b|(\d+(?:\.\d+)?) times\b)`)
-	countRe     = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+)\b`)
+	// "$95 per share" is a price in its own unit, never a deal's amount.
+	perShareRe = regexp.MustCompile(`(?i)^\s?(?:per|a|/)\s?share\b`)
+	rateRe     = regexp.MustCompile(`(?i)^(?:[- ](?:a|per)[- ]year|\s?(?:annually|per annum|a year|per year|/year|/yr))`)
+	betweenRe  = regexp.MustCompile(`(?i)\bbetween\s$`)
+	andMoneyRe = regexp.MustCompile(`(?i)^\s(?:and)\s`)
+	percentRe  = regexp.MustCompile(`(?i)(` + `\d+(?:\.\d+)?` + `)(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?))?\s?(%|percent\b|per cent\b|percentage points?\b)`)
+	multipleRe = regexp.MustCompile(`(?i)\b(?:(two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+(?:\.\d+)?)[- ]?fold|(doubl(?:ing|es|ed|e))|(tripl(?:ing|es|ed|e))|(quadrupl(?:ing|es|ed|e))|(\d+(?:\.\d+)?)(?:x\b|×)|(\d+(?:\.\d+)?) times\b)`)
+	countRe    = regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+)\b`)
 )
 
-var qualifierOf = map[string]string{
-	"more than": ">", "over": ">", "exceeding": ">", "in excess of": ">", "upwards of": ">", "above": ">", "just over": ">",
-	"at least": ">=", "no less than": ">=", "a minimum of": ">=",
-	"about": "~", "approximately": "~", "approx.": "~", "around": "~", "roughly": "~", "nearly": "~", "almost": "~",
-	"some": "~", "close to": "~", "an estimated": "~", "estimated": "~",
-	"up to": "<=", "as much as": "<=", "as high as": "<=", "as many as": "<=", "at most": "<=", "no more than": "<=", "a maximum of": "<=",
-	"less than": "<", "under": "<", "below": "<", "just under": "<",
+// qualifiers reads the words that bound a figure, as the lexicon lists
+// them. Phrases are looked up word by word in maps, not matched by one
+// pattern: every number in every sentence asks, so it must be cheap.
+type qualifiers struct {
+	before, after map[string]string // folded phrase → label
+	maxWords      int               // the most words in a phrase
 }
+
+// newQualifiers reads the lexicon's qualifier phrases; the first list to
+// name a phrase gives its label.
+func newQualifiers(qs []rules.Qualifier) *qualifiers {
+	q := &qualifiers{before: map[string]string{}, after: map[string]string{}}
+	add := func(m map[string]string, w, label string) {
+		k := foldPhrase(w)
+		if _, dup := m[k]; dup || k == "" {
+			return
+		}
+		m[k] = label
+		q.maxWords = max(q.maxWords, len(strings.Fields(k)))
+	}
+	for _, e := range qs {
+		for _, w := range e.Before {
+			add(q.before, w, e.Label)
+		}
+		for _, w := range e.After {
+			add(q.after, w, e.Label)
+		}
+	}
+	return q
+}
+
+// foldPhrase lower-cases a phrase and folds its spaces.
+func foldPhrase(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 var wordNumbers = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
@@ -85,19 +113,63 @@ func scaleOf(s string) float64 {
 	return scales[strings.ToLower(s)]
 }
 
-// qualifierBefore reads a qualifier ending at pos ("over ", "about ").
-func qualifierBefore(s string, pos int) (q string, start int) {
-	lo := pos - 24
-	if lo < 0 {
-		lo = 0
+// beforeAt reads a qualifier ending at pos ("over ", "up to another "):
+// the longest phrase of whole words, opening the text or after a space, a
+// parenthesis or a comma.
+func (q *qualifiers) beforeAt(s string, pos int) (label string, start int) {
+	if q == nil || pos == 0 || s[pos-1] != ' ' {
+		return "", pos
 	}
-	for lo > 0 && !isBoundary(s, lo) {
-		lo--
+	end := pos - 1
+	w := strings.ToLower(s[max(0, end-40):end])
+	off := max(0, end-40)
+	label, start = "", pos
+	words := 0
+	for i := len(w); i > 0 && words < q.maxWords; {
+		j := strings.LastIndexAny(w[:i], " (,")
+		words++
+		if l, ok := q.before[w[j+1:]]; ok && (j >= 0 || off == 0) {
+			label, start = l, off+j+1
+		}
+		if j < 0 || w[j] != ' ' {
+			break
+		}
+		i = j
 	}
-	if m := qualRe.FindStringSubmatchIndex(s[lo:pos]); m != nil {
-		return qualifierOf[strings.ToLower(s[lo+m[2]:lo+m[3]])], lo + m[2]
+	return label, start
+}
+
+// afterAt reads a qualifier starting at pos: "+" at once, or words after
+// a space (" or more").
+func (q *qualifiers) afterAt(s string, pos int) (label string, end int) {
+	if q == nil || pos >= len(s) {
+		return "", pos
 	}
-	return "", pos
+	if l, ok := q.after[s[pos:pos+1]]; ok && !isWordByte(s[pos]) && s[pos] != ' ' {
+		return l, pos + 1
+	}
+	if s[pos] != ' ' {
+		return "", pos
+	}
+	w := strings.ToLower(s[pos+1 : min(len(s), pos+1+32)])
+	label, end = "", pos
+	words := 0
+	for i := 0; i < len(w) && words < q.maxWords; {
+		j := strings.IndexAny(w[i:], " ,.;)")
+		if j < 0 {
+			j = len(w) - i
+		}
+		i += j
+		words++
+		if l, ok := q.after[w[:i]]; ok {
+			label, end = l, pos+1+i
+		}
+		if i >= len(w) || w[i] != ' ' {
+			break
+		}
+		i++
+	}
+	return label, end
 }
 
 func isBoundary(s string, i int) bool {
@@ -105,7 +177,7 @@ func isBoundary(s string, i int) bool {
 }
 
 // findMoney returns the amounts of money in a sentence.
-func findMoney(t *scanned) []mention {
+func findMoney(t *scanned, q *qualifiers) []mention {
 	s := t.text
 	var out []mention
 	for _, m := range t.findAll(moneyRe, true) {
@@ -130,7 +202,7 @@ func findMoney(t *scanned) []mention {
 			firstEnd = m[7]
 		}
 		if m[12] < 0 { // a single amount
-			out = append(out, moneyMention(s, m[0], m[1], Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: lo * scale, Step: step * scale}))
+			out = append(out, moneyMention(s, q, m[0], m[1], Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: lo * scale, Step: step * scale}))
 			continue
 		}
 		hi, hstep, ok := parseNumber(g(6))
@@ -145,16 +217,16 @@ func findMoney(t *scanned) []mention {
 		}
 		if strings.EqualFold(g(4), "to") && fromBeforeRe.MatchString(s[:m[0]]) || hi*hiScale < lo*scale {
 			// "from $14 billion to $29 billion" is a change, not a range.
-			out = append(out, moneyMention(s, m[0], firstEnd, Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: lo * scale, Step: step * scale}))
+			out = append(out, moneyMention(s, q, m[0], firstEnd, Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: lo * scale, Step: step * scale}))
 			second := m[12]
 			if m[10] >= 0 {
 				second = m[10]
 			}
-			out = append(out, moneyMention(s, second, m[1], Value{Type: ValueMoney, Currency: code, Lo: hi * hiScale, Hi: hi * hiScale, Step: hstep * hiScale}))
+			out = append(out, moneyMention(s, q, second, m[1], Value{Type: ValueMoney, Currency: code, Lo: hi * hiScale, Hi: hi * hiScale, Step: hstep * hiScale}))
 			continue
 		}
 		v := Value{Type: ValueMoney, Currency: code, Lo: lo * scale, Hi: hi * hiScale, Step: math.Min(step*scale, hstep*hiScale)}
-		out = append(out, moneyMention(s, m[0], m[1], v))
+		out = append(out, moneyMention(s, q, m[0], m[1], v))
 	}
 	for _, m := range t.findAll(moneyWordRe, true) {
 		v, step, ok := parseNumber(s[m[2]:m[3]])
@@ -163,20 +235,25 @@ func findMoney(t *scanned) []mention {
 		}
 		scale := scaleOf(s[m[4]:m[5]])
 		code := currencies[strings.ToLower(s[m[6]:m[7]])]
-		out = append(out, moneyMention(s, m[0], m[1], Value{Type: ValueMoney, Currency: code, Lo: v * scale, Hi: v * scale, Step: step * scale}))
+		out = append(out, moneyMention(s, q, m[0], m[1], Value{Type: ValueMoney, Currency: code, Lo: v * scale, Hi: v * scale, Step: step * scale}))
 	}
 	return mergeBetween(s, out)
 }
 
 // moneyMention widens an amount at [start, end) by the qualifier before it
 // and the rate after it.
-func moneyMention(s string, start, end int, v Value) mention {
-	if q, qs := qualifierBefore(s, start); q != "" && v.Hi == v.Lo {
-		v.Qualifier, start = q, qs
+func moneyMention(s string, q *qualifiers, start, end int, v Value) mention {
+	if l, qs := q.beforeAt(s, start); l != "" && v.Hi == v.Lo {
+		v.Qualifier, start = l, qs
+	} else if l, qe := q.afterAt(s, end); l != "" && v.Hi == v.Lo {
+		v.Qualifier, end = l, qe
 	}
 	// "a year earlier" and "a year ago" date the amount; they make no rate.
 	if r := rateRe.FindStringIndex(s[end:]); r != nil && !yearAgoRe.MatchString(s[end+r[1]:]) {
 		v.Rate = "year"
+		end += r[1]
+	} else if r := perShareRe.FindStringIndex(s[end:]); r != nil {
+		v.Rate = "share"
 		end += r[1]
 	}
 	return mention{start: start, end: end, value: v}
@@ -207,7 +284,7 @@ func isWordByte(b byte) bool {
 }
 
 // findPercents returns the percentages in a sentence.
-func findPercents(t *scanned) []mention {
+func findPercents(t *scanned, q *qualifiers) []mention {
 	s := t.text
 	var out []mention
 	for _, m := range t.findAll(percentRe, true) {
@@ -225,17 +302,19 @@ func findPercents(t *scanned) []mention {
 				val.Step = math.Min(step, hs)
 			}
 		}
-		start := m[0]
-		if q, qs := qualifierBefore(s, start); q != "" && val.Lo == val.Hi {
-			val.Qualifier, start = q, qs
+		start, end := m[0], m[1]
+		if l, qs := q.beforeAt(s, start); l != "" && val.Lo == val.Hi {
+			val.Qualifier, start = l, qs
+		} else if l, qe := q.afterAt(s, end); l != "" && val.Lo == val.Hi {
+			val.Qualifier, end = l, qe
 		}
-		out = append(out, mention{start: start, end: m[1], value: val})
+		out = append(out, mention{start: start, end: end, value: val})
 	}
 	return out
 }
 
 // findMultiples returns "threefold", "doubled", "20x" in a sentence.
-func findMultiples(t *scanned) []mention {
+func findMultiples(t *scanned, q *qualifiers) []mention {
 	s := t.text
 	var out []mention
 	for _, m := range t.findAll(multipleRe, true) {
@@ -262,14 +341,19 @@ func findMultiples(t *scanned) []mention {
 		if f <= 1 || strings.HasPrefix(strings.ToLower(s[m[1]:]), " down") {
 			continue // "doubles down" is resolve, not a multiple
 		}
-		out = append(out, mention{start: m[0], end: m[1], value: Value{Type: ValueMultiple, Lo: f, Hi: f, Step: 1}})
+		v := Value{Type: ValueMultiple, Lo: f, Hi: f, Step: 1}
+		start := m[0]
+		if l, qs := q.beforeAt(s, start); l != "" {
+			v.Qualifier, start = l, qs
+		}
+		out = append(out, mention{start: start, end: m[1], value: v})
 	}
 	return out
 }
 
 // findCounts returns whole numbers in a sentence that are neither money,
 // percentages, years nor parts of dates; the caller decides what they count.
-func findCounts(t *scanned, taken []mention) []mention {
+func findCounts(t *scanned, q *qualifiers, taken []mention) []mention {
 	s := t.text
 	var out []mention
 	for _, m := range t.findAll(countRe, true) {
@@ -288,8 +372,8 @@ func findCounts(t *scanned, taken []mention) []mention {
 		}
 		val := Value{Type: ValueCount, Lo: v, Hi: v, Step: 1}
 		start := m[0]
-		if q, qs := qualifierBefore(s, start); q != "" {
-			val.Qualifier, start = q, qs
+		if l, qs := q.beforeAt(s, start); l != "" {
+			val.Qualifier, start = l, qs
 		}
 		out = append(out, mention{start: start, end: m[1], value: val})
 	}

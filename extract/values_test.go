@@ -24,7 +24,8 @@ func TestMoneyForms(t *testing.T) {
 		{"between $3 billion and $4 billion", []string{"USD 3000000000..4000000000"}, []string{"between $3 billion and $4 billion"}},
 		{"$1.25 billion initially, up to $4 billion", []string{"USD 1250000000", "<=USD 4000000000"}, []string{"$1.25 billion", "up to $4 billion"}},
 		{"values it at over $29 billion", []string{">USD 29000000000"}, []string{"over $29 billion"}},
-		{"about $350 a share", []string{"~USD 350"}, []string{"about $350"}},
+		{"about $350 a share", []string{"~USD 350/share"}, []string{"about $350 a share"}},
+		{"for $42 per share in cash", []string{"USD 42/share"}, []string{"$42 per share"}},
 		{"nearly $1 trillion", []string{"~USD 1000000000000"}, []string{"nearly $1 trillion"}},
 		{"at least $5 million", []string{">=USD 5000000"}, []string{"at least $5 million"}},
 		{"from $14 billion to $29 billion", []string{"USD 14000000000", "USD 29000000000"}, []string{"$14 billion", "$29 billion"}},
@@ -32,11 +33,19 @@ func TestMoneyForms(t *testing.T) {
 		{"some 14.3 billion dollars", []string{"~USD 14300000000"}, []string{"some 14.3 billion dollars"}},
 		{"$1,200,000 in fees", []string{"USD 1200000"}, []string{"$1,200,000"}},
 		{"no money here: 14.3 billion people", nil, nil},
+		{"Orbital's exposure to Vega now exceeds $12 billion", []string{">USD 12000000000"}, []string{"exceeds $12 billion"}},
+		{"a round above $300 million", []string{">USD 300000000"}, []string{"above $300 million"}},
+		{"a $4bn+ deal", []string{">USD 4000000000"}, []string{"$4bn+"}},
+		{"pay $2 billion or more for it", []string{">=USD 2000000000"}, []string{"$2 billion or more"}},
+		{"with the option for up to another $6bn later", []string{"<=USD 6000000000"}, []string{"up to another $6bn"}},
+		{"to inject up to $6bn more over time", []string{"<=USD 6000000000"}, []string{"up to $6bn"}},
+		{"a potential $6bn expansion", []string{"<=USD 6000000000"}, []string{"a potential $6bn"}},
+		{"roughly €900m", []string{"~EUR 900000000"}, []string{"roughly €900m"}},
 		{"its total investment in the start-up to $8 billion", []string{"USD 8000000000"}, []string{"$8 billion"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			ms := findMoney(scanText(t, tc.in))
+			ms := findMoney(scanText(t, tc.in), testQuals(t))
 			if len(ms) != len(tc.want) {
 				t.Fatalf("got %d amounts %+v, want %v", len(ms), ms, tc.want)
 			}
@@ -64,7 +73,7 @@ func TestMoneyPrecision(t *testing.T) {
 		{"$14B", 1e9},
 	}
 	for _, tc := range tests {
-		ms := findMoney(scanText(t, tc.in))
+		ms := findMoney(scanText(t, tc.in), testQuals(t))
 		if len(ms) != 1 || ms[0].value.Step != tc.step {
 			t.Errorf("%s: got %+v, want step %g", tc.in, ms, tc.step)
 		}
@@ -72,23 +81,27 @@ func TestMoneyPrecision(t *testing.T) {
 }
 
 func TestPercentsMultiplesCounts(t *testing.T) {
+	pcts := func(s *scanned) []mention { return findPercents(s, testQuals(t)) }
+	mults := func(s *scanned) []mention { return findMultiples(s, testQuals(t)) }
 	tests := []struct {
 		in   string
 		find func(*scanned) []mention
 		want []string
 	}{
-		{"a 49% stake", findPercents, []string{"49%"}},
-		{"a 27.5 percent share", findPercents, []string{"27.5%"}},
-		{"more than 200% higher", findPercents, []string{">200%"}},
-		{"between 20-30% of staff", findPercents, []string{"20..30%"}},
-		{"a threefold surge", findMultiples, []string{"x3"}},
-		{"revenue tripled", findMultiples, []string{"x3"}},
-		{"it doubled", findMultiples, []string{"x2"}},
-		{"a 20x return", findMultiples, []string{"x20"}},
-		{"a 10-fold rise", findMultiples, []string{"x10"}},
-		{"Amazon doubles down on AI", findMultiples, nil},
-		{"cut 500 contractors", func(s *scanned) []mention { return findCounts(s, nil) }, []string{"+500"}},
-		{"hired 1,200 engineers in 2024", func(s *scanned) []mention { return findCounts(s, findDates(s, time.Time{})) }, []string{"+1200"}},
+		{"a 49% stake", pcts, []string{"49%"}},
+		{"a 27.5 percent share", pcts, []string{"27.5%"}},
+		{"more than 200% higher", pcts, []string{">200%"}},
+		{"between 20-30% of staff", pcts, []string{"20..30%"}},
+		{"a threefold surge", mults, []string{"x3"}},
+		{"revenue tripled", mults, []string{"x3"}},
+		{"it doubled", mults, []string{"x2"}},
+		{"a 20x return", mults, []string{"x20"}},
+		{"a 10-fold rise", mults, []string{"x10"}},
+		{"has grown more than 20× in two years", mults, []string{">x20"}},
+		{"roughly 3x its 2023 level", mults, []string{"~x3"}},
+		{"Amazon doubles down on AI", mults, nil},
+		{"cut 500 contractors", func(s *scanned) []mention { return findCounts(s, nil, nil) }, []string{"+500"}},
+		{"hired 1,200 engineers in 2024", func(s *scanned) []mention { return findCounts(s, nil, findDates(s, time.Time{})) }, []string{"+1200"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -195,3 +208,6 @@ func TestSentences(t *testing.T) {
 		})
 	}
 }
+
+// testQuals is the built-in lexicon's qualifiers.
+func testQuals(t testing.TB) *qualifiers { return builtinExtractor(t).quals }

@@ -44,6 +44,7 @@ type jsonClaim struct {
 	Period      string `json:"period,omitempty"`
 	Status      string `json:"status,omitempty"`
 	Aspect      string `json:"aspect,omitempty"`
+	Component   string `json:"component,omitempty"`
 	Event       string `json:"event,omitempty"`
 }
 
@@ -138,7 +139,7 @@ func newJSONEncoder(w io.Writer, prefix string) *json.Encoder {
 func toJSONClaim(c extract.Claim) jsonClaim {
 	return jsonClaim{ID: c.ID, Article: c.Article, Kind: string(c.Kind), Subject: c.Subject, Object: c.Object,
 		Normalized: c.Normalized, Text: c.Text, Sentence: c.Sentence, Start: c.Start, End: c.End, Hedged: c.Hedged,
-		Attribution: c.Attribution, Period: c.Period, Status: string(c.Status), Aspect: string(c.Aspect), Event: c.Event}
+		Attribution: c.Attribution, Period: c.Period, Status: string(c.Status), Aspect: string(c.Aspect), Component: string(c.Component), Event: c.Event}
 }
 
 // streamClaims writes the elements of the claim list and its closing

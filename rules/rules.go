@@ -54,6 +54,50 @@ type Trigger struct {
 	Aspect  string  `yaml:"aspect"` // an aspect the trigger implies (before, after, total, tranche...)
 	Status  string  `yaml:"status"` // a status the trigger implies (target, forecast...)
 	Event   string  `yaml:"event"`  // for event_date: the event type
+	// Component is the part of a deal the trigger names: "milestone
+	// payments" are contingent, "upfront price" is upfront.
+	Component string `yaml:"component"`
+	// Frame places the parties when the agent does not invest: "holders"
+	// reads "Vega shareholders will receive $5bn" as paid for Vega;
+	// "held_by" reads "the 9% stake held by Norrland" as Norrland's.
+	Frame string `yaml:"frame"`
+	// Presupposed triggers state their fact in a clause of their own ("the
+	// 9% stake held by Norrland"), which a negation before the value ("did
+	// not buy") does not deny.
+	Presupposed bool `yaml:"presupposed"`
+}
+
+// Cue is a pattern that, standing within a window of words of a value a
+// kind has claimed, scopes the claim: the part of the deal it is, its
+// status, a bound. It makes no claim by itself.
+type Cue struct {
+	Pattern   Pattern `yaml:"pattern"`
+	Before    int     `yaml:"before"` // the value may stand up to Before words before the cue
+	After     int     `yaml:"after"`  // or up to After words after it
+	Component string  `yaml:"component"`
+	Status    string  `yaml:"status"`
+	Qualifier string  `yaml:"qualifier"` // a bound the cue puts on an unqualified value: "could reach" is <=
+}
+
+// Qualifier is the words that bound a figure, written before it ("more
+// than $5bn") or after it ("$5bn or more"), and the bound they give.
+type Qualifier struct {
+	Label  string   `yaml:"label"` // >, >=, <, <=, ~
+	Before []string `yaml:"before"`
+	After  []string `yaml:"after"`
+	Line   int      `yaml:"-"`
+}
+
+// UnmarshalYAML keeps the line so that a bad label is reported at it.
+func (q *Qualifier) UnmarshalYAML(n *yaml.Node) error {
+	type plain Qualifier
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*q = Qualifier(p)
+	q.Line = n.Line
+	return nil
 }
 
 // Verb maps a pattern to a label: a client change ("sever" → terminate) or a
@@ -84,47 +128,60 @@ type CaseClaim struct {
 	Status     string `yaml:"status"`
 	Aspect     string `yaml:"aspect"`
 	Event      string `yaml:"event"`
+	Component  string `yaml:"component"`
 }
 
 // Claim is the rule for one claim kind.
 type Claim struct {
 	Kind     string    `yaml:"kind"`
 	Doc      string    `yaml:"doc"`
-	Values   []string  `yaml:"values"`   // value types the kind takes: money, percent, multiple, date, count
+	Values   []string  `yaml:"values"`   // value types the kind takes: money, per_share (a price a share), percent, multiple, date, count
 	Triggers []Trigger `yaml:"triggers"` // for value kinds
 	Exclude  []Pattern `yaml:"exclude"`  // text between value and trigger that breaks the link
-	Verbs    []Verb    `yaml:"verbs"`    // for client_change and headcount_change
-	Nouns    []Pattern `yaml:"nouns"`    // for headcount_change: what is counted (employees, jobs...)
+	Cues     []Cue     `yaml:"cues"`     // words near a claimed value that scope it
+	// Others are figures of another measure: standing next to a value
+	// (three words before it, one after) they make it theirs, never this
+	// kind's ("a net loss of $40 million" is no revenue).
+	Others []Pattern `yaml:"others"`
+	Verbs  []Verb    `yaml:"verbs"`  // for client_change and headcount_change
+	Nouns  []Pattern `yaml:"nouns"`  // for headcount_change: what is counted (employees, jobs...)
+	Titles []string  `yaml:"titles"` // for role: job titles
 	// Transitive verbs frame a deal: their subject is the investor, their
 	// direct object the target ("X backed Y with $1 billion").
 	Transitive []Pattern `yaml:"transitive"`
-	Titles     []string  `yaml:"titles"` // for role: job titles
-	Tests      []Case    `yaml:"tests"`
-	File       string    `yaml:"-"`
+	// Synonyms map a title as written to the title it is, for role:
+	// "finance chief" is cfo, "chief executive officer" is ceo.
+	Synonyms map[string]string `yaml:"synonyms"`
+	// CompoundDrop are titles that, joined to a post ("co-founder and
+	// CTO"), say who started a company rather than the post held.
+	CompoundDrop []string `yaml:"compound_drop"`
+	Tests        []Case   `yaml:"tests"`
+	File         string   `yaml:"-"`
 }
 
 // Lexicon holds the word lists extraction consults.
 type Lexicon struct {
-	Hedges        []Pattern `yaml:"hedges"`        // reportedly, according to people familiar...
-	Attributions  []Pattern `yaml:"attributions"`  // patterns with one group naming the source
-	Negations     []Pattern `yaml:"negations"`     // did not, never...
-	Abbreviations []string  `yaml:"abbreviations"` // words whose full stop ends no sentence
-	NotEntities   []string  `yaml:"not_entities"`  // capitalised words that never start an entity
-	NameTails     []string  `yaml:"name_tails"`    // not entities alone, yet they end a name: "Halcyon AI"
-	OrgWords      []string  `yaml:"org_words"`     // words that end an organisation's name, never a person's
-	Descriptors   []string  `yaml:"descriptors"`   // head nouns of "the company", "the data-labeling firm"
-	Units         []string  `yaml:"units"`         // unit, division...: a part of a company a figure can be about
-	Subordinators []string  `yaml:"subordinators"` // when, while...: a trigger after one belongs to another clause
-	MarketWords   []string  `yaml:"market_words"`  // head words of a market: market, industry...
-	MarketDrop    []string  `yaml:"market_drop"`   // words ignored when comparing market names
-	OrgSuffixes   []string  `yaml:"org_suffixes"`  // Inc., Corp. ...: dropped from canonical names
-	Private       []Pattern `yaml:"private"`       // "<entity> is private": one group naming the entity
-	Outlets       []Pattern `yaml:"outlets"`       // "..., Semafor reported.": one group naming a news outlet
-	Places        []string  `yaml:"places"`        // nationalities, places and regions: never a party
-	Statuses      []Verb    `yaml:"statuses"`      // patterns near a value that set its status
-	Aspects       []Verb    `yaml:"aspects"`       // patterns near a value that set its aspect
-	Former        []Pattern `yaml:"former"`        // previously, former...: a role held before
-	Transition    []Pattern `yaml:"transition"`    // stepped in as, named...: the role held now
+	Hedges        []Pattern   `yaml:"hedges"`        // reportedly, according to people familiar...
+	Attributions  []Pattern   `yaml:"attributions"`  // patterns with one group naming the source
+	Negations     []Pattern   `yaml:"negations"`     // did not, never...
+	Abbreviations []string    `yaml:"abbreviations"` // words whose full stop ends no sentence
+	NotEntities   []string    `yaml:"not_entities"`  // capitalised words that never start an entity
+	NameTails     []string    `yaml:"name_tails"`    // not entities alone, yet they end a name: "Halcyon AI"
+	OrgWords      []string    `yaml:"org_words"`     // words that end an organisation's name, never a person's
+	Descriptors   []string    `yaml:"descriptors"`   // head nouns of "the company", "the data-labeling firm"
+	Units         []string    `yaml:"units"`         // unit, division...: a part of a company a figure can be about
+	Subordinators []string    `yaml:"subordinators"` // when, while...: a trigger after one belongs to another clause
+	MarketWords   []string    `yaml:"market_words"`  // head words of a market: market, industry...
+	MarketDrop    []string    `yaml:"market_drop"`   // words ignored when comparing market names
+	OrgSuffixes   []string    `yaml:"org_suffixes"`  // Inc., Corp. ...: dropped from canonical names
+	Private       []Pattern   `yaml:"private"`       // "<entity> is private": one group naming the entity
+	Outlets       []Pattern   `yaml:"outlets"`       // "..., Semafor reported.": one group naming a news outlet
+	Places        []string    `yaml:"places"`        // nationalities, places and regions: never a party
+	Statuses      []Verb      `yaml:"statuses"`      // patterns near a value that set its status
+	Aspects       []Verb      `yaml:"aspects"`       // patterns near a value that set its aspect
+	Former        []Pattern   `yaml:"former"`        // previously, former...: a role held before
+	Transition    []Pattern   `yaml:"transition"`    // stepped in as, named...: the role held now
+	Qualifiers    []Qualifier `yaml:"qualifiers"`    // more than, up to, about...: bounds on a figure
 }
 
 // Pattern is a regular expression compiled at load, with where it was written.
@@ -457,6 +514,7 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.Aspects = append(l.Aspects, o.Aspects...)
 	l.Former = append(l.Former, o.Former...)
 	l.Transition = append(l.Transition, o.Transition...)
+	l.Qualifiers = append(l.Qualifiers, o.Qualifiers...)
 }
 
 // Known values, checked at load so that a typo is an error, not a silent no-op.
@@ -464,12 +522,15 @@ var (
 	knownKinds = map[string]bool{"investment": true, "stake": true, "valuation": true, "event_date": true,
 		"ticker": true, "revenue": true, "role": true, "client_change": true, "market_size": true,
 		"headcount_change": true, "growth": true}
-	knownValues    = map[string]bool{"money": true, "percent": true, "multiple": true, "date": true, "count": true}
-	knownStatuses  = map[string]bool{"": true, "target": true, "forecast": true, "proposed": true, "talks": true}
-	knownAspects   = map[string]bool{"": true, "before": true, "after": true, "tranche": true, "total": true, "initial": true, "bound": true}
-	knownEntities  = map[EntityType]bool{EntityOrg: true, EntityPerson: true, EntityMarket: true, EntityOutlet: true}
-	clientLabels   = map[string]bool{"terminate": true, "reduce": true, "pause": true, "review": true, "expand": true, "continue": true}
-	headcountSigns = map[string]bool{"+": true, "-": true}
+	knownValues     = map[string]bool{"money": true, "per_share": true, "percent": true, "multiple": true, "date": true, "count": true}
+	knownStatuses   = map[string]bool{"": true, "target": true, "forecast": true, "proposed": true, "talks": true, "expected": true, "conditional": true}
+	knownComponents = map[string]bool{"": true, "upfront": true, "contingent": true, "cumulative": true, "prior_cumulative": true,
+		"package_total": true, "per_share": true, "equity_value": true, "enterprise_value": true, "termination_fee": true, "financing": true}
+	knownQualifiers = map[string]bool{">": true, ">=": true, "<": true, "<=": true, "~": true}
+	knownAspects    = map[string]bool{"": true, "before": true, "after": true, "tranche": true, "total": true, "initial": true, "bound": true}
+	knownEntities   = map[EntityType]bool{EntityOrg: true, EntityPerson: true, EntityMarket: true, EntityOutlet: true}
+	clientLabels    = map[string]bool{"terminate": true, "reduce": true, "pause": true, "review": true, "expand": true, "continue": true}
+	headcountSigns  = map[string]bool{"+": true, "-": true}
 )
 
 // compile checks every rule and compiles its patterns; it reports every
@@ -515,12 +576,17 @@ func (s *Set) compile() ErrorList {
 	}
 	for _, v := range s.Lexicon.Statuses {
 		if !knownStatuses[v.Label] || v.Label == "" {
-			errs = append(errs, Error{File: lexFile, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown status %q: want target, forecast, proposed or talks", v.Label)})
+			errs = append(errs, Error{File: lexFile, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown status %q: want target, forecast, proposed, talks, expected or conditional", v.Label)})
 		}
 	}
 	for _, v := range s.Lexicon.Aspects {
 		if !knownAspects[v.Label] || v.Label == "" {
 			errs = append(errs, Error{File: lexFile, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown aspect %q: want before, after, tranche, total, initial or bound", v.Label)})
+		}
+	}
+	for _, q := range s.Lexicon.Qualifiers {
+		if !knownQualifiers[q.Label] {
+			errs = append(errs, Error{File: lexFile, Line: q.Line, Msg: fmt.Sprintf("unknown qualifier %q: want >, >=, <, <= or ~", q.Label)})
 		}
 	}
 	for _, p := range append(s.Lexicon.Attributions[:len(s.Lexicon.Attributions):len(s.Lexicon.Attributions)], s.Lexicon.Outlets...) {
@@ -573,9 +639,37 @@ func (s *Set) compile() ErrorList {
 			if !knownStatuses[t.Status] {
 				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown status %q", t.Status)})
 			}
+			if !knownComponents[t.Component] {
+				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown component %q", t.Component)})
+			}
+			if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" {
+				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders or held_by", t.Frame)})
+			}
+		}
+		for i := range c.Cues {
+			q := &c.Cues[i]
+			pat(c.File, &q.Pattern)
+			if q.Before < 0 || q.After < 0 {
+				errs = append(errs, Error{File: c.File, Line: q.Pattern.Line, Msg: "a cue's before and after windows are word counts: 0 or more"})
+			}
+			if !knownComponents[q.Component] {
+				errs = append(errs, Error{File: c.File, Line: q.Pattern.Line, Msg: fmt.Sprintf("unknown component %q", q.Component)})
+			}
+			if !knownStatuses[q.Status] {
+				errs = append(errs, Error{File: c.File, Line: q.Pattern.Line, Msg: fmt.Sprintf("unknown status %q", q.Status)})
+			}
+			if q.Qualifier != "" && !knownQualifiers[q.Qualifier] {
+				errs = append(errs, Error{File: c.File, Line: q.Pattern.Line, Msg: fmt.Sprintf("unknown qualifier %q", q.Qualifier)})
+			}
+			if q.Component == "" && q.Status == "" && q.Qualifier == "" {
+				errs = append(errs, Error{File: c.File, Line: q.Pattern.Line, Msg: "a cue sets a component, a status or a qualifier"})
+			}
 		}
 		for i := range c.Exclude {
 			pat(c.File, &c.Exclude[i])
+		}
+		for i := range c.Others {
+			pat(c.File, &c.Others[i])
 		}
 		for i := range c.Nouns {
 			pat(c.File, &c.Nouns[i])
