@@ -22,9 +22,13 @@ var (
 	// "By Jane Doe", "By Jane Doe and Raj Patel | June 18, 2025"
 	bylineRe = regexp.MustCompile(`^[Bb]y\s+(\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|and|&|,))*?)\s*(?:[,|·•—–-]\s*(.+))?$`)
 	// "CHICAGO, Sept. 12, 2023 (Outlet) --", "NEW YORK, June 18, 2025 /PRNewswire/ --"
-	datelineRe = regexp.MustCompile(`^([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?),\s+(` + monthRe + `\s+\d{1,2},?\s+\d{4})\s*(?:\(([^)]{1,60})\)|/([^/]{1,60})/)?\s*(?:--|—|–|-)\s*`)
-	// "Reuters, June 18, 2025", "Bloomberg | Jun 18, 2025"
-	outletDateRe = regexp.MustCompile(`^(\p{Lu}[\p{L}&.'’ ]{1,40}?)\s*[,|·•—–-]\s*(.*\d{4}.*)$`)
+	// A dateline alone on its line needs no dash: "CHICAGO, Sept. 12, 2023 (Outlet)".
+	datelineRe = regexp.MustCompile(`^([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?),\s+(` + monthRe + `\s+\d{1,2},?\s+\d{4})\s*(?:\(([^)]{1,60})\)|/([^/]{1,60})/)?\s*(?:(?:--|—|–|-)\s*|$)`)
+	// "Reuters, June 18, 2025", "Bloomberg | Jun 18, 2025", "The Ledger (via
+	// Wire), March 4, 2024", "Outlet+, October 2023": an outlet's name, perhaps
+	// a note in brackets on where the copy came from, then the date.
+	// A hyphen inside the name joins ("Democrat-Gazette"); spaced, it separates.
+	outletDateRe = regexp.MustCompile(`^([\p{Lu}\d][\p{L}\d&.'’+-]*(?: [\p{L}\d&.'’+-]+){0,5}?)\s*(?:\([^()]{1,80}\))?(?:\s*[,|·•—–]|\s+-)\s*(.*\d{4}.*)$`)
 	// "Published: 2025-06-18", "Updated June 18, 2025"
 	publishedRe = regexp.MustCompile(`(?i)^(published|posted|updated|last updated|date)\s*:?\s*(.+)$`)
 	isoDateRe   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
@@ -143,6 +147,22 @@ func (a *Article) setPublished(t time.Time, p Precision) {
 }
 
 var precisionRank = map[Precision]int{PrecisionNone: 0, PrecisionYear: 1, PrecisionMonth: 2, PrecisionDay: 3, PrecisionMinute: 4}
+
+// wholeDate parses s when it is a date and nothing else ("March 4, 2024",
+// "21 October 2024", "2026-04-21", "March 2024"): a line's tail that holds
+// a date inside a sentence is no date line.
+func wholeDate(s string) (time.Time, Precision, bool) {
+	s = strings.TrimRight(strings.TrimSpace(s), ".")
+	for _, re := range []*regexp.Regexp{longDateRe, dayFirstRe, isoDateRe} {
+		if loc := re.FindStringIndex(s); loc != nil && loc[0] == 0 && loc[1] == len(s) {
+			return parseDate(s)
+		}
+	}
+	if monthYearRe.MatchString(s) || yearMonthRe.MatchString(s) {
+		return parseDate(s)
+	}
+	return time.Time{}, PrecisionNone, false
+}
 
 // dateOnly reports whether a paragraph is nothing but a date, perhaps
 // labelled ("March 20, 2025", "Updated: 2025-03-20 10:00"): a page's

@@ -260,7 +260,9 @@ func metadataLine(a *Article, p string) (string, bool) {
 		}
 		return "", true
 	}
-	if m := datelineRe.FindStringSubmatchIndex(p); m != nil {
+	// A dateline alone on its line names its outlet; without one it is an
+	// outlet line ("CNBC, June 18, 2025"), read below.
+	if m := datelineRe.FindStringSubmatchIndex(p); m != nil && (m[1] < len(p) || m[6] >= 0 || m[8] >= 0) {
 		if t, prec, ok := parseDate(p[m[4]:m[5]]); ok {
 			a.setPublished(t, prec)
 			switch {
@@ -285,8 +287,8 @@ func metadataLine(a *Article, p string) (string, bool) {
 			return "", true
 		}
 	}
-	if m := outletDateRe.FindStringSubmatch(p); m != nil && len(p) < 80 {
-		if t, prec, ok := parseDate(m[2]); ok {
+	if m := outletDateRe.FindStringSubmatch(p); m != nil && len(p) < 160 {
+		if t, prec, ok := wholeDate(m[2]); ok {
 			if a.Source == "" {
 				a.Source = strings.TrimSpace(m[1])
 			}

@@ -34,6 +34,21 @@ func TestPlainMetadata(t *testing.T) {
 		{"metadata only near the top", "Headline\nOne.\nTwo.\nThree.\nFour.\nFive.\nSix.\nBy Jane Doe\n", "Headline", "", "", "",
 			"Headline\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\nBy Jane Doe"},
 		{"markdown title markers", "# Headline\n\nBody.\n", "Headline", "", "", "", "Headline\n\nBody."},
+		{"outlet with a note", "Headline\nThe Ledger (via Wire), March 4, 2024\nBody.\n", "Headline", "", "The Ledger", "2024-03-04", "Headline\n\nBody."},
+		{"outlet with a source note", "Headline\nPinecrest Post (based on Harbor Daily), March 2024\nBody.\n", "Headline", "", "Pinecrest Post", "2024-03", "Headline\n\nBody."},
+		{"outlet with a dotted note", "Headline\nVega Report (via Harbor.com), January 18, 2022\nBody.\n", "Headline", "", "Vega Report", "2022-01-18", "Headline\n\nBody."},
+		{"outlet with a long note", "Headline\nOrbit Ledger (S&P transaction summary from the desk), October 2023\nBody.\n", "Headline", "", "Orbit Ledger", "2023-10", "Headline\n\nBody."},
+		{"outlet with a plus", "Headline\nGameDesk+, October 13, 2023\nBody.\n", "Headline", "", "GameDesk+", "2023-10-13", "Headline\n\nBody."},
+		{"outlet opening with a digit", "Headline\n24Markets, 2026-04-21\nBody.\n", "Headline", "", "24Markets", "2026-04-21", "Headline\n\nBody."},
+		{"outlet month only", "Headline\nHarbor Daily, March 2024\nBody.\n", "Headline", "", "Harbor Daily", "2024-03", "Headline\n\nBody."},
+		{"day-first outlet line", "Headline\nHarbor Daily, 21 October 2024\nBody.\n", "Headline", "", "Harbor Daily", "2024-10-21", "Headline\n\nBody."},
+		{"wire dateline without a dash", "Headline\nCHICAGO, Sept. 12, 2023 (Lakeside Wire)\n\nThe company said more.\n",
+			"Headline", "", "Lakeside Wire", "2023-09-12", "Headline\n\nThe company said more."},
+		{"all-caps outlet", "Headline\nVEGA, December 20, 2023\nBody.\n", "Headline", "", "VEGA", "2023-12-20", "Headline\n\nBody."},
+		{"hyphenated outlet with a note", "Headline\nLakeside Herald-Tribune (Harbor Daily), September 26, 2023\nBody.\n", "Headline", "", "Lakeside Herald-Tribune", "2023-09-26", "Headline\n\nBody."},
+		{"outlet dash line", "Headline\nHarbor Daily - June 18, 2025\nBody.\n", "Headline", "", "Harbor Daily", "2025-06-18", "Headline\n\nBody."},
+		{"a sentence with a date is no outlet line", "Headline\nOrbital Systems, founded on March 4, 2019, sells drones.\nBody.\n", "Headline", "", "", "", "Headline\n\nOrbital Systems, founded on March 4, 2019, sells drones.\n\nBody."},
+		{"month alone", "Headline\nMarch 2024\nBody.\n", "Headline", "", "", "2024-03", "Headline\n\nBody."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
