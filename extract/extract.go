@@ -159,29 +159,34 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 // Rules returns the rule set the extractor was built with.
 func (x *Extractor) Rules() *rules.Set { return x.set }
 
-// Extract returns the claims an article states, ordered by position.
-func (x *Extractor) Extract(a *corpus.Article) []Claim {
+// Extract returns the claims an article states, ordered by position. An
+// error means a bug in extraction, named with the article.
+func (x *Extractor) Extract(a *corpus.Article) ([]Claim, error) {
 	pub := a.Published
 	if a.Precision == corpus.PrecisionNone || a.Precision == corpus.PrecisionYear {
 		pub = time.Time{} // relative dates need at least a month
 	}
-	claims := x.ExtractText(a.Path, a.Text, pub)
+	claims, err := x.ExtractText(a.Path, a.Text, pub)
+	if err != nil {
+		return nil, err
+	}
 	if !a.Published.IsZero() && a.Precision != corpus.PrecisionYear && a.Precision != corpus.PrecisionMonth {
 		day := a.Published.Format("2006-01-02")
 		for i := range claims {
 			claims[i].Published = day
 		}
 	}
-	return claims
+	return claims, nil
 }
 
 // ExtractText is Extract on bare text: the article's path (for claim ids)
 // and its publication date (zero when unknown).
-func (x *Extractor) ExtractText(path, text string, pub time.Time) (claims []Claim) {
+func (x *Extractor) ExtractText(path, text string, pub time.Time) (claims []Claim, err error) {
 	defer func() {
-		// A bug in a builder must cost one article its claims, not the run.
+		// A bug in a builder costs one article its claims, not the run, and
+		// says so: a silent empty result would hide it from tests and users.
 		if r := recover(); r != nil {
-			claims = nil
+			claims, err = nil, fmt.Errorf("extract %s: internal error (please report it): %v", path, r)
 		}
 	}()
 	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, orgCount: map[string]int{}, shortForm: map[string]string{}}
@@ -194,7 +199,7 @@ func (x *Extractor) ExtractText(path, text string, pub time.Time) (claims []Clai
 		a.remember(c)
 	}
 	a.finish()
-	return a.claims
+	return a.claims, nil
 }
 
 // artState is one article being read.
