@@ -73,8 +73,26 @@ func withTitle(a *Article, body []string) []string {
 		paras = append(paras, a.Title)
 	}
 	dup := false
-	for _, p := range body {
-		if isFurniture(p) || dateOnly(p) {
+	for i, p := range body {
+		if isFurniture(p) {
+			continue
+		}
+		// The page's own date, byline or outlet line near the top is
+		// metadata, as in a text file; the head's date stays unless the
+		// line states more of the time.
+		if i <= 6 && len(paras) <= 3 {
+			pub, prec := a.Published, a.Precision
+			if rest, ok := metadataLine(a, p); ok {
+				if !pub.IsZero() && precisionRank[prec] >= precisionRank[a.Precision] {
+					a.Published, a.Precision = pub, prec
+				}
+				if rest != "" {
+					paras = append(paras, rest)
+				}
+				continue
+			}
+		}
+		if dateOnly(p) {
 			continue
 		}
 		if !dup && len(paras) > 0 && strings.EqualFold(p, paras[0]) {
