@@ -269,6 +269,12 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 			if _, n := ix.known(s, toks, j); n > 0 {
 				break // "Rival Cohere": the known name stands alone
 			}
+			// In a Title-Case headline every word is capitalised: a name
+			// goes on only with words the article capitalises in its
+			// sentences ("Orbis Completes Takeover" holds "Orbis").
+			if title && !caps[w] && !ix.suffixes[w] && !ix.nameTails[w] {
+				break
+			}
 		}
 		switch {
 		case isCapitalised(w) && isWord(w) && (j == i || !ix.notEntity[w] || ix.suffixes[w] || ix.nameTails[w]):

@@ -58,3 +58,39 @@ func TestPanicIsAnError(t *testing.T) {
 		t.Fatalf("claims %v, err %v: want an error naming the article and the panic", cs, err)
 	}
 }
+
+// TestTitleCaseHeadline checks that the capitalised verbs and nouns of a
+// Title-Case headline do not join the names beside them.
+func TestTitleCaseHeadline(t *testing.T) {
+	x := builtinExtractor(t)
+	tests := []struct {
+		name, text   string
+		kind         Kind
+		subject, obj string
+		notParty     string // no claim may name this party
+	}{
+		{"verb after a name", "Orbis Completes $3 Billion Takeover Of Calder\n\nOn Monday, Orbis said it had completed its $3 billion takeover of Calder, the robotics maker.",
+			KindInvestment, "Orbis", "Calder", "Orbis Completes"},
+		{"investment verb in a headline, past", "Vantor Poured $4B Into Robotics Startup Quillon\n\nOn Monday, Vantor said the money would fund a factory for Quillon.",
+			KindInvestment, "Vantor", "Quillon", "Vantor Poured"},
+		{"investment verb in a headline", "Vantor Pours $4B Into Robotics Startup Quillon\n\nOn Monday, Vantor said the money would fund a factory for Quillon.",
+			KindInvestment, "Vantor", "Quillon", "Vantor Pours"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := mustExtract(t, x, "t.txt", tc.text, time.Time{})
+			found := false
+			for _, c := range got {
+				if c.Subject == tc.notParty || c.Object == tc.notParty {
+					t.Errorf("party %q in %s", tc.notParty, Describe(c))
+				}
+				if c.Kind == tc.kind && c.Subject == tc.subject && c.Object == tc.obj {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("want %s %q→%q in%s", tc.kind, tc.subject, tc.obj, describeAll(got))
+			}
+		})
+	}
+}
