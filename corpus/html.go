@@ -50,11 +50,11 @@ func parseHTML(a *Article, page string) error {
 		if herr == nil {
 			readHead(a, head, r.jsonld)
 		}
-		a.Text = strings.Join(restoreSpaces(withTitle(a, flatText(r.page))), "\n\n")
+		a.Text = strings.Join(joinUnits(withTitle(a, flatText(r.page))), "\n\n")
 		return nil
 	}
 	readHead(a, doc, r.jsonld)
-	a.Text = strings.Join(restoreSpaces(withTitle(a, bodyText(doc))), "\n\n")
+	a.Text = strings.Join(joinUnits(withTitle(a, bodyText(doc))), "\n\n")
 	return nil
 }
 
@@ -67,14 +67,14 @@ var buildTree = func(page string) (*goquery.Document, error) {
 // withTitle drops page furniture and lines that are only a date and puts the title first, once: a body
 // paragraph repeating it (the h1) is dropped. With no title the first
 // paragraph becomes it.
-func withTitle(a *Article, body []string) []string {
-	paras := make([]string, 0, len(body)+1)
+func withTitle(a *Article, body []block) []block {
+	paras := make([]block, 0, len(body)+1)
 	if a.Title != "" {
-		paras = append(paras, a.Title)
+		paras = append(paras, block{a.Title, blockHeading})
 	}
 	dup := false
 	for i, p := range body {
-		if isFurniture(p) {
+		if isFurniture(p.text) {
 			continue
 		}
 		// The page's own date, byline or outlet line near the top is
@@ -82,27 +82,28 @@ func withTitle(a *Article, body []string) []string {
 		// line states more of the time.
 		if i <= 6 && len(paras) <= 3 {
 			pub, prec := a.Published, a.Precision
-			if rest, ok := metadataLine(a, p); ok {
+			if rest, ok := metadataLine(a, p.text); ok {
 				if !pub.IsZero() && precisionRank[prec] >= precisionRank[a.Precision] {
 					a.Published, a.Precision = pub, prec
 				}
 				if rest != "" {
-					paras = append(paras, rest)
+					paras = append(paras, block{rest, blockProse})
 				}
 				continue
 			}
 		}
-		if dateOnly(p) {
+		if dateOnly(p.text) {
 			continue
 		}
-		if !dup && len(paras) > 0 && strings.EqualFold(p, paras[0]) {
+		if !dup && len(paras) > 0 && strings.EqualFold(p.text, paras[0].text) {
 			dup = true
 			continue
 		}
 		paras = append(paras, p)
 	}
 	if len(paras) > 0 && a.Title == "" {
-		a.Title = paras[0]
+		a.Title = paras[0].text
+		paras[0].kind = blockHeading
 	}
 	return paras
 }
@@ -349,13 +350,14 @@ func skipElement(z *html.Tokenizer, tag string) string {
 // flatText reads the text of a page without building a tree: block-level
 // tags end paragraphs; the head, navigation, asides and the like are left
 // out.
-func flatText(page string) []string {
+func flatText(page string) []block {
 	z := html.NewTokenizer(strings.NewReader(page))
-	var paras []string
+	var paras []block
 	var cur strings.Builder
+	kind := blockProse
 	flush := func() {
 		if t := collapse(cur.String()); t != "" {
-			paras = append(paras, t)
+			paras = append(paras, block{t, kind})
 		}
 		cur.Reset()
 	}
@@ -382,9 +384,25 @@ func flatText(page string) []string {
 				cur.WriteByte(' ')
 			case blockElements[tag]:
 				flush()
+				// Without a tree a paragraph is what its opening tag says.
+				if kind = blockProse; z.Token().Type == html.StartTagToken {
+					kind = kindOf(tag, blockProse)
+				}
 			}
 		}
 	}
+}
+
+// kindOf is what an element's paragraphs are; inside makes a paragraph in
+// a list item or a heading one of those.
+func kindOf(tag string, inside blockKind) blockKind {
+	switch tag {
+	case "h1", "h2", "h3", "h4", "h5", "h6", "caption", "summary":
+		return blockHeading
+	case "li", "dt", "dd", "tr", "td", "th":
+		return blockItem
+	}
+	return inside
 }
 
 // Elements whose start and end end a paragraph.
@@ -470,7 +488,7 @@ func looksLikeNoise(n *html.Node) bool {
 
 // bodyText returns the article's paragraphs: the text of its paragraphs,
 // headings, list items and quotes, in document order.
-func bodyText(doc *goquery.Document) []string {
+func bodyText(doc *goquery.Document) []block {
 	root := articleRoot(doc)
 	if root == nil {
 		return nil
@@ -519,7 +537,8 @@ type box struct {
 type collector struct {
 	boxes map[*html.Node]box // noise-looking elements and headers
 	limit int                // a noise-looking box holding more text than this is the article itself
-	paras []string
+	paras []block
+	kinds []blockKind // of the block elements open around the walk
 	cur   strings.Builder
 }
 
@@ -566,9 +585,71 @@ func findH1(n *html.Node) bool {
 
 func (c *collector) flush() {
 	if t := collapse(c.cur.String()); t != "" {
-		c.paras = append(c.paras, t)
+		kind := blockProse
+		if n := len(c.kinds); n > 0 {
+			kind = c.kinds[n-1]
+		}
+		c.paras = append(c.paras, block{t, kind})
 	}
 	c.cur.Reset()
+}
+
+// table reads a table a row a paragraph, each cell under its column's
+// header (rowText): "Purchase price: $3.1bn".
+func (c *collector) table(n *html.Node) {
+	c.flush()
+	var header []string
+	data := false
+	var rows func(n *html.Node, depth int)
+	rows = func(n *html.Node, depth int) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode || skippedElements[ch.Data] {
+				continue
+			}
+			switch ch.Data {
+			case "thead", "tbody", "tfoot":
+				if depth < 2 {
+					rows(ch, depth+1)
+				}
+			case "caption":
+				c.kinds = append(c.kinds, blockHeading)
+				c.walk(ch, false)
+				c.flush()
+				c.kinds = c.kinds[:len(c.kinds)-1]
+			case "tr":
+				var cells []string
+				allTH := true
+				for td := ch.FirstChild; td != nil; td = td.NextSibling {
+					if td.Type != html.ElementNode || td.Data != "td" && td.Data != "th" {
+						continue
+					}
+					allTH = allTH && td.Data == "th"
+					cells = append(cells, c.cellText(td))
+				}
+				if !data && header == nil && len(cells) > 1 && (allTH || n.Data == "thead") {
+					header = cells
+					continue
+				}
+				data = true
+				if t := rowText(header, cells); t != "" {
+					c.paras = append(c.paras, block{t, blockItem})
+				}
+			}
+		}
+	}
+	rows(n, 0)
+}
+
+// cellText is the text of a table cell, its paragraphs run together.
+func (c *collector) cellText(td *html.Node) string {
+	sub := &collector{boxes: c.boxes, limit: c.limit}
+	sub.walk(td, true)
+	sub.flush()
+	texts := make([]string, len(sub.paras))
+	for i, p := range sub.paras {
+		texts[i] = p.text
+	}
+	return strings.Join(texts, " ")
 }
 
 func (c *collector) walk(n *html.Node, isRoot bool) {
@@ -598,17 +679,26 @@ func (c *collector) walk(n *html.Node, isRoot bool) {
 			return
 		case "img", "hr", "wbr":
 			return
+		case "table":
+			c.table(n)
+			return
 		}
 	}
-	block := n.Type == html.ElementNode && blockElements[n.Data]
-	if block {
+	isBlock := n.Type == html.ElementNode && blockElements[n.Data]
+	if isBlock {
 		c.flush()
+		inside := blockProse
+		if k := len(c.kinds); k > 0 {
+			inside = c.kinds[k-1]
+		}
+		c.kinds = append(c.kinds, kindOf(n.Data, inside))
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		c.walk(ch, false)
 	}
-	if block {
+	if isBlock {
 		c.flush()
+		c.kinds = c.kinds[:len(c.kinds)-1]
 	} else if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") {
 		c.cur.WriteByte(' ')
 	}

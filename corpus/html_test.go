@@ -92,7 +92,7 @@ func TestHTMLBody(t *testing.T) {
 			"All of the article text lives here.\n\nx"},
 		{"whitespace collapsed", "<body><p>  Spread\n\tover   lines\u00a0here. </p></body>", "Spread over lines here."},
 		{"entities", `<body><p>AT&amp;T paid &#36;5&nbsp;billion &mdash; it said.</p></body>`, "AT&T paid $5 billion — it said."},
-		{"table cells", `<body><table><tr><td>Revenue</td><td>$5 billion</td></tr></table></body>`, "Revenue $5 billion"},
+		{"table cells", `<body><table><tr><td>Revenue</td><td>$5 billion</td></tr></table></body>`, "Revenue: $5 billion"},
 		{"furniture paragraphs", `<body><article><p>Advertisement</p><p>Text.</p><p>Share this article</p></article></body>`, "Text."},
 		{"a date alone is no paragraph", `<body><main><h1>T</h1><time datetime="2025-03-20">March 20, 2025</time><p>Updated: 2025-03-21 10:00</p><p>On March 20, 2025 it rose.</p></main></body>`,
 			"T\n\nOn March 20, 2025 it rose."},

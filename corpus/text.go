@@ -66,12 +66,26 @@ func parsePlain(a *Article, s string, markdown bool) {
 	}
 	paras := paragraphs(s, markdown)
 	paras = readMetadata(a, paras)
-	if markdown {
-		a.Text = strings.Join(restoreSpaces(paras), "\n\n") // Markdown's paragraphs are its own
-	} else {
-		a.Text = strings.Join(repair(paras), "\n\n")
-	}
+	a.Text = strings.Join(joinUnits(paras), "\n\n")
 }
+
+// blockKind says what a paragraph is, as far as its markup or shape tells:
+// only prose paragraphs can be halves of one sentence.
+type blockKind uint8
+
+const (
+	blockProse   blockKind = iota
+	blockHeading           // a title or a heading
+	blockItem              // a list item or a table row
+)
+
+// block is one paragraph and what it is.
+type block struct {
+	text string
+	kind blockKind
+}
+
+var plainBulletRe = regexp.MustCompile(`^(?:[-*+•▪‣◦]|\d{1,3}[.)])\s+\S`)
 
 // frontMatter reads and removes a YAML front matter block.
 func frontMatter(a *Article, s string) string {
@@ -113,56 +127,189 @@ func frontMatter(a *Article, s string) string {
 
 // paragraphs splits text into paragraphs. In plain text every line is one
 // (scraped text keeps a paragraph per line); in Markdown, lines run
-// together until a blank line, a heading or a list item.
-func paragraphs(s string, markdown bool) []string {
-	var out []string
+// together until a blank line, a heading, a list item or a table.
+func paragraphs(s string, markdown bool) []block {
+	var out []block
 	var cur []string
+	var table []string
 	inFence := false
-	flush := func() {
+	flush := func(kind blockKind) {
 		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, " "))
+			out = append(out, block{strings.Join(cur, " "), kind})
 			cur = cur[:0]
+		}
+	}
+	flushTable := func() {
+		if len(table) > 0 {
+			out = append(out, tableRows(table)...)
+			table = table[:0]
 		}
 	}
 	for _, line := range strings.Split(s, "\n") {
 		if markdown {
 			trimmed := strings.TrimSpace(line)
+			if !inFence && strings.HasPrefix(trimmed, "|") {
+				flush(blockProse)
+				table = append(table, trimmed)
+				continue
+			}
+			flushTable()
 			if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
 				inFence = !inFence
-				flush()
+				flush(blockProse)
 				continue
 			}
 			// Block markup starts a line with one of these; a prose line
 			// runs none of the block patterns.
 			marked := trimmed != "" && strings.IndexByte("-*_[=#+0123456789", trimmed[0]) >= 0
 			if inFence || marked && (mdRuleRe.MatchString(line) || mdRefDefRe.MatchString(line)) {
-				flush()
+				flush(blockProse)
 				continue
 			}
 			if marked && mdUnderlineRe.MatchString(line) && len(cur) > 0 {
-				flush() // a setext heading's underline
+				flush(blockHeading) // a setext heading's underline
 				continue
 			}
-			block := marked && (mdHeadingRe.MatchString(line) || mdBulletRe.MatchString(line))
+			kind := blockProse
+			if marked && mdHeadingRe.MatchString(line) {
+				kind = blockHeading
+			} else if marked && mdBulletRe.MatchString(line) {
+				kind = blockItem
+			}
 			line = stripMarkdown(line)
 			if strings.TrimSpace(line) == "" {
-				flush()
+				flush(blockProse)
 				continue
 			}
-			if block {
-				flush()
-				out = append(out, collapse(line))
+			if kind != blockProse {
+				flush(blockProse)
+				out = append(out, block{collapse(line), kind})
 				continue
 			}
 			cur = append(cur, collapse(line))
 			continue
 		}
 		if t := collapse(line); t != "" {
-			out = append(out, t)
+			kind := blockProse
+			if plainBulletRe.MatchString(t) {
+				kind = blockItem
+			}
+			out = append(out, block{t, kind})
 		}
 	}
-	flush()
+	flushTable()
+	flush(blockProse)
 	return out
+}
+
+var mdTableRuleRe = regexp.MustCompile(`^:?-+:?$`)
+
+// tableRows reads the lines of a Markdown table into one paragraph a row,
+// each cell under its column's header (see rowText).
+func tableRows(lines []string) []block {
+	var header []string
+	var out []block
+	for i, line := range lines {
+		cells := tableCells(line)
+		rule := len(cells) > 0
+		for _, c := range cells {
+			if !mdTableRuleRe.MatchString(c) {
+				rule = false
+				break
+			}
+		}
+		if rule {
+			continue
+		}
+		if i == 0 && len(lines) > 1 && isTableRule(lines[1]) {
+			header = cells
+			continue
+		}
+		if t := rowText(header, cells); t != "" {
+			out = append(out, block{t, blockItem})
+		}
+	}
+	return out
+}
+
+func isTableRule(line string) bool {
+	cells := tableCells(line)
+	for _, c := range cells {
+		if !mdTableRuleRe.MatchString(c) {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
+// tableCells splits a Markdown table row at its unescaped pipes.
+func tableCells(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimPrefix(line, "|")
+	if strings.HasSuffix(line, "|") && !strings.HasSuffix(line, "\\|") {
+		line = line[:len(line)-1]
+	}
+	var cells []string
+	start := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case '|':
+			cells = append(cells, line[start:i])
+			start = i + 1
+		}
+	}
+	cells = append(cells, line[start:])
+	for i, c := range cells {
+		cells[i] = collapse(stripMarkdown(strings.ReplaceAll(c, "\\|", "|")))
+	}
+	return cells
+}
+
+// rowText writes a table row as a line a reader (and the extractor) reads
+// as a statement: "Purchase price: $3.1bn" for a label and its value,
+// "Orbital — Stake: 20%; Price: $3bn" with the headers of further columns,
+// "2023 — Revenue: $410m" when the label is a number the header explains.
+func rowText(header, cells []string) string {
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	if len(cells) == 0 {
+		return ""
+	}
+	label := cells[0]
+	if len(cells) == 1 {
+		return label
+	}
+	labelled := strings.IndexFunc(label, unicode.IsLetter) >= 0
+	if len(cells) == 2 && (len(header) < 2 || labelled) && label != "" {
+		return label + ": " + cells[1]
+	}
+	var parts []string
+	for j, v := range cells[1:] {
+		if v == "" {
+			continue
+		}
+		if h := headerAt(header, j+1); h != "" {
+			v = h + ": " + v
+		}
+		parts = append(parts, v)
+	}
+	switch {
+	case label == "":
+		return strings.Join(parts, "; ")
+	case len(header) == 0:
+		return label + ": " + strings.Join(parts, "; ")
+	}
+	return label + " — " + strings.Join(parts, "; ")
+}
+
+func headerAt(header []string, j int) string {
+	if j < len(header) {
+		return header[j]
+	}
+	return ""
 }
 
 func stripMarkdown(line string) string {
@@ -207,31 +354,32 @@ func collapse(s string) string {
 
 // readMetadata takes the title from the first paragraph and bylines,
 // datelines and outlet lines from the first few, and drops page furniture.
-func readMetadata(a *Article, paras []string) []string {
-	out := make([]string, 0, len(paras))
+func readMetadata(a *Article, paras []block) []block {
+	out := make([]block, 0, len(paras))
 	for i, p := range paras {
-		if isFurniture(p) {
+		if isFurniture(p.text) {
 			continue
 		}
 		if len(out) == 0 {
 			if a.Title == "" {
-				a.Title = p
+				a.Title = p.text
 			}
-			out = append(out, p)
+			out = append(out, block{p.text, blockHeading})
 			continue
 		}
 		if i <= 6 && len(out) <= 3 {
-			if rest, ok := metadataLine(a, p); ok {
+			if rest, ok := metadataLine(a, p.text); ok {
 				if rest != "" {
-					out = append(out, rest)
+					out = append(out, block{rest, blockProse})
 				}
 				continue
 			}
 		}
 		out = append(out, p)
 	}
-	if len(out) > 0 && out[0] != a.Title && len(out) > 1 && out[1] == a.Title {
+	if len(out) > 0 && out[0].text != a.Title && len(out) > 1 && out[1].text == a.Title {
 		out = out[1:]
+		out[0].kind = blockHeading
 	}
 	return out
 }
@@ -313,28 +461,23 @@ func datelineStart(p string) bool {
 	return strings.Contains(head, "--") || strings.Contains(head, "—") || strings.Contains(head, "–") || strings.Contains(head, " - ")
 }
 
-// repair mends what scraping breaks: a paragraph cut mid-sentence whose
-// continuation starts the next paragraph in lower case is joined to it, and
-// a missing space after a sentence's end is restored.
-func repair(paras []string) []string {
+// joinUnits mends what scraping breaks: a prose paragraph cut
+// mid-sentence is joined to the prose paragraph that continues it, and a
+// missing space after a sentence's end is restored. Titles, headings, list
+// items and table rows stay apart.
+func joinUnits(paras []block) []string {
 	out := make([]string, 0, len(paras))
+	prevKind := blockHeading
 	for _, p := range paras {
-		p = restoreSpace(p)
-		if n := len(out); n > 0 && continuesSentence(out[n-1], p) {
-			out[n-1] += " " + p
+		t := restoreSpace(p.text)
+		if n := len(out); n > 0 && prevKind == blockProse && p.kind == blockProse && continuesSentence(out[n-1], t) {
+			out[n-1] += " " + t
 			continue
 		}
-		out = append(out, p)
+		out = append(out, t)
+		prevKind = p.kind
 	}
 	return out
-}
-
-// restoreSpaces mends only glued sentence ends.
-func restoreSpaces(paras []string) []string {
-	for i, p := range paras {
-		paras[i] = restoreSpace(p)
-	}
-	return paras
 }
 
 // restoreSpace puts back the space scraping lost after a sentence's end:
@@ -408,8 +551,11 @@ func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // continuesSentence reports whether next continues the sentence prev was
-// cut in: prev has no closing punctuation and is no heading, and next
-// starts in lower case.
+// cut in. prev must end without closing punctuation: a line ending on a
+// word no heading ends on ("by", "whose") was cut whatever follows; one
+// capitalised throughout is a heading; otherwise a next line starting in
+// lower case, or with a figure after a line too long for a heading,
+// continues it.
 func continuesSentence(prev, next string) bool {
 	if prev == "" || next == "" {
 		return false
@@ -418,11 +564,27 @@ func continuesSentence(prev, next string) bool {
 	if strings.ContainsRune(".!?:;\"”’)…", last) {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(next)
-	if !unicode.IsLower(first) {
+	if endsWithJoiner(prev) {
+		return true
+	}
+	if headingLike(prev) {
 		return false
 	}
-	return !headingLike(prev) || endsWithJoiner(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(first) {
+		return true
+	}
+	// A capital after a whole clause ("... that changes the market" then
+	// "The deal ...") is as often a heading and its text as a cut: only a
+	// figure or a symbol carries a clause on ("whose revenue reached" then
+	// "€460 million in 2023, ...").
+	return !unicode.IsLetter(first) && !shortLine(prev) && !strings.ContainsRune("\"“‘'(", first)
+}
+
+// shortLine reports whether a line is short enough to be a heading in
+// sentence case ("What the deal means"): a few words and no comma.
+func shortLine(s string) bool {
+	return strings.Count(s, " ") < 8 && !strings.Contains(s, ",")
 }
 
 // headingLike reports whether a line reads as a heading: short, every
@@ -442,12 +604,16 @@ func headingLike(s string) bool {
 }
 
 // endsWithJoiner reports whether a line ends on a word no heading ends on
-// ("by", "of", "the"): it was cut mid-sentence.
+// (an article, a preposition, a conjunction, an auxiliary, a relative
+// pronoun): it was cut mid-sentence.
 func endsWithJoiner(s string) bool {
 	i := strings.LastIndexByte(s, ' ')
-	switch strings.ToLower(s[i+1:]) {
-	case "a", "an", "the", "by", "of", "in", "into", "to", "for", "from", "with", "at", "on", "and", "or", "as", "than":
-		return true
-	}
-	return false
+	return joiners[strings.ToLower(s[i+1:])]
 }
+
+var joiners = map[string]bool{"a": true, "an": true, "the": true, "by": true, "of": true, "in": true, "into": true,
+	"to": true, "for": true, "from": true, "with": true, "at": true, "on": true, "and": true, "or": true, "but": true,
+	"as": true, "than": true, "is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "has": true,
+	"have": true, "had": true, "will": true, "would": true, "could": true, "that": true, "which": true, "who": true,
+	"whose": true, "its": true, "their": true, "his": true, "her": true, "about": true, "over": true, "under": true,
+	"between": true, "per": true, "via": true, "some": true, "nearly": true, "roughly": true, "around": true}

@@ -135,12 +135,69 @@ func TestJoinCutParagraphs(t *testing.T) {
 		{"heading keeps its line", "Headline\nWhy It Matters Now\nlower-case start here.\n",
 			"Headline\n\nWhy It Matters Now\n\nlower-case start here."},
 		{"finished sentence", "Headline\nIt ended.\nand then more.\n", "Headline\n\nIt ended.\n\nand then more."},
-		{"capital start", "Headline\nThe deal was\nAnnounced later.\n", "Headline\n\nThe deal was\n\nAnnounced later."},
+		{"capital start after a joiner", "Headline\nThe deal was\nAnnounced later.\n", "Headline\n\nThe deal was Announced later."},
 		{"list items", "Headline\n- first item\n- second item\n", "Headline\n\n- first item\n\n- second item"},
+		{"cut before a figure", "Headline\nVega Robotics, the Oslo maker of warehouse arms whose revenue reached\n€460 million in 2023, will be run as a unit.\n",
+			"Headline\n\nVega Robotics, the Oslo maker of warehouse arms whose revenue reached €460 million in 2023, will be run as a unit."},
+		{"cut before a name", "Headline\nThe warehouse-robot maker said on Monday that its largest shareholder, a fund run by\nOrbital Capital, would sell.\n",
+			"Headline\n\nThe warehouse-robot maker said on Monday that its largest shareholder, a fund run by Orbital Capital, would sell."},
+		{"a clause before a capital stays apart", "Headline\nThe company said on Monday that its revenue for the year to March rose faster than the market expected\nAnalysts had forecast a smaller rise.\n",
+			"Headline\n\nThe company said on Monday that its revenue for the year to March rose faster than the market expected\n\nAnalysts had forecast a smaller rise."},
+		{"long heading before a figure-led sentence", "Headline\nWhy Orbital Systems had already backed Vega in 2019 with $1 billion in funding\nOnce the deal closes, Orbital will own 49%.\n",
+			"Headline\n\nWhy Orbital Systems had already backed Vega in 2019 with $1 billion in funding\n\nOnce the deal closes, Orbital will own 49%."},
+		{"title stays apart", "Orbital buys Vega in $2 billion deal\nOrbital Systems agreed to buy Vega.\n",
+			"Orbital buys Vega in $2 billion deal\n\nOrbital Systems agreed to buy Vega."},
+		{"sentence-case heading stays apart", "Headline\nIt rose.\nWhat the deal means\nAnalysts expect more.\n",
+			"Headline\n\nIt rose.\n\nWhat the deal means\n\nAnalysts expect more."},
+		{"heading before a figure stays apart", "Headline\nIt rose.\nBy the numbers\n$3 billion was paid.\n",
+			"Headline\n\nIt rose.\n\nBy the numbers\n\n$3 billion was paid."},
+		{"a list item is not joined", "Headline\nThe terms include\n- a price of $3 billion\n",
+			"Headline\n\nThe terms include\n\n- a price of $3 billion"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if a := parse(t, "a.txt", FormatText, tc.in); a.Text != tc.want {
+				t.Errorf("text %q\nwant %q", a.Text, tc.want)
+			}
+		})
+	}
+}
+
+func TestTextUnitsMarkdownAndHTML(t *testing.T) {
+	tests := []struct {
+		name   string
+		format Format
+		in     string
+		want   string
+	}{
+		{"markdown paragraph cut mid-sentence", FormatMarkdown, "# Title\n\nVega Robotics, whose revenue reached\n\n€460 million in 2023, was sold.\n",
+			"Title\n\nVega Robotics, whose revenue reached €460 million in 2023, was sold."},
+		{"markdown heading stays apart", FormatMarkdown, "# Title\n\nIt rose.\n\n## What comes next\n\nAnalysts expect more.\n",
+			"Title\n\nIt rose.\n\nWhat comes next\n\nAnalysts expect more."},
+		{"markdown list items stay apart", FormatMarkdown, "# Title\n\nThe terms include\n\n- a price of $3 billion\n- a fee of $90 million\n",
+			"Title\n\nThe terms include\n\na price of $3 billion\n\na fee of $90 million"},
+		{"markdown table with a header", FormatMarkdown, "# Title\n\n| Term | Detail |\n|---|---|\n| Purchase price | $3.1bn |\n| Break fee | $90m |\n\nAfter.\n",
+			"Title\n\nPurchase price: $3.1bn\n\nBreak fee: $90m\n\nAfter."},
+		{"markdown table, several columns", FormatMarkdown, "# Title\n\n| Buyer | Stake | Price |\n| :-- | --: | --: |\n| Orbital Systems | 20% | $3bn |\n",
+			"Title\n\nOrbital Systems — Stake: 20%; Price: $3bn"},
+		{"markdown table, years down the side", FormatMarkdown, "# Title\n\n| Year | Revenue |\n|---|---|\n| 2023 | $410m |\n",
+			"Title\n\n2023 — Revenue: $410m"},
+		{"markdown table without a header", FormatMarkdown, "# Title\n\n| Purchase price | **$3.1bn** |\n| Closing | Q3 2025 |\n",
+			"Title\n\nPurchase price: $3.1bn\n\nClosing: Q3 2025"},
+		{"html paragraph cut mid-sentence", FormatHTML, "<html><body><article><h1>Title</h1><p>Vega Robotics, whose revenue reached</p><p>€460 million in 2023, was sold.</p></article></body></html>",
+			"Title\n\nVega Robotics, whose revenue reached €460 million in 2023, was sold."},
+		{"html heading stays apart", FormatHTML, "<html><body><article><h1>Title</h1><p>It rose.</p><h2>What comes next</h2><p>analysts expect more.</p></article></body></html>",
+			"Title\n\nIt rose.\n\nWhat comes next\n\nanalysts expect more."},
+		{"html list items stay apart", FormatHTML, "<html><body><article><h1>Title</h1><p>The terms include</p><ul><li>a price of $3 billion</li></ul></article></body></html>",
+			"Title\n\nThe terms include\n\na price of $3 billion"},
+		{"html table with a header", FormatHTML, "<html><body><article><h1>Title</h1><table><thead><tr><th>Term</th><th>Detail</th></tr></thead><tbody><tr><td>Purchase price</td><td>$3.1bn</td></tr></tbody></table></article></body></html>",
+			"Title\n\nPurchase price: $3.1bn"},
+		{"html table, several columns", FormatHTML, "<html><body><article><h1>Title</h1><table><tr><th>Buyer</th><th>Stake</th><th>Price</th></tr><tr><td>Orbital Systems</td><td>20%</td><td>$3bn</td></tr></table></article></body></html>",
+			"Title\n\nOrbital Systems — Stake: 20%; Price: $3bn"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if a := parse(t, "a."+string(tc.format), tc.format, tc.in); a.Text != tc.want {
 				t.Errorf("text %q\nwant %q", a.Text, tc.want)
 			}
 		})
