@@ -9,33 +9,94 @@ import (
 
 // furniture is page chrome that scraping leaves in the text: whole lines
 // (paragraphs) that are no part of the article. Each pattern matches the
-// entire line.
+// entire line; furnitureShape catches the rest by its words.
 var furniture = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^\d+\s*min(?:ute)?s?\.?\s+read$`),                     // "3min read", "5 min read"
-	regexp.MustCompile(`(?i)^sign up (?:for free )?to (?:continue|keep) reading`), // paywall prompts
-	regexp.MustCompile(`(?i)^by continuing, i agree to the`),
-	regexp.MustCompile(`(?i)^market data terms of service`),
-	regexp.MustCompile(`(?i)^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$`),
-	regexp.MustCompile(`(?i)^no comments yet\.?$`),
-	regexp.MustCompile(`(?i)^(?:share|share this|share this (?:article|story)|share on \w+|tweet|email|print)$`),
-	regexp.MustCompile(`(?i)^advertisement$`),
+	regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)`),                                                                    // "© 2025 Outlet Ltd."
+	regexp.MustCompile(`(?i)^(?:additional |writing and )?(?:reporting|writing|editing|produced|compiled) by\b.{0,120}$`), // wire credits
 	regexp.MustCompile(`(?i)^(?:read more|see also|related)(?:\s*:.*)?$`),
-	regexp.MustCompile(`(?i)^(?:subscribe(?: now| today| to (?:our|the) \w+(?: \w+)?)?|sign in|log in|sign up)[.!]?$`),
 	regexp.MustCompile(`(?i)^loading(?:\.*|…)$`),
-	regexp.MustCompile(`(?i)^(?:recommended|more from \w+|related (?:stories|articles|coverage)|you may also like):?$`),
 	regexp.MustCompile(`(?i)^skip to (?:main )?content$`),
 	regexp.MustCompile(`(?i)^follow us on `),
-	regexp.MustCompile(`(?i)^(?:listen to this article|audio)(?: \d+:\d+)?$`),
 }
+
+// furnitureWords are the words page chrome is made of: sharing, signing
+// in, reading time, comments, legal links, navigation. A short line made
+// mostly of them is chrome, whatever its wording; one word of a sentence
+// is not. Those marked true are chrome even alone on a line ("Comments");
+// the others only with another ("Terms" is a heading, "Terms of Use" a
+// link).
+var furnitureWords = map[string]bool{"share": true, "tweet": true, "email": true, "print": true, "comment": true,
+	"comments": true, "subscribe": true, "newsletter": true, "newsletters": true, "advertisement": true,
+	"sponsored": true, "menu": true, "related": true, "recommended": true, "trending": true, "login": true,
+	"subscribers": false, "sign": false, "signing": false, "log": false, "register": false, "account": false,
+	"cookie": false, "cookies": false, "privacy": false, "policy": false, "terms": false, "service": false,
+	"statement": false, "conditions": false, "rights": false, "reserved": false, "read": false, "reading": false,
+	"continue": false, "continuing": false, "agree": false, "accept": false, "free": false, "home": false,
+	"skip": false, "content": false, "listen": false, "audio": false, "min": false, "mins": false, "minute": false,
+	"minutes": false, "follow": false, "facebook": false, "twitter": false, "linkedin": false, "whatsapp": false,
+	"reddit": false, "instagram": false, "article": false, "story": false, "stories": false, "click": false,
+	"here": false, "download": false, "app": false, "first": false, "use": false, "up": false, "more": false}
+
+// furnitureGlue are words that carry no content either way.
+var furnitureGlue = map[string]bool{"a": true, "an": true, "the": true, "to": true, "for": true, "of": true, "and": true,
+	"or": true, "on": true, "in": true, "by": true, "with": true, "this": true, "our": true, "your": true, "you": true,
+	"i": true, "we": true, "us": true, "be": true, "is": true, "no": true, "yet": true, "now": true, "all": true, "keep": true}
 
 func isFurniture(line string) bool {
 	line = strings.TrimSpace(line)
+	if len(line) > 160 {
+		return false
+	}
 	for _, re := range furniture {
 		if re.MatchString(line) {
 			return true
 		}
 	}
+	return navLine(line) || furnitureShape(line)
+}
+
+// navLine reports a row of links: three or more short items between bars
+// or dots ("Home | Markets | Tech").
+func navLine(line string) bool {
+	for _, sep := range []string{" | ", " · ", " • "} {
+		parts := strings.Split(line, sep)
+		if len(parts) < 3 {
+			continue
+		}
+		short := true
+		for _, p := range parts {
+			if strings.Count(strings.TrimSpace(p), " ") > 2 {
+				short = false
+				break
+			}
+		}
+		if short {
+			return true
+		}
+	}
 	return false
+}
+
+// furnitureShape reports a short line whose words are mostly chrome's:
+// "Create a free account to keep reading", "Terms of Use and Cookie
+// Policy", "4 min read", "Be the first to comment".
+func furnitureShape(line string) bool {
+	content, chrome, alone := 0, 0, false
+	for _, w := range strings.FieldsFunc(strings.ToLower(line), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		a, ok := furnitureWords[w]
+		switch {
+		case ok:
+			chrome++
+			content++
+			alone = alone || a
+		case !furnitureGlue[w]:
+			content++
+		}
+		if content > 8 {
+			return false
+		}
+	}
+	return (chrome >= 2 || alone) && chrome*3 >= content*2 && !strings.ContainsAny(line, "$€£%")
 }
 
 var (

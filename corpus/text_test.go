@@ -69,10 +69,12 @@ func TestPlainMetadata(t *testing.T) {
 }
 
 func TestFurniture(t *testing.T) {
-	lines := []string{"3min read", "5 min read", "Sign up for free to continue reading", "By continuing, I agree to the",
-		"Market Data Terms of Service and Privacy Statement", "Comments", "12 Comments", "No comments yet",
-		"Share this article", "Advertisement", "Read more", "Read more: Another headline", "Subscribe",
-		"Subscribe to our newsletter", "Loading...", "Loading…"}
+	lines := []string{"4 min read", "12 minute read", "Create a free account to keep reading", "Sign in to continue reading",
+		"By signing up, you accept our", "Terms of Use and Cookie Policy", "Comments", "7 Comments", "Be the first to comment",
+		"Share this article", "Share on LinkedIn", "Advertisement", "Read more", "Read more: Another headline", "Subscribe",
+		"Subscribe to our newsletter", "Loading...", "Loading…", "© 2025 Harbor Media Ltd. All rights reserved.",
+		"Copyright 2024 Lakeside Wire", "Home | Markets | Tech | Opinion", "Reporting by Dana Marsh; Editing by Lee Park",
+		"Click here to download the app", "Sponsored", "Follow us on Mastodon", "Listen to this article 3:12"}
 	in := "Headline\n" + strings.Join(lines, "\nBody line.\n") + "\nLast line.\n"
 	a := parse(t, "a.txt", FormatText, in)
 	for _, l := range lines {
@@ -84,8 +86,8 @@ func TestFurniture(t *testing.T) {
 		t.Errorf("text %q\nwant %q", a.Text, want)
 	}
 	// Furniture words inside a sentence are text.
-	b := parse(t, "b.txt", FormatText, "Headline\nShe said comments are welcome.\nAdvertisement revenue rose 5%.\n")
-	if b.Text != "Headline\n\nShe said comments are welcome.\n\nAdvertisement revenue rose 5%." {
+	b := parse(t, "b.txt", FormatText, "Headline\nShe said comments are welcome.\nAdvertisement revenue rose 5%.\nPrivacy concerns\nThe terms of the deal\nFree cash flow rose to $3 billion.\nThe story so far\n")
+	if b.Text != "Headline\n\nShe said comments are welcome.\n\nAdvertisement revenue rose 5%.\n\nPrivacy concerns\n\nThe terms of the deal\n\nFree cash flow rose to $3 billion.\n\nThe story so far" {
 		t.Errorf("text %q", b.Text)
 	}
 }

@@ -139,7 +139,7 @@ func isCapitalised(t string) bool {
 // the article also writes it capitalised elsewhere.
 func (ix *entityIndex) find(s string, toks []Token, heading bool, caps map[string]bool) []entMention {
 	var out []entMention
-	title := heading && titleCase(s, toks)
+	title := heading && (titleCase(s, toks) || headingCase(toks))
 	for i := 0; i < len(toks); {
 		if m, n := ix.known(s, toks, i); n > 0 {
 			out = append(out, m)
@@ -431,6 +431,10 @@ func isAllDigits(s string) bool {
 // opens it and acts ("Pinecrest Software eliminated"): the article writes
 // that word as a name wherever it stands.
 func capsInside(toks []Token, caps map[string]bool) {
+	// A list item's marker ("- Buy: ...") opens it as a sentence opens.
+	if len(toks) > 1 && (toks[0].Text == "-" || toks[0].Text == "*" || toks[0].Text == "•" || toks[0].Text == "+") {
+		toks = toks[1:]
+	}
 	k := 0
 	for k < len(toks) && isCapitalised(toks[k].Text) && isWord(toks[k].Text) {
 		k++

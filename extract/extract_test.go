@@ -94,3 +94,49 @@ func TestTitleCaseHeadline(t *testing.T) {
 		})
 	}
 }
+
+// orgNames returns the organisation names extraction finds in a text.
+func orgNames(t *testing.T, x *Extractor, text string) map[string]bool {
+	t.Helper()
+	a := &artState{x: x, path: "t.txt", text: text, caps: map[string]bool{}, orgCount: map[string]int{}, shortForm: map[string]string{}}
+	a.read()
+	names := map[string]bool{}
+	for _, ms := range a.ents {
+		for _, m := range ms {
+			if m.ref == refName && !a.isPerson(m) {
+				names[a.canonical(m.name)] = true
+			}
+		}
+	}
+	return names
+}
+
+// TestHeadingsHoldNoStrayNames checks that the words of headings, labels
+// and recommendation lists are no organisations, without listing them.
+func TestHeadingsHoldNoStrayNames(t *testing.T) {
+	x := builtinExtractor(t)
+	text := "Vega Robotics Loses Its Biggest Clients\n\n" +
+		"Orbital Systems ended its contract with Vega Robotics in May, and Pinecrest Software cut its spending with Vega Robotics.\n\n" +
+		"Verdict: Neutral Vendors Win The Fallout\n\n" +
+		"Neutral vendors gained as clients left. Some call them “Sweden” suppliers.\n\n" +
+		"The Migration and Its Cost\n\n" +
+		"Analysts said the migration would take a year.\n\n" +
+		"Bottom Line:\n" +
+		"- Buy: Pinecrest Software.\n" +
+		"- Sell: Vega Robotics until its clients return.\n" +
+		"- Watch the migration closely.\n\n" +
+		"Caveat: This note is no advice.\n"
+	names := orgNames(t, x, text)
+	for _, want := range []string{"Vega Robotics", "Orbital Systems", "Pinecrest Software"} {
+		if !names[want] {
+			t.Errorf("missing %q in %v", want, names)
+		}
+	}
+	for n := range names {
+		switch n {
+		case "Vega Robotics", "Orbital Systems", "Pinecrest Software", "":
+		default:
+			t.Errorf("stray name %q", n)
+		}
+	}
+}

@@ -129,7 +129,8 @@ func trimSpan(s string, st, en int) (int, int) {
 }
 
 // isHeading says whether a paragraph is a title or heading: short, without
-// a sentence's closing punctuation.
+// a sentence's closing punctuation. A short label capitalised throughout
+// that introduces a list ("Bottom Line:") is one too.
 func isHeading(p string) bool {
 	t := strings.TrimSpace(p)
 	if t == "" || len(t) > 200 {
@@ -137,10 +138,43 @@ func isHeading(p string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	switch last {
-	case '.', '!', '?', '"', '\u201d', ':', ';':
+	case ':':
+		return strings.Count(t, " ") < 5 && capitalisedThroughout(t)
+	case '.', '!', '?', '"', '\u201d', ';':
 		return false
 	}
 	return strings.Count(t, " ") < 25
+}
+
+// capitalisedThroughout says whether every word of s longer than three
+// letters starts with a capital.
+func capitalisedThroughout(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if len(w) > 3 && unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// headingCase says whether a heading is written in title case: all its
+// longer words capitalised, however few ("Conclusion", "The Fallout and Its
+// Cost"). There, as in a Title-Case headline, capitals say nothing about
+// names.
+func headingCase(toks []Token) bool {
+	words := 0
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsLetter(r) || len(t.Text) < 4 {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		words++
+	}
+	return words > 0
 }
 
 // titleCase says whether most words of s are capitalised, as in a headline:
