@@ -424,7 +424,7 @@ var noiseWords = map[string]bool{"related": true, "newsletter": true, "newslette
 	"subscription": true, "cookie": true, "cookies": true, "consent": true, "sidebar": true, "breadcrumb": true,
 	"breadcrumbs": true, "byline": true, "author": true, "recommended": true, "recommendations": true,
 	"popular": true, "trending": true, "signup": true, "paywall": true, "outbrain": true, "taboola": true,
-	"sponsored": true, "disqus": true}
+	"sponsored": true, "disqus": true, "tags": true, "tag": true, "topics": true}
 
 // classWords splits a class or id into lower-case words: "relatedStories
 // share-bar" → related, stories, share, bar.

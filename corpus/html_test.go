@@ -97,6 +97,7 @@ func TestHTMLBody(t *testing.T) {
 		{"a date alone is no paragraph", `<body><main><h1>T</h1><time datetime="2025-03-20">March 20, 2025</time><p>Updated: 2025-03-21 10:00</p><p>On March 20, 2025 it rose.</p></main></body>`,
 			"T\n\nOn March 20, 2025 it rose."},
 		{"outlet line in the body is no text", `<body><article><h1>T</h1><p>Harbor Daily, March 4, 2024</p><p>Text.</p></article></body>`, "T\n\nText."},
+		{"a tag box is no text", `<body><article><p>Orbital Systems agreed to buy Vega Robotics for $2 billion.</p><div class="story-tags">Robotics <a href="/t/deals">Deals</a></div></article></body>`, "Orbital Systems agreed to buy Vega Robotics for $2 billion."},
 		{"glued sentences", `<body><p>It fell.Then it rose.</p></body>`, "It fell. Then it rose."},
 		{"h1 not repeated", `<head><meta property="og:title" content="Same Title"></head><body><article><h1>Same  title</h1><p>Text.</p></article></body>`,
 			"Same Title\n\nText."},

@@ -14,6 +14,7 @@ var furniture = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)`),                                                                    // "© 2025 Outlet Ltd."
 	regexp.MustCompile(`(?i)^(?:additional |writing and )?(?:reporting|writing|editing|produced|compiled) by\b.{0,120}$`), // wire credits
 	regexp.MustCompile(`(?i)^(?:read more|see also|related)(?:\s*:.*)?$`),
+	regexp.MustCompile(`(?i)^(?:topics?|tags?|tagged|filed under|categories|category)\s*:`), // a page's index terms
 	regexp.MustCompile(`(?i)^loading(?:\.*|…)$`),
 	regexp.MustCompile(`(?i)^skip to (?:main )?content$`),
 	regexp.MustCompile(`(?i)^follow us on `),

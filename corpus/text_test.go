@@ -74,7 +74,8 @@ func TestFurniture(t *testing.T) {
 		"Share this article", "Share on LinkedIn", "Advertisement", "Read more", "Read more: Another headline", "Subscribe",
 		"Subscribe to our newsletter", "Loading...", "Loading…", "© 2025 Harbor Media Ltd. All rights reserved.",
 		"Copyright 2024 Lakeside Wire", "Home | Markets | Tech | Opinion", "Reporting by Dana Marsh; Editing by Lee Park",
-		"Click here to download the app", "Sponsored", "Follow us on Mastodon", "Listen to this article 3:12"}
+		"Click here to download the app", "Sponsored", "Follow us on Mastodon", "Listen to this article 3:12",
+		"Topics: Robotics Logistics", "Tags: Vega Robotics, deals", "Filed under: Markets"}
 	in := "Headline\n" + strings.Join(lines, "\nBody line.\n") + "\nLast line.\n"
 	a := parse(t, "a.txt", FormatText, in)
 	for _, l := range lines {
