@@ -80,7 +80,7 @@ func withTitle(a *Article, body []block) []block {
 		// The page's own date, byline or outlet line near the top is
 		// metadata, as in a text file; the head's date stays unless the
 		// line states more of the time.
-		if i <= 6 && len(paras) <= 3 {
+		if i <= 6 && len(paras) <= 3 && p.kind != blockItem {
 			pub, prec := a.Published, a.Precision
 			if rest, ok := metadataLine(a, p.text); ok {
 				if !pub.IsZero() && precisionRank[prec] >= precisionRank[a.Precision] {

@@ -208,14 +208,16 @@ func paragraphs(s string, markdown bool) []block {
 		}
 	}
 	for _, line := range strings.Split(s, "\n") {
+		// Pipe tables are read alike in Markdown and in plain text, where
+		// they are pasted from Markdown.
+		if trimmed := strings.TrimSpace(line); !inFence && strings.HasPrefix(trimmed, "|") && strings.Count(trimmed, "|") >= 2 {
+			flush(blockProse)
+			table = append(table, trimmed)
+			continue
+		}
+		flushTable()
 		if markdown {
 			trimmed := strings.TrimSpace(line)
-			if !inFence && strings.HasPrefix(trimmed, "|") {
-				flush(blockProse)
-				table = append(table, trimmed)
-				continue
-			}
-			flushTable()
 			if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
 				inFence = !inFence
 				flush(blockProse)
@@ -429,7 +431,7 @@ func readMetadata(a *Article, paras []block) []block {
 			out = append(out, block{p.text, blockHeading})
 			continue
 		}
-		if i <= 6 && len(out) <= 3 {
+		if i <= 6 && len(out) <= 3 && p.kind != blockItem {
 			if rest, ok := metadataLine(a, p.text); ok {
 				if rest != "" {
 					out = append(out, block{rest, blockProse})
