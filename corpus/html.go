@@ -31,6 +31,10 @@ const maxFormatting = 16
 // maxHeadTags bounds the meta, title and time tags kept for the fallback.
 const maxHeadTags = 256
 
+// bylineLabelRe finds the date's label in a byline box: "Jane Doe
+// Published: 6:00am, 24 Jan, 2023".
+var bylineLabelRe = regexp.MustCompile(`(?i)\s(?:published|updated|posted|last updated)\b`)
+
 var titleSuffixRe = regexp.MustCompile(`\s+[|–—-]\s+[^|–—-]{2,60}$`)
 
 // parseHTML reads a page: metadata from its head and structured data, the
@@ -749,8 +753,15 @@ func cleanByline(s string) string {
 			s = s[:i]
 		}
 	}
+	if i := bylineLabelRe.FindStringIndex(s); i != nil && i[0] > 0 {
+		s = s[:i[0]]
+	}
 	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
 		s = s[3:]
+	}
+	s = strings.TrimSpace(s)
+	for _, tail := range []string{" on", " at", " |", " -"} {
+		s = strings.TrimSuffix(s, tail)
 	}
 	if len(s) > 200 {
 		return "" // a box of text, not a byline

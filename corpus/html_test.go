@@ -58,6 +58,8 @@ func TestHTMLMetadata(t *testing.T) {
 		{"outlet line in the body", ``, `<article><h1>T</h1><p>Harbor Daily (via Lakeside Wire), March 2024</p><p>x</p></article>`, want{"T", "", "Harbor Daily", "2024-03"}},
 		{"meta date wins over a body line", `<meta property="article:published_time" content="2025-06-18T10:00:00Z">`, `<article><h1>T</h1><p>Harbor Daily, March 4, 2024</p><p>x</p></article>`, want{"T", "", "Harbor Daily", "2025-06-18T10:00:00Z"}},
 		{"a posted line does not make the head's time coarser", `<meta property="article:published_time" content="2025-06-18T10:00:00Z">`, `<article><h1>T</h1><p>Posted on June 18, 2025</p><p>x</p></article>`, want{"T", "", "", "2025-06-18T10:00:00Z"}},
+		{"byline box with a time", ``, `<article><h1>T</h1><div class="byline">by Dana Marsh on <time datetime="2023-10-13">October 13, 2023</time></div><p>x</p></article>`, want{"T", "Dana Marsh", "", "2023-10-13"}},
+		{"byline box with a published label", ``, `<article><h1>T</h1><div class="byline">Lakeside Wire <time datetime="2023-01-24T06:00:00+08:00">Published: 6:00am, 24 Jan, 2023</time></div><p>x</p></article>`, want{"T", "Lakeside Wire", "", "2023-01-24T06:00:00+08:00"}},
 		{"publisher from json-ld", `<script type="application/ld+json">{"@type":"ReportageNewsArticle","publisher":{"name":"Wire Co"}}</script>`, `<p>x</p>`,
 			want{"x", "", "Wire Co", ""}},
 	}
