@@ -18,12 +18,16 @@ var (
 	// "Marcus LeeWednesday, Jun 18, 2025 2:28 pm ET", "Marcus LeeJun 18, 2025":
 	// a byline glued to its date (group 2 or 3). Without a weekday the month
 	// must touch the name: "Harbor Daily, June 18, 2025" is an outlet line.
-	gluedBylineRe = regexp.MustCompile(`^(?:[Bb]y\s+)?(\p{Lu}[\p{L}.'’-]+?(?:\s+\p{Lu}[\p{L}.'’-]+?){0,3}?)(?:\s*[,|·•—–-]?\s*((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.*)|(` + monthRe + `\s+\d{1,2},?\s+\d{4}.*))$`)
+	// A comma before the weekday makes an outlet line ("Harbor Daily,
+	// Monday 4 March 2024"), read by outletDateRe.
+	gluedBylineRe = regexp.MustCompile(`^(?:[Bb]y\s+)?(\p{Lu}[\p{L}.'’-]+?(?:\s+\p{Lu}[\p{L}.'’-]+?){0,3}?)(?:\s*[|·•—–-]?\s*((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.*)|(` + monthRe + `\s+\d{1,2},?\s+\d{4}.*))$`)
 	// "By Jane Doe", "By Jane Doe and Raj Patel | June 18, 2025"
 	bylineRe = regexp.MustCompile(`^[Bb]y\s+(\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|and|&|,))*?)\s*(?:[,|·•—–-]\s*(.+))?$`)
 	// "CHICAGO, Sept. 12, 2023 (Outlet) --", "NEW YORK, June 18, 2025 /PRNewswire/ --"
 	// A dateline alone on its line needs no dash: "CHICAGO, Sept. 12, 2023 (Outlet)".
-	datelineRe = regexp.MustCompile(`^([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?),\s+(` + monthRe + `\s+\d{1,2},?\s+\d{4})\s*(?:\(([^)]{1,60})\)|/([^/]{1,60})/)?\s*(?:(?:--|—|–|-)\s*|$)`)
+	// "OSLO (Outlet) -", "(Outlet) --": a wire's credit opening the text.
+	wireCreditRe = regexp.MustCompile(`^(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?\s+)?\(([\p{Lu}][^()]{1,40})\)\s*(?:--|—|–|-)\s*`)
+	datelineRe   = regexp.MustCompile(`^([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?),\s+(` + monthRe + `\s+\d{1,2},?\s+\d{4})\s*(?:\(([^)]{1,60})\)|/([^/]{1,60})/)?\s*(?:(?:--|—|–|-)\s*|$)`)
 	// "Reuters, June 18, 2025", "Bloomberg | Jun 18, 2025", "The Ledger (via
 	// Wire), March 4, 2024", "Outlet+, October 2023": an outlet's name, perhaps
 	// a note in brackets on where the copy came from, then the date.
@@ -35,6 +39,9 @@ var (
 	yearMonthRe = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
 	monthYearRe = regexp.MustCompile(`(?i)^(` + monthRe + `),?\s+(\d{4})$`)
 	yearRe      = regexp.MustCompile(`^(\d{4})$`)
+	weekdayRe   = regexp.MustCompile(`(?i)^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+`)
+	// a time of day ending a date line: "09:30 GMT", "9.30am ET"
+	clockRe = regexp.MustCompile(`(?i)[\s,]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$`)
 )
 
 var zones = map[string]string{"ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
@@ -153,6 +160,10 @@ var precisionRank = map[Precision]int{PrecisionNone: 0, PrecisionYear: 1, Precis
 // a date inside a sentence is no date line.
 func wholeDate(s string) (time.Time, Precision, bool) {
 	s = strings.TrimRight(strings.TrimSpace(s), ".")
+	s = weekdayRe.ReplaceAllString(s, "")
+	if loc := clockRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = strings.TrimRight(s[:loc[0]], " ,")
+	}
 	for _, re := range []*regexp.Regexp{longDateRe, dayFirstRe, isoDateRe} {
 		if loc := re.FindStringIndex(s); loc != nil && loc[0] == 0 && loc[1] == len(s) {
 			return parseDate(s)

@@ -486,6 +486,12 @@ func metadataLine(a *Article, p string) (string, bool) {
 			return strings.TrimSpace(p[m[1]:]), true
 		}
 	}
+	if m := wireCreditRe.FindStringSubmatchIndex(p); m != nil && m[1] < len(p) {
+		if a.Source == "" {
+			a.Source = strings.TrimSpace(p[m[2]:m[3]])
+		}
+		return strings.TrimSpace(p[m[1]:]), true
+	}
 	if m := publishedRe.FindStringSubmatch(p); m != nil && len(p) < 80 {
 		if t, prec, ok := parseDate(m[2]); ok {
 			switch strings.ToLower(m[1]) {

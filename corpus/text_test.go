@@ -48,6 +48,12 @@ func TestPlainMetadata(t *testing.T) {
 		{"hyphenated outlet with a note", "Headline\nLakeside Herald-Tribune (Harbor Daily), September 26, 2023\nBody.\n", "Headline", "", "Lakeside Herald-Tribune", "2023-09-26", "Headline\n\nBody."},
 		{"outlet dash line", "Headline\nHarbor Daily - June 18, 2025\nBody.\n", "Headline", "", "Harbor Daily", "2025-06-18", "Headline\n\nBody."},
 		{"a sentence with a date is no outlet line", "Headline\nOrbital Systems, founded on March 4, 2019, sells drones.\nBody.\n", "Headline", "", "", "", "Headline\n\nOrbital Systems, founded on March 4, 2019, sells drones.\n\nBody."},
+		{"outlet line with a weekday", "Headline\nHarbor Daily, Monday 4 March 2024\nBody.\n", "Headline", "", "Harbor Daily", "2024-03-04", "Headline\n\nBody."},
+		{"outlet line with a time", "Headline\nHarbor Daily — 4 March 2024 09:30 GMT\nBody.\n", "Headline", "", "Harbor Daily", "2024-03-04", "Headline\n\nBody."},
+		{"wire dateline without a date", "Headline\n\nOSLO (Lakeside Wire) - Vega Robotics said more.\n",
+			"Headline", "", "Lakeside Wire", "", "Headline\n\nVega Robotics said more."},
+		{"wire credit opening the text", "Headline\nHarbor Daily, March 4, 2024\n\n(Lakeside Wire) --Vega Robotics said more.\n",
+			"Headline", "", "Harbor Daily", "2024-03-04", "Headline\n\nVega Robotics said more."},
 		{"month alone", "Headline\nMarch 2024\nBody.\n", "Headline", "", "", "2024-03", "Headline\n\nBody."},
 	}
 	for _, tc := range tests {
