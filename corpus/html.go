@@ -644,6 +644,45 @@ func (c *collector) table(n *html.Node) {
 	rows(n, 0)
 }
 
+// definitions reads a definition list a term a paragraph, its
+// descriptions after it as a table row's cells: "Purchase price: $3.1bn".
+func (c *collector) definitions(n *html.Node) {
+	c.flush()
+	var row []string
+	emit := func() {
+		if t := rowText(nil, row); t != "" {
+			c.paras = append(c.paras, block{t, blockItem})
+		}
+		row = row[:0]
+	}
+	var items func(n *html.Node, depth int)
+	items = func(n *html.Node, depth int) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode || skippedElements[ch.Data] {
+				continue
+			}
+			switch ch.Data {
+			case "dt":
+				if len(row) > 1 { // the last term has its descriptions
+					emit()
+				}
+				row = append(row, c.cellText(ch))
+			case "dd":
+				if len(row) == 0 {
+					row = append(row, "")
+				}
+				row = append(row, c.cellText(ch))
+			case "div":
+				if depth < 2 { // HTML allows a div around each term and its descriptions
+					items(ch, depth+1)
+				}
+			}
+		}
+	}
+	items(n, 0)
+	emit()
+}
+
 // cellText is the text of a table cell, its paragraphs run together.
 func (c *collector) cellText(td *html.Node) string {
 	sub := &collector{boxes: c.boxes, limit: c.limit}
@@ -685,6 +724,9 @@ func (c *collector) walk(n *html.Node, isRoot bool) {
 			return
 		case "table":
 			c.table(n)
+			return
+		case "dl":
+			c.definitions(n)
 			return
 		}
 	}

@@ -205,6 +205,8 @@ func TestTextUnitsMarkdownAndHTML(t *testing.T) {
 			"Title\n\nThe terms include\n\na price of $3 billion"},
 		{"html table with a header", FormatHTML, "<html><body><article><h1>Title</h1><table><thead><tr><th>Term</th><th>Detail</th></tr></thead><tbody><tr><td>Purchase price</td><td>$3.1bn</td></tr></tbody></table></article></body></html>",
 			"Title\n\nPurchase price: $3.1bn"},
+		{"html definition list", FormatHTML, "<html><body><article><h1>Title</h1><dl><dt>Purchase price</dt><dd>$3.1bn</dd><dt>Advisers</dt><dd>Kestrel Partners</dd><dd>Lark &amp; Co</dd></dl></article></body></html>",
+			"Title\n\nPurchase price: $3.1bn\n\nAdvisers: Kestrel Partners; Lark & Co"},
 		{"html table, several columns", FormatHTML, "<html><body><article><h1>Title</h1><table><tr><th>Buyer</th><th>Stake</th><th>Price</th></tr><tr><td>Orbital Systems</td><td>20%</td><td>$3bn</td></tr></table></article></body></html>",
 			"Title\n\nOrbital Systems — Stake: 20%; Price: $3bn"},
 	}
