@@ -71,6 +71,8 @@ func TestTitleCaseHeadline(t *testing.T) {
 	}{
 		{"verb after a name", "Orbis Completes $3 Billion Takeover Of Calder\n\nOn Monday, Orbis said it had completed its $3 billion takeover of Calder, the robotics maker.",
 			KindInvestment, "Orbis", "Calder", "Orbis Completes"},
+		{"a headline asking a question", "Will Orbis Complete Its $3 Billion Takeover Of Calder?\n\nOn Monday, Orbis said it had agreed to a $3 billion takeover of Calder, the robotics maker.",
+			KindInvestment, "Orbis", "Calder", "Will Orbis Complete"},
 		{"investment verb in a headline, past", "Vantor Poured $4B Into Robotics Startup Quillon\n\nOn Monday, Vantor said the money would fund a factory for Quillon.",
 			KindInvestment, "Vantor", "Quillon", "Vantor Poured"},
 		{"investment verb in a headline", "Vantor Pours $4B Into Robotics Startup Quillon\n\nOn Monday, Vantor said the money would fund a factory for Quillon.",

@@ -87,7 +87,7 @@ func (s *segmenter) split(text string) []Sentence {
 }
 
 func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
-	if isHeading(p) {
+	if isHeading(p) || para == 0 && isTitleLine(p) {
 		st, en := trimSpan(p, 0, len(p))
 		return []Sentence{{Start: offset + st, End: offset + en, Text: p[st:en], Para: para, Heading: true}}
 	}
@@ -144,6 +144,18 @@ func isHeading(p string) bool {
 		return false
 	}
 	return strings.Count(t, " ") < 25
+}
+
+// isTitleLine says whether an article's first paragraph is its headline
+// though it ends as a sentence does ("Will Orbis Sell Calder?"): short, one
+// sentence.
+func isTitleLine(p string) bool {
+	t := strings.TrimSpace(p)
+	if t == "" || len(t) > 200 || strings.Count(t, " ") >= 25 || strings.Contains(t, ". ") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return last == '?' || last == '!'
 }
 
 // capitalisedThroughout says whether every word of s longer than three
