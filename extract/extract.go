@@ -170,6 +170,9 @@ func (x *Extractor) Extract(a *corpus.Article) ([]Claim, error) {
 	if err != nil {
 		return nil, err
 	}
+	if a.Precision == corpus.PrecisionMonth {
+		withinMonth(claims, a.Published)
+	}
 	if !a.Published.IsZero() && a.Precision != corpus.PrecisionYear && a.Precision != corpus.PrecisionMonth {
 		day := a.Published.Format("2006-01-02")
 		for i := range claims {
@@ -177,6 +180,22 @@ func (x *Extractor) Extract(a *corpus.Article) ([]Claim, error) {
 		}
 	}
 	return claims, nil
+}
+
+// withinMonth makes the relative days of an article dated only to a month
+// ("on Tuesday", "today") that month: a date is never more precise than
+// its anchor. A day the article states ("on March 12") keeps its day.
+func withinMonth(claims []Claim, pub time.Time) {
+	for i := range claims {
+		c := &claims[i]
+		if c.Value.Type != ValueDate || c.Value.DatePrecision != "day" || strings.ContainsAny(c.Text, "0123456789") {
+			continue
+		}
+		if v, ok := monthValue(pub.Year(), int(pub.Month())); ok {
+			v.Qualifier = c.Value.Qualifier
+			c.Value, c.Normalized = v, Normalize(v)
+		}
+	}
 }
 
 // ExtractText is Extract on bare text: the article's path (for claim ids)

@@ -15,6 +15,9 @@ func TestMonthDatedArticle(t *testing.T) {
 	tests := []struct{ name, text, want string }{
 		{"month name", "Orbital Systems agreed in February to buy Vega Robotics for $2 billion.", "2024-02"},
 		{"this month", "Orbital Systems announced this month that it would buy Vega Robotics for $2 billion.", "2024-03"},
+		{"weekday", "Orbital Systems announced on Tuesday that it would buy Vega Robotics for $2 billion.", "2024-03"},
+		{"today", "Orbital Systems announced today that it would buy Vega Robotics for $2 billion.", "2024-03"},
+		{"a stated day stays", "Orbital Systems announced on March 12, 2024 that it would buy Vega Robotics for $2 billion.", "2024-03-12"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
