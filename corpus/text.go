@@ -82,6 +82,9 @@ func navLine(line string) bool {
 // "Create a free account to keep reading", "Terms of Use and Cookie
 // Policy", "4 min read", "Be the first to comment".
 func furnitureShape(line string) bool {
+	if strings.Count(line, " ") > 16 {
+		return false // a body paragraph: no need to read its words
+	}
 	content, chrome, alone := 0, 0, false
 	for _, w := range strings.FieldsFunc(strings.ToLower(line), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		a, ok := furnitureWords[w]
