@@ -78,9 +78,6 @@ func withTitle(a *Article, body []block) []block {
 	}
 	dup := false
 	for i, p := range body {
-		if isFurniture(p.text) {
-			continue
-		}
 		// The page's own date, byline or outlet line near the top is
 		// metadata, as in a text file; the head's date stays unless the
 		// line states more of the time.
@@ -96,7 +93,7 @@ func withTitle(a *Article, body []block) []block {
 				continue
 			}
 		}
-		if dateOnly(p.text) {
+		if isFurniture(p.text) || dateOnly(p.text) {
 			continue
 		}
 		if !dup && len(paras) > 0 && strings.EqualFold(p.text, paras[0].text) {

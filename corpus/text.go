@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -424,6 +425,17 @@ func collapse(s string) string {
 func readMetadata(a *Article, paras []block) []block {
 	out := make([]block, 0, len(paras))
 	for i, p := range paras {
+		// Metadata first: a date line may carry chrome ("March 4, 2024 ·
+		// 5 min read") or look like a row of links ("By Jane Doe | Outlet |
+		// March 4, 2024").
+		if len(out) > 0 && i <= 6 && len(out) <= 3 && p.kind != blockItem {
+			if rest, ok := metadataLine(a, p.text); ok {
+				if rest != "" {
+					out = append(out, block{rest, blockProse})
+				}
+				continue
+			}
+		}
 		if isFurniture(p.text) {
 			continue
 		}
@@ -433,14 +445,6 @@ func readMetadata(a *Article, paras []block) []block {
 			}
 			out = append(out, block{p.text, blockHeading})
 			continue
-		}
-		if i <= 6 && len(out) <= 3 && p.kind != blockItem {
-			if rest, ok := metadataLine(a, p.text); ok {
-				if rest != "" {
-					out = append(out, block{rest, blockProse})
-				}
-				continue
-			}
 		}
 		out = append(out, p)
 	}
@@ -517,11 +521,75 @@ func metadataLine(a *Article, p string) (string, bool) {
 			return "", true
 		}
 	}
+	if metaSegments(a, p) {
+		return "", true
+	}
 	if t, prec, ok := parseDate(p); ok && len(p) < 60 && !strings.ContainsAny(p, ".!?") {
 		a.setPublished(t, prec) // a date alone on its line
 		return "", true
 	}
 	return "", false
+}
+
+// metaSegments reads a line of metadata fields between separators, in any
+// order: "Sept. 12, 2023 — Harbor Daily", "March 4, 2024 · 5 min read",
+// "By Jane Doe | Harbor Daily | March 4, 2024". Every field must be a
+// date, a byline, an outlet's name or page chrome, and one a date.
+func metaSegments(a *Article, p string) bool {
+	if len(p) > 160 {
+		return false
+	}
+	var parts []string
+	for _, sep := range []string{" | ", " · ", " • ", " — ", " – ", " - "} {
+		if strings.Contains(p, sep) {
+			parts = strings.Split(p, sep)
+			break
+		}
+	}
+	if len(parts) < 2 {
+		return false
+	}
+	var pub time.Time
+	var prec Precision
+	var byline, source string
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		if t, pr, ok := wholeDate(part); ok && pub.IsZero() {
+			pub, prec = t, pr
+			continue
+		}
+		if m := bylineRe.FindStringSubmatch(part); m != nil && m[2] == "" && byline == "" {
+			byline = strings.TrimRight(strings.TrimSpace(m[1]), ",")
+			continue
+		}
+		if isFurniture(part) {
+			continue
+		}
+		if source == "" && outletName(part) {
+			source = part
+			continue
+		}
+		return false
+	}
+	if pub.IsZero() {
+		return false
+	}
+	a.setPublished(pub, prec)
+	if byline != "" {
+		a.Byline = byline
+	}
+	if source != "" && a.Source == "" {
+		a.Source = source
+	}
+	return true
+}
+
+// outletName reports whether a field reads as an outlet's name: a few
+// words, the first capitalised, no sentence in it.
+func outletName(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && strings.Count(s, " ") < 5 && (unicode.IsUpper(r) || unicode.IsDigit(r)) &&
+		!strings.ContainsAny(s, ".!?,;:") || strings.HasSuffix(s, ".com") && !strings.Contains(s, " ")
 }
 
 // datelineStart says whether a long paragraph may open with a wire dateline

@@ -54,6 +54,10 @@ func TestPlainMetadata(t *testing.T) {
 			"Headline", "", "Lakeside Wire", "", "Headline\n\nVega Robotics said more."},
 		{"wire credit opening the text", "Headline\nHarbor Daily, March 4, 2024\n\n(Lakeside Wire) --Vega Robotics said more.\n",
 			"Headline", "", "Harbor Daily", "2024-03-04", "Headline\n\nVega Robotics said more."},
+		{"date and reading time", "Headline\nMarch 4, 2024 · 5 min read\nBody.\n", "Headline", "", "", "2024-03-04", "Headline\n\nBody."},
+		{"date then outlet", "Headline\nSept. 12, 2023 — Harbor Daily\nBody.\n", "Headline", "", "Harbor Daily", "2023-09-12", "Headline\n\nBody."},
+		{"published on, by", "Headline\nPublished on March 4, 2024 by Jane Doe\nBody.\n", "Headline", "", "", "2024-03-04", "Headline\n\nBody."},
+		{"byline, outlet and date between bars", "Headline\nBy Jane Doe | Harbor Daily | March 4, 2024\nBody.\n", "Headline", "Jane Doe", "", "2024-03-04", "Headline\n\nBody."},
 		{"month alone", "Headline\nMarch 2024\nBody.\n", "Headline", "", "", "2024-03", "Headline\n\nBody."},
 	}
 	for _, tc := range tests {
