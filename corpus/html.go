@@ -761,7 +761,9 @@ func readHead(a *Article, doc *goquery.Document, jsonld []string) {
 	for _, v := range []string{meta("property", "article:published_time"), meta("name", "article:published_time"),
 		ld.published, attr(doc.Find("article time[datetime]").First(), "datetime"), meta("name", "pubdate"),
 		meta("name", "publishdate"), meta("name", "date"), meta("itemprop", "datePublished"), meta("name", "DC.date.issued"),
-		meta("name", "dcterms.date"), attr(doc.Find("time[datetime]").First(), "datetime"),
+		meta("name", "dcterms.date"), meta("name", "DC.date"), meta("name", "dc.date"), meta("name", "parsely-pub-date"),
+		meta("property", "og:published_time"), meta("name", "sailthru.date"), meta("name", "citation_publication_date"),
+		ld.created, attr(doc.Find("time[datetime]").First(), "datetime"),
 		attr(doc.Find("[itemprop=datePublished]").First(), "datetime")} {
 		if t, p, ok := parseDate(v); ok {
 			a.setPublished(t, p)
@@ -842,7 +844,7 @@ func stripSource(t, source string) string {
 	return t
 }
 
-type ldInfo struct{ headline, published, author, publisher string }
+type ldInfo struct{ headline, published, created, author, publisher string }
 
 // parseJSONLD reads schema.org metadata: an Article (NewsArticle,
 // BlogPosting, ...) object, alone, in a list or in an @graph, with authors
@@ -888,6 +890,9 @@ func parseJSONLD(blocks []string) ldInfo {
 			}
 			if s, ok := x["datePublished"].(string); ok && info.published == "" {
 				info.published = s
+			}
+			if s, ok := x["dateCreated"].(string); ok && info.created == "" {
+				info.created = s
 			}
 			if info.author == "" {
 				info.author = ldName(x["author"], byID, 0)

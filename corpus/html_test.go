@@ -60,6 +60,10 @@ func TestHTMLMetadata(t *testing.T) {
 		{"a posted line does not make the head's time coarser", `<meta property="article:published_time" content="2025-06-18T10:00:00Z">`, `<article><h1>T</h1><p>Posted on June 18, 2025</p><p>x</p></article>`, want{"T", "", "", "2025-06-18T10:00:00Z"}},
 		{"byline box with a time", ``, `<article><h1>T</h1><div class="byline">by Dana Marsh on <time datetime="2023-10-13">October 13, 2023</time></div><p>x</p></article>`, want{"T", "Dana Marsh", "", "2023-10-13"}},
 		{"byline box with a published label", ``, `<article><h1>T</h1><div class="byline">Lakeside Wire <time datetime="2023-01-24T06:00:00+08:00">Published: 6:00am, 24 Jan, 2023</time></div><p>x</p></article>`, want{"T", "Lakeside Wire", "", "2023-01-24T06:00:00+08:00"}},
+		{"parsely date", `<meta name="parsely-pub-date" content="2024-03-04T09:00:00Z">`, `<p>x</p>`, want{"x", "", "", "2024-03-04T09:00:00Z"}},
+		{"og published time", `<meta property="og:published_time" content="2024-03-04">`, `<p>x</p>`, want{"x", "", "", "2024-03-04"}},
+		{"dc date, lower case", `<meta name="dc.date" content="2024-03-04">`, `<p>x</p>`, want{"x", "", "", "2024-03-04"}},
+		{"json-ld dateCreated when no datePublished", `<script type="application/ld+json">{"@type":"NewsArticle","dateCreated":"2024-03-04T10:00:00Z"}</script>`, `<p>x</p>`, want{"x", "", "", "2024-03-04T10:00:00Z"}},
 		{"publisher from json-ld", `<script type="application/ld+json">{"@type":"ReportageNewsArticle","publisher":{"name":"Wire Co"}}</script>`, `<p>x</p>`,
 			want{"x", "", "Wire Co", ""}},
 	}
