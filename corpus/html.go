@@ -425,7 +425,19 @@ var noiseWords = map[string]bool{"related": true, "newsletter": true, "newslette
 	"subscription": true, "cookie": true, "cookies": true, "consent": true, "sidebar": true, "breadcrumb": true,
 	"breadcrumbs": true, "byline": true, "author": true, "recommended": true, "recommendations": true,
 	"popular": true, "trending": true, "signup": true, "paywall": true, "outbrain": true, "taboola": true,
-	"sponsored": true, "disqus": true, "tags": true, "tag": true, "topics": true}
+	"sponsored": true, "disqus": true, "tags": true, "tag": true, "topics": true, "latest": true, "rail": true,
+	"stories": true, "headlines": true, "teaser": true, "teasers": true, "widget": true, "nav": true,
+	"navigation": true, "menu": true, "masthead": true, "pagination": true, "toolbar": true}
+
+// noiseLabels mark, in an aria-label, a box of other stories or chrome
+// ("More on this story").
+var noiseLabels = map[string]bool{"more": true, "related": true, "also": true, "latest": true, "trending": true,
+	"popular": true, "recommended": true, "navigation": true, "menu": true, "footer": true, "share": true,
+	"comments": true, "newsletter": true, "breadcrumb": true, "breadcrumbs": true}
+
+// noiseRoles are ARIA landmarks that hold no article text.
+var noiseRoles = map[string]bool{"complementary": true, "navigation": true, "banner": true, "contentinfo": true,
+	"search": true, "menu": true, "menubar": true}
 
 // classWords splits a class or id into lower-case words: "relatedStories
 // share-bar" → related, stories, share, bar.
@@ -474,8 +486,13 @@ func hasAttr(n *html.Node, key string) bool {
 }
 
 func looksLikeNoise(n *html.Node) bool {
-	if hasAttr(n, "hidden") || attrOf(n, "aria-hidden") == "true" {
+	if hasAttr(n, "hidden") || attrOf(n, "aria-hidden") == "true" || noiseRoles[strings.ToLower(attrOf(n, "role"))] {
 		return true
+	}
+	for _, w := range classWords(attrOf(n, "aria-label")) {
+		if noiseLabels[w] {
+			return true
+		}
 	}
 	for _, key := range []string{"class", "id"} {
 		for _, w := range classWords(attrOf(n, key)) {
