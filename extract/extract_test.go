@@ -145,3 +145,16 @@ func TestHeadingsHoldNoStrayNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTableRowsAreStatements checks that a table row read as "Label:
+// value" is a statement whose names are found, not a heading.
+func TestTableRowsAreStatements(t *testing.T) {
+	x := builtinExtractor(t)
+	text := "Orbital Systems takes stakes in robotics makers\n\nOrbital Systems said on Monday it had bought minority stakes.\n\nVega Robotics — Stake: 20%; Price: $3bn"
+	for _, c := range mustExtract(t, x, "t.txt", text, time.Time{}) {
+		if c.Kind == KindStake && (c.Subject == "Vega Robotics" || c.Object == "Vega Robotics") {
+			return
+		}
+	}
+	t.Errorf("no stake naming Vega Robotics in%s", describeAll(mustExtract(t, x, "t.txt", text, time.Time{})))
+}

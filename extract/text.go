@@ -143,6 +143,11 @@ func isHeading(p string) bool {
 	case '.', '!', '?', '"', '\u201d', ';':
 		return false
 	}
+	// "Purchase price: $3.1bn", a list item or a table row, states a
+	// figure: a statement, not a heading.
+	if i := strings.LastIndex(t, ": "); i > 0 && strings.ContainsAny(t[i:], "0123456789") {
+		return false
+	}
 	return strings.Count(t, " ") < 25
 }
 
