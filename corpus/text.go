@@ -199,6 +199,10 @@ func paragraphs(s string, markdown bool) []block {
 	var cur []string
 	var table []string
 	inFence := false
+	wrap, prevWrapped := 0, false
+	if !markdown {
+		wrap = wrapWidth(s)
+	}
 	flush := func(kind blockKind) {
 		if len(cur) > 0 {
 			out = append(out, block{strings.Join(cur, " "), kind})
@@ -257,17 +261,58 @@ func paragraphs(s string, markdown bool) []block {
 			cur = append(cur, collapse(line))
 			continue
 		}
-		if t := collapse(line); t != "" {
-			kind := blockProse
-			if plainBulletRe.MatchString(t) {
-				kind = blockItem
-			}
+		t := collapse(line)
+		if t == "" {
+			prevWrapped = false
+			continue
+		}
+		kind := blockProse
+		if plainBulletRe.MatchString(t) {
+			kind = blockItem
+		}
+		if n := len(out); prevWrapped && kind == blockProse && n > 1 && out[n-1].kind == blockProse {
+			out[n-1].text += " " + t
+		} else {
 			out = append(out, block{t, kind})
 		}
+		// A line as long as the file's lines get, cut without a sentence's
+		// end, goes on in the next line of its block.
+		last, _ := utf8.DecodeLastRuneInString(t)
+		prevWrapped = wrap > 0 && utf8.RuneCountInString(line) >= wrap-20 && !strings.ContainsRune(".!?:;\"”’)…", last)
 	}
 	flushTable()
 	flush(blockProse)
 	return out
+}
+
+// wrapWidth is the width plain text is hard-wrapped at, or 0 when its lines
+// are paragraphs (as scraped text keeps them): most lines that another
+// line follows reach within 20 characters of the longest, which is at most
+// 100 wide.
+func wrapWidth(s string) int {
+	lines := strings.Split(s, "\n")
+	longest, followed, near := 0, 0, 0
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t")); n > longest {
+			longest = n
+		}
+	}
+	if longest > 100 || longest < 50 {
+		return 0
+	}
+	for i := 0; i+1 < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == "" || strings.TrimSpace(lines[i+1]) == "" {
+			continue
+		}
+		followed++
+		if utf8.RuneCountInString(strings.TrimRight(lines[i], " \t")) >= longest-20 {
+			near++
+		}
+	}
+	if followed < 4 || near*10 < followed*6 {
+		return 0
+	}
+	return longest
 }
 
 var mdTableRuleRe = regexp.MustCompile(`^:?-+:?$`)
