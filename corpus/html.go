@@ -31,6 +31,10 @@ const maxFormatting = 16
 // maxHeadTags bounds the meta, title and time tags kept for the fallback.
 const maxHeadTags = 256
 
+// bylineLabelRe finds the date's label in a byline box: "Jane Doe
+// Published: 6:00am, 24 Jan, 2023".
+var bylineLabelRe = regexp.MustCompile(`(?i)\s(?:published|updated|posted|last updated)\b`)
+
 var titleSuffixRe = regexp.MustCompile(`\s+[|–—-]\s+[^|–—-]{2,60}$`)
 
 // parseHTML reads a page: metadata from its head and structured data, the
@@ -50,11 +54,11 @@ func parseHTML(a *Article, page string) error {
 		if herr == nil {
 			readHead(a, head, r.jsonld)
 		}
-		a.Text = strings.Join(restoreSpaces(withTitle(a, flatText(r.page))), "\n\n")
+		a.Text = strings.Join(joinUnits(withTitle(a, flatText(r.page))), "\n\n")
 		return nil
 	}
 	readHead(a, doc, r.jsonld)
-	a.Text = strings.Join(restoreSpaces(withTitle(a, bodyText(doc))), "\n\n")
+	a.Text = strings.Join(joinUnits(withTitle(a, bodyText(doc))), "\n\n")
 	return nil
 }
 
@@ -67,24 +71,40 @@ var buildTree = func(page string) (*goquery.Document, error) {
 // withTitle drops page furniture and lines that are only a date and puts the title first, once: a body
 // paragraph repeating it (the h1) is dropped. With no title the first
 // paragraph becomes it.
-func withTitle(a *Article, body []string) []string {
-	paras := make([]string, 0, len(body)+1)
+func withTitle(a *Article, body []block) []block {
+	paras := make([]block, 0, len(body)+1)
 	if a.Title != "" {
-		paras = append(paras, a.Title)
+		paras = append(paras, block{a.Title, blockHeading})
 	}
 	dup := false
-	for _, p := range body {
-		if isFurniture(p) || dateOnly(p) {
+	for i, p := range body {
+		// The page's own date, byline or outlet line near the top is
+		// metadata, as in a text file; the head's date stays unless the
+		// line states more of the time.
+		if i <= 6 && len(paras) <= 3 && p.kind != blockItem {
+			pub, prec := a.Published, a.Precision
+			if rest, ok := metadataLine(a, p.text); ok {
+				if !pub.IsZero() && precisionRank[prec] >= precisionRank[a.Precision] {
+					a.Published, a.Precision = pub, prec
+				}
+				if rest != "" {
+					paras = append(paras, block{rest, blockProse})
+				}
+				continue
+			}
+		}
+		if isFurniture(p.text) || dateOnly(p.text) {
 			continue
 		}
-		if !dup && len(paras) > 0 && strings.EqualFold(p, paras[0]) {
+		if !dup && len(paras) > 0 && strings.EqualFold(p.text, paras[0].text) {
 			dup = true
 			continue
 		}
 		paras = append(paras, p)
 	}
 	if len(paras) > 0 && a.Title == "" {
-		a.Title = paras[0]
+		a.Title = paras[0].text
+		paras[0].kind = blockHeading
 	}
 	return paras
 }
@@ -331,13 +351,14 @@ func skipElement(z *html.Tokenizer, tag string) string {
 // flatText reads the text of a page without building a tree: block-level
 // tags end paragraphs; the head, navigation, asides and the like are left
 // out.
-func flatText(page string) []string {
+func flatText(page string) []block {
 	z := html.NewTokenizer(strings.NewReader(page))
-	var paras []string
+	var paras []block
 	var cur strings.Builder
+	kind := blockProse
 	flush := func() {
 		if t := collapse(cur.String()); t != "" {
-			paras = append(paras, t)
+			paras = append(paras, block{t, kind})
 		}
 		cur.Reset()
 	}
@@ -364,9 +385,25 @@ func flatText(page string) []string {
 				cur.WriteByte(' ')
 			case blockElements[tag]:
 				flush()
+				// Without a tree a paragraph is what its opening tag says.
+				if kind = blockProse; z.Token().Type == html.StartTagToken {
+					kind = kindOf(tag, blockProse)
+				}
 			}
 		}
 	}
+}
+
+// kindOf is what an element's paragraphs are; inside makes a paragraph in
+// a list item or a heading one of those.
+func kindOf(tag string, inside blockKind) blockKind {
+	switch tag {
+	case "h1", "h2", "h3", "h4", "h5", "h6", "caption", "summary":
+		return blockHeading
+	case "li", "dt", "dd", "tr", "td", "th":
+		return blockItem
+	}
+	return inside
 }
 
 // Elements whose start and end end a paragraph.
@@ -388,7 +425,19 @@ var noiseWords = map[string]bool{"related": true, "newsletter": true, "newslette
 	"subscription": true, "cookie": true, "cookies": true, "consent": true, "sidebar": true, "breadcrumb": true,
 	"breadcrumbs": true, "byline": true, "author": true, "recommended": true, "recommendations": true,
 	"popular": true, "trending": true, "signup": true, "paywall": true, "outbrain": true, "taboola": true,
-	"sponsored": true, "disqus": true}
+	"sponsored": true, "disqus": true, "tags": true, "tag": true, "topics": true, "latest": true, "rail": true,
+	"stories": true, "headlines": true, "teaser": true, "teasers": true, "widget": true, "nav": true,
+	"navigation": true, "menu": true, "masthead": true, "pagination": true, "toolbar": true}
+
+// noiseLabels mark, in an aria-label, a box of other stories or chrome
+// ("More on this story").
+var noiseLabels = map[string]bool{"more": true, "related": true, "also": true, "latest": true, "trending": true,
+	"popular": true, "recommended": true, "navigation": true, "menu": true, "footer": true, "share": true,
+	"comments": true, "newsletter": true, "breadcrumb": true, "breadcrumbs": true}
+
+// noiseRoles are ARIA landmarks that hold no article text.
+var noiseRoles = map[string]bool{"complementary": true, "navigation": true, "banner": true, "contentinfo": true,
+	"search": true, "menu": true, "menubar": true}
 
 // classWords splits a class or id into lower-case words: "relatedStories
 // share-bar" → related, stories, share, bar.
@@ -437,8 +486,13 @@ func hasAttr(n *html.Node, key string) bool {
 }
 
 func looksLikeNoise(n *html.Node) bool {
-	if hasAttr(n, "hidden") || attrOf(n, "aria-hidden") == "true" {
+	if hasAttr(n, "hidden") || attrOf(n, "aria-hidden") == "true" || noiseRoles[strings.ToLower(attrOf(n, "role"))] {
 		return true
+	}
+	for _, w := range classWords(attrOf(n, "aria-label")) {
+		if noiseLabels[w] {
+			return true
+		}
 	}
 	for _, key := range []string{"class", "id"} {
 		for _, w := range classWords(attrOf(n, key)) {
@@ -452,7 +506,7 @@ func looksLikeNoise(n *html.Node) bool {
 
 // bodyText returns the article's paragraphs: the text of its paragraphs,
 // headings, list items and quotes, in document order.
-func bodyText(doc *goquery.Document) []string {
+func bodyText(doc *goquery.Document) []block {
 	root := articleRoot(doc)
 	if root == nil {
 		return nil
@@ -501,7 +555,8 @@ type box struct {
 type collector struct {
 	boxes map[*html.Node]box // noise-looking elements and headers
 	limit int                // a noise-looking box holding more text than this is the article itself
-	paras []string
+	paras []block
+	kinds []blockKind // of the block elements open around the walk
 	cur   strings.Builder
 }
 
@@ -548,9 +603,110 @@ func findH1(n *html.Node) bool {
 
 func (c *collector) flush() {
 	if t := collapse(c.cur.String()); t != "" {
-		c.paras = append(c.paras, t)
+		kind := blockProse
+		if n := len(c.kinds); n > 0 {
+			kind = c.kinds[n-1]
+		}
+		c.paras = append(c.paras, block{t, kind})
 	}
 	c.cur.Reset()
+}
+
+// table reads a table a row a paragraph, each cell under its column's
+// header (rowText): "Purchase price: $3.1bn".
+func (c *collector) table(n *html.Node) {
+	c.flush()
+	var header []string
+	data := false
+	var rows func(n *html.Node, depth int)
+	rows = func(n *html.Node, depth int) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode || skippedElements[ch.Data] {
+				continue
+			}
+			switch ch.Data {
+			case "thead", "tbody", "tfoot":
+				if depth < 2 {
+					rows(ch, depth+1)
+				}
+			case "caption":
+				c.kinds = append(c.kinds, blockHeading)
+				c.walk(ch, false)
+				c.flush()
+				c.kinds = c.kinds[:len(c.kinds)-1]
+			case "tr":
+				var cells []string
+				allTH := true
+				for td := ch.FirstChild; td != nil; td = td.NextSibling {
+					if td.Type != html.ElementNode || td.Data != "td" && td.Data != "th" {
+						continue
+					}
+					allTH = allTH && td.Data == "th"
+					cells = append(cells, c.cellText(td))
+				}
+				if !data && header == nil && len(cells) > 1 && (allTH || n.Data == "thead") {
+					header = cells
+					continue
+				}
+				data = true
+				if t := rowText(header, cells); t != "" {
+					c.paras = append(c.paras, block{t, blockItem})
+				}
+			}
+		}
+	}
+	rows(n, 0)
+}
+
+// definitions reads a definition list a term a paragraph, its
+// descriptions after it as a table row's cells: "Purchase price: $3.1bn".
+func (c *collector) definitions(n *html.Node) {
+	c.flush()
+	var row []string
+	emit := func() {
+		if t := rowText(nil, row); t != "" {
+			c.paras = append(c.paras, block{t, blockItem})
+		}
+		row = row[:0]
+	}
+	var items func(n *html.Node, depth int)
+	items = func(n *html.Node, depth int) {
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode || skippedElements[ch.Data] {
+				continue
+			}
+			switch ch.Data {
+			case "dt":
+				if len(row) > 1 { // the last term has its descriptions
+					emit()
+				}
+				row = append(row, c.cellText(ch))
+			case "dd":
+				if len(row) == 0 {
+					row = append(row, "")
+				}
+				row = append(row, c.cellText(ch))
+			case "div":
+				if depth < 2 { // HTML allows a div around each term and its descriptions
+					items(ch, depth+1)
+				}
+			}
+		}
+	}
+	items(n, 0)
+	emit()
+}
+
+// cellText is the text of a table cell, its paragraphs run together.
+func (c *collector) cellText(td *html.Node) string {
+	sub := &collector{boxes: c.boxes, limit: c.limit}
+	sub.walk(td, true)
+	sub.flush()
+	texts := make([]string, len(sub.paras))
+	for i, p := range sub.paras {
+		texts[i] = p.text
+	}
+	return strings.Join(texts, " ")
 }
 
 func (c *collector) walk(n *html.Node, isRoot bool) {
@@ -580,17 +736,29 @@ func (c *collector) walk(n *html.Node, isRoot bool) {
 			return
 		case "img", "hr", "wbr":
 			return
+		case "table":
+			c.table(n)
+			return
+		case "dl":
+			c.definitions(n)
+			return
 		}
 	}
-	block := n.Type == html.ElementNode && blockElements[n.Data]
-	if block {
+	isBlock := n.Type == html.ElementNode && blockElements[n.Data]
+	if isBlock {
 		c.flush()
+		inside := blockProse
+		if k := len(c.kinds); k > 0 {
+			inside = c.kinds[k-1]
+		}
+		c.kinds = append(c.kinds, kindOf(n.Data, inside))
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		c.walk(ch, false)
 	}
-	if block {
+	if isBlock {
 		c.flush()
+		c.kinds = c.kinds[:len(c.kinds)-1]
 	} else if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") {
 		c.cur.WriteByte(' ')
 	}
@@ -610,7 +778,9 @@ func readHead(a *Article, doc *goquery.Document, jsonld []string) {
 	for _, v := range []string{meta("property", "article:published_time"), meta("name", "article:published_time"),
 		ld.published, attr(doc.Find("article time[datetime]").First(), "datetime"), meta("name", "pubdate"),
 		meta("name", "publishdate"), meta("name", "date"), meta("itemprop", "datePublished"), meta("name", "DC.date.issued"),
-		meta("name", "dcterms.date"), attr(doc.Find("time[datetime]").First(), "datetime"),
+		meta("name", "dcterms.date"), meta("name", "DC.date"), meta("name", "dc.date"), meta("name", "parsely-pub-date"),
+		meta("property", "og:published_time"), meta("name", "sailthru.date"), meta("name", "citation_publication_date"),
+		ld.created, attr(doc.Find("time[datetime]").First(), "datetime"),
 		attr(doc.Find("[itemprop=datePublished]").First(), "datetime")} {
 		if t, p, ok := parseDate(v); ok {
 			a.setPublished(t, p)
@@ -641,8 +811,15 @@ func cleanByline(s string) string {
 			s = s[:i]
 		}
 	}
+	if i := bylineLabelRe.FindStringIndex(s); i != nil && i[0] > 0 {
+		s = s[:i[0]]
+	}
 	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
 		s = s[3:]
+	}
+	s = strings.TrimSpace(s)
+	for _, tail := range []string{" on", " at", " |", " -"} {
+		s = strings.TrimSuffix(s, tail)
 	}
 	if len(s) > 200 {
 		return "" // a box of text, not a byline
@@ -684,7 +861,7 @@ func stripSource(t, source string) string {
 	return t
 }
 
-type ldInfo struct{ headline, published, author, publisher string }
+type ldInfo struct{ headline, published, created, author, publisher string }
 
 // parseJSONLD reads schema.org metadata: an Article (NewsArticle,
 // BlogPosting, ...) object, alone, in a list or in an @graph, with authors
@@ -730,6 +907,9 @@ func parseJSONLD(blocks []string) ldInfo {
 			}
 			if s, ok := x["datePublished"].(string); ok && info.published == "" {
 				info.published = s
+			}
+			if s, ok := x["dateCreated"].(string); ok && info.created == "" {
+				info.created = s
 			}
 			if info.author == "" {
 				info.author = ldName(x["author"], byID, 0)

@@ -18,19 +18,30 @@ var (
 	// "Marcus LeeWednesday, Jun 18, 2025 2:28 pm ET", "Marcus LeeJun 18, 2025":
 	// a byline glued to its date (group 2 or 3). Without a weekday the month
 	// must touch the name: "Harbor Daily, June 18, 2025" is an outlet line.
-	gluedBylineRe = regexp.MustCompile(`^(?:[Bb]y\s+)?(\p{Lu}[\p{L}.'’-]+?(?:\s+\p{Lu}[\p{L}.'’-]+?){0,3}?)(?:\s*[,|·•—–-]?\s*((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.*)|(` + monthRe + `\s+\d{1,2},?\s+\d{4}.*))$`)
+	// A comma before the weekday makes an outlet line ("Harbor Daily,
+	// Monday 4 March 2024"), read by outletDateRe.
+	gluedBylineRe = regexp.MustCompile(`^(?:[Bb]y\s+)?(\p{Lu}[\p{L}.'’-]+?(?:\s+\p{Lu}[\p{L}.'’-]+?){0,3}?)(?:\s*[|·•—–-]?\s*((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s.*)|(` + monthRe + `\s+\d{1,2},?\s+\d{4}.*))$`)
 	// "By Jane Doe", "By Jane Doe and Raj Patel | June 18, 2025"
 	bylineRe = regexp.MustCompile(`^[Bb]y\s+(\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|and|&|,))*?)\s*(?:[,|·•—–-]\s*(.+))?$`)
 	// "CHICAGO, Sept. 12, 2023 (Outlet) --", "NEW YORK, June 18, 2025 /PRNewswire/ --"
-	datelineRe = regexp.MustCompile(`^([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?),\s+(` + monthRe + `\s+\d{1,2},?\s+\d{4})\s*(?:\(([^)]{1,60})\)|/([^/]{1,60})/)?\s*(?:--|—|–|-)\s*`)
-	// "Reuters, June 18, 2025", "Bloomberg | Jun 18, 2025"
-	outletDateRe = regexp.MustCompile(`^(\p{Lu}[\p{L}&.'’ ]{1,40}?)\s*[,|·•—–-]\s*(.*\d{4}.*)$`)
+	// A dateline alone on its line needs no dash: "CHICAGO, Sept. 12, 2023 (Outlet)".
+	// "OSLO (Outlet) -", "(Outlet) --": a wire's credit opening the text.
+	wireCreditRe = regexp.MustCompile(`^(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?\s+)?\(([\p{Lu}][^()]{1,40})\)\s*(?:--|—|–|-)\s*`)
+	datelineRe   = regexp.MustCompile(`^([A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20})?),\s+(` + monthRe + `\s+\d{1,2},?\s+\d{4})\s*(?:\(([^)]{1,60})\)|/([^/]{1,60})/)?\s*(?:(?:--|—|–|-)\s*|$)`)
+	// "Reuters, June 18, 2025", "Bloomberg | Jun 18, 2025", "The Ledger (via
+	// Wire), March 4, 2024", "Outlet+, October 2023": an outlet's name, perhaps
+	// a note in brackets on where the copy came from, then the date.
+	// A hyphen inside the name joins ("Democrat-Gazette"); spaced, it separates.
+	outletDateRe = regexp.MustCompile(`^([\p{Lu}\d][\p{L}\d&.'’+-]*(?: [\p{L}\d&.'’+-]+){0,5}?)\s*(?:\([^()]{1,80}\))?(?:\s*[,|·•—–]|\s+-)\s*(.*\d{4}.*)$`)
 	// "Published: 2025-06-18", "Updated June 18, 2025"
 	publishedRe = regexp.MustCompile(`(?i)^(published|posted|updated|last updated|date)\s*:?\s*(.+)$`)
 	isoDateRe   = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b`)
 	yearMonthRe = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
 	monthYearRe = regexp.MustCompile(`(?i)^(` + monthRe + `),?\s+(\d{4})$`)
 	yearRe      = regexp.MustCompile(`^(\d{4})$`)
+	weekdayRe   = regexp.MustCompile(`(?i)^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+`)
+	// a time of day ending a date line: "09:30 GMT", "9.30am ET"
+	clockRe = regexp.MustCompile(`(?i)[\s,]+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$`)
 )
 
 var zones = map[string]string{"ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
@@ -143,6 +154,26 @@ func (a *Article) setPublished(t time.Time, p Precision) {
 }
 
 var precisionRank = map[Precision]int{PrecisionNone: 0, PrecisionYear: 1, PrecisionMonth: 2, PrecisionDay: 3, PrecisionMinute: 4}
+
+// wholeDate parses s when it is a date and nothing else ("March 4, 2024",
+// "21 October 2024", "2026-04-21", "March 2024"): a line's tail that holds
+// a date inside a sentence is no date line.
+func wholeDate(s string) (time.Time, Precision, bool) {
+	s = strings.TrimRight(strings.TrimSpace(s), ".")
+	s = weekdayRe.ReplaceAllString(s, "")
+	if loc := clockRe.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = strings.TrimRight(s[:loc[0]], " ,")
+	}
+	for _, re := range []*regexp.Regexp{longDateRe, dayFirstRe, isoDateRe} {
+		if loc := re.FindStringIndex(s); loc != nil && loc[0] == 0 && loc[1] == len(s) {
+			return parseDate(s)
+		}
+	}
+	if monthYearRe.MatchString(s) || yearMonthRe.MatchString(s) {
+		return parseDate(s)
+	}
+	return time.Time{}, PrecisionNone, false
+}
 
 // dateOnly reports whether a paragraph is nothing but a date, perhaps
 // labelled ("March 20, 2025", "Updated: 2025-03-20 10:00"): a page's

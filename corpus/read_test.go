@@ -277,7 +277,7 @@ func TestHostileInput(t *testing.T) {
 		if len(a.Warnings) != 0 {
 			t.Errorf("warnings %q", a.Warnings)
 		}
-		for _, w := range []string{"\n\nPara 0.\n\nPara 1.\n\n", "\n\nPara 1999.\n\nItem 0\n\nItem 1\n\n", "\n\nCell 1999 x"} {
+		for _, w := range []string{"\n\nPara 0.\n\nPara 1.\n\n", "\n\nPara 1999.\n\nItem 0\n\nItem 1\n\n", "\n\nCell 1999: x"} {
 			if !strings.Contains(a.Text, w) {
 				t.Errorf("text lacks %q", w)
 			}

@@ -3,39 +3,105 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
 
 // furniture is page chrome that scraping leaves in the text: whole lines
 // (paragraphs) that are no part of the article. Each pattern matches the
-// entire line.
+// entire line; furnitureShape catches the rest by its words.
 var furniture = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^\d+\s*min(?:ute)?s?\.?\s+read$`),                     // "3min read", "5 min read"
-	regexp.MustCompile(`(?i)^sign up (?:for free )?to (?:continue|keep) reading`), // paywall prompts
-	regexp.MustCompile(`(?i)^by continuing, i agree to the`),
-	regexp.MustCompile(`(?i)^market data terms of service`),
-	regexp.MustCompile(`(?i)^(?:\d+\s+)?comments?(?:\s*\(\d+\))?$`),
-	regexp.MustCompile(`(?i)^no comments yet\.?$`),
-	regexp.MustCompile(`(?i)^(?:share|share this|share this (?:article|story)|share on \w+|tweet|email|print)$`),
-	regexp.MustCompile(`(?i)^advertisement$`),
+	regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)`),                                                                    // "© 2025 Outlet Ltd."
+	regexp.MustCompile(`(?i)^(?:additional |writing and )?(?:reporting|writing|editing|produced|compiled) by\b.{0,120}$`), // wire credits
 	regexp.MustCompile(`(?i)^(?:read more|see also|related)(?:\s*:.*)?$`),
-	regexp.MustCompile(`(?i)^(?:subscribe(?: now| today| to (?:our|the) \w+(?: \w+)?)?|sign in|log in|sign up)[.!]?$`),
+	regexp.MustCompile(`(?i)^(?:topics?|tags?|tagged|filed under|categories|category)\s*:`), // a page's index terms
 	regexp.MustCompile(`(?i)^loading(?:\.*|…)$`),
-	regexp.MustCompile(`(?i)^(?:recommended|more from \w+|related (?:stories|articles|coverage)|you may also like):?$`),
 	regexp.MustCompile(`(?i)^skip to (?:main )?content$`),
 	regexp.MustCompile(`(?i)^follow us on `),
-	regexp.MustCompile(`(?i)^(?:listen to this article|audio)(?: \d+:\d+)?$`),
 }
+
+// furnitureWords are the words page chrome is made of: sharing, signing
+// in, reading time, comments, legal links, navigation. A short line made
+// mostly of them is chrome, whatever its wording; one word of a sentence
+// is not. Those marked true are chrome even alone on a line ("Comments");
+// the others only with another ("Terms" is a heading, "Terms of Use" a
+// link).
+var furnitureWords = map[string]bool{"share": true, "tweet": true, "email": true, "print": true, "comment": true,
+	"comments": true, "subscribe": true, "newsletter": true, "newsletters": true, "advertisement": true,
+	"sponsored": true, "menu": true, "related": true, "recommended": true, "trending": true, "login": true,
+	"subscribers": false, "sign": false, "signing": false, "log": false, "register": false, "account": false,
+	"cookie": false, "cookies": false, "privacy": false, "policy": false, "terms": false, "service": false,
+	"statement": false, "conditions": false, "rights": false, "reserved": false, "read": false, "reading": false,
+	"continue": false, "continuing": false, "agree": false, "accept": false, "free": false, "home": false,
+	"skip": false, "content": false, "listen": false, "audio": false, "min": false, "mins": false, "minute": false,
+	"minutes": false, "follow": false, "facebook": false, "twitter": false, "linkedin": false, "whatsapp": false,
+	"reddit": false, "instagram": false, "article": false, "story": false, "stories": false, "click": false,
+	"here": false, "download": false, "app": false, "first": false, "use": false, "up": false, "more": false}
+
+// furnitureGlue are words that carry no content either way.
+var furnitureGlue = map[string]bool{"a": true, "an": true, "the": true, "to": true, "for": true, "of": true, "and": true,
+	"or": true, "on": true, "in": true, "by": true, "with": true, "this": true, "our": true, "your": true, "you": true,
+	"i": true, "we": true, "us": true, "be": true, "is": true, "no": true, "yet": true, "now": true, "all": true, "keep": true}
 
 func isFurniture(line string) bool {
 	line = strings.TrimSpace(line)
+	if len(line) > 160 {
+		return false
+	}
 	for _, re := range furniture {
 		if re.MatchString(line) {
 			return true
 		}
 	}
+	return navLine(line) || furnitureShape(line)
+}
+
+// navLine reports a row of links: three or more short items between bars
+// or dots ("Home | Markets | Tech").
+func navLine(line string) bool {
+	for _, sep := range []string{" | ", " · ", " • "} {
+		parts := strings.Split(line, sep)
+		if len(parts) < 3 {
+			continue
+		}
+		short := true
+		for _, p := range parts {
+			if strings.Count(strings.TrimSpace(p), " ") > 2 {
+				short = false
+				break
+			}
+		}
+		if short {
+			return true
+		}
+	}
 	return false
+}
+
+// furnitureShape reports a short line whose words are mostly chrome's:
+// "Create a free account to keep reading", "Terms of Use and Cookie
+// Policy", "4 min read", "Be the first to comment".
+func furnitureShape(line string) bool {
+	if strings.Count(line, " ") > 16 {
+		return false // a body paragraph: no need to read its words
+	}
+	content, chrome, alone := 0, 0, false
+	for _, w := range strings.FieldsFunc(strings.ToLower(line), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		a, ok := furnitureWords[w]
+		switch {
+		case ok:
+			chrome++
+			content++
+			alone = alone || a
+		case !furnitureGlue[w]:
+			content++
+		}
+		if content > 8 {
+			return false
+		}
+	}
+	return (chrome >= 2 || alone) && chrome*3 >= content*2 && !strings.ContainsAny(line, "$€£%")
 }
 
 var (
@@ -66,12 +132,26 @@ func parsePlain(a *Article, s string, markdown bool) {
 	}
 	paras := paragraphs(s, markdown)
 	paras = readMetadata(a, paras)
-	if markdown {
-		a.Text = strings.Join(restoreSpaces(paras), "\n\n") // Markdown's paragraphs are its own
-	} else {
-		a.Text = strings.Join(repair(paras), "\n\n")
-	}
+	a.Text = strings.Join(joinUnits(paras), "\n\n")
 }
+
+// blockKind says what a paragraph is, as far as its markup or shape tells:
+// only prose paragraphs can be halves of one sentence.
+type blockKind uint8
+
+const (
+	blockProse   blockKind = iota
+	blockHeading           // a title or a heading
+	blockItem              // a list item or a table row
+)
+
+// block is one paragraph and what it is.
+type block struct {
+	text string
+	kind blockKind
+}
+
+var plainBulletRe = regexp.MustCompile(`^(?:[-*+•▪‣◦]|\d{1,3}[.)])\s+\S`)
 
 // frontMatter reads and removes a YAML front matter block.
 func frontMatter(a *Article, s string) string {
@@ -113,56 +193,236 @@ func frontMatter(a *Article, s string) string {
 
 // paragraphs splits text into paragraphs. In plain text every line is one
 // (scraped text keeps a paragraph per line); in Markdown, lines run
-// together until a blank line, a heading or a list item.
-func paragraphs(s string, markdown bool) []string {
-	var out []string
+// together until a blank line, a heading, a list item or a table.
+func paragraphs(s string, markdown bool) []block {
+	var out []block
 	var cur []string
+	var table []string
 	inFence := false
-	flush := func() {
+	wrap, prevWrapped := 0, false
+	if !markdown {
+		wrap = wrapWidth(s)
+	}
+	flush := func(kind blockKind) {
 		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, " "))
+			out = append(out, block{strings.Join(cur, " "), kind})
 			cur = cur[:0]
 		}
 	}
+	flushTable := func() {
+		if len(table) > 0 {
+			out = append(out, tableRows(table)...)
+			table = table[:0]
+		}
+	}
 	for _, line := range strings.Split(s, "\n") {
+		// Pipe tables are read alike in Markdown and in plain text, where
+		// they are pasted from Markdown.
+		if trimmed := strings.TrimSpace(line); !inFence && strings.HasPrefix(trimmed, "|") && strings.Count(trimmed, "|") >= 2 {
+			flush(blockProse)
+			table = append(table, trimmed)
+			continue
+		}
+		flushTable()
 		if markdown {
 			trimmed := strings.TrimSpace(line)
 			if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
 				inFence = !inFence
-				flush()
+				flush(blockProse)
 				continue
 			}
 			// Block markup starts a line with one of these; a prose line
 			// runs none of the block patterns.
 			marked := trimmed != "" && strings.IndexByte("-*_[=#+0123456789", trimmed[0]) >= 0
 			if inFence || marked && (mdRuleRe.MatchString(line) || mdRefDefRe.MatchString(line)) {
-				flush()
+				flush(blockProse)
 				continue
 			}
 			if marked && mdUnderlineRe.MatchString(line) && len(cur) > 0 {
-				flush() // a setext heading's underline
+				flush(blockHeading) // a setext heading's underline
 				continue
 			}
-			block := marked && (mdHeadingRe.MatchString(line) || mdBulletRe.MatchString(line))
+			kind := blockProse
+			if marked && mdHeadingRe.MatchString(line) {
+				kind = blockHeading
+			} else if marked && mdBulletRe.MatchString(line) {
+				kind = blockItem
+			}
 			line = stripMarkdown(line)
 			if strings.TrimSpace(line) == "" {
-				flush()
+				flush(blockProse)
 				continue
 			}
-			if block {
-				flush()
-				out = append(out, collapse(line))
+			if kind != blockProse {
+				flush(blockProse)
+				out = append(out, block{collapse(line), kind})
 				continue
 			}
 			cur = append(cur, collapse(line))
 			continue
 		}
-		if t := collapse(line); t != "" {
-			out = append(out, t)
+		t := collapse(line)
+		if t == "" {
+			prevWrapped = false
+			continue
+		}
+		kind := blockProse
+		if plainBulletRe.MatchString(t) {
+			kind = blockItem
+		}
+		if n := len(out); prevWrapped && kind == blockProse && n > 1 && out[n-1].kind == blockProse {
+			out[n-1].text += " " + t
+		} else {
+			out = append(out, block{t, kind})
+		}
+		// A line as long as the file's lines get, cut without a sentence's
+		// end, goes on in the next line of its block.
+		last, _ := utf8.DecodeLastRuneInString(t)
+		prevWrapped = wrap > 0 && utf8.RuneCountInString(line) >= wrap-20 && !strings.ContainsRune(".!?:;\"”’)…", last)
+	}
+	flushTable()
+	flush(blockProse)
+	return out
+}
+
+// wrapWidth is the width plain text is hard-wrapped at, or 0 when its lines
+// are paragraphs (as scraped text keeps them): most lines that another
+// line follows reach within 20 characters of the longest, which is at most
+// 100 wide.
+func wrapWidth(s string) int {
+	lines := strings.Split(s, "\n")
+	longest, followed, near := 0, 0, 0
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(strings.TrimRight(l, " \t")); n > longest {
+			longest = n
 		}
 	}
-	flush()
+	if longest > 100 || longest < 50 {
+		return 0
+	}
+	for i := 0; i+1 < len(lines); i++ {
+		if strings.TrimSpace(lines[i]) == "" || strings.TrimSpace(lines[i+1]) == "" {
+			continue
+		}
+		followed++
+		if utf8.RuneCountInString(strings.TrimRight(lines[i], " \t")) >= longest-20 {
+			near++
+		}
+	}
+	if followed < 4 || near*10 < followed*6 {
+		return 0
+	}
+	return longest
+}
+
+var mdTableRuleRe = regexp.MustCompile(`^:?-+:?$`)
+
+// tableRows reads the lines of a Markdown table into one paragraph a row,
+// each cell under its column's header (see rowText).
+func tableRows(lines []string) []block {
+	var header []string
+	var out []block
+	for i, line := range lines {
+		cells := tableCells(line)
+		rule := len(cells) > 0
+		for _, c := range cells {
+			if !mdTableRuleRe.MatchString(c) {
+				rule = false
+				break
+			}
+		}
+		if rule {
+			continue
+		}
+		if i == 0 && len(lines) > 1 && isTableRule(lines[1]) {
+			header = cells
+			continue
+		}
+		if t := rowText(header, cells); t != "" {
+			out = append(out, block{t, blockItem})
+		}
+	}
 	return out
+}
+
+func isTableRule(line string) bool {
+	cells := tableCells(line)
+	for _, c := range cells {
+		if !mdTableRuleRe.MatchString(c) {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
+// tableCells splits a Markdown table row at its unescaped pipes.
+func tableCells(line string) []string {
+	line = strings.TrimSpace(line)
+	line = strings.TrimPrefix(line, "|")
+	if strings.HasSuffix(line, "|") && !strings.HasSuffix(line, "\\|") {
+		line = line[:len(line)-1]
+	}
+	var cells []string
+	start := 0
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case '|':
+			cells = append(cells, line[start:i])
+			start = i + 1
+		}
+	}
+	cells = append(cells, line[start:])
+	for i, c := range cells {
+		cells[i] = collapse(stripMarkdown(strings.ReplaceAll(c, "\\|", "|")))
+	}
+	return cells
+}
+
+// rowText writes a table row as a line a reader (and the extractor) reads
+// as a statement: "Purchase price: $3.1bn" for a label and its value,
+// "Orbital — Stake: 20%; Price: $3bn" with the headers of further columns,
+// "2023 — Revenue: $410m" when the label is a number the header explains.
+func rowText(header, cells []string) string {
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	if len(cells) == 0 {
+		return ""
+	}
+	label := cells[0]
+	if len(cells) == 1 {
+		return label
+	}
+	labelled := strings.IndexFunc(label, unicode.IsLetter) >= 0
+	if len(cells) == 2 && (len(header) < 2 || labelled) && label != "" {
+		return label + ": " + cells[1]
+	}
+	var parts []string
+	for j, v := range cells[1:] {
+		if v == "" {
+			continue
+		}
+		if h := headerAt(header, j+1); h != "" {
+			v = h + ": " + v
+		}
+		parts = append(parts, v)
+	}
+	switch {
+	case label == "":
+		return strings.Join(parts, "; ")
+	case len(header) == 0:
+		return label + ": " + strings.Join(parts, "; ")
+	}
+	return label + " — " + strings.Join(parts, "; ")
+}
+
+func headerAt(header []string, j int) string {
+	if j < len(header) {
+		return header[j]
+	}
+	return ""
 }
 
 func stripMarkdown(line string) string {
@@ -207,31 +467,35 @@ func collapse(s string) string {
 
 // readMetadata takes the title from the first paragraph and bylines,
 // datelines and outlet lines from the first few, and drops page furniture.
-func readMetadata(a *Article, paras []string) []string {
-	out := make([]string, 0, len(paras))
+func readMetadata(a *Article, paras []block) []block {
+	out := make([]block, 0, len(paras))
 	for i, p := range paras {
-		if isFurniture(p) {
-			continue
-		}
-		if len(out) == 0 {
-			if a.Title == "" {
-				a.Title = p
-			}
-			out = append(out, p)
-			continue
-		}
-		if i <= 6 && len(out) <= 3 {
-			if rest, ok := metadataLine(a, p); ok {
+		// Metadata first: a date line may carry chrome ("March 4, 2024 ·
+		// 5 min read") or look like a row of links ("By Jane Doe | Outlet |
+		// March 4, 2024").
+		if len(out) > 0 && i <= 6 && len(out) <= 3 && p.kind != blockItem {
+			if rest, ok := metadataLine(a, p.text); ok {
 				if rest != "" {
-					out = append(out, rest)
+					out = append(out, block{rest, blockProse})
 				}
 				continue
 			}
 		}
+		if isFurniture(p.text) {
+			continue
+		}
+		if len(out) == 0 {
+			if a.Title == "" {
+				a.Title = p.text
+			}
+			out = append(out, block{p.text, blockHeading})
+			continue
+		}
 		out = append(out, p)
 	}
-	if len(out) > 0 && out[0] != a.Title && len(out) > 1 && out[1] == a.Title {
+	if len(out) > 0 && out[0].text != a.Title && len(out) > 1 && out[1].text == a.Title {
 		out = out[1:]
+		out[0].kind = blockHeading
 	}
 	return out
 }
@@ -260,7 +524,9 @@ func metadataLine(a *Article, p string) (string, bool) {
 		}
 		return "", true
 	}
-	if m := datelineRe.FindStringSubmatchIndex(p); m != nil {
+	// A dateline alone on its line names its outlet; without one it is an
+	// outlet line ("CNBC, June 18, 2025"), read below.
+	if m := datelineRe.FindStringSubmatchIndex(p); m != nil && (m[1] < len(p) || m[6] >= 0 || m[8] >= 0) {
 		if t, prec, ok := parseDate(p[m[4]:m[5]]); ok {
 			a.setPublished(t, prec)
 			switch {
@@ -271,6 +537,12 @@ func metadataLine(a *Article, p string) (string, bool) {
 			}
 			return strings.TrimSpace(p[m[1]:]), true
 		}
+	}
+	if m := wireCreditRe.FindStringSubmatchIndex(p); m != nil && m[1] < len(p) {
+		if a.Source == "" {
+			a.Source = strings.TrimSpace(p[m[2]:m[3]])
+		}
+		return strings.TrimSpace(p[m[1]:]), true
 	}
 	if m := publishedRe.FindStringSubmatch(p); m != nil && len(p) < 80 {
 		if t, prec, ok := parseDate(m[2]); ok {
@@ -285,8 +557,8 @@ func metadataLine(a *Article, p string) (string, bool) {
 			return "", true
 		}
 	}
-	if m := outletDateRe.FindStringSubmatch(p); m != nil && len(p) < 80 {
-		if t, prec, ok := parseDate(m[2]); ok {
+	if m := outletDateRe.FindStringSubmatch(p); m != nil && len(p) < 160 {
+		if t, prec, ok := wholeDate(m[2]); ok {
 			if a.Source == "" {
 				a.Source = strings.TrimSpace(m[1])
 			}
@@ -294,11 +566,75 @@ func metadataLine(a *Article, p string) (string, bool) {
 			return "", true
 		}
 	}
+	if metaSegments(a, p) {
+		return "", true
+	}
 	if t, prec, ok := parseDate(p); ok && len(p) < 60 && !strings.ContainsAny(p, ".!?") {
 		a.setPublished(t, prec) // a date alone on its line
 		return "", true
 	}
 	return "", false
+}
+
+// metaSegments reads a line of metadata fields between separators, in any
+// order: "Sept. 12, 2023 — Harbor Daily", "March 4, 2024 · 5 min read",
+// "By Jane Doe | Harbor Daily | March 4, 2024". Every field must be a
+// date, a byline, an outlet's name or page chrome, and one a date.
+func metaSegments(a *Article, p string) bool {
+	if len(p) > 160 {
+		return false
+	}
+	var parts []string
+	for _, sep := range []string{" | ", " · ", " • ", " — ", " – ", " - "} {
+		if strings.Contains(p, sep) {
+			parts = strings.Split(p, sep)
+			break
+		}
+	}
+	if len(parts) < 2 {
+		return false
+	}
+	var pub time.Time
+	var prec Precision
+	var byline, source string
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		if t, pr, ok := wholeDate(part); ok && pub.IsZero() {
+			pub, prec = t, pr
+			continue
+		}
+		if m := bylineRe.FindStringSubmatch(part); m != nil && m[2] == "" && byline == "" {
+			byline = strings.TrimRight(strings.TrimSpace(m[1]), ",")
+			continue
+		}
+		if isFurniture(part) {
+			continue
+		}
+		if source == "" && outletName(part) {
+			source = part
+			continue
+		}
+		return false
+	}
+	if pub.IsZero() {
+		return false
+	}
+	a.setPublished(pub, prec)
+	if byline != "" {
+		a.Byline = byline
+	}
+	if source != "" && a.Source == "" {
+		a.Source = source
+	}
+	return true
+}
+
+// outletName reports whether a field reads as an outlet's name: a few
+// words, the first capitalised, no sentence in it.
+func outletName(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && strings.Count(s, " ") < 5 && (unicode.IsUpper(r) || unicode.IsDigit(r)) &&
+		!strings.ContainsAny(s, ".!?,;:") || strings.HasSuffix(s, ".com") && !strings.Contains(s, " ")
 }
 
 // datelineStart says whether a long paragraph may open with a wire dateline
@@ -311,28 +647,23 @@ func datelineStart(p string) bool {
 	return strings.Contains(head, "--") || strings.Contains(head, "—") || strings.Contains(head, "–") || strings.Contains(head, " - ")
 }
 
-// repair mends what scraping breaks: a paragraph cut mid-sentence whose
-// continuation starts the next paragraph in lower case is joined to it, and
-// a missing space after a sentence's end is restored.
-func repair(paras []string) []string {
+// joinUnits mends what scraping breaks: a prose paragraph cut
+// mid-sentence is joined to the prose paragraph that continues it, and a
+// missing space after a sentence's end is restored. Titles, headings, list
+// items and table rows stay apart.
+func joinUnits(paras []block) []string {
 	out := make([]string, 0, len(paras))
+	prevKind := blockHeading
 	for _, p := range paras {
-		p = restoreSpace(p)
-		if n := len(out); n > 0 && continuesSentence(out[n-1], p) {
-			out[n-1] += " " + p
+		t := restoreSpace(p.text)
+		if n := len(out); n > 0 && prevKind == blockProse && p.kind == blockProse && continuesSentence(out[n-1], t) {
+			out[n-1] += " " + t
 			continue
 		}
-		out = append(out, p)
+		out = append(out, t)
+		prevKind = p.kind
 	}
 	return out
-}
-
-// restoreSpaces mends only glued sentence ends.
-func restoreSpaces(paras []string) []string {
-	for i, p := range paras {
-		paras[i] = restoreSpace(p)
-	}
-	return paras
 }
 
 // restoreSpace puts back the space scraping lost after a sentence's end:
@@ -406,8 +737,11 @@ func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // continuesSentence reports whether next continues the sentence prev was
-// cut in: prev has no closing punctuation and is no heading, and next
-// starts in lower case.
+// cut in. prev must end without closing punctuation: a line ending on a
+// word no heading ends on ("by", "whose") was cut whatever follows; one
+// capitalised throughout is a heading; otherwise a next line starting in
+// lower case, or with a figure after a line too long for a heading,
+// continues it.
 func continuesSentence(prev, next string) bool {
 	if prev == "" || next == "" {
 		return false
@@ -416,11 +750,27 @@ func continuesSentence(prev, next string) bool {
 	if strings.ContainsRune(".!?:;\"”’)…", last) {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(next)
-	if !unicode.IsLower(first) {
+	if endsWithJoiner(prev) {
+		return true
+	}
+	if headingLike(prev) {
 		return false
 	}
-	return !headingLike(prev) || endsWithJoiner(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(first) {
+		return true
+	}
+	// A capital after a whole clause ("... that changes the market" then
+	// "The deal ...") is as often a heading and its text as a cut: only a
+	// figure or a symbol carries a clause on ("whose revenue reached" then
+	// "€460 million in 2023, ...").
+	return !unicode.IsLetter(first) && !shortLine(prev) && !strings.ContainsRune("\"“‘'(", first)
+}
+
+// shortLine reports whether a line is short enough to be a heading in
+// sentence case ("What the deal means"): a few words and no comma.
+func shortLine(s string) bool {
+	return strings.Count(s, " ") < 8 && !strings.Contains(s, ",")
 }
 
 // headingLike reports whether a line reads as a heading: short, every
@@ -440,12 +790,16 @@ func headingLike(s string) bool {
 }
 
 // endsWithJoiner reports whether a line ends on a word no heading ends on
-// ("by", "of", "the"): it was cut mid-sentence.
+// (an article, a preposition, a conjunction, an auxiliary, a relative
+// pronoun): it was cut mid-sentence.
 func endsWithJoiner(s string) bool {
 	i := strings.LastIndexByte(s, ' ')
-	switch strings.ToLower(s[i+1:]) {
-	case "a", "an", "the", "by", "of", "in", "into", "to", "for", "from", "with", "at", "on", "and", "or", "as", "than":
-		return true
-	}
-	return false
+	return joiners[strings.ToLower(s[i+1:])]
 }
+
+var joiners = map[string]bool{"a": true, "an": true, "the": true, "by": true, "of": true, "in": true, "into": true,
+	"to": true, "for": true, "from": true, "with": true, "at": true, "on": true, "and": true, "or": true, "but": true,
+	"as": true, "than": true, "is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "has": true,
+	"have": true, "had": true, "will": true, "would": true, "could": true, "that": true, "which": true, "who": true,
+	"whose": true, "its": true, "their": true, "his": true, "her": true, "about": true, "over": true, "under": true,
+	"between": true, "per": true, "via": true, "some": true, "nearly": true, "roughly": true, "around": true}

@@ -34,6 +34,31 @@ func TestPlainMetadata(t *testing.T) {
 		{"metadata only near the top", "Headline\nOne.\nTwo.\nThree.\nFour.\nFive.\nSix.\nBy Jane Doe\n", "Headline", "", "", "",
 			"Headline\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n\nBy Jane Doe"},
 		{"markdown title markers", "# Headline\n\nBody.\n", "Headline", "", "", "", "Headline\n\nBody."},
+		{"outlet with a note", "Headline\nThe Ledger (via Wire), March 4, 2024\nBody.\n", "Headline", "", "The Ledger", "2024-03-04", "Headline\n\nBody."},
+		{"outlet with a source note", "Headline\nPinecrest Post (based on Harbor Daily), March 2024\nBody.\n", "Headline", "", "Pinecrest Post", "2024-03", "Headline\n\nBody."},
+		{"outlet with a dotted note", "Headline\nVega Report (via Harbor.com), January 18, 2022\nBody.\n", "Headline", "", "Vega Report", "2022-01-18", "Headline\n\nBody."},
+		{"outlet with a long note", "Headline\nOrbit Ledger (S&P transaction summary from the desk), October 2023\nBody.\n", "Headline", "", "Orbit Ledger", "2023-10", "Headline\n\nBody."},
+		{"outlet with a plus", "Headline\nGameDesk+, October 13, 2023\nBody.\n", "Headline", "", "GameDesk+", "2023-10-13", "Headline\n\nBody."},
+		{"outlet opening with a digit", "Headline\n24Markets, 2026-04-21\nBody.\n", "Headline", "", "24Markets", "2026-04-21", "Headline\n\nBody."},
+		{"outlet month only", "Headline\nHarbor Daily, March 2024\nBody.\n", "Headline", "", "Harbor Daily", "2024-03", "Headline\n\nBody."},
+		{"day-first outlet line", "Headline\nHarbor Daily, 21 October 2024\nBody.\n", "Headline", "", "Harbor Daily", "2024-10-21", "Headline\n\nBody."},
+		{"wire dateline without a dash", "Headline\nCHICAGO, Sept. 12, 2023 (Lakeside Wire)\n\nThe company said more.\n",
+			"Headline", "", "Lakeside Wire", "2023-09-12", "Headline\n\nThe company said more."},
+		{"all-caps outlet", "Headline\nVEGA, December 20, 2023\nBody.\n", "Headline", "", "VEGA", "2023-12-20", "Headline\n\nBody."},
+		{"hyphenated outlet with a note", "Headline\nLakeside Herald-Tribune (Harbor Daily), September 26, 2023\nBody.\n", "Headline", "", "Lakeside Herald-Tribune", "2023-09-26", "Headline\n\nBody."},
+		{"outlet dash line", "Headline\nHarbor Daily - June 18, 2025\nBody.\n", "Headline", "", "Harbor Daily", "2025-06-18", "Headline\n\nBody."},
+		{"a sentence with a date is no outlet line", "Headline\nOrbital Systems, founded on March 4, 2019, sells drones.\nBody.\n", "Headline", "", "", "", "Headline\n\nOrbital Systems, founded on March 4, 2019, sells drones.\n\nBody."},
+		{"outlet line with a weekday", "Headline\nHarbor Daily, Monday 4 March 2024\nBody.\n", "Headline", "", "Harbor Daily", "2024-03-04", "Headline\n\nBody."},
+		{"outlet line with a time", "Headline\nHarbor Daily — 4 March 2024 09:30 GMT\nBody.\n", "Headline", "", "Harbor Daily", "2024-03-04", "Headline\n\nBody."},
+		{"wire dateline without a date", "Headline\n\nOSLO (Lakeside Wire) - Vega Robotics said more.\n",
+			"Headline", "", "Lakeside Wire", "", "Headline\n\nVega Robotics said more."},
+		{"wire credit opening the text", "Headline\nHarbor Daily, March 4, 2024\n\n(Lakeside Wire) --Vega Robotics said more.\n",
+			"Headline", "", "Harbor Daily", "2024-03-04", "Headline\n\nVega Robotics said more."},
+		{"date and reading time", "Headline\nMarch 4, 2024 · 5 min read\nBody.\n", "Headline", "", "", "2024-03-04", "Headline\n\nBody."},
+		{"date then outlet", "Headline\nSept. 12, 2023 — Harbor Daily\nBody.\n", "Headline", "", "Harbor Daily", "2023-09-12", "Headline\n\nBody."},
+		{"published on, by", "Headline\nPublished on March 4, 2024 by Jane Doe\nBody.\n", "Headline", "", "", "2024-03-04", "Headline\n\nBody."},
+		{"byline, outlet and date between bars", "Headline\nBy Jane Doe | Harbor Daily | March 4, 2024\nBody.\n", "Headline", "Jane Doe", "", "2024-03-04", "Headline\n\nBody."},
+		{"month alone", "Headline\nMarch 2024\nBody.\n", "Headline", "", "", "2024-03", "Headline\n\nBody."},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -54,10 +79,13 @@ func TestPlainMetadata(t *testing.T) {
 }
 
 func TestFurniture(t *testing.T) {
-	lines := []string{"3min read", "5 min read", "Sign up for free to continue reading", "By continuing, I agree to the",
-		"Market Data Terms of Service and Privacy Statement", "Comments", "12 Comments", "No comments yet",
-		"Share this article", "Advertisement", "Read more", "Read more: Another headline", "Subscribe",
-		"Subscribe to our newsletter", "Loading...", "Loading…"}
+	lines := []string{"4 min read", "12 minute read", "Create a free account to keep reading", "Sign in to continue reading",
+		"By signing up, you accept our", "Terms of Use and Cookie Policy", "Comments", "7 Comments", "Be the first to comment",
+		"Share this article", "Share on LinkedIn", "Advertisement", "Read more", "Read more: Another headline", "Subscribe",
+		"Subscribe to our newsletter", "Loading...", "Loading…", "© 2025 Harbor Media Ltd. All rights reserved.",
+		"Copyright 2024 Lakeside Wire", "Home | Markets | Tech | Opinion", "Reporting by Dana Marsh; Editing by Lee Park",
+		"Click here to download the app", "Sponsored", "Follow us on Mastodon", "Listen to this article 3:12",
+		"Topics: Robotics Logistics", "Tags: Vega Robotics, deals", "Filed under: Markets"}
 	in := "Headline\n" + strings.Join(lines, "\nBody line.\n") + "\nLast line.\n"
 	a := parse(t, "a.txt", FormatText, in)
 	for _, l := range lines {
@@ -69,8 +97,8 @@ func TestFurniture(t *testing.T) {
 		t.Errorf("text %q\nwant %q", a.Text, want)
 	}
 	// Furniture words inside a sentence are text.
-	b := parse(t, "b.txt", FormatText, "Headline\nShe said comments are welcome.\nAdvertisement revenue rose 5%.\n")
-	if b.Text != "Headline\n\nShe said comments are welcome.\n\nAdvertisement revenue rose 5%." {
+	b := parse(t, "b.txt", FormatText, "Headline\nShe said comments are welcome.\nAdvertisement revenue rose 5%.\nPrivacy concerns\nThe terms of the deal\nFree cash flow rose to $3 billion.\nThe story so far\n")
+	if b.Text != "Headline\n\nShe said comments are welcome.\n\nAdvertisement revenue rose 5%.\n\nPrivacy concerns\n\nThe terms of the deal\n\nFree cash flow rose to $3 billion.\n\nThe story so far" {
 		t.Errorf("text %q", b.Text)
 	}
 }
@@ -120,12 +148,77 @@ func TestJoinCutParagraphs(t *testing.T) {
 		{"heading keeps its line", "Headline\nWhy It Matters Now\nlower-case start here.\n",
 			"Headline\n\nWhy It Matters Now\n\nlower-case start here."},
 		{"finished sentence", "Headline\nIt ended.\nand then more.\n", "Headline\n\nIt ended.\n\nand then more."},
-		{"capital start", "Headline\nThe deal was\nAnnounced later.\n", "Headline\n\nThe deal was\n\nAnnounced later."},
+		{"capital start after a joiner", "Headline\nThe deal was\nAnnounced later.\n", "Headline\n\nThe deal was Announced later."},
 		{"list items", "Headline\n- first item\n- second item\n", "Headline\n\n- first item\n\n- second item"},
+		{"cut before a figure", "Headline\nVega Robotics, the Oslo maker of warehouse arms whose revenue reached\n€460 million in 2023, will be run as a unit.\n",
+			"Headline\n\nVega Robotics, the Oslo maker of warehouse arms whose revenue reached €460 million in 2023, will be run as a unit."},
+		{"cut before a name", "Headline\nThe warehouse-robot maker said on Monday that its largest shareholder, a fund run by\nOrbital Capital, would sell.\n",
+			"Headline\n\nThe warehouse-robot maker said on Monday that its largest shareholder, a fund run by Orbital Capital, would sell."},
+		{"a clause before a capital stays apart", "Headline\nThe company said on Monday that its revenue for the year to March rose faster than the market expected\nAnalysts had forecast a smaller rise.\n",
+			"Headline\n\nThe company said on Monday that its revenue for the year to March rose faster than the market expected\n\nAnalysts had forecast a smaller rise."},
+		{"long heading before a figure-led sentence", "Headline\nWhy Orbital Systems had already backed Vega in 2019 with $1 billion in funding\nOnce the deal closes, Orbital will own 49%.\n",
+			"Headline\n\nWhy Orbital Systems had already backed Vega in 2019 with $1 billion in funding\n\nOnce the deal closes, Orbital will own 49%."},
+		{"title stays apart", "Orbital buys Vega in $2 billion deal\nOrbital Systems agreed to buy Vega.\n",
+			"Orbital buys Vega in $2 billion deal\n\nOrbital Systems agreed to buy Vega."},
+		{"sentence-case heading stays apart", "Headline\nIt rose.\nWhat the deal means\nAnalysts expect more.\n",
+			"Headline\n\nIt rose.\n\nWhat the deal means\n\nAnalysts expect more."},
+		{"heading before a figure stays apart", "Headline\nIt rose.\nBy the numbers\n$3 billion was paid.\n",
+			"Headline\n\nIt rose.\n\nBy the numbers\n\n$3 billion was paid."},
+		{"a list item is not joined", "Headline\nThe terms include\n- a price of $3 billion\n",
+			"Headline\n\nThe terms include\n\n- a price of $3 billion"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if a := parse(t, "a.txt", FormatText, tc.in); a.Text != tc.want {
+				t.Errorf("text %q\nwant %q", a.Text, tc.want)
+			}
+		})
+	}
+}
+
+func TestTextUnitsMarkdownAndHTML(t *testing.T) {
+	tests := []struct {
+		name   string
+		format Format
+		in     string
+		want   string
+	}{
+		{"markdown paragraph cut mid-sentence", FormatMarkdown, "# Title\n\nVega Robotics, whose revenue reached\n\n€460 million in 2023, was sold.\n",
+			"Title\n\nVega Robotics, whose revenue reached €460 million in 2023, was sold."},
+		{"markdown heading stays apart", FormatMarkdown, "# Title\n\nIt rose.\n\n## What comes next\n\nAnalysts expect more.\n",
+			"Title\n\nIt rose.\n\nWhat comes next\n\nAnalysts expect more."},
+		{"markdown list items stay apart", FormatMarkdown, "# Title\n\nThe terms include\n\n- a price of $3 billion\n- a fee of $90 million\n",
+			"Title\n\nThe terms include\n\na price of $3 billion\n\na fee of $90 million"},
+		{"markdown table with a header", FormatMarkdown, "# Title\n\n| Term | Detail |\n|---|---|\n| Purchase price | $3.1bn |\n| Break fee | $90m |\n\nAfter.\n",
+			"Title\n\nPurchase price: $3.1bn\n\nBreak fee: $90m\n\nAfter."},
+		{"markdown table, several columns", FormatMarkdown, "# Title\n\n| Buyer | Stake | Price |\n| :-- | --: | --: |\n| Orbital Systems | 20% | $3bn |\n",
+			"Title\n\nOrbital Systems — Stake: 20%; Price: $3bn"},
+		{"markdown table, years down the side", FormatMarkdown, "# Title\n\n| Year | Revenue |\n|---|---|\n| 2023 | $410m |\n",
+			"Title\n\n2023 — Revenue: $410m"},
+		{"markdown table without a header", FormatMarkdown, "# Title\n\n| Purchase price | **$3.1bn** |\n| Closing | Q3 2025 |\n",
+			"Title\n\nPurchase price: $3.1bn\n\nClosing: Q3 2025"},
+		{"pipe table in plain text", FormatText, "Title\n| Term | Detail |\n|---|---|\n| Purchase price | $3.1bn |\nAfter.\n",
+			"Title\n\nPurchase price: $3.1bn\n\nAfter."},
+		{"a table row is no metadata", FormatMarkdown, "# Title\n\n| Date | March 4, 2025 |\n| Price | $3bn |\n", "Title\n\nDate: March 4, 2025\n\nPrice: $3bn"},
+		{"a line with one bar is text", FormatText, "Title\n| Orbital bought Vega.\n", "Title\n\n| Orbital bought Vega."},
+		{"hard-wrapped plain text", FormatText, "Orbital Systems to buy Vega Robotics\nHarbor Daily, March 4, 2024\n\nOrbital Systems said on Monday that it had agreed to acquire the robot maker\nVega Robotics, based in Oslo, for $2 billion in cash. The deal values Vega at\nabout 12 times its 2023 revenue of $165 million, the companies said.\n\nVega's chief executive, Dana Marsh, will join the board of Orbital Systems\nonce the deal closes, which the companies expect in the third quarter. Shares\nof Orbital rose 4% in early trading.\n\nKestrel Capital advised Vega.\n",
+			"Orbital Systems to buy Vega Robotics\n\nOrbital Systems said on Monday that it had agreed to acquire the robot maker Vega Robotics, based in Oslo, for $2 billion in cash. The deal values Vega at about 12 times its 2023 revenue of $165 million, the companies said.\n\nVega's chief executive, Dana Marsh, will join the board of Orbital Systems once the deal closes, which the companies expect in the third quarter. Shares of Orbital rose 4% in early trading.\n\nKestrel Capital advised Vega."},
+		{"html paragraph cut mid-sentence", FormatHTML, "<html><body><article><h1>Title</h1><p>Vega Robotics, whose revenue reached</p><p>€460 million in 2023, was sold.</p></article></body></html>",
+			"Title\n\nVega Robotics, whose revenue reached €460 million in 2023, was sold."},
+		{"html heading stays apart", FormatHTML, "<html><body><article><h1>Title</h1><p>It rose.</p><h2>What comes next</h2><p>analysts expect more.</p></article></body></html>",
+			"Title\n\nIt rose.\n\nWhat comes next\n\nanalysts expect more."},
+		{"html list items stay apart", FormatHTML, "<html><body><article><h1>Title</h1><p>The terms include</p><ul><li>a price of $3 billion</li></ul></article></body></html>",
+			"Title\n\nThe terms include\n\na price of $3 billion"},
+		{"html table with a header", FormatHTML, "<html><body><article><h1>Title</h1><table><thead><tr><th>Term</th><th>Detail</th></tr></thead><tbody><tr><td>Purchase price</td><td>$3.1bn</td></tr></tbody></table></article></body></html>",
+			"Title\n\nPurchase price: $3.1bn"},
+		{"html definition list", FormatHTML, "<html><body><article><h1>Title</h1><dl><dt>Purchase price</dt><dd>$3.1bn</dd><dt>Advisers</dt><dd>Kestrel Partners</dd><dd>Lark &amp; Co</dd></dl></article></body></html>",
+			"Title\n\nPurchase price: $3.1bn\n\nAdvisers: Kestrel Partners; Lark & Co"},
+		{"html table, several columns", FormatHTML, "<html><body><article><h1>Title</h1><table><tr><th>Buyer</th><th>Stake</th><th>Price</th></tr><tr><td>Orbital Systems</td><td>20%</td><td>$3bn</td></tr></table></article></body></html>",
+			"Title\n\nOrbital Systems — Stake: 20%; Price: $3bn"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if a := parse(t, "a."+string(tc.format), tc.format, tc.in); a.Text != tc.want {
 				t.Errorf("text %q\nwant %q", a.Text, tc.want)
 			}
 		})

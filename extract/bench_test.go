@@ -28,7 +28,9 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		for _, t := range texts {
-			x.ExtractText("a.txt", t, pub)
+			if _, err := x.ExtractText("a.txt", t, pub); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 	b.ReportMetric(float64(len(texts)*b.N)/b.Elapsed().Seconds(), "articles/s")

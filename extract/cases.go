@@ -24,7 +24,11 @@ func (x *Extractor) RunCases() []string {
 					continue
 				}
 			}
-			got := x.ExtractText("case.txt", tc.Text, pub)
+			got, err := x.ExtractText("case.txt", tc.Text, pub)
+			if err != nil {
+				failures = append(failures, fmt.Sprintf("%s: %q: %v", where, tc.Text, err))
+				continue
+			}
 			if len(tc.Claims) == 0 {
 				for _, c := range got {
 					if string(c.Kind) == r.Kind {

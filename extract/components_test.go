@@ -23,7 +23,7 @@ func TestComponents(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
-			cs := x.ExtractText("a.txt", tc.in, time.Time{})
+			cs := mustExtract(t, x, "a.txt", tc.in, time.Time{})
 			for _, c := range cs {
 				if c.Text != tc.text {
 					continue

@@ -148,7 +148,7 @@ func isCapitalised(t string) bool {
 // the article also writes it capitalised elsewhere.
 func (ix *entityIndex) find(s string, toks []Token, heading bool, caps map[string]bool) []entMention {
 	var out []entMention
-	title := heading && titleCase(s, toks)
+	title := heading && (titleCase(s, toks) || headingCase(toks))
 	for i := 0; i < len(toks); {
 		if m, n := ix.known(s, toks, i); n > 0 {
 			out = append(out, m)
@@ -281,6 +281,12 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 		if j > i {
 			if _, n := ix.known(s, toks, j); n > 0 {
 				break // "Rival Cohere": the known name stands alone
+			}
+			// In a Title-Case headline every word is capitalised: a name
+			// goes on only with words the article capitalises in its
+			// sentences ("Orbis Completes Takeover" holds "Orbis").
+			if title && !caps[w] && !ix.suffixes[w] && !ix.nameTails[w] {
+				break
 			}
 		}
 		switch {
@@ -470,6 +476,10 @@ func isAllDigits(s string) bool {
 // opens it and acts ("Pinecrest Software eliminated"): the article writes
 // that word as a name wherever it stands.
 func capsInside(toks []Token, caps map[string]bool) {
+	// A list item's marker ("- Buy: ...") opens it as a sentence opens.
+	if len(toks) > 1 && (toks[0].Text == "-" || toks[0].Text == "*" || toks[0].Text == "•" || toks[0].Text == "+") {
+		toks = toks[1:]
+	}
 	k := 0
 	for k < len(toks) && isCapitalised(toks[k].Text) && isWord(toks[k].Text) {
 		k++

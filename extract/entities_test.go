@@ -48,7 +48,7 @@ func TestReferences(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := x.ExtractText("t.txt", tc.text, time.Time{})
+			got := mustExtract(t, x, "t.txt", tc.text, time.Time{})
 			for _, c := range got {
 				if c.Kind == tc.kind && c.Subject == tc.subject && c.Object == tc.obj {
 					return
@@ -79,7 +79,7 @@ func TestHedgingAttributionNegation(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var inv []Claim
-			for _, c := range x.ExtractText("t.txt", tc.text, time.Time{}) {
+			for _, c := range mustExtract(t, x, "t.txt", tc.text, time.Time{}) {
 				if c.Kind == KindInvestment {
 					inv = append(inv, c)
 				}
@@ -116,7 +116,7 @@ func FuzzExtract(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return // corpus hands extraction valid UTF-8 only
 		}
-		for _, c := range x.ExtractText("f.txt", text, pub) {
+		for _, c := range mustExtract(t, x, "f.txt", text, pub) {
 			if c.Start < 0 || c.End > len(text) || c.Start >= c.End {
 				t.Fatalf("span %d:%d outside text of %d bytes", c.Start, c.End, len(text))
 			}
@@ -145,7 +145,7 @@ func TestPeriodNotFromCompanyEvents(t *testing.T) {
 		"Quillon Health, listed in 2020, said quarterly revenue rose to $410 million.",
 	} {
 		var revenue []Claim
-		for _, c := range x.ExtractText("t.txt", text, time.Time{}) {
+		for _, c := range mustExtract(t, x, "t.txt", text, time.Time{}) {
 			if c.Kind == KindRevenue {
 				revenue = append(revenue, c)
 			}
@@ -168,7 +168,7 @@ func TestYearEarlier(t *testing.T) {
 	}
 	for _, tc := range tests {
 		found := false
-		for _, c := range x.ExtractText("t.txt", tc.text, pub) {
+		for _, c := range mustExtract(t, x, "t.txt", tc.text, pub) {
 			if c.Kind == KindRevenue && c.Normalized == "USD 200000000" {
 				found = true
 				if c.Period != tc.period {
@@ -187,7 +187,7 @@ func TestYearEarlier(t *testing.T) {
 func TestEventDateNotAcrossComma(t *testing.T) {
 	x := builtinExtractor(t)
 	var dates []Claim
-	for _, c := range x.ExtractText("t.txt", "Brisa Energía, founded in 2017, reported 2024 sales of 410 million euros.", time.Time{}) {
+	for _, c := range mustExtract(t, x, "t.txt", "Brisa Energía, founded in 2017, reported 2024 sales of 410 million euros.", time.Time{}) {
 		if c.Kind == KindEventDate {
 			dates = append(dates, c)
 		}
@@ -202,7 +202,7 @@ func TestEventDateNotAcrossComma(t *testing.T) {
 func TestUpFrom(t *testing.T) {
 	x := builtinExtractor(t)
 	text := "Zenith Labs's revenue is expected to reach $1 billion this year, up from about $600 million in 2024."
-	for _, c := range x.ExtractText("t.txt", text, time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)) {
+	for _, c := range mustExtract(t, x, "t.txt", text, time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)) {
 		if c.Text == "about $600 million" {
 			if c.Kind != KindRevenue || c.Subject != "Zenith Labs" || c.Period != "2024" || c.Status != StatusActual {
 				t.Errorf("got %s %q period %q status %q", c.Kind, c.Subject, c.Period, c.Status)

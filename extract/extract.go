@@ -172,41 +172,62 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 // Rules returns the rule set the extractor was built with.
 func (x *Extractor) Rules() *rules.Set { return x.set }
 
-// Extract returns the claims an article states, ordered by position.
-func (x *Extractor) Extract(a *corpus.Article) []Claim {
+// Extract returns the claims an article states, ordered by position. An
+// error means a bug in extraction, named with the article.
+func (x *Extractor) Extract(a *corpus.Article) ([]Claim, error) {
 	pub := a.Published
 	if a.Precision == corpus.PrecisionNone || a.Precision == corpus.PrecisionYear {
 		pub = time.Time{} // relative dates need at least a month
 	}
-	claims := x.extractText(a.Path, a.Text, pub, a.Source)
+	claims, err := x.extractText(a.Path, a.Text, pub, a.Source)
+	if err != nil {
+		return nil, err
+	}
+	if a.Precision == corpus.PrecisionMonth {
+		withinMonth(claims, a.Published)
+	}
 	if !a.Published.IsZero() && a.Precision != corpus.PrecisionYear && a.Precision != corpus.PrecisionMonth {
 		day := a.Published.Format("2006-01-02")
 		for i := range claims {
 			claims[i].Published = day
 		}
 	}
-	return claims
+	return claims, nil
+}
+
+// withinMonth makes the relative days of an article dated only to a month
+// ("on Tuesday", "today") that month: a date is never more precise than
+// its anchor. A day the article states ("on March 12") keeps its day.
+func withinMonth(claims []Claim, pub time.Time) {
+	for i := range claims {
+		c := &claims[i]
+		if c.Value.Type != ValueDate || c.Value.DatePrecision != "day" || strings.ContainsAny(c.Text, "0123456789") {
+			continue
+		}
+		if v, ok := monthValue(pub.Year(), int(pub.Month())); ok {
+			v.Qualifier = c.Value.Qualifier
+			c.Value, c.Normalized = v, Normalize(v)
+		}
+	}
 }
 
 // ExtractText is Extract on bare text: the article's path (for claim ids)
 // and its publication date (zero when unknown).
-func (x *Extractor) ExtractText(path, text string, pub time.Time) []Claim {
+func (x *Extractor) ExtractText(path, text string, pub time.Time) ([]Claim, error) {
 	return x.extractText(path, text, pub, "")
 }
 
 // extractText reads an article whose outlet, when known, is source: an
 // outlet is never a party to what it reports.
-func (x *Extractor) extractText(path, text string, pub time.Time, source string) (claims []Claim) {
+func (x *Extractor) extractText(path, text string, pub time.Time, source string) (claims []Claim, err error) {
 	defer func() {
-		// A bug in a builder must cost one article its claims, not the run.
+		// A bug in a builder costs one article its claims, not the run, and
+		// says so: a silent empty result would hide it from tests and users.
 		if r := recover(); r != nil {
-			claims = nil
+			claims, err = nil, fmt.Errorf("extract %s: internal error (please report it): %v", path, r)
 		}
 	}()
-	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, shortForm: map[string]string{}, outlets: map[string]bool{}, described: map[string]string{}}
-	if source != "" {
-		a.outlets[source] = true
-	}
+	a := newArtState(x, path, text, pub, source)
 	a.read()
 	for i := range a.sents {
 		c := a.sentence(i)
@@ -216,7 +237,16 @@ func (x *Extractor) extractText(path, text string, pub time.Time, source string)
 		a.remember(c)
 	}
 	a.finish()
-	return a.claims
+	return a.claims, nil
+}
+
+func newArtState(x *Extractor, path, text string, pub time.Time, source string) *artState {
+	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, shortForm: map[string]string{},
+		outlets: map[string]bool{}, described: map[string]string{}}
+	if source != "" {
+		a.outlets[source] = true
+	}
+	return a
 }
 
 // artState is one article being read.

@@ -127,7 +127,7 @@ func TestParties(t *testing.T) {
 	pub := time.Date(2024, 5, 14, 0, 0, 0, 0, time.UTC)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := x.ExtractText("t.txt", tc.text, pub)
+			got := mustExtract(t, x, "t.txt", tc.text, pub)
 			for _, w := range tc.want {
 				found := false
 				for _, c := range got {

@@ -87,7 +87,7 @@ func (s *segmenter) split(text string) []Sentence {
 }
 
 func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
-	if isHeading(p) {
+	if isHeading(p) || para == 0 && isTitleLine(p) {
 		st, en := trimSpan(p, 0, len(p))
 		return []Sentence{{Start: offset + st, End: offset + en, Text: p[st:en], Para: para, Heading: true}}
 	}
@@ -129,7 +129,8 @@ func trimSpan(s string, st, en int) (int, int) {
 }
 
 // isHeading says whether a paragraph is a title or heading: short, without
-// a sentence's closing punctuation.
+// a sentence's closing punctuation. A short label capitalised throughout
+// that introduces a list ("Bottom Line:") is one too.
 func isHeading(p string) bool {
 	t := strings.TrimSpace(p)
 	if t == "" || len(t) > 200 {
@@ -137,10 +138,60 @@ func isHeading(p string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	switch last {
-	case '.', '!', '?', '"', '\u201d', ':', ';':
+	case ':':
+		return strings.Count(t, " ") < 5 && capitalisedThroughout(t)
+	case '.', '!', '?', '"', '\u201d', ';':
+		return false
+	}
+	// "Purchase price: $3.1bn", a list item or a table row, states a
+	// figure: a statement, not a heading.
+	if i := strings.LastIndex(t, ": "); i > 0 && strings.ContainsAny(t[i:], "0123456789") {
 		return false
 	}
 	return strings.Count(t, " ") < 25
+}
+
+// isTitleLine says whether an article's first paragraph is its headline
+// though it ends as a sentence does ("Will Orbis Sell Calder?"): short, one
+// sentence.
+func isTitleLine(p string) bool {
+	t := strings.TrimSpace(p)
+	if t == "" || len(t) > 200 || strings.Count(t, " ") >= 25 || strings.Contains(t, ". ") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return last == '?' || last == '!'
+}
+
+// capitalisedThroughout says whether every word of s longer than three
+// letters starts with a capital.
+func capitalisedThroughout(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if len(w) > 3 && unicode.IsLetter(r) && !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// headingCase says whether a heading is written in title case: all its
+// longer words capitalised, however few ("Conclusion", "The Fallout and Its
+// Cost"). There, as in a Title-Case headline, capitals say nothing about
+// names.
+func headingCase(toks []Token) bool {
+	words := 0
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if !unicode.IsLetter(r) || len(t.Text) < 4 {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		words++
+	}
+	return words > 0
 }
 
 // titleCase says whether most words of s are capitalised, as in a headline:

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/jdkato/prose/v2"
@@ -54,5 +55,33 @@ func TestWordCacheMatchesProse(t *testing.T) {
 				t.Fatalf("%q:\n got %q\nwant %q", s, got, want)
 			}
 		}
+	}
+}
+
+// TestSegmenterKeepsLegalForms checks that the dotted legal forms of
+// company names end no sentence.
+func TestSegmenterKeepsLegalForms(t *testing.T) {
+	x := builtinExtractor(t)
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Orbital agreed to buy Vanta B.V. for roughly $1.3 billion. It closed later.", []string{"Orbital agreed to buy Vanta B.V. for roughly $1.3 billion.", "It closed later."}},
+		{"Lumora S.A. bought a stake in Brisa S.p.A. for €90 million. Then more.", []string{"Lumora S.A. bought a stake in Brisa S.p.A. for €90 million.", "Then more."}},
+		{"Kestrel N.V. and Vega GmbH signed. Then more.", []string{"Kestrel N.V. and Vega GmbH signed.", "Then more."}},
+		{"Pinecrest Co. Ltd. agreed to pay $40 million. Then more.", []string{"Pinecrest Co. Ltd. agreed to pay $40 million.", "Then more."}},
+		{"Orbital Corp. (NASDAQ: ORBT) rose 4%. Then more.", []string{"Orbital Corp. (NASDAQ: ORBT) rose 4%.", "Then more."}},
+		{"Vega Pty. Ltd. and Kestrel S.A.S. merged. Then more.", []string{"Vega Pty. Ltd. and Kestrel S.A.S. merged.", "Then more."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			var got []string
+			for _, s := range x.seg.split(tc.in) {
+				got = append(got, s.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -329,7 +329,11 @@ func readOne(j job, o Options) (out outcome) {
 		out.same, out.touched, out.article = true, true, a
 		return out
 	}
-	out.article, out.changed = a, j.known
-	out.claims = o.Extractor.Extract(a)
+	claims, err := o.Extractor.Extract(a)
+	if err != nil {
+		out.err = err // a bug: the file is reported as failed, the run goes on
+		return out
+	}
+	out.article, out.changed, out.claims = a, j.known, claims
 	return out
 }

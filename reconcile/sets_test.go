@@ -32,7 +32,10 @@ func reconcileSet(t *testing.T, arts []article) ([]Finding, map[string]extract.C
 				pub, _ = time.Parse("2006-01", a.published)
 			}
 		}
-		cs := x.ExtractText(a.name, a.text, pub)
+		cs, err := x.ExtractText(a.name, a.text, pub)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i := range cs {
 			cs[i].Published = a.published
 		}
