@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -33,25 +34,43 @@ var datePatterns = []struct {
 	{regexp.MustCompile(`\b(\d{1,2}) (` + monthPat + `),? (` + yearPat + `)\b`), "dmy"},
 	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](` + yearPat + `)\b`), "fuzzy"},
 	{regexp.MustCompile(`(?i)\b(early|mid|late)[- ](` + monthPat + `)(?:,? (` + yearPat + `))?\b`), "fuzzymonth"},
-	{regexp.MustCompile(`(?i)\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `))?\b`), "quarter"},
-	{regexp.MustCompile(`(?i)\b(?:H([12])|([12])H|(first|second) half)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `))?\b`), "half"},
+	{regexp.MustCompile(`(?i)\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `)| (the|this|current|next|coming|last|previous) (?:fiscal )?year)?\b`), "quarter"},
+	{regexp.MustCompile(`(?i)\b(?:H([12])|([12])H|(first|second) half)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `)| (the|this|current|next|coming|last|previous) (?:fiscal )?year)?\b`), "half"},
 	{regexp.MustCompile(`\b(` + monthPat + `),? (` + yearPat + `)\b`), "my"},
+	{regexp.MustCompile(`(?i)\b(?:fiscal(?: year)?|FY) ?(` + yearPat + `|\d\d),? (?:which|that) (?:ends|ended|closes|closed|runs through|ran through) (?:in |on )?(` + monthPat + `)`), "fiscalend"},
 	{regexp.MustCompile(`(?i)\b(?:fiscal(?: year)?|FY) ?(` + yearPat + `|\d\d)\b`), "fiscal"},
 	{regexp.MustCompile(`(?i)\b(earlier|later) this year\b`), "thisyearpart"},
 	{regexp.MustCompile(`(?i)\b(this|last|next|past|previous|coming) (year|month|quarter)\b`), "relative"},
-	{regexp.MustCompile(`(?i)\b(yesterday|today)\b`), "day"},
-	{regexp.MustCompile(`\b(?:on|last|this) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), "weekday"},
-	{regexp.MustCompile(`\b(?:in|since|by|until|from|during|of|before|after) (January|February|March|April|May|June|July|August|September|October|November|December)\b`), "month"},
+	{agoRe, "ago"},
+	{regexp.MustCompile(`(?i)\b(yesterday|today|tonight|this (?:morning|afternoon|evening))\b`), "day"},
+	{regexp.MustCompile(`\b(?:((?i:last|next|this|past|coming)) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), "weekday"},
+	{regexp.MustCompile(`\b(` + monthPat + `) (\d{1,2})(?:st|nd|rd|th)?\b`), "md"},
+	{regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (` + monthPat + `)`), "dm"},
+	{regexp.MustCompile(`\b(?:in|since|by|until|from|during|of|before|after) (` + monthPat + `)`), "month"},
 	{regexp.MustCompile(`\b(` + yearPat + `)\b`), "year"},
 }
+
+// agoRe reads "three years ago" and "eight months earlier".
+var agoRe = regexp.MustCompile(`(?i)\b(` + countWordPat + `|\d{1,2}) (day|month|year)s (ago|earlier|before|later|prior)\b`)
+
+// countWordPat spells the counts of "three years ago"; "a year ago" is left
+// to the figures it dates (see yearBefore).
+const countWordPat = `two|three|four|five|six|seven|eight|nine|ten|eleven|twelve`
+
+var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 // findDates returns the dates in a sentence, resolved against pub (zero when
-// the article's date is unknown: relative dates are then skipped).
-func findDates(t *scanned, pub time.Time) []mention {
+// the article's date is unknown: relative dates are then skipped). A date
+// that names no year ("in October", "on Friday", "the fourth quarter")
+// takes its latest occurrence by pub, or its next when future says the
+// clause around it speaks of what is to come (nil: never).
+func findDates(t *scanned, pub time.Time, future func(pos int) bool) []mention {
 	s := t.text
 	var out []mention
+	var counted []int // starts of "eight months earlier": counted from the date before
 	for _, p := range datePatterns {
 		for _, m := range t.findAll(p.re, true) {
 			if overlapsAny(m[0], m[1], out) {
@@ -63,13 +82,25 @@ func findDates(t *scanned, pub time.Time) []mention {
 				}
 				return s[m[2*i]:m[2*i+1]]
 			}
-			v, ok := dateValue(p.kind, g, pub)
-			if !ok {
+			fut := func() bool { return future != nil && future(m[0]) }
+			v, ok := dateValue(p.kind, g, pub, fut)
+			if !ok && !(p.kind == "ago" && pub.IsZero()) {
 				continue
 			}
 			start, end := m[0], m[1]
-			if p.kind == "month" || p.kind == "weekday" {
+			switch p.kind {
+			case "month":
 				start = m[2] // the preposition is context, not the date
+			case "weekday":
+				if m[2] < 0 {
+					start = m[4]
+				}
+			case "ago":
+				if !strings.EqualFold(g(3), "ago") {
+					counted = append(counted, start)
+				} else if !ok {
+					continue
+				}
 			}
 			if p.kind == "year" && yearIsNotDate(s, m[0], m[1]) {
 				continue
@@ -78,7 +109,38 @@ func findDates(t *scanned, pub time.Time) []mention {
 		}
 	}
 	sortMentions(out)
+	if len(counted) > 0 {
+		recount(s, out, counted)
+		// Without a date before it or a publication date, "eight months
+		// earlier" dates nothing.
+		out = slices.DeleteFunc(out, func(m mention) bool { return m.value.Type == "" })
+	}
 	return out
+}
+
+// recount dates "eight months later" from the date stated before it in the
+// sentence, where there is one, rather than from the publication.
+func recount(s string, out []mention, counted []int) {
+	for i := range out {
+		if !slices.Contains(counted, out[i].start) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if slices.Contains(counted, out[j].start) {
+				continue
+			}
+			a := out[j].value
+			anchor := time.Date(a.From/10000, time.Month(a.From/100%100), a.From%100, 0, 0, 0, 0, time.UTC)
+			g := agoRe.FindStringSubmatch(s[out[i].start:out[i].end])
+			if g == nil {
+				break
+			}
+			if v, ok := countedValue(g[1], g[2], g[3], anchor); ok {
+				out[i].value = v
+			}
+			break
+		}
+	}
 }
 
 // yearIsNotDate rules out numbers that only look like years: amounts, counts
@@ -103,7 +165,7 @@ func monthNum(s string) int { return monthNames[strings.ToLower(strings.TrimSuff
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-func dateValue(kind string, g func(int) string, pub time.Time) (Value, bool) {
+func dateValue(kind string, g func(int) string, pub time.Time, future func() bool) (Value, bool) {
 	switch kind {
 	case "iso":
 		return dayValue(atoi(g(1)), atoi(g(2)), atoi(g(3)))
@@ -130,7 +192,7 @@ func dateValue(kind string, g func(int) string, pub time.Time) (Value, bool) {
 			if pub.IsZero() {
 				return Value{}, false
 			}
-			y = pub.Year()
+			y = yearOfMonth(mo, pub, future())
 		}
 		v, ok := monthValue(y, mo)
 		lo, hi := 1, 10
@@ -143,32 +205,44 @@ func dateValue(kind string, g func(int) string, pub time.Time) (Value, bool) {
 		v.From, v.To = y*10000+mo*100+lo, y*10000+mo*100+hi
 		v.DatePrecision = "fuzzy-month"
 		return v, ok
-	case "quarter":
-		q := atoi(g(1) + g(2))
-		if q == 0 {
-			q = ordinals[strings.ToLower(g(3))]
+	case "quarter", "half":
+		n := atoi(g(1) + g(2))
+		if n == 0 {
+			n = ordinals[strings.ToLower(g(3))]
 		}
-		y, ok := yearOr(g(4), pub)
-		if !ok {
+		months := 3
+		if kind == "half" {
+			months = 6
+		}
+		first, last := months*(n-1)+1, months*n
+		var y int
+		switch rel := strings.ToLower(g(5)); {
+		case g(4) != "":
+			y = atoi(g(4))
+		case pub.IsZero():
 			return Value{}, false
+		case rel != "":
+			y = pub.Year() + map[string]int{"next": 1, "coming": 1, "last": -1, "previous": -1}[rel]
+		default:
+			// "the fourth quarter": this year's, unless the tense puts it
+			// in the year before or after.
+			y = pub.Year()
+			if fut := future(); fut && last < int(pub.Month()) {
+				y++
+			} else if !fut && first > int(pub.Month()) {
+				y--
+			}
 		}
-		return spanValue(y, 3*q-2, y, 3*q, "quarter")
-	case "half":
-		h := atoi(g(1) + g(2))
-		if h == 0 {
-			h = ordinals[strings.ToLower(g(3))]
+		return spanValue(y, first, y, last, kind)
+	case "fiscalend":
+		y := fullYear(atoi(g(1)))
+		end := monthNum(g(2))
+		if end == 12 {
+			return yearValue(y)
 		}
-		y, ok := yearOr(g(4), pub)
-		if !ok {
-			return Value{}, false
-		}
-		return spanValue(y, 6*h-5, y, 6*h, "half")
+		return spanValue(y-1, end+1, y, end, "fiscal")
 	case "fiscal":
-		y := atoi(g(1))
-		if y < 100 {
-			y += 2000
-		}
-		return yearValue(y)
+		return yearValue(fullYear(atoi(g(1))))
 	case "year":
 		return yearValue(atoi(g(1)))
 	case "thisyearpart":
@@ -210,6 +284,11 @@ func dateValue(kind string, g func(int) string, pub time.Time) (Value, bool) {
 			}
 			return spanValue(y, 3*q+1, y, 3*q+3, "quarter")
 		}
+	case "ago":
+		if pub.IsZero() {
+			return Value{}, false
+		}
+		return countedValue(g(1), g(2), g(3), pub)
 	case "day":
 		if pub.IsZero() {
 			return Value{}, false
@@ -223,17 +302,98 @@ func dateValue(kind string, g func(int) string, pub time.Time) (Value, bool) {
 		if pub.IsZero() {
 			return Value{}, false
 		}
-		wd := weekdays[strings.ToLower(g(1))]
+		wd := weekdays[strings.ToLower(g(2))]
 		back := (int(pub.Weekday()) - int(wd) + 7) % 7
-		t := pub.AddDate(0, 0, -back)
+		ahead := (7 - back) % 7
+		var t time.Time
+		switch strings.ToLower(g(1)) {
+		case "last", "past":
+			if back == 0 {
+				back = 7
+			}
+			t = pub.AddDate(0, 0, -back)
+		case "next", "coming":
+			if ahead == 0 {
+				ahead = 7
+			}
+			t = pub.AddDate(0, 0, ahead)
+		default:
+			t = pub.AddDate(0, 0, -back)
+			if future() {
+				t = pub.AddDate(0, 0, ahead)
+			}
+		}
 		return dayValue(t.Year(), int(t.Month()), t.Day())
+	case "md", "dm":
+		if pub.IsZero() {
+			return Value{}, false
+		}
+		mo, d := monthNum(g(1)), atoi(g(2))
+		if kind == "dm" {
+			mo, d = monthNum(g(2)), atoi(g(1))
+		}
+		if mo == 0 || d < 1 || d > 31 {
+			return Value{}, false
+		}
+		// The latest such day on or before the publication, or the next
+		// one on or after it.
+		y := pub.Year()
+		asked, on := mo*100+d, int(pub.Month())*100+pub.Day()
+		if fut := future(); fut && asked < on {
+			y++
+		} else if !fut && asked > on {
+			y--
+		}
+		return dayValue(y, mo, d)
 	case "month":
 		if pub.IsZero() {
 			return Value{}, false
 		}
-		return monthValue(pub.Year(), monthNum(g(1)))
+		mo := monthNum(g(1))
+		return monthValue(yearOfMonth(mo, pub, future()), mo)
 	}
 	return Value{}, false
+}
+
+// yearOfMonth gives a month named without a year its latest occurrence by
+// pub, or its next from pub on when the clause speaks of the future.
+func yearOfMonth(mo int, pub time.Time, future bool) int {
+	y := pub.Year()
+	switch {
+	case future && mo < int(pub.Month()):
+		y++
+	case !future && mo > int(pub.Month()):
+		y--
+	}
+	return y
+}
+
+// countedValue is "three years ago" or "eight months later" counted from
+// anchor, as precise as its unit.
+func countedValue(count, unit, dir string, anchor time.Time) (Value, bool) {
+	n := countWords[strings.ToLower(count)]
+	if n == 0 {
+		n = atoi(count)
+	}
+	if d := strings.ToLower(dir); d != "later" {
+		n = -n
+	}
+	switch strings.ToLower(unit) {
+	case "year":
+		return yearValue(anchor.Year() + n)
+	case "month":
+		t := time.Date(anchor.Year(), anchor.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return monthValue(t.Year(), int(t.Month()))
+	}
+	t := anchor.AddDate(0, 0, n)
+	return dayValue(t.Year(), int(t.Month()), t.Day())
+}
+
+func fullYear(y int) int {
+	if y < 100 {
+		return y + 2000
+	}
+	return y
 }
 
 func yearOr(s string, pub time.Time) (int, bool) {
@@ -292,7 +452,9 @@ func formatDate(v Value) string {
 	case "year":
 		return fmt.Sprintf("%04d", y1)
 	case "fuzzy-month":
-		return fmt.Sprintf("%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, d1, y2, m2, v.To%100)
+		// "late November": the contract's fuzzy dates are month
+		// intervals, and this one lies inside its month.
+		return fmt.Sprintf("%04d-%02d", y1, m1)
 	}
 	return fmt.Sprintf("%04d-%02d/%04d-%02d", y1, m1, y2, m2)
 }

@@ -138,6 +138,8 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 	add(lex.Transition)
 	add(lex.Negations)
 	add(lex.Former)
+	add(lex.Future)
+	add(lex.Past)
 	for _, vs := range [][]rules.Verb{lex.Statuses, lex.Aspects} {
 		for i := range vs {
 			res = append(res, vs[i].Pattern.Re)
@@ -184,7 +186,7 @@ func (x *Extractor) ExtractText(path, text string, pub time.Time) (claims []Clai
 			claims = nil
 		}
 	}()
-	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, orgCount: map[string]int{}, shortForm: map[string]string{}}
+	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, orgCount: map[string]int{}, shortForm: map[string]string{}, dealRefs: map[int]string{}}
 	a.read()
 	for i := range a.sents {
 		c := a.sentence(i)
@@ -210,6 +212,7 @@ type artState struct {
 	orgCount  map[string]int
 	shortForm map[string]string
 	persons   map[string]bool // names the article uses for people
+	dealRefs  map[int]string  // event dates, by start, whose deal a reference names: the party the sentence gave
 	focus     string          // the organisation the article mentions most
 	recent    []string        // organisations named so far, most recent last
 	market    string          // the market most recently the topic of a sentence
@@ -382,7 +385,7 @@ func (a *artState) sentence(i int) *sentCtx {
 			c.values = append(c.values, m)
 		}
 	}
-	c.dates = findDates(c.scan, a.pub)
+	c.dates = findDates(c.scan, a.pub, c.futureAt)
 	var dated []mention
 	for _, d := range c.dates {
 		if !overlapsAny(d.start, d.end, c.values) {
@@ -512,6 +515,7 @@ func (a *artState) finish() {
 		out = append(out, c)
 	}
 	a.claims = dedupe(out)
+	a.resolveDealRefs()
 	sort.SliceStable(a.claims, func(i, j int) bool {
 		ci, cj := a.claims[i], a.claims[j]
 		if ci.SentStart != cj.SentStart {

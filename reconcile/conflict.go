@@ -54,7 +54,8 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		if c.Event == "" || (c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
 			return k, false
 		}
-		k.scope = c.Event
+		// An expected date is a different fact from the date it happened.
+		k.scope = c.Event + "|" + string(c.Status)
 	case extract.KindGrowth:
 		if c.Event == "" || c.Event == "cagr" && c.Period == "" {
 			return k, false

@@ -93,8 +93,8 @@ type Claim struct {
 	Values   []string  `yaml:"values"`   // value types the kind takes: money, percent, multiple, date, count
 	Triggers []Trigger `yaml:"triggers"` // for value kinds
 	Exclude  []Pattern `yaml:"exclude"`  // text between value and trigger that breaks the link
-	Verbs    []Verb    `yaml:"verbs"`    // for client_change and headcount_change
-	Nouns    []Pattern `yaml:"nouns"`    // for headcount_change: what is counted (employees, jobs...)
+	Verbs    []Verb    `yaml:"verbs"`    // for client_change and headcount_change; for event_date, speech verbs that date a deal's announcement
+	Nouns    []Pattern `yaml:"nouns"`    // for headcount_change: what is counted (employees, jobs...); for event_date, references to a deal
 	Titles   []string  `yaml:"titles"`   // for role: job titles
 	Tests    []Case    `yaml:"tests"`
 	File     string    `yaml:"-"`
@@ -117,6 +117,8 @@ type Lexicon struct {
 	Aspects       []Verb    `yaml:"aspects"`       // patterns near a value that set its aspect
 	Former        []Pattern `yaml:"former"`        // previously, former...: a role held before
 	Transition    []Pattern `yaml:"transition"`    // stepped in as, named...: the role held now
+	Future        []Pattern `yaml:"future"`        // will, expected to...: a clause about what is to come
+	Past          []Pattern `yaml:"past"`          // said, was...: a clause about what has been, nearer the date than a future cue
 }
 
 // Pattern is a regular expression compiled at load, with where it was written.
@@ -444,6 +446,8 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.Aspects = append(l.Aspects, o.Aspects...)
 	l.Former = append(l.Former, o.Former...)
 	l.Transition = append(l.Transition, o.Transition...)
+	l.Future = append(l.Future, o.Future...)
+	l.Past = append(l.Past, o.Past...)
 }
 
 // Known values, checked at load so that a typo is an error, not a silent no-op.
@@ -484,7 +488,7 @@ func (s *Set) compile() ErrorList {
 			lexFile = f
 		}
 	}
-	for _, list := range [][]Pattern{s.Lexicon.Hedges, s.Lexicon.Negations, s.Lexicon.Former, s.Lexicon.Transition} {
+	for _, list := range [][]Pattern{s.Lexicon.Hedges, s.Lexicon.Negations, s.Lexicon.Former, s.Lexicon.Transition, s.Lexicon.Future, s.Lexicon.Past} {
 		for i := range list {
 			pat(lexFile, &list[i])
 		}
