@@ -62,12 +62,22 @@ var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six
 
 var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}
 
-// findDates returns the dates in a sentence, resolved against pub (zero when
-// the article's date is unknown: relative dates are then skipped). A date
-// that names no year ("in October", "on Friday", "the fourth quarter")
-// takes its latest occurrence by pub, or its next when future says the
-// clause around it speaks of what is to come (nil: never).
-func findDates(t *scanned, pub time.Time, future func(pos int) bool) []mention {
+// dateAnchor is what the dates of a sentence are resolved against.
+type dateAnchor struct {
+	pub time.Time // the article's publication; zero when unknown: relative dates are then skipped
+	// monthOnly says pub states only its month: a weekday or a count of
+	// days resolves to nothing, a day of that month to that month's year.
+	monthOnly bool
+	// future says whether the clause around a position speaks of what is
+	// to come (nil: never).
+	future func(pos int) bool
+}
+
+// findDates returns the dates in a sentence. A date that names no year ("in
+// October", "on Friday", "the fourth quarter") takes its latest occurrence
+// by the publication, or its next when its clause speaks of the future.
+func findDates(t *scanned, a dateAnchor) []mention {
+	pub, future := a.pub, a.future
 	s := t.text
 	var out []mention
 	var counted []int // starts of "eight months earlier": counted from the date before
@@ -83,7 +93,7 @@ func findDates(t *scanned, pub time.Time, future func(pos int) bool) []mention {
 				return s[m[2*i]:m[2*i+1]]
 			}
 			fut := func() bool { return future != nil && future(m[0]) }
-			v, ok := dateValue(p.kind, g, pub, fut)
+			v, ok := dateValue(p.kind, g, a, fut)
 			if !ok && !(p.kind == "ago" && pub.IsZero()) {
 				continue
 			}
@@ -165,7 +175,8 @@ func monthNum(s string) int { return monthNames[strings.ToLower(strings.TrimSuff
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-func dateValue(kind string, g func(int) string, pub time.Time, future func() bool) (Value, bool) {
+func dateValue(kind string, g func(int) string, a dateAnchor, future func() bool) (Value, bool) {
+	pub := a.pub
 	switch kind {
 	case "iso":
 		return dayValue(atoi(g(1)), atoi(g(2)), atoi(g(3)))
@@ -285,12 +296,12 @@ func dateValue(kind string, g func(int) string, pub time.Time, future func() boo
 			return spanValue(y, 3*q+1, y, 3*q+3, "quarter")
 		}
 	case "ago":
-		if pub.IsZero() {
+		if pub.IsZero() || a.monthOnly && strings.EqualFold(g(2), "day") {
 			return Value{}, false
 		}
 		return countedValue(g(1), g(2), g(3), pub)
 	case "day":
-		if pub.IsZero() {
+		if pub.IsZero() || a.monthOnly {
 			return Value{}, false
 		}
 		t := pub
@@ -299,7 +310,7 @@ func dateValue(kind string, g func(int) string, pub time.Time, future func() boo
 		}
 		return dayValue(t.Year(), int(t.Month()), t.Day())
 	case "weekday":
-		if pub.IsZero() {
+		if pub.IsZero() || a.monthOnly {
 			return Value{}, false
 		}
 		wd := weekdays[strings.ToLower(g(2))]
@@ -339,7 +350,16 @@ func dateValue(kind string, g func(int) string, pub time.Time, future func() boo
 		// one on or after it.
 		y := pub.Year()
 		asked, on := mo*100+d, int(pub.Month())*100+pub.Day()
-		if fut := future(); fut && asked < on {
+		fut := future()
+		if a.monthOnly {
+			// Any day of the publication's month may be on or before it,
+			// or on or after it.
+			on = int(pub.Month())*100 + 31
+			if fut {
+				on = int(pub.Month()) * 100
+			}
+		}
+		if fut && asked < on {
 			y++
 		} else if !fut && asked > on {
 			y--

@@ -167,7 +167,7 @@ func (x *Extractor) Extract(a *corpus.Article) []Claim {
 	if a.Precision == corpus.PrecisionNone || a.Precision == corpus.PrecisionYear {
 		pub = time.Time{} // relative dates need at least a month
 	}
-	claims := x.ExtractText(a.Path, a.Text, pub)
+	claims := x.extractText(a.Path, a.Text, pub, a.Precision == corpus.PrecisionMonth)
 	if !a.Published.IsZero() && a.Precision != corpus.PrecisionYear && a.Precision != corpus.PrecisionMonth {
 		day := a.Published.Format("2006-01-02")
 		for i := range claims {
@@ -179,14 +179,20 @@ func (x *Extractor) Extract(a *corpus.Article) []Claim {
 
 // ExtractText is Extract on bare text: the article's path (for claim ids)
 // and its publication date (zero when unknown).
-func (x *Extractor) ExtractText(path, text string, pub time.Time) (claims []Claim) {
+func (x *Extractor) ExtractText(path, text string, pub time.Time) []Claim {
+	return x.extractText(path, text, pub, false)
+}
+
+// extractText is ExtractText for an article whose publication date may
+// state only its month.
+func (x *Extractor) extractText(path, text string, pub time.Time, monthOnly bool) (claims []Claim) {
 	defer func() {
 		// A bug in a builder must cost one article its claims, not the run.
 		if r := recover(); r != nil {
 			claims = nil
 		}
 	}()
-	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, orgCount: map[string]int{}, shortForm: map[string]string{}, dealRefs: map[int]string{}}
+	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, orgCount: map[string]int{}, shortForm: map[string]string{}, dealRefs: map[int]string{}, pubMonthOnly: monthOnly}
 	a.read()
 	for i := range a.sents {
 		c := a.sentence(i)
@@ -201,23 +207,25 @@ func (x *Extractor) ExtractText(path, text string, pub time.Time) (claims []Clai
 
 // artState is one article being read.
 type artState struct {
-	x         *Extractor
-	path      string
-	text      string
-	pub       time.Time
-	sents     []Sentence
-	toks      [][]Token
-	ents      [][]entMention
-	caps      map[string]bool
-	orgCount  map[string]int
-	shortForm map[string]string
-	persons   map[string]bool // names the article uses for people
-	dealRefs  map[int]string  // event dates, by start, whose deal a reference names: the party the sentence gave
-	focus     string          // the organisation the article mentions most
-	recent    []string        // organisations named so far, most recent last
-	market    string          // the market most recently the topic of a sentence
-	claims    []Claim
-	lastCC    int // index in claims of the last client change, -1 when none
+	x    *Extractor
+	path string
+	text string
+	pub  time.Time
+	// pubMonthOnly says pub states only the month the article was published.
+	pubMonthOnly bool
+	sents        []Sentence
+	toks         [][]Token
+	ents         [][]entMention
+	caps         map[string]bool
+	orgCount     map[string]int
+	shortForm    map[string]string
+	persons      map[string]bool // names the article uses for people
+	dealRefs     map[int]string  // event dates, by start, whose deal a reference names: the party the sentence gave
+	focus        string          // the organisation the article mentions most
+	recent       []string        // organisations named so far, most recent last
+	market       string          // the market most recently the topic of a sentence
+	claims       []Claim
+	lastCC       int // index in claims of the last client change, -1 when none
 	// The buffers of the sentence being read, reused for the next.
 	scan    scanned
 	matches map[*rules.Pattern][][]int
@@ -385,7 +393,7 @@ func (a *artState) sentence(i int) *sentCtx {
 			c.values = append(c.values, m)
 		}
 	}
-	c.dates = findDates(c.scan, a.pub, c.futureAt)
+	c.dates = findDates(c.scan, dateAnchor{pub: a.pub, monthOnly: a.pubMonthOnly, future: c.futureAt})
 	var dated []mention
 	for _, d := range c.dates {
 		if !overlapsAny(d.start, d.end, c.values) {

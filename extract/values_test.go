@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -88,7 +89,7 @@ func TestPercentsMultiplesCounts(t *testing.T) {
 		{"a 10-fold rise", findMultiples, []string{"x10"}},
 		{"Amazon doubles down on AI", findMultiples, nil},
 		{"cut 500 contractors", func(s *scanned) []mention { return findCounts(s, nil) }, []string{"+500"}},
-		{"hired 1,200 engineers in 2024", func(s *scanned) []mention { return findCounts(s, findDates(s, time.Time{}, nil)) }, []string{"+1200"}},
+		{"hired 1,200 engineers in 2024", func(s *scanned) []mention { return findCounts(s, findDates(s, dateAnchor{})) }, []string{"+1200"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -107,6 +108,36 @@ func TestPercentsMultiplesCounts(t *testing.T) {
 
 // tensed marks a publication date whose sentence speaks of the future.
 func tensed(pub time.Time) time.Time { return pub.Add(time.Nanosecond) }
+
+// TestDatesInMonthDatedArticles: an article dated only "April 2026" places
+// "on April 20" in 2026, and cannot place "on Friday".
+func TestDatesInMonthDatedArticles(t *testing.T) {
+	pub := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in     string
+		future bool
+		want   []string
+	}{
+		{"announced on April 20", false, []string{"2026-04-20"}},
+		{"will close on April 2", true, []string{"2026-04-02"}},
+		{"announced on May 2", false, []string{"2025-05-02"}},
+		{"announced on Friday", false, nil},
+		{"ten days ago", false, nil},
+		{"three months ago", false, []string{"2026-01"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			ms := findDates(scanText(t, tc.in), dateAnchor{pub: pub, monthOnly: true, future: func(int) bool { return tc.future }})
+			var got []string
+			for _, m := range ms {
+				got = append(got, Normalize(m.value))
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
 
 func TestDateForms(t *testing.T) {
 	pub := time.Date(2025, 6, 18, 14, 28, 0, 0, time.UTC) // a Wednesday
@@ -192,7 +223,7 @@ func TestDateForms(t *testing.T) {
 			if tc.pub.Nanosecond() == 1 {
 				future = func(int) bool { return true }
 			}
-			ms := findDates(scanText(t, tc.in), tc.pub, future)
+			ms := findDates(scanText(t, tc.in), dateAnchor{pub: tc.pub, future: future})
 			if len(ms) != len(tc.want) {
 				t.Fatalf("got %+v, want %v", ms, tc.want)
 			}

@@ -132,6 +132,9 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 	// A holding and a valuation change over time; a deal's amount is
 	// one fact however its date is given, unless an article shows
 	// several deals.
+	if f.key.kind == extract.KindEventDate {
+		return r.eventConflicts(f)
+	}
 	scoped := timeScoped[f.key.kind] || f.key.kind == extract.KindInvestment && r.multiDeal(f)
 	if !scoped {
 		if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {

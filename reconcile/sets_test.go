@@ -114,6 +114,24 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital's investment in Helix Robotics, announced in late 2024, shook the sector.", ""},
 			{"b.txt", "In June 2025, Orbital announced it had invested in Helix Robotics.", ""},
 		}, []want{{TypeConflict, extract.KindEventDate, []string{"late 2024", "June 2025"}, "late 2024"}}},
+		{"each round announced as news is its own deal", []article{
+			{"a.txt", "Orbital announced on Monday it will invest $1 billion in Helix Robotics.", "2023-09-25"},
+			{"b.txt", "Orbital announced on Wednesday it will invest another $2 billion in Helix Robotics.", "2024-03-27"},
+			{"c.txt", "Orbital said on Friday it will invest a further $4 billion in Helix Robotics.", "2024-11-22"},
+		}, nil},
+		{"an announcement told later against the news of it", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it will invest $2 billion in Helix Robotics.", "2023-09-12"},
+			{"b.txt", "Orbital Systems said on Thursday it will invest $2 billion in Helix Robotics.", "2023-09-14"},
+			{"c.txt", "The deal, first announced in early 2023, saw Orbital Systems invest $2 billion in Helix Robotics.", "2024-02-06"},
+		}, []want{{TypeConflict, extract.KindEventDate, []string{"announced in early 2023", "said on Tuesday"}, "early 2023"}}},
+		{"an expected closing is not the closing", []article{
+			{"a.txt", "Orbital agreed to buy Helix Robotics for $2 billion. The deal is expected to close in the first half of 2025.", "2024-10-15"},
+			{"b.txt", "Orbital said on Tuesday it had completed its $2 billion acquisition of Helix Robotics.", "2025-07-08"},
+		}, nil},
+		{"two expected closings", []article{
+			{"a.txt", "Orbital agreed to buy Helix Robotics for $2 billion. The deal is expected to close in the first half of 2025.", "2024-10-15"},
+			{"b.txt", "Orbital agreed to buy Helix Robotics for $2 billion. Orbital said it expected the transaction to close in September 2025.", "2025-02-12"},
+		}, []want{{TypeConflict, extract.KindEventDate, []string{"first half of 2025", "September 2025"}, "expected"}}},
 		{"a contradiction inside one article", []article{
 			{"a.txt", "Orbital invested $2 billion in Helix Robotics. Later in the same report, Orbital invested $3 billion in Helix Robotics.", ""},
 		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$3 billion"}, "both stated in a.txt"}}},
