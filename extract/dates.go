@@ -33,9 +33,14 @@ var datePatterns = []struct {
 	{regexp.MustCompile(`\b(` + monthPat + `) (\d{1,2})(?:st|nd|rd|th)?,? (` + yearPat + `)\b`), "mdy"},
 	{regexp.MustCompile(`\b(\d{1,2}) (` + monthPat + `),? (` + yearPat + `)\b`), "dmy"},
 	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](` + yearPat + `)\b`), "fuzzy"},
-	{regexp.MustCompile(`(?i)\b(early|mid|late)[- ](` + monthPat + `)(?:,? (` + yearPat + `))?\b`), "fuzzymonth"},
+	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](this|last|next) year\b`), "fuzzyrel"},
+	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](` + monthPat + `)(?:,? (` + yearPat + `))?\b`), "fuzzymonth"},
+	{regexp.MustCompile(`(?i)\b(?:the )?(spring|summer|fall|autumn)(?: of)?,? (` + yearPat + `)\b`), "season"},
+	{regexp.MustCompile(`(?i)\b(this|last|next|past) (spring|summer|fall|autumn)\b`), "relseason"},
+	{regexp.MustCompile(`(?i)\b(earlier|later) this month\b`), "thismonth"},
+	{regexp.MustCompile(`(?i)\b(` + yearPat + `) fiscal year\b`), "fiscal"},
 	{regexp.MustCompile(`(?i)\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `)| (the|this|current|next|coming|last|previous) (?:fiscal )?year)?\b`), "quarter"},
-	{regexp.MustCompile(`(?i)\b(?:H([12])|([12])H|(first|second) half)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `)| (the|this|current|next|coming|last|previous) (?:fiscal )?year)?\b`), "half"},
+	{regexp.MustCompile(`(?i)\b(?:H([12])|([12])H|(first|second)[- ]half)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `)| (the|this|current|next|coming|last|previous) (?:fiscal )?year)?\b`), "half"},
 	{regexp.MustCompile(`\b(` + monthPat + `),? (` + yearPat + `)\b`), "my"},
 	{regexp.MustCompile(`(?i)\b(?:fiscal(?: year)?|FY) ?(` + yearPat + `|\d\d),? (?:which|that) (?:ends|ended|closes|closed|runs through|ran through) (?:in |on )?(` + monthPat + `)`), "fiscalend"},
 	{regexp.MustCompile(`(?i)\b(?:fiscal(?: year)?|FY) ?(` + yearPat + `|\d\d)\b`), "fiscal"},
@@ -196,6 +201,42 @@ func dateValue(kind string, g func(int) string, a dateAnchor, future func() bool
 		default:
 			return spanValue(y, 9, y, 12, "fuzzy")
 		}
+	case "fuzzyrel":
+		if pub.IsZero() {
+			return Value{}, false
+		}
+		y := pub.Year() + map[string]int{"last": -1, "next": 1}[strings.ToLower(g(2))]
+		return dateValue("fuzzy", func(i int) string {
+			if i == 2 {
+				return strconv.Itoa(y)
+			}
+			return g(i)
+		}, a, future)
+	case "season":
+		return seasonValue(g(1), atoi(g(2)))
+	case "relseason":
+		if pub.IsZero() {
+			return Value{}, false
+		}
+		first := seasons[strings.ToLower(g(2))]
+		y := pub.Year()
+		switch strings.ToLower(g(1)) {
+		case "last", "past":
+			// The latest such season that has ended.
+			if first+2 >= int(pub.Month()) {
+				y--
+			}
+		case "next":
+			if first <= int(pub.Month()) {
+				y++
+			}
+		}
+		return seasonValue(g(2), y)
+	case "thismonth":
+		if pub.IsZero() || a.monthOnly {
+			return Value{}, false
+		}
+		return monthValue(pub.Year(), int(pub.Month()))
 	case "fuzzymonth":
 		mo := monthNum(g(2))
 		y := atoi(g(3))
@@ -207,10 +248,10 @@ func dateValue(kind string, g func(int) string, a dateAnchor, future func() bool
 		}
 		v, ok := monthValue(y, mo)
 		lo, hi := 1, 10
-		switch strings.ToLower(g(1)) {
-		case "mid":
+		switch w := strings.ToLower(g(1)); {
+		case w == "mid" || strings.Contains(w, "middle"):
 			lo, hi = 11, 20
-		case "late":
+		case w == "late" || strings.Contains(w, "end"):
 			lo, hi = 21, daysIn(y, mo)
 		}
 		v.From, v.To = y*10000+mo*100+lo, y*10000+mo*100+hi
@@ -373,6 +414,15 @@ func dateValue(kind string, g func(int) string, a dateAnchor, future func() bool
 		return monthValue(yearOfMonth(mo, pub, future()), mo)
 	}
 	return Value{}, false
+}
+
+// seasons gives each season's first month, northern hemisphere; winter
+// straddles two years and is left unread.
+var seasons = map[string]int{"spring": 3, "summer": 6, "fall": 9, "autumn": 9}
+
+func seasonValue(name string, y int) (Value, bool) {
+	first := seasons[strings.ToLower(name)]
+	return spanValue(y, first, y, first+2, "fuzzy")
 }
 
 // yearOfMonth gives a month named without a year its latest occurrence by

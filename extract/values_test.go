@@ -216,6 +216,18 @@ func TestDateForms(t *testing.T) {
 		{"in March 2024 and, eight months later, again", time.Time{}, []string{"2024-03", "2024-11"}},
 		{"two years earlier", pub, []string{"2023"}},
 		{"a year ago", pub, nil},
+		// Parts of a relative year, of a month, and seasons.
+		{"late last year", pub, []string{"2024-09/2024-12"}},
+		{"in early next year", pub, []string{"2026-01/2026-04"}},
+		{"at the end of March", pub, []string{"2025-03"}},
+		{"at the end of March 2024", time.Time{}, []string{"2024-03"}},
+		{"first-half revenue", tensed(pub), []string{"2025-01/2025-06"}},
+		{"in the summer of 2024", time.Time{}, []string{"2024-06/2024-08"}},
+		{"in fall 2023", time.Time{}, []string{"2023-09/2023-11"}},
+		{"last autumn", pub, []string{"2024-09/2024-11"}},
+		{"this spring", pub, []string{"2025-03/2025-05"}},
+		{"earlier this month", pub, []string{"2025-06"}},
+		{"the 2024 fiscal year", time.Time{}, []string{"2024"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
