@@ -228,6 +228,11 @@ func TestDateForms(t *testing.T) {
 		{"this spring", pub, []string{"2025-03/2025-05"}},
 		{"earlier this month", pub, []string{"2025-06"}},
 		{"the 2024 fiscal year", time.Time{}, []string{"2024"}},
+		// A month's abbreviation inside a word is no month.
+		{"spending in Marketing rose", pub, nil},
+		{"the 12 Markets index", pub, nil},
+		{"a unit of Augmented Labs", pub, nil},
+		{"since Dec. it has grown", pub, []string{"2024-12"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
