@@ -285,8 +285,14 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 		}
 		return
 	}
+	// "X invested in Y, while Z closed its own round on Monday": a trigger
+	// with its own named actor dates that actor's deal, not the sentence's.
+	agent := c.nearestBefore(ev.ts, 1, "", false).name
 	for i := len(c.art.claims) - 1; i >= 0 && c.art.claims[i].SentStart == c.s.Start; i-- {
 		prev := c.art.claims[i]
+		if agent != "" && agent != prev.Subject && agent != prev.Object {
+			continue
+		}
 		if (prev.Kind == KindInvestment || prev.Kind == KindStake) && (prev.Subject != "" || prev.Object != "") {
 			if cl.Subject == "" && cl.Object == "" || prev.Subject != "" && prev.Object != "" {
 				cl.Subject, cl.Object = prev.Subject, prev.Object
@@ -311,6 +317,9 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 					sub := c.possessiveNear(loc[0], 5, obj.name)
 					if !sub.ok() {
 						sub = c.nearestBefore(loc[0], 6, obj.name, false)
+					}
+					if agent != "" && agent != sub.name && agent != obj.name {
+						continue
 					}
 					cl.Subject, cl.Object = sub.name, obj.name
 				}

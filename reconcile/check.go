@@ -46,6 +46,8 @@ type run struct {
 	// claims on the losing side of a conflict: an arithmetic finding that
 	// rests on one of them repeats the conflict and is not reported.
 	outliers map[string]bool
+	// each investor's deal claims across the corpus, by target
+	dealTargets map[string]map[string]int
 }
 
 func newRun(opts Options) *run {
@@ -53,7 +55,7 @@ func newRun(opts Options) *run {
 		opts.Tolerance = DefaultTolerance
 	}
 	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{},
-		marketSpans: map[string]*span{}}
+		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}}
 }
 
 // Reconcile checks claims held in memory and returns the findings, ordered

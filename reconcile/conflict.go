@@ -51,7 +51,10 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		k.subject = r.marketKey(c.Subject)
 		k.scope = c.Value.Rate
 	case extract.KindEventDate:
-		if c.Event == "" || (c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
+		if c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed" {
+			k.object = fold(r.dealTarget(c.Subject))
+		}
+		if c.Event == "" || (k.object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
 			return k, false
 		}
 		// An expected date is a different fact from the date it happened.

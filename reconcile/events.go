@@ -80,3 +80,34 @@ func day(s string) (time.Time, bool) {
 
 // dayNumber writes a day as the YYYYMMDD number date values use.
 func dayNumber(t time.Time) int { return t.Year()*10000 + int(t.Month())*100 + t.Day() }
+
+// noteDeal counts the targets of each investor's investment and stake
+// claims across the corpus.
+func (r *run) noteDeal(c *extract.Claim) {
+	if c.Kind != extract.KindInvestment && c.Kind != extract.KindStake || c.Subject == "" || c.Object == "" {
+		return
+	}
+	s := fold(c.Subject)
+	if r.dealTargets[s] == nil {
+		r.dealTargets[s] = map[string]int{}
+	}
+	r.dealTargets[s][c.Object]++
+}
+
+// dealTarget returns the target nearly all of an investor's deal claims
+// name across the corpus, or "": a deal's date that an article gives with
+// its investor alone ("Orbital said it expected the transaction to close
+// in September") is about that deal only when the coverage knows no other.
+func (r *run) dealTarget(investor string) string {
+	best, n, total := "", 0, 0
+	for t, k := range r.dealTargets[fold(investor)] {
+		total += k
+		if k > n || k == n && t < best {
+			best, n = t, k
+		}
+	}
+	if n < 2 || n*5 < total*4 {
+		return ""
+	}
+	return best
+}

@@ -132,6 +132,16 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital agreed to buy Helix Robotics for $2 billion. The deal is expected to close in the first half of 2025.", "2024-10-15"},
 			{"b.txt", "Orbital agreed to buy Helix Robotics for $2 billion. Orbital said it expected the transaction to close in September 2025.", "2025-02-12"},
 		}, []want{{TypeConflict, extract.KindEventDate, []string{"first half of 2025", "September 2025"}, "expected"}}},
+		{"an expected closing naming only the buyer joins the buyer's deal", []article{
+			{"a.txt", "Orbital agreed to buy Helix Robotics for $2 billion. The deal is expected to close in the first half of 2025.", "2024-10-15"},
+			{"b.txt", "Orbital agreed to buy Helix Robotics for $2 billion, its largest deal.", "2024-10-16"},
+			{"c.txt", "Orbital agreed to pay $2 billion in cash for the shares it did not own. Orbital said it expected the transaction to close in September 2025.", "2025-02-12"},
+		}, []want{{TypeConflict, extract.KindEventDate, []string{"first half of 2025", "September 2025"}, "expected"}}},
+		{"a buyer of two companies leaves a date naming only it unplaced", []article{
+			{"a.txt", "Orbital agreed to buy Helix Robotics for $2 billion. The deal is expected to close in the first half of 2025.", "2024-10-15"},
+			{"b.txt", "Orbital agreed to buy Vega Labs for $1 billion. The deal is expected to close in the second half of 2025.", "2024-10-16"},
+			{"c.txt", "Orbital agreed to pay $2 billion in cash for the shares it did not own. Orbital said it expected the transaction to close in September 2025.", "2025-02-12"},
+		}, nil},
 		{"a contradiction inside one article", []article{
 			{"a.txt", "Orbital invested $2 billion in Helix Robotics. Later in the same report, Orbital invested $3 billion in Helix Robotics.", ""},
 		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$3 billion"}, "both stated in a.txt"}}},

@@ -28,9 +28,10 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 	r := newRun(opts)
 	// What articles are read against: the companies said to be private,
 	// and each market's sizes across the corpus.
-	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize}, func(c *extract.Claim) error {
+	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize, extract.KindInvestment, extract.KindStake}, func(c *extract.Claim) error {
 		r.notePrivate(c)
 		r.noteMarketSize(c)
+		r.noteDeal(c)
 		return nil
 	})
 	if err != nil {
