@@ -57,8 +57,12 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		if c.Event == "" || (k.object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
 			return k, false
 		}
-		// An expected date is a different fact from the date it happened.
-		k.scope = c.Event + "|" + string(c.Status)
+		// An expected date is a different fact from the date it happened
+		// (an actual one keeps the scope, and so the finding ids, it had).
+		k.scope = c.Event
+		if c.Status != extract.StatusActual {
+			k.scope += "|" + string(c.Status)
+		}
 	case extract.KindGrowth:
 		if c.Event == "" || c.Event == "cagr" && c.Period == "" {
 			return k, false
