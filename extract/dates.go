@@ -33,7 +33,7 @@ var datePatterns = []struct {
 	{regexp.MustCompile(`\b(` + monthPat + `) (\d{1,2})(?:st|nd|rd|th)?,? (` + yearPat + `)\b`), "mdy"},
 	{regexp.MustCompile(`\b(\d{1,2}) (` + monthPat + `),? (` + yearPat + `)\b`), "dmy"},
 	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](` + yearPat + `)\b`), "fuzzy"},
-	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](this|last|next) year\b`), "fuzzyrel"},
+	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](this|last|next|the) year\b`), "fuzzyrel"},
 	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](` + monthPat + `)(?:,? (` + yearPat + `))?\b`), "fuzzymonth"},
 	{regexp.MustCompile(`(?i)\b(?:the )?(spring|summer|fall|autumn)(?: of)?,? (` + yearPat + `)\b`), "season"},
 	{regexp.MustCompile(`(?i)\b(this|last|next|past) (spring|summer|fall|autumn)\b`), "relseason"},

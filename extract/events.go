@@ -7,13 +7,6 @@ import (
 	"github.com/claimcheck/claimcheck/rules"
 )
 
-// dateLead are the words that may stand between a verb and the date it
-// governs: "closed back in early October", "launched on Friday".
-var dateLead = map[string]bool{"in": true, "on": true, "at": true, "by": true, "of": true, "since": true,
-	"during": true, "from": true, "the": true, "a": true, "early": true, "late": true, "mid": true,
-	"earlier": true, "later": true, "back": true, "as": true, "until": true, "before": true, "after": true,
-	"this": true, "last": true, "first": true, "originally": true, "initially": true}
-
 // futureAt says whether the clause around pos speaks of what is to come:
 // the tense cue nearest before pos is a future one ("will leave the
 // company on January 1"), or, for a date opening the sentence ("On Jan. 1,
@@ -25,7 +18,7 @@ func (c *sentCtx) futureAt(pos int) bool {
 	// The verb the date hangs from, when it stands just before it.
 	for i := c.tokenAt(pos) - 1; i >= 0 && i >= c.tokenAt(pos)-4; i-- {
 		w := strings.ToLower(c.toks[i].Text)
-		if !isWord(w) || dateLead[w] {
+		if !isWord(w) || c.art.x.dateLead[w] {
 			continue
 		}
 		if strings.HasSuffix(w, "ed") && !c.cueCovers(lex.Future, c.toks[i].Start) {
@@ -130,7 +123,7 @@ func (c *sentCtx) eventTrigger(rule *rules.Claim, d mention) (eventLink, bool) {
 			}
 			if loc[0] < d.end && d.start < loc[1] {
 				g = 0
-			} else if g > limit || blocked(between) || excluded(rule.Exclude, between) || before && newClause(between) {
+			} else if g > limit || blocked(between) || excluded(rule.Exclude, between) || before && c.newClause(between) {
 				continue
 			}
 			if excluded(rule.Exclude, c.text[max(0, d.start-10):d.start]) {
@@ -194,7 +187,7 @@ func (c *sentCtx) pastForm(pos int) bool {
 // into another clause: a comma before a clause opener ("the announcement,
 // having built up the holding since 2021"), not one inside a list of
 // modifiers ("a new multiyear, multibillion-dollar deal").
-func newClause(between string) bool {
+func (c *sentCtx) newClause(between string) bool {
 	for {
 		i := strings.IndexByte(between, ',')
 		if i < 0 {
@@ -205,17 +198,11 @@ func newClause(between string) bool {
 		if j := strings.IndexAny(next, " ,"); j >= 0 {
 			next = next[:j]
 		}
-		if clauseOpeners[next] || strings.HasSuffix(next, "ing") || strings.HasSuffix(next, "ed") {
+		if c.art.x.clauseOpeners[next] || strings.HasSuffix(next, "ing") || strings.HasSuffix(next, "ed") {
 			return true
 		}
 	}
 }
-
-// clauseOpeners begin a clause after a comma.
-var clauseOpeners = map[string]bool{"which": true, "who": true, "that": true, "while": true, "whereas": true,
-	"after": true, "before": true, "when": true, "as": true, "and": true, "but": true, "although": true,
-	"though": true, "because": true, "since": true, "with": true, "according": true, "it": true, "he": true,
-	"she": true, "they": true, "the": true}
 
 // openingDate returns where the clause after a date that opens the sentence
 // begins ("On Tuesday, ...", "Earlier on Friday, ..."), or -1.
@@ -234,7 +221,7 @@ func (c *sentCtx) openingDate(d mention) int {
 // date: prepositions and modifiers ("on", "back in early").
 func (c *sentCtx) onlyLead(from, to int) bool {
 	for _, t := range c.toks {
-		if t.Start >= from && t.End <= to && isWord(t.Text) && !dateLead[strings.ToLower(t.Text)] {
+		if t.Start >= from && t.End <= to && isWord(t.Text) && !c.art.x.dateLead[strings.ToLower(t.Text)] {
 			return false
 		}
 	}

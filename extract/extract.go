@@ -77,6 +77,8 @@ type Extractor struct {
 	headcount  *rules.Claim
 	titles     map[string][]titleEntry // by first word, longest first
 	scan       *scanner
+	// dateLead and clauseOpeners are the lexicon's lists of those names.
+	dateLead, clauseOpeners map[string]bool
 }
 
 // New compiles an extractor for a rule set.
@@ -88,7 +90,8 @@ func New(set *rules.Set) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set, newWordCache()), titles: map[string][]titleEntry{}}
+	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set, newWordCache()), titles: map[string][]titleEntry{},
+		dateLead: wordSet(set.Lexicon.DateLead, true), clauseOpeners: wordSet(set.Lexicon.ClauseOpeners, true)}
 	for i := range set.Claims {
 		r := &set.Claims[i]
 		switch Kind(r.Kind) {

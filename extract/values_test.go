@@ -218,6 +218,7 @@ func TestDateForms(t *testing.T) {
 		{"a year ago", pub, nil},
 		// Parts of a relative year, of a month, and seasons.
 		{"late last year", pub, []string{"2024-09/2024-12"}},
+		{"at the end of the year", pub, []string{"2025-09/2025-12"}},
 		{"in early next year", pub, []string{"2026-01/2026-04"}},
 		{"at the end of March", pub, []string{"2025-03"}},
 		{"at the end of March 2024", time.Time{}, []string{"2024-03"}},

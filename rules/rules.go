@@ -119,6 +119,8 @@ type Lexicon struct {
 	Transition    []Pattern `yaml:"transition"`    // stepped in as, named...: the role held now
 	Future        []Pattern `yaml:"future"`        // will, expected to...: a clause about what is to come
 	Past          []Pattern `yaml:"past"`          // said, was...: a clause about what has been, nearer the date than a future cue
+	DateLead      []string  `yaml:"date_lead"`     // words between a verb and the date it governs: on, in, early...
+	ClauseOpeners []string  `yaml:"clause_openers"` // words that open a clause after a comma: which, while...
 }
 
 // Pattern is a regular expression compiled at load, with where it was written.
@@ -448,6 +450,8 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.Transition = append(l.Transition, o.Transition...)
 	l.Future = append(l.Future, o.Future...)
 	l.Past = append(l.Past, o.Past...)
+	l.DateLead = append(l.DateLead, o.DateLead...)
+	l.ClauseOpeners = append(l.ClauseOpeners, o.ClauseOpeners...)
 }
 
 // Known values, checked at load so that a typo is an error, not a silent no-op.
