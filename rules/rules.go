@@ -102,25 +102,25 @@ type Claim struct {
 
 // Lexicon holds the word lists extraction consults.
 type Lexicon struct {
-	Hedges        []Pattern `yaml:"hedges"`         // reportedly, according to people familiar...
-	Attributions  []Pattern `yaml:"attributions"`   // patterns with one group naming the source
-	Negations     []Pattern `yaml:"negations"`      // did not, never...
-	Abbreviations []string  `yaml:"abbreviations"`  // words whose full stop ends no sentence
-	NotEntities   []string  `yaml:"not_entities"`   // capitalised words that never start an entity
-	NameTails     []string  `yaml:"name_tails"`     // not entities alone, yet they end a name: "Halcyon AI"
-	Descriptors   []string  `yaml:"descriptors"`    // head nouns of "the company", "the data-labeling firm"
-	MarketWords   []string  `yaml:"market_words"`   // head words of a market: market, industry...
-	MarketDrop    []string  `yaml:"market_drop"`    // words ignored when comparing market names
-	OrgSuffixes   []string  `yaml:"org_suffixes"`   // Inc., Corp. ...: dropped from canonical names
-	Private       []Pattern `yaml:"private"`        // "<entity> is private": one group naming the entity
-	Statuses      []Verb    `yaml:"statuses"`       // patterns near a value that set its status
-	Aspects       []Verb    `yaml:"aspects"`        // patterns near a value that set its aspect
-	Former        []Pattern `yaml:"former"`         // previously, former...: a role held before
-	Transition    []Pattern `yaml:"transition"`     // stepped in as, named...: the role held now
-	Future        []Pattern `yaml:"future"`         // will, expected to...: a clause about what is to come
-	Past          []Pattern `yaml:"past"`           // said, was...: a clause about what has been, nearer the date than a future cue
-	DateLead      []string  `yaml:"date_lead"`      // words between a verb and the date it governs: on, in, early...
-	ClauseOpeners []string  `yaml:"clause_openers"` // words that open a clause after a comma: which, while...
+	Hedges        []Pattern `yaml:"hedges"`        // reportedly, according to people familiar...
+	Attributions  []Pattern `yaml:"attributions"`  // patterns with one group naming the source
+	Negations     []Pattern `yaml:"negations"`     // did not, never...
+	Abbreviations []string  `yaml:"abbreviations"` // words whose full stop ends no sentence
+	NotEntities   []string  `yaml:"not_entities"`  // capitalised words that never start an entity
+	NameTails     []string  `yaml:"name_tails"`    // not entities alone, yet they end a name: "Halcyon AI"
+	Descriptors   []string  `yaml:"descriptors"`   // head nouns of "the company", "the data-labeling firm"
+	MarketWords   []string  `yaml:"market_words"`  // head words of a market: market, industry...
+	MarketDrop    []string  `yaml:"market_drop"`   // words ignored when comparing market names
+	OrgSuffixes   []string  `yaml:"org_suffixes"`  // Inc., Corp. ...: dropped from canonical names
+	Private       []Pattern `yaml:"private"`       // "<entity> is private": one group naming the entity
+	Statuses      []Verb    `yaml:"statuses"`      // patterns near a value that set its status
+	Aspects       []Verb    `yaml:"aspects"`       // patterns near a value that set its aspect
+	Former        []Pattern `yaml:"former"`        // previously, former...: a role held before
+	Transition    []Pattern `yaml:"transition"`    // stepped in as, named...: the role held now
+	Future        []Pattern `yaml:"future"`        // will, expected to...: a clause about what is to come
+	Past          []Pattern `yaml:"past"`          // said, was...: a clause about what has been, nearer the date than a future cue
+	DateLead      []string  `yaml:"date_lead"`     // words between a verb and the date it governs: on, in, early...
+	ClauseOpeners []string  `yaml:"clause_open"`   // words that open a clause after a comma: which, while...
 }
 
 // Pattern is a regular expression compiled at load, with where it was written.
