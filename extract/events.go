@@ -125,6 +125,8 @@ func (c *sentCtx) eventTrigger(rule *rules.Claim, d mention) (eventLink, bool) {
 				g = 0
 			} else if g > limit || blocked(between) || excluded(rule.Exclude, between) || before && c.newClause(between) {
 				continue
+			} else if !before && opening < 0 && strings.Contains(between, ",") {
+				continue // "who left X in 2019, founded Y": only an opening date reaches past its comma
 			}
 			if excluded(rule.Exclude, c.text[max(0, d.start-10):d.start]) {
 				continue
@@ -164,7 +166,11 @@ func (c *sentCtx) eventTrigger(rule *rules.Claim, d mention) (eventLink, bool) {
 			}
 		}
 	}
-	if found && best.status == StatusActual && !c.pastForm(best.ts) && c.futureAt(best.ts) {
+	if found && best.event == "" {
+		return best, false // words that only look like an event: "shares closed at $45"
+	}
+	if found && best.status == StatusActual && !c.pastForm(best.ts) &&
+		(c.futureAt(best.ts) || c.cueCovers(c.art.x.set.Lexicon.Future, best.ts)) {
 		best.status = StatusForecast
 	}
 	return best, found
@@ -261,6 +267,13 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 		cl.Subject = c.art.fullName(c.nearestBefore(ev.ts, 8, "", false).name)
 		return
 	case "founded", "launched", "listed":
+		// "Dana Marsh founded Vega in 2020": what was founded follows.
+		if ev.te <= d.start && !byRe.MatchString(c.text[ev.te:]) {
+			if e, ok := c.mentionAtToken(c.tokenAt(ev.te)); ok && e.ref == refName && !c.art.isPerson(e) {
+				cl.Subject = c.resolve(e).name
+				return
+			}
+		}
 		sub := c.nearestBefore(lo, 8, "", true)
 		cl.Subject = sub.name
 		// "Founded in 2018, Halcyon said": an opening phrase is about
@@ -329,15 +342,19 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 	// The pair may be known only once the article is read: finish looks
 	// for it again.
 	defer func() {
-		if cl.Subject == "" || cl.Object == "" {
+		if (refers || cl.Subject != "" || cl.Object != "") && (cl.Subject == "" || cl.Object == "") {
 			c.art.dealRefs[c.s.Start+min(ev.ts, d.start)] = cl.Subject + cl.Object
 		}
 	}()
 	if refers {
+		// "after it closed the Lumen deal": the actor, at least.
+		cl.Subject = c.nearestBefore(ev.ts, 1, "", true).name
 		return
 	}
 	if cl.Subject == "" && cl.Object == "" {
-		sub := c.nearestBefore(lo, 8, "", true)
+		// The actor stands before the trigger, after a date that opens the
+		// sentence ("On April 20, Vega said it signed...").
+		sub := c.nearestBefore(ev.ts, 8, "", true)
 		if sub.ok() {
 			obj, _ := c.entityAfter(ev.te, []string{"in", "into", "of", "for", "with"}, 6, sub.name)
 			if !obj.ok() {
@@ -346,6 +363,11 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 			cl.Object = obj.name
 		}
 		cl.Subject = sub.name
+	}
+	if cl.Subject == "" && cl.Object == "" {
+		// "The offer period closes on March 3": no deal is named or
+		// referred to, so the article's deal is not assumed.
+		c.art.unplaced[c.s.Start+min(ev.ts, d.start)] = true
 	}
 }
 

@@ -195,7 +195,7 @@ func (x *Extractor) extractText(path, text string, pub time.Time, monthOnly bool
 			claims = nil
 		}
 	}()
-	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, orgCount: map[string]int{}, shortForm: map[string]string{}, dealRefs: map[int]string{}, pubMonthOnly: monthOnly}
+	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, orgCount: map[string]int{}, shortForm: map[string]string{}, dealRefs: map[int]string{}, unplaced: map[int]bool{}, pubMonthOnly: monthOnly}
 	a.read()
 	for i := range a.sents {
 		c := a.sentence(i)
@@ -224,6 +224,7 @@ type artState struct {
 	shortForm    map[string]string
 	persons      map[string]bool // names the article uses for people
 	dealRefs     map[int]string  // event dates, by start, whose deal a reference names: the party the sentence gave
+	unplaced     map[int]bool    // event dates, by start, whose sentence names no deal: they take no parties from the article
 	focus        string          // the organisation the article mentions most
 	recent       []string        // organisations named so far, most recent last
 	market       string          // the market most recently the topic of a sentence
@@ -500,7 +501,7 @@ func (a *artState) finish() {
 				c.Object = roleOrg[c.Subject]
 			}
 		case KindEventDate:
-			if c.Subject == "" && c.Object == "" && c.Event != "founded" && c.Event != "launched" && deal[0] != "" {
+			if c.Subject == "" && c.Object == "" && c.Event != "founded" && c.Event != "launched" && deal[0] != "" && !a.unplaced[c.Start] {
 				c.Subject, c.Object = deal[0], deal[1]
 			}
 			if c.Subject == "" && c.Object != "" && c.Object == deal[1] {
