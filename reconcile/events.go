@@ -23,6 +23,18 @@ const (
 // compared only among the reports of one piece of news, and a date told in
 // retrospect is compared with none, since nothing says which deal it dates.
 func (r *run) eventConflicts(f *fact) []Finding {
+	// An article that dates the event twice, incompatibly, tells of two
+	// deals ("announced on July 22, 2019 ... announced on Jan. 23, 2023"):
+	// nothing says which one another article's date is about.
+	byArticle := map[string][]*extract.Claim{}
+	for _, c := range f.claims {
+		for _, o := range byArticle[c.Article] {
+			if !r.compatible(f.key.kind, c, o) {
+				return nil
+			}
+		}
+		byArticle[c.Article] = append(byArticle[c.Article], c)
+	}
 	var news []*extract.Claim
 	for _, c := range f.claims {
 		if isNews(c) {

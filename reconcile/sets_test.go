@@ -142,6 +142,10 @@ func TestArticleSets(t *testing.T) {
 			{"b.txt", "Orbital agreed to buy Vega Labs for $1 billion. The deal is expected to close in the second half of 2025.", "2024-10-16"},
 			{"c.txt", "Orbital agreed to pay $2 billion in cash for the shares it did not own. Orbital said it expected the transaction to close in September 2025.", "2025-02-12"},
 		}, nil},
+		{"an article telling two rounds shows two deals", []article{
+			{"a.txt", "Orbital Systems first announced on July 22, 2019 that it would invest $1 billion in Helix Robotics. Orbital Systems announced on Jan. 23, 2023 that it would invest $10 billion more in Helix Robotics.", "2025-10-28"},
+			{"b.txt", "Orbital Systems announced in January 2023 a $10 billion investment in Helix Robotics.", "2024-05-02"},
+		}, nil},
 		{"a contradiction inside one article", []article{
 			{"a.txt", "Orbital invested $2 billion in Helix Robotics. Later in the same report, Orbital invested $3 billion in Helix Robotics.", ""},
 		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$3 billion"}, "both stated in a.txt"}}},
