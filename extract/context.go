@@ -236,8 +236,8 @@ func (c *sentCtx) possessiveNear(pos, max int, exclude string) party {
 func (c *sentCtx) nearestBefore(pos, max int, exclude string, refs bool) party {
 	for i := len(c.ents) - 1; i >= 0; i-- {
 		m := c.ents[i]
-		if m.end > pos || (!refs && m.ref != refName) || !c.art.isParty(m) || m.end == m.start {
-			continue // an empty mention is a run the entity finder passed over
+		if m.end > pos || (!refs && m.ref != refName) || !c.art.isParty(m) {
+			continue
 		}
 		between := c.text[m.end:pos]
 		if c.wordsBetween(m.end, pos) > max || strings.ContainsAny(between, ";") {
