@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -28,6 +29,37 @@ func TestEventDatePartiesLeftOpen(t *testing.T) {
 			}
 			if len(got) != 1 || got[0] != tc.want {
 				t.Errorf("event date parties %q, want [%s]", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestTense: the cue nearest before a date gives its tense.
+func TestTense(t *testing.T) {
+	x := builtinExtractor(t)
+	pub := time.Date(2024, 6, 14, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in, date string
+		future   bool
+	}{
+		{"Orbital Systems will close the deal in March.", "March", true},
+		{"Orbital Systems closed the deal in March.", "March", false},
+		{"Orbital Systems will invest more in Vega, which it bought in March.", "March", false},
+		{"Orbital Systems will invest more in Vega, which it backed in March.", "March", false},
+		{"The deal is expected to close in the fourth quarter.", "fourth", true},
+		{"Dana Marsh will leave the combined company on January 1.", "January", true},
+		{"Orbital Systems said on Tuesday it will invest $2 billion.", "Tuesday", false},
+		{"On Jan. 1, the unit will become a separate company.", "Jan.", true},
+		{"On Jan. 1, the unit became a separate company.", "Jan.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			a := &artState{x: x, path: "a.txt", text: tc.in, pub: pub, caps: map[string]bool{}, orgCount: map[string]int{},
+				shortForm: map[string]string{}, dealRefs: map[int]string{}, unplaced: map[int]bool{}}
+			a.read()
+			c := a.sentence(0)
+			if got := c.futureAt(strings.Index(tc.in, tc.date)); got != tc.future {
+				t.Errorf("futureAt(%q) = %v, want %v", tc.date, got, tc.future)
 			}
 		})
 	}
