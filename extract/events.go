@@ -16,7 +16,8 @@ import (
 func (c *sentCtx) futureAt(pos int) bool {
 	lex := &c.art.x.set.Lexicon
 	// The verb the date hangs from, when it stands just before it.
-	for i := c.tokenAt(pos) - 1; i >= 0 && i >= c.tokenAt(pos)-4; i-- {
+	at0 := c.tokenAt(pos)
+	for i := at0 - 1; i >= 0 && i >= at0-4; i-- {
 		w := strings.ToLower(c.toks[i].Text)
 		if !isWord(w) || c.art.x.dateLead[w] {
 			continue
@@ -108,6 +109,9 @@ func (c *sentCtx) eventTrigger(rule *rules.Claim, d mention) (eventLink, bool) {
 	var best eventLink
 	var bestTrig *rules.Trigger
 	bestGap, bestLead, found := 0, false, false
+	if excluded(rule.Exclude, c.text[max(0, d.start-10):d.start]) {
+		return eventLink{}, false // "by 2027", "since 2021": a deadline or a span's start
+	}
 	opening := c.openingDate(d)
 	for ti := range rule.Triggers {
 		tr := &rule.Triggers[ti]
@@ -127,9 +131,6 @@ func (c *sentCtx) eventTrigger(rule *rules.Claim, d mention) (eventLink, bool) {
 				continue
 			} else if !before && opening < 0 && strings.Contains(between, ",") {
 				continue // "who left X in 2019, founded Y": only an opening date reaches past its comma
-			}
-			if excluded(rule.Exclude, c.text[max(0, d.start-10):d.start]) {
-				continue
 			}
 			if c.dateBetween(loc[1], d.start) || c.dateBetween(d.end, loc[0]) {
 				continue // "founded in 2017, reported 2024 sales": the trigger has its date
