@@ -51,6 +51,8 @@ func TestTense(t *testing.T) {
 		{"Orbital Systems said on Tuesday it will invest $2 billion.", "Tuesday", false},
 		{"On Jan. 1, the unit will become a separate company.", "Jan.", true},
 		{"On Jan. 1, the unit became a separate company.", "Jan.", false},
+		{"The new prices take effect in March.", "March", true},
+		{"The tender offer expires on May 3.", "May", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
