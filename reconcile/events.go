@@ -99,11 +99,12 @@ func (r *run) noteDeal(c *extract.Claim) {
 	if c.Kind != extract.KindInvestment && c.Kind != extract.KindStake || c.Subject == "" || c.Object == "" {
 		return
 	}
-	s := fold(c.Subject)
-	if r.dealTargets[s] == nil {
-		r.dealTargets[s] = map[string]int{}
+	ts := r.dealTargets[c.Subject]
+	if ts == nil {
+		ts = map[string]int{}
+		r.dealTargets[c.Subject] = ts
 	}
-	r.dealTargets[s][c.Object]++
+	ts[c.Object]++
 }
 
 // dealTarget returns the target nearly all of an investor's deal claims
@@ -111,8 +112,17 @@ func (r *run) noteDeal(c *extract.Claim) {
 // its investor alone ("Orbital said it expected the transaction to close
 // in September") is about that deal only when the coverage knows no other.
 func (r *run) dealTarget(investor string) string {
+	if t, ok := r.dealTargetOf[investor]; ok {
+		return t
+	}
+	t := r.findDealTarget(investor)
+	r.dealTargetOf[investor] = t
+	return t
+}
+
+func (r *run) findDealTarget(investor string) string {
 	best, n, total := "", 0, 0
-	for t, k := range r.dealTargets[fold(investor)] {
+	for t, k := range r.dealTargets[investor] {
 		total += k
 		if k > n || k == n && t < best {
 			best, n = t, k
