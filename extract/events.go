@@ -84,12 +84,14 @@ func (c *sentCtx) cueCovers(ps []rules.Pattern, pos int) bool {
 	return false
 }
 
-// byRe is a passive's agent: "acquired by Orbital" names the buyer; buyRe
-// are the deal triggers whose target may follow after a descriptor
-// ("its acquisition of games maker Vega").
+// relObjRe ends the text before the subject of a relative clause ("Vega,
+// which Dana Marsh founded"); byRe is a passive's agent: "acquired by
+// Orbital" names the buyer; buyRe are the deal triggers whose target may
+// follow after a descriptor ("its acquisition of games maker Vega").
 var (
-	byRe  = regexp.MustCompile(`^\s+by\b`)
-	buyRe = regexp.MustCompile(`(?i)^(?:acqui|bought|buy|purchas|takeover)`)
+	relObjRe = regexp.MustCompile(`(?i)\b(?:which|that|whom)\s+$`)
+	byRe     = regexp.MustCompile(`^\s+by\b`)
+	buyRe    = regexp.MustCompile(`(?i)^(?:acqui|bought|buy|purchas|takeover)`)
 )
 
 // eventLink is the trigger a date belongs to.
@@ -276,6 +278,11 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 			}
 		}
 		sub := c.nearestBefore(lo, 8, "", true)
+		if sub.ok() && relObjRe.MatchString(c.text[:sub.start]) {
+			// "Vega, which Dana Marsh founded in 2019": the founder stands
+			// in a relative clause about what was founded.
+			sub = c.nearestBefore(sub.start, 3, "", true)
+		}
 		cl.Subject = sub.name
 		// "Founded in 2018, Halcyon said": an opening phrase is about
 		// the subject of the clause after it.
