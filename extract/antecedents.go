@@ -46,7 +46,10 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 			}
 		}
 	case KindEventDate:
-		if c.Event == "founded" || c.Event == "launched" {
+		// A date whose sentence names no deal takes none; one that refers
+		// to a deal is placed by resolveDealRefs once every claim is read.
+		_, referred := a.dealRefs[c.Start]
+		if !isDeal(*c) || a.unplaced[c.Start] || referred {
 			return
 		}
 		switch {
@@ -128,4 +131,22 @@ func (a *artState) targetOf(name string) string {
 		}
 	}
 	return name
+}
+
+// placeReferredDates gives a date that refers to a deal ("the transaction
+// is expected to close in May") and that no deal naming both parties
+// placed the parties of the nearest deal claim that names one: "Orbital
+// agreed to pay $2 billion for the shares it did not own" is Orbital's.
+func (a *artState) placeReferredDates() {
+	for i := range a.claims {
+		c := &a.claims[i]
+		if _, referred := a.dealRefs[c.Start]; !referred || c.Kind != KindEventDate || c.Subject != "" || c.Object != "" {
+			continue
+		}
+		if p, ok := a.nearest(i, func(p *Claim) bool {
+			return (p.Kind == KindInvestment || p.Kind == KindStake) && (p.Subject != "" || p.Object != "")
+		}); ok {
+			c.Subject, c.Object = p.Subject, p.Object
+		}
+	}
 }

@@ -731,79 +731,13 @@ func buildEventDates(c *sentCtx) {
 		return
 	}
 	for _, d := range c.dates {
-		var best *rules.Trigger
-		var bts, bte int
-		bestGap := 99
-		for ti := range rule.Triggers {
-			tr := &rule.Triggers[ti]
-			for _, loc := range c.find(&tr.Pattern) {
-				g, between := c.gap(loc[0], loc[1], d.start, d.end)
-				limit := tr.After
-				if loc[1] > d.start {
-					limit = tr.Before
-				}
-				if g > limit || g >= bestGap || blocked(between) || excluded(rule.Exclude, between) || excluded(rule.Exclude, c.text[max(0, d.start-10):d.start]) {
-					continue
-				}
-				if c.dateBetween(loc[1], d.start) || c.dateBetween(d.end, loc[0]) {
-					continue // "founded in 2017, reported 2024 sales": the trigger has its date
-				}
-				best, bts, bte, bestGap = tr, loc[0], loc[1], g
-			}
-		}
-		if best == nil || c.negated(min(bts, d.start)) {
+		ev, ok := c.eventTrigger(rule, d)
+		if !ok || c.negated(min(ev.ts, d.start)) {
 			continue
 		}
-		cl := Claim{Kind: KindEventDate, Value: d.value, Event: best.Event, Period: formatDate(d.value)}
-		deal := best.Event != "founded" && best.Event != "launched" && best.Event != "listed"
-		if deal {
-			for _, prev := range c.art.claims {
-				if prev.SentStart == c.s.Start && (prev.Kind == KindInvestment || prev.Kind == KindStake) {
-					cl.Subject, cl.Object = prev.Subject, prev.Object
-					break
-				}
-			}
-		}
-		if deal && cl.Subject == "" && cl.Object == "" {
-			// "Orbital's investment in Helix, announced in late 2024": the
-			// deal is named by a noun phrase.
-			if inv, ok := c.art.x.set.ClaimRule(string(KindInvestment)); ok {
-				for ti := range inv.Triggers {
-					for _, loc := range c.find(&inv.Triggers[ti].Pattern) {
-						obj, _ := c.entityAfter(loc[1], []string{"in", "into", "of", "for"}, 3, "")
-						if !obj.ok() || cl.Object != "" {
-							continue
-						}
-						sub := c.possessiveNear(loc[0], 2, obj.name)
-						if !sub.ok() {
-							sub = c.nearestBefore(loc[0], 3, obj.name, false)
-						}
-						cl.Subject, cl.Object = sub.name, obj.name
-					}
-				}
-			}
-		}
-		if cl.Subject == "" && cl.Object == "" {
-			lo := min(bts, d.start)
-			sub := c.nearestBefore(lo, 8, "", true)
-			if deal && sub.ok() {
-				obj, _ := c.entityAfter(bte, []string{"in", "into", "of", "for", "with"}, 6, sub.name)
-				if !obj.ok() {
-					obj = c.nearestAfter(bte, 6, sub.name)
-				}
-				cl.Object = obj.name
-			}
-			cl.Subject = sub.name
-			// "Founded in 2018, Halcyon said": an opening phrase is about
-			// the subject of the clause after it.
-			if !sub.ok() && !deal && c.wordsBetween(0, lo) == 0 {
-				if comma := strings.IndexByte(c.text[max(bte, d.end):], ','); comma >= 0 {
-					cl.Subject = c.nearestAfter(max(bte, d.end)+comma+1, 2, "").name
-				}
-			}
-		}
-		start, end := min(bts, d.start), max(bte, d.end)
-		c.add(cl, start, end)
+		cl := Claim{Kind: KindEventDate, Value: d.value, Event: ev.event, Period: formatDate(d.value), Status: ev.status}
+		c.eventParties(rule, &cl, ev, d)
+		c.add(cl, min(ev.ts, d.start), max(ev.te, d.end))
 	}
 }
 

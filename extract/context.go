@@ -467,9 +467,15 @@ func (c *sentCtx) unitAfter(j, pos int) string {
 
 // nearestBefore returns the nearest party named before pos within max words.
 func (c *sentCtx) nearestBefore(pos, max int, exclude string, refs bool) party {
+	return c.nearestNamed(pos, max, exclude, refs, false)
+}
+
+// nearestNamed is nearestBefore that may return a person when persons is
+// set: who steps down is a person, never a party to a deal.
+func (c *sentCtx) nearestNamed(pos, max int, exclude string, refs, persons bool) party {
 	for i := len(c.ents) - 1; i >= 0; i-- {
 		m := c.ents[i]
-		if m.end > pos || (!refs && m.ref != refName) || !c.art.isParty(m) || c.owned(m) || c.art.isPerson(m) {
+		if m.end > pos || (!refs && m.ref != refName) || !c.art.isParty(m) || c.owned(m) || !persons && c.art.isPerson(m) {
 			continue
 		}
 		between := c.text[m.end:pos]

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,7 +19,7 @@ var weekdays = map[string]time.Weekday{"monday": time.Monday, "tuesday": time.Tu
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday}
 
 const (
-	monthPat = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+	monthPat = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)`
 	yearPat  = `(?:19|20)\d\d`
 )
 
@@ -32,26 +33,60 @@ var datePatterns = []struct {
 	{regexp.MustCompile(`\b(` + monthPat + `) (\d{1,2})(?:st|nd|rd|th)?,? (` + yearPat + `)\b`), "mdy"},
 	{regexp.MustCompile(`\b(\d{1,2}) (` + monthPat + `),? (` + yearPat + `)\b`), "dmy"},
 	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](` + yearPat + `)\b`), "fuzzy"},
-	{regexp.MustCompile(`(?i)\b(early|mid|late)[- ](` + monthPat + `)(?:,? (` + yearPat + `))?\b`), "fuzzymonth"},
-	{regexp.MustCompile(`(?i)\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth) quarter)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `))?\b`), "quarter"},
-	{regexp.MustCompile(`(?i)\b(?:H([12])|([12])H|(first|second) half)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `))?\b`), "half"},
+	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](this|last|next|the) year\b`), "fuzzyrel"},
+	{regexp.MustCompile(`(?i)\b(early|mid|late|the (?:start|beginning|end|middle) of|end of|start of|beginning of)[- ](` + monthPat + `)(?:,? (` + yearPat + `))?\b`), "fuzzymonth"},
+	{regexp.MustCompile(`(?i)\b(?:the )?(spring|summer|fall|autumn)(?: of)?,? (` + yearPat + `)\b`), "season"},
+	{regexp.MustCompile(`(?i)\b(this|last|next|past) (spring|summer|fall|autumn)\b`), "relseason"},
+	{regexp.MustCompile(`(?i)\b(earlier|later) this month\b`), "thismonth"},
+	{regexp.MustCompile(`(?i)\b(` + yearPat + `) fiscal year\b`), "fiscal"},
+	{regexp.MustCompile(`(?i)\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `)| (the|this|current|next|coming|last|previous) (?:fiscal )?year)?\b`), "quarter"},
+	{regexp.MustCompile(`(?i)\b(?:H([12])|([12])H|(first|second)[- ]half)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `)| (the|this|current|next|coming|last|previous) (?:fiscal )?year)?\b`), "half"},
 	{regexp.MustCompile(`\b(` + monthPat + `),? (` + yearPat + `)\b`), "my"},
+	{regexp.MustCompile(`(?i)\b(?:fiscal(?: year)?|FY) ?(` + yearPat + `|\d\d),? (?:which|that) (?:ends|ended|closes|closed|runs through|ran through) (?:in |on )?(` + monthPat + `)`), "fiscalend"},
 	{regexp.MustCompile(`(?i)\b(?:fiscal(?: year)?|FY) ?(` + yearPat + `|\d\d)\b`), "fiscal"},
 	{regexp.MustCompile(`(?i)\b(earlier|later) this year\b`), "thisyearpart"},
 	{regexp.MustCompile(`(?i)\b(this|last|next|past|previous|coming) (year|month|quarter)\b`), "relative"},
-	{regexp.MustCompile(`(?i)\b(yesterday|today)\b`), "day"},
-	{regexp.MustCompile(`\b(?:on|last|this) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), "weekday"},
-	{regexp.MustCompile(`\b(?:in|since|by|until|from|during|of|before|after) (January|February|March|April|May|June|July|August|September|October|November|December)\b`), "month"},
+	{agoRe, "ago"},
+	{regexp.MustCompile(`(?i)\b(yesterday|today|tonight|this (?:morning|afternoon|evening))\b`), "day"},
+	{regexp.MustCompile(`\b(?:((?i:last|next|this|past|coming)) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), "weekday"},
+	{regexp.MustCompile(`\b(` + monthPat + `) (\d{1,2})(?:st|nd|rd|th)?\b`), "md"},
+	{regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (` + monthPat + `)`), "dm"},
+	{regexp.MustCompile(`\b(?:in|since|by|until|from|during|of|before|after) (` + monthPat + `)`), "month"},
 	{regexp.MustCompile(`\b(` + yearPat + `)\b`), "year"},
 }
 
+// agoRe reads "three years ago" and "eight months earlier".
+var agoRe = regexp.MustCompile(`(?i)\b(` + countWordPat + `|\d{1,2}) (day|month|year)s (ago|earlier|before|later|prior)\b`)
+
+// countWordPat spells the counts of "three years ago"; "a year ago" is left
+// to the figures it dates (see yearBefore).
+const countWordPat = `two|three|four|five|six|seven|eight|nine|ten|eleven|twelve`
+
+var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
 var ordinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4}
 
-// findDates returns the dates in a sentence, resolved against pub (zero when
-// the article's date is unknown: relative dates are then skipped).
-func findDates(t *scanned, pub time.Time) []mention {
+// dateAnchor is what the dates of a sentence are resolved against.
+type dateAnchor struct {
+	pub time.Time // the article's publication; zero when unknown: relative dates are then skipped
+	// monthOnly says pub states only its month: a weekday or "today"
+	// resolves to that month, a count of days to nothing, a day of that
+	// month to that month's year.
+	monthOnly bool
+	// future says whether the clause around a position speaks of what is
+	// to come (nil: never).
+	future func(pos int) bool
+}
+
+// findDates returns the dates in a sentence. A date that names no year ("in
+// October", "on Friday", "the fourth quarter") takes its latest occurrence
+// by the publication, or its next when its clause speaks of the future.
+func findDates(t *scanned, a dateAnchor) []mention {
+	pub, future := a.pub, a.future
 	s := t.text
 	var out []mention
+	var counted []int // starts of "eight months earlier": counted from the date before
 	for _, p := range datePatterns {
 		for _, m := range t.findAll(p.re, true) {
 			if overlapsAny(m[0], m[1], out) {
@@ -63,13 +98,25 @@ func findDates(t *scanned, pub time.Time) []mention {
 				}
 				return s[m[2*i]:m[2*i+1]]
 			}
-			v, ok := dateValue(p.kind, g, pub)
-			if !ok {
+			fut := func() bool { return future != nil && future(m[0]) }
+			v, ok := dateValue(p.kind, g, a, fut)
+			if !ok && !(p.kind == "ago" && pub.IsZero()) {
 				continue
 			}
 			start, end := m[0], m[1]
-			if p.kind == "month" || p.kind == "weekday" {
+			switch p.kind {
+			case "month":
 				start = m[2] // the preposition is context, not the date
+			case "weekday":
+				if m[2] < 0 {
+					start = m[4]
+				}
+			case "ago":
+				if !strings.EqualFold(g(3), "ago") {
+					counted = append(counted, start)
+				} else if !ok {
+					continue
+				}
 			}
 			if p.kind == "year" && yearIsNotDate(s, m[0], m[1]) {
 				continue
@@ -78,7 +125,38 @@ func findDates(t *scanned, pub time.Time) []mention {
 		}
 	}
 	sortMentions(out)
+	if len(counted) > 0 {
+		recount(s, out, counted)
+		// Without a date before it or a publication date, "eight months
+		// earlier" dates nothing.
+		out = slices.DeleteFunc(out, func(m mention) bool { return m.value.Type == "" })
+	}
 	return out
+}
+
+// recount dates "eight months later" from the date stated before it in the
+// sentence, where there is one, rather than from the publication.
+func recount(s string, out []mention, counted []int) {
+	for i := range out {
+		if !slices.Contains(counted, out[i].start) {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if slices.Contains(counted, out[j].start) {
+				continue
+			}
+			a := out[j].value
+			anchor := time.Date(a.From/10000, time.Month(a.From/100%100), a.From%100, 0, 0, 0, 0, time.UTC)
+			g := agoRe.FindStringSubmatch(s[out[i].start:out[i].end])
+			if g == nil {
+				break
+			}
+			if v, ok := countedValue(g[1], g[2], g[3], anchor); ok {
+				out[i].value = v
+			}
+			break
+		}
+	}
 }
 
 // yearIsNotDate rules out numbers that only look like years: amounts, counts
@@ -103,7 +181,8 @@ func monthNum(s string) int { return monthNames[strings.ToLower(strings.TrimSuff
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-func dateValue(kind string, g func(int) string, pub time.Time) (Value, bool) {
+func dateValue(kind string, g func(int) string, a dateAnchor, future func() bool) (Value, bool) {
+	pub := a.pub
 	switch kind {
 	case "iso":
 		return dayValue(atoi(g(1)), atoi(g(2)), atoi(g(3)))
@@ -123,6 +202,42 @@ func dateValue(kind string, g func(int) string, pub time.Time) (Value, bool) {
 		default:
 			return spanValue(y, 9, y, 12, "fuzzy")
 		}
+	case "fuzzyrel":
+		if pub.IsZero() {
+			return Value{}, false
+		}
+		y := pub.Year() + map[string]int{"last": -1, "next": 1}[strings.ToLower(g(2))]
+		return dateValue("fuzzy", func(i int) string {
+			if i == 2 {
+				return strconv.Itoa(y)
+			}
+			return g(i)
+		}, a, future)
+	case "season":
+		return seasonValue(g(1), atoi(g(2)))
+	case "relseason":
+		if pub.IsZero() {
+			return Value{}, false
+		}
+		first := seasons[strings.ToLower(g(2))]
+		y := pub.Year()
+		switch strings.ToLower(g(1)) {
+		case "last", "past":
+			// The latest such season that has ended.
+			if first+2 >= int(pub.Month()) {
+				y--
+			}
+		case "next":
+			if first <= int(pub.Month()) {
+				y++
+			}
+		}
+		return seasonValue(g(2), y)
+	case "thismonth":
+		if pub.IsZero() {
+			return Value{}, false
+		}
+		return monthValue(pub.Year(), int(pub.Month()))
 	case "fuzzymonth":
 		mo := monthNum(g(2))
 		y := atoi(g(3))
@@ -130,45 +245,57 @@ func dateValue(kind string, g func(int) string, pub time.Time) (Value, bool) {
 			if pub.IsZero() {
 				return Value{}, false
 			}
-			y = pub.Year()
+			y = yearOfMonth(mo, pub, future())
 		}
 		v, ok := monthValue(y, mo)
 		lo, hi := 1, 10
-		switch strings.ToLower(g(1)) {
-		case "mid":
+		switch w := strings.ToLower(g(1)); {
+		case w == "mid" || strings.Contains(w, "middle"):
 			lo, hi = 11, 20
-		case "late":
+		case w == "late" || strings.Contains(w, "end"):
 			lo, hi = 21, daysIn(y, mo)
 		}
 		v.From, v.To = y*10000+mo*100+lo, y*10000+mo*100+hi
 		v.DatePrecision = "fuzzy-month"
 		return v, ok
-	case "quarter":
-		q := atoi(g(1) + g(2))
-		if q == 0 {
-			q = ordinals[strings.ToLower(g(3))]
+	case "quarter", "half":
+		n := atoi(g(1) + g(2))
+		if n == 0 {
+			n = ordinals[strings.ToLower(g(3))]
 		}
-		y, ok := yearOr(g(4), pub)
-		if !ok {
+		months := 3
+		if kind == "half" {
+			months = 6
+		}
+		first, last := months*(n-1)+1, months*n
+		var y int
+		switch rel := strings.ToLower(g(5)); {
+		case g(4) != "":
+			y = atoi(g(4))
+		case pub.IsZero():
 			return Value{}, false
+		case rel != "":
+			y = pub.Year() + map[string]int{"next": 1, "coming": 1, "last": -1, "previous": -1}[rel]
+		default:
+			// "the fourth quarter": this year's, unless the tense puts it
+			// in the year before or after.
+			y = pub.Year()
+			if fut := future(); fut && last < int(pub.Month()) {
+				y++
+			} else if !fut && first > int(pub.Month()) {
+				y--
+			}
 		}
-		return spanValue(y, 3*q-2, y, 3*q, "quarter")
-	case "half":
-		h := atoi(g(1) + g(2))
-		if h == 0 {
-			h = ordinals[strings.ToLower(g(3))]
+		return spanValue(y, first, y, last, kind)
+	case "fiscalend":
+		y := fullYear(atoi(g(1)))
+		end := monthNum(g(2))
+		if end == 12 {
+			return yearValue(y)
 		}
-		y, ok := yearOr(g(4), pub)
-		if !ok {
-			return Value{}, false
-		}
-		return spanValue(y, 6*h-5, y, 6*h, "half")
+		return spanValue(y-1, end+1, y, end, "fiscal")
 	case "fiscal":
-		y := atoi(g(1))
-		if y < 100 {
-			y += 2000
-		}
-		return yearValue(y)
+		return yearValue(fullYear(atoi(g(1))))
 	case "year":
 		return yearValue(atoi(g(1)))
 	case "thisyearpart":
@@ -210,9 +337,18 @@ func dateValue(kind string, g func(int) string, pub time.Time) (Value, bool) {
 			}
 			return spanValue(y, 3*q+1, y, 3*q+3, "quarter")
 		}
+	case "ago":
+		if pub.IsZero() || a.monthOnly && strings.EqualFold(g(2), "day") {
+			return Value{}, false
+		}
+		return countedValue(g(1), g(2), g(3), pub)
 	case "day":
 		if pub.IsZero() {
 			return Value{}, false
+		}
+		if a.monthOnly {
+			// "today" in an article dated to its month: that month.
+			return monthValue(pub.Year(), int(pub.Month()))
 		}
 		t := pub
 		if strings.EqualFold(g(1), "yesterday") {
@@ -223,17 +359,134 @@ func dateValue(kind string, g func(int) string, pub time.Time) (Value, bool) {
 		if pub.IsZero() {
 			return Value{}, false
 		}
-		wd := weekdays[strings.ToLower(g(1))]
+		if a.monthOnly {
+			// A weekday in an article dated to its month fell in the week
+			// before some day of that month: that month or the one before
+			// (the one after, in the future tense), never more precise.
+			y, m := pub.Year(), int(pub.Month())
+			if future() {
+				ny, nm := y, m+1
+				if nm > 12 {
+					ny, nm = y+1, 1
+				}
+				return spanValue(y, m, ny, nm, "fuzzy")
+			}
+			py, pm := y, m-1
+			if pm < 1 {
+				py, pm = y-1, 12
+			}
+			return spanValue(py, pm, y, m, "fuzzy")
+		}
+		wd := weekdays[strings.ToLower(g(2))]
 		back := (int(pub.Weekday()) - int(wd) + 7) % 7
-		t := pub.AddDate(0, 0, -back)
+		ahead := (7 - back) % 7
+		var t time.Time
+		switch strings.ToLower(g(1)) {
+		case "last", "past":
+			if back == 0 {
+				back = 7
+			}
+			t = pub.AddDate(0, 0, -back)
+		case "next", "coming":
+			if ahead == 0 {
+				ahead = 7
+			}
+			t = pub.AddDate(0, 0, ahead)
+		default:
+			t = pub.AddDate(0, 0, -back)
+			if future() {
+				t = pub.AddDate(0, 0, ahead)
+			}
+		}
 		return dayValue(t.Year(), int(t.Month()), t.Day())
+	case "md", "dm":
+		if pub.IsZero() {
+			return Value{}, false
+		}
+		mo, d := monthNum(g(1)), atoi(g(2))
+		if kind == "dm" {
+			mo, d = monthNum(g(2)), atoi(g(1))
+		}
+		if mo == 0 || d < 1 || d > 31 {
+			return Value{}, false
+		}
+		// The latest such day on or before the publication, or the next
+		// one on or after it.
+		y := pub.Year()
+		asked, on := mo*100+d, int(pub.Month())*100+pub.Day()
+		fut := future()
+		if a.monthOnly {
+			// Any day of the publication's month may be on or before it,
+			// or on or after it.
+			on = int(pub.Month())*100 + 31
+			if fut {
+				on = int(pub.Month()) * 100
+			}
+		}
+		if fut && asked < on {
+			y++
+		} else if !fut && asked > on {
+			y--
+		}
+		return dayValue(y, mo, d)
 	case "month":
 		if pub.IsZero() {
 			return Value{}, false
 		}
-		return monthValue(pub.Year(), monthNum(g(1)))
+		mo := monthNum(g(1))
+		return monthValue(yearOfMonth(mo, pub, future()), mo)
 	}
 	return Value{}, false
+}
+
+// seasons gives each season's first month, northern hemisphere; winter
+// straddles two years and is left unread.
+var seasons = map[string]int{"spring": 3, "summer": 6, "fall": 9, "autumn": 9}
+
+func seasonValue(name string, y int) (Value, bool) {
+	first := seasons[strings.ToLower(name)]
+	return spanValue(y, first, y, first+2, "fuzzy")
+}
+
+// yearOfMonth gives a month named without a year its latest occurrence by
+// pub, or its next from pub on when the clause speaks of the future.
+func yearOfMonth(mo int, pub time.Time, future bool) int {
+	y := pub.Year()
+	switch {
+	case future && mo < int(pub.Month()):
+		y++
+	case !future && mo > int(pub.Month()):
+		y--
+	}
+	return y
+}
+
+// countedValue is "three years ago" or "eight months later" counted from
+// anchor, as precise as its unit.
+func countedValue(count, unit, dir string, anchor time.Time) (Value, bool) {
+	n := countWords[strings.ToLower(count)]
+	if n == 0 {
+		n = atoi(count)
+	}
+	if d := strings.ToLower(dir); d != "later" {
+		n = -n
+	}
+	switch strings.ToLower(unit) {
+	case "year":
+		return yearValue(anchor.Year() + n)
+	case "month":
+		t := time.Date(anchor.Year(), anchor.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return monthValue(t.Year(), int(t.Month()))
+	}
+	t := anchor.AddDate(0, 0, n)
+	return dayValue(t.Year(), int(t.Month()), t.Day())
+}
+
+func fullYear(y int) int {
+	if y < 100 {
+		return y + 2000
+	}
+	return y
 }
 
 func yearOr(s string, pub time.Time) (int, bool) {
@@ -292,7 +545,9 @@ func formatDate(v Value) string {
 	case "year":
 		return fmt.Sprintf("%04d", y1)
 	case "fuzzy-month":
-		return fmt.Sprintf("%04d-%02d-%02d/%04d-%02d-%02d", y1, m1, d1, y2, m2, v.To%100)
+		// "late November": the contract's fuzzy dates are month
+		// intervals, and this one lies inside its month.
+		return fmt.Sprintf("%04d-%02d", y1, m1)
 	}
 	return fmt.Sprintf("%04d-%02d/%04d-%02d", y1, m1, y2, m2)
 }

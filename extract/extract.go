@@ -80,6 +80,8 @@ type Extractor struct {
 	quals      *qualifiers
 	// compoundDrop: titles left out of a compound title ("co-founder and CTO" is cto)
 	compoundDrop map[string]bool
+	// dateLead and clauseOpeners are the lexicon's lists of those names.
+	dateLead, clauseOpeners map[string]bool
 }
 
 // New compiles an extractor for a rule set.
@@ -92,7 +94,8 @@ func New(set *rules.Set) (*Extractor, error) {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
 	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set, newWordCache()), titles: map[string][]titleEntry{},
-		quals: newQualifiers(set.Lexicon.Qualifiers)}
+		quals:    newQualifiers(set.Lexicon.Qualifiers),
+		dateLead: wordSet(set.Lexicon.DateLead, true), clauseOpeners: wordSet(set.Lexicon.ClauseOpeners, true)}
 	for i := range set.Claims {
 		r := &set.Claims[i]
 		switch Kind(r.Kind) {
@@ -146,6 +149,8 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 	add(lex.Transition)
 	add(lex.Negations)
 	add(lex.Former)
+	add(lex.Future)
+	add(lex.Past)
 	for _, vs := range [][]rules.Verb{lex.Statuses, lex.Aspects} {
 		for i := range vs {
 			res = append(res, vs[i].Pattern.Re)
@@ -179,12 +184,9 @@ func (x *Extractor) Extract(a *corpus.Article) ([]Claim, error) {
 	if a.Precision == corpus.PrecisionNone || a.Precision == corpus.PrecisionYear {
 		pub = time.Time{} // relative dates need at least a month
 	}
-	claims, err := x.extractText(a.Path, a.Text, pub, a.Source)
+	claims, err := x.extractText(a.Path, a.Text, pub, a.Source, a.Precision == corpus.PrecisionMonth)
 	if err != nil {
 		return nil, err
-	}
-	if a.Precision == corpus.PrecisionMonth {
-		withinMonth(claims, a.Published)
 	}
 	if !a.Published.IsZero() && a.Precision != corpus.PrecisionYear && a.Precision != corpus.PrecisionMonth {
 		day := a.Published.Format("2006-01-02")
@@ -195,31 +197,16 @@ func (x *Extractor) Extract(a *corpus.Article) ([]Claim, error) {
 	return claims, nil
 }
 
-// withinMonth makes the relative days of an article dated only to a month
-// ("on Tuesday", "today") that month: a date is never more precise than
-// its anchor. A day the article states ("on March 12") keeps its day.
-func withinMonth(claims []Claim, pub time.Time) {
-	for i := range claims {
-		c := &claims[i]
-		if c.Value.Type != ValueDate || c.Value.DatePrecision != "day" || strings.ContainsAny(c.Text, "0123456789") {
-			continue
-		}
-		if v, ok := monthValue(pub.Year(), int(pub.Month())); ok {
-			v.Qualifier = c.Value.Qualifier
-			c.Value, c.Normalized = v, Normalize(v)
-		}
-	}
-}
-
 // ExtractText is Extract on bare text: the article's path (for claim ids)
 // and its publication date (zero when unknown).
 func (x *Extractor) ExtractText(path, text string, pub time.Time) ([]Claim, error) {
-	return x.extractText(path, text, pub, "")
+	return x.extractText(path, text, pub, "", false)
 }
 
-// extractText reads an article whose outlet, when known, is source: an
-// outlet is never a party to what it reports.
-func (x *Extractor) extractText(path, text string, pub time.Time, source string) (claims []Claim, err error) {
+// extractText reads an article whose outlet, when known, is source (an
+// outlet is never a party to what it reports) and whose publication date
+// may state only its month.
+func (x *Extractor) extractText(path, text string, pub time.Time, source string, monthOnly bool) (claims []Claim, err error) {
 	defer func() {
 		// A bug in a builder costs one article its claims, not the run, and
 		// says so: a silent empty result would hide it from tests and users.
@@ -227,7 +214,7 @@ func (x *Extractor) extractText(path, text string, pub time.Time, source string)
 			claims, err = nil, fmt.Errorf("extract %s: internal error (please report it): %v", path, r)
 		}
 	}()
-	a := newArtState(x, path, text, pub, source)
+	a := newArtState(x, path, text, pub, source, monthOnly)
 	a.read()
 	for i := range a.sents {
 		c := a.sentence(i)
@@ -240,9 +227,9 @@ func (x *Extractor) extractText(path, text string, pub time.Time, source string)
 	return a.claims, nil
 }
 
-func newArtState(x *Extractor, path, text string, pub time.Time, source string) *artState {
-	a := &artState{x: x, path: path, text: text, pub: pub, caps: map[string]bool{}, shortForm: map[string]string{},
-		outlets: map[string]bool{}, described: map[string]string{}}
+func newArtState(x *Extractor, path, text string, pub time.Time, source string, monthOnly bool) *artState {
+	a := &artState{x: x, path: path, text: text, pub: pub, pubMonthOnly: monthOnly, caps: map[string]bool{}, shortForm: map[string]string{},
+		outlets: map[string]bool{}, described: map[string]string{}, dealRefs: map[int]string{}, unplaced: map[int]bool{}}
 	if source != "" {
 		a.outlets[source] = true
 	}
@@ -251,23 +238,27 @@ func newArtState(x *Extractor, path, text string, pub time.Time, source string) 
 
 // artState is one article being read.
 type artState struct {
-	x         *Extractor
-	path      string
-	text      string
-	pub       time.Time
-	sents     []Sentence
-	toks      [][]Token
-	ents      [][]entMention
-	caps      map[string]bool
-	shortForm map[string]string
-	persons   map[string]bool   // names the article uses for people
-	topic     string            // the first organisation the last sentence naming one named
-	outlets   map[string]bool   // names the article uses for news outlets
-	described map[string]string // a descriptor's head → the organisation the article last described so
-	recent    []string          // organisations named so far, most recent last
-	market    string            // the market most recently the topic of a sentence
-	claims    []Claim
-	lastCC    int // index in claims of the last client change, -1 when none
+	x    *Extractor
+	path string
+	text string
+	pub  time.Time
+	// pubMonthOnly says pub states only the month the article was published.
+	pubMonthOnly bool
+	sents        []Sentence
+	toks         [][]Token
+	ents         [][]entMention
+	caps         map[string]bool
+	shortForm    map[string]string
+	persons      map[string]bool   // names the article uses for people
+	topic        string            // the first organisation the last sentence naming one named
+	outlets      map[string]bool   // names the article uses for news outlets
+	described    map[string]string // a descriptor's head → the organisation the article last described so
+	dealRefs     map[int]string    // event dates, by start, whose deal a reference names: the party the sentence gave
+	unplaced     map[int]bool      // event dates, by start, whose sentence names no deal: they take no parties from the article
+	recent       []string          // organisations named so far, most recent last
+	market       string            // the market most recently the topic of a sentence
+	claims       []Claim
+	lastCC       int // index in claims of the last client change, -1 when none
 	// The buffers of the sentence being read, reused for the next.
 	scan    scanned
 	matches map[*rules.Pattern][][]int
@@ -473,7 +464,7 @@ func (a *artState) sentence(i int) *sentCtx {
 			c.values = append(c.values, m)
 		}
 	}
-	c.dates = findDates(c.scan, a.pub)
+	c.dates = findDates(c.scan, dateAnchor{pub: a.pub, monthOnly: a.pubMonthOnly, future: c.futureAt})
 	var dated []mention
 	for _, d := range c.dates {
 		if !overlapsAny(d.start, d.end, c.values) {
@@ -570,6 +561,8 @@ func (a *artState) finish() {
 		out = append(out, c)
 	}
 	a.claims = dedupe(out)
+	a.resolveDealRefs()
+	a.placeReferredDates()
 	sort.SliceStable(a.claims, func(i, j int) bool {
 		ci, cj := a.claims[i], a.claims[j]
 		if ci.SentStart != cj.SentStart {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -101,7 +102,7 @@ func TestPercentsMultiplesCounts(t *testing.T) {
 		{"roughly 3x its 2023 level", mults, []string{"~x3"}},
 		{"Amazon doubles down on AI", mults, nil},
 		{"cut 500 contractors", func(s *scanned) []mention { return findCounts(s, nil, nil) }, []string{"+500"}},
-		{"hired 1,200 engineers in 2024", func(s *scanned) []mention { return findCounts(s, nil, findDates(s, time.Time{})) }, []string{"+1200"}},
+		{"hired 1,200 engineers in 2024", func(s *scanned) []mention { return findCounts(s, nil, findDates(s, dateAnchor{})) }, []string{"+1200"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -113,6 +114,39 @@ func TestPercentsMultiplesCounts(t *testing.T) {
 				if got := Normalize(m.value); got != tc.want[i] {
 					t.Errorf("got %q, want %q", got, tc.want[i])
 				}
+			}
+		})
+	}
+}
+
+// tensed marks a publication date whose sentence speaks of the future.
+func tensed(pub time.Time) time.Time { return pub.Add(time.Nanosecond) }
+
+// TestDatesInMonthDatedArticles: an article dated only "April 2026" places
+// "on April 20" in 2026, and "on Friday" no closer than March to April.
+func TestDatesInMonthDatedArticles(t *testing.T) {
+	pub := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in     string
+		future bool
+		want   []string
+	}{
+		{"announced on April 20", false, []string{"2026-04-20"}},
+		{"will close on April 2", true, []string{"2026-04-02"}},
+		{"announced on May 2", false, []string{"2025-05-02"}},
+		{"announced on Friday", false, []string{"2026-03/2026-04"}},
+		{"ten days ago", false, nil},
+		{"three months ago", false, []string{"2026-01"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			ms := findDates(scanText(t, tc.in), dateAnchor{pub: pub, monthOnly: true, future: func(int) bool { return tc.future }})
+			var got []string
+			for _, m := range ms {
+				got = append(got, Normalize(m.value))
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
 	}
@@ -152,13 +186,75 @@ func TestDateForms(t *testing.T) {
 		{"on Tuesday", pub, []string{"2025-06-17"}},
 		{"yesterday", pub, []string{"2025-06-17"}},
 		{"in March", pub, []string{"2025-03"}},
-		{"in mid-June", pub, []string{"2025-06-11/2025-06-20"}},
+		{"in mid-June", pub, []string{"2025-06"}},
 		{"$2025 million is money", time.Time{}, nil},
 		{"2000 employees were hired", time.Time{}, nil},
+		// Weekdays with their modifiers: the latest past one, the day itself
+		// when the article was written on it.
+		{"early Monday morning", pub, []string{"2025-06-16"}},
+		{"late Thursday", pub, []string{"2025-06-12"}},
+		{"Tuesday morning", pub, []string{"2025-06-17"}},
+		{"Earlier on Wednesday", pub, []string{"2025-06-18"}},
+		{"last Wednesday", pub, []string{"2025-06-11"}},
+		{"on Friday", tensed(pub), []string{"2025-06-20"}},
+		{"next Wednesday", pub, []string{"2025-06-25"}},
+		{"this morning", pub, []string{"2025-06-18"}},
+		// Month and day without a year, month without a year: by tense.
+		{"on Nov. 3", pub, []string{"2024-11-03"}},
+		{"on Nov. 3", tensed(pub), []string{"2025-11-03"}},
+		{"on June 2", tensed(pub), []string{"2026-06-02"}},
+		{"on 12 March", pub, []string{"2025-03-12"}},
+		{"in October", pub, []string{"2024-10"}},
+		{"in October", tensed(pub), []string{"2025-10"}},
+		{"in June", pub, []string{"2025-06"}},
+		{"in late November", pub, []string{"2024-11"}},
+		{"in Dec.", tensed(pub), []string{"2025-12"}},
+		// Quarters and halves without a year: this year's, or by tense.
+		{"in the fourth quarter", pub, []string{"2024-10/2024-12"}},
+		{"in the fourth quarter", tensed(pub), []string{"2025-10/2025-12"}},
+		{"in the first quarter", tensed(pub), []string{"2026-01/2026-03"}},
+		{"fourth-quarter revenue", pub, []string{"2024-10/2024-12"}},
+		{"in the first half of the year", pub, []string{"2025-01/2025-06"}},
+		{"in the first half of the year", tensed(pub), []string{"2025-01/2025-06"}},
+		{"in the second half of next year", pub, []string{"2026-07/2026-12"}},
+		{"in the first half", tensed(pub), []string{"2025-01/2025-06"}},
+		{"in the second half", pub, []string{"2024-07/2024-12"}},
+		// Fiscal years: a stated year end makes the interval.
+		{"in fiscal 2026, which ends in September", time.Time{}, []string{"2025-10/2026-09"}},
+		{"fiscal 2023", time.Time{}, []string{"2023"}},
+		// Counted back from the publication, or from the date before.
+		{"three years ago", pub, []string{"2022"}},
+		{"eight months ago", pub, []string{"2024-10"}},
+		{"10 days ago", pub, []string{"2025-06-08"}},
+		{"in March 2024 and, eight months later, again", time.Time{}, []string{"2024-03", "2024-11"}},
+		{"two years earlier", pub, []string{"2023"}},
+		{"a year ago", pub, nil},
+		// Parts of a relative year, of a month, and seasons.
+		{"late last year", pub, []string{"2024-09/2024-12"}},
+		{"at the end of the year", pub, []string{"2025-09/2025-12"}},
+		{"in early next year", pub, []string{"2026-01/2026-04"}},
+		{"at the end of March", pub, []string{"2025-03"}},
+		{"at the end of March 2024", time.Time{}, []string{"2024-03"}},
+		{"first-half revenue", tensed(pub), []string{"2025-01/2025-06"}},
+		{"in the summer of 2024", time.Time{}, []string{"2024-06/2024-08"}},
+		{"in fall 2023", time.Time{}, []string{"2023-09/2023-11"}},
+		{"last autumn", pub, []string{"2024-09/2024-11"}},
+		{"this spring", pub, []string{"2025-03/2025-05"}},
+		{"earlier this month", pub, []string{"2025-06"}},
+		{"the 2024 fiscal year", time.Time{}, []string{"2024"}},
+		// A month's abbreviation inside a word is no month.
+		{"spending in Marketing rose", pub, nil},
+		{"the 12 Markets index", pub, nil},
+		{"a unit of Augmented Labs", pub, nil},
+		{"since Dec. it has grown", pub, []string{"2024-12"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
-			ms := findDates(scanText(t, tc.in), tc.pub)
+			future := func(int) bool { return false }
+			if tc.pub.Nanosecond() == 1 {
+				future = func(int) bool { return true }
+			}
+			ms := findDates(scanText(t, tc.in), dateAnchor{pub: tc.pub, future: future})
 			if len(ms) != len(tc.want) {
 				t.Fatalf("got %+v, want %v", ms, tc.want)
 			}

@@ -53,6 +53,10 @@ type run struct {
 	// claims on the losing side of a conflict: an arithmetic finding that
 	// rests on one of them repeats the conflict and is not reported.
 	outliers map[string]bool
+	// each investor's deal claims across the corpus, by target, and the
+	// target nearly all of them name
+	dealTargets  map[string]map[string]int
+	dealTargetOf map[string]string
 }
 
 func newRun(opts Options) *run {
@@ -60,7 +64,7 @@ func newRun(opts Options) *run {
 		opts.Tolerance = DefaultTolerance
 	}
 	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{},
-		marketSpans: map[string]*span{}}
+		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}, dealTargetOf: map[string]string{}}
 }
 
 // Reconcile checks claims held in memory and returns the findings, ordered

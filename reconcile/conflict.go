@@ -68,11 +68,18 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		k.subject = r.marketKey(c.Subject)
 		k.scope = c.Value.Rate
 	case extract.KindEventDate:
-		if c.Event == "" || (c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
+		if c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed" {
+			k.object = fold(r.dealTarget(c.Subject))
+		}
+		if c.Event == "" || (k.object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
 			return k, false
 		}
-		// An expected date is a different fact from the date it happened.
-		k.scope = c.Event + "|" + string(c.Status)
+		// An expected date is a different fact from the date it happened
+		// (an actual one keeps the scope, and so the finding ids, it had).
+		k.scope = c.Event
+		if c.Status != extract.StatusActual {
+			k.scope += "|" + string(c.Status)
+		}
 	case extract.KindGrowth:
 		// A change is measured from a base time: without its period
 		// ("grew 20x in two years", "tripled in a year", "up 35% in
@@ -185,6 +192,8 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 			}
 		}
 		return out
+	case f.key.kind == extract.KindEventDate:
+		return r.eventConflicts(f)
 	}
 	// A date of one event is one fact however its articles are dated.
 	if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"math"
+	"time"
 
 	"github.com/claimcheck/claimcheck/extract"
 )
@@ -22,6 +23,13 @@ const DefaultTolerance = 0.10
 // YYYYMMDD numbers, so they compare in order.
 func ValueInterval(v extract.Value, tolerance float64) Interval {
 	if v.Type == extract.ValueDate {
+		if v.DatePrecision == "day" && v.From == v.To {
+			// A day in one time zone ("late Thursday") is the next or the
+			// one before in another ("early Friday"): it reaches half way
+			// into the days on either side, so adjacent days meet.
+			t := time.Date(v.From/10000, time.Month(v.From/100%100), v.From%100, 0, 0, 0, 0, time.UTC)
+			return Interval{Lo: float64(dayNumber(t.AddDate(0, 0, -1))) + 0.5, Hi: float64(dayNumber(t.AddDate(0, 0, 1))) - 0.5}
+		}
 		return Interval{Lo: float64(v.From), Hi: float64(v.To)}
 	}
 	if v.Type == extract.ValueCount && v.Lo < 0 && v.Hi <= 0 && v.Qualifier != "" {

@@ -14,6 +14,9 @@ func TestIntervalsMeet(t *testing.T) {
 	date := func(from, to int) extract.Value {
 		return extract.Value{Type: extract.ValueDate, From: from, To: to}
 	}
+	day := func(d int) extract.Value {
+		return extract.Value{Type: extract.ValueDate, From: d, To: d, DatePrecision: "day"}
+	}
 	tests := []struct {
 		name string
 		a, b extract.Value
@@ -38,6 +41,10 @@ func TestIntervalsMeet(t *testing.T) {
 		{"late 2024 vs June 2025", date(20240901, 20241231), date(20250601, 20250630), false},
 		{"2025 vs June 2025", date(20250101, 20251231), date(20250601, 20250630), true},
 		{"Q2 2025 vs June 2025", date(20250401, 20250630), date(20250601, 20250630), true},
+		// "late Thursday" in one time zone is early Friday in another.
+		{"Oct 12 vs Oct 13", day(20231012), day(20231013), true},
+		{"Oct 31 vs Nov 1", day(20231031), day(20231101), true},
+		{"Oct 12 vs Oct 14", day(20231012), day(20231014), false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -163,10 +163,14 @@ func factPhrase(c *extract.Claim) string {
 		case "founded", "launched", "listed":
 			return "when " + subj + " was " + c.Event
 		}
-		if obj != "" {
-			return "when " + possessive(subj) + " deal with " + obj + " was " + c.Event
+		verb := "was "
+		if c.Status == extract.StatusForecast {
+			verb = "is expected to be "
 		}
-		return "when " + subj + "'s deal was " + c.Event
+		if obj != "" {
+			return "when " + possessive(subj) + " deal with " + obj + " " + verb + c.Event
+		}
+		return "when " + subj + "'s deal " + verb + c.Event
 	case extract.KindClientChange:
 		return possessive(subj) + " relationship with " + obj
 	case extract.KindRole:

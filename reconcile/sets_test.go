@@ -126,6 +126,38 @@ func TestArticleSets(t *testing.T) {
 		{"an article naming two amounts names two parts of a deal", []article{
 			{"a.txt", "Orbital invested $2 billion in Helix Robotics. Later in the same report, Orbital invested $3 billion in Helix Robotics.", "2024-05-02"},
 		}, nil},
+		{"each round announced as news is its own deal", []article{
+			{"a.txt", "Orbital announced on Monday it will invest $1 billion in Helix Robotics.", "2023-09-25"},
+			{"b.txt", "Orbital announced on Wednesday it will invest another $2 billion in Helix Robotics.", "2024-03-27"},
+			{"c.txt", "Orbital said on Friday it will invest a further $4 billion in Helix Robotics.", "2024-11-22"},
+		}, nil},
+		{"an announcement told later against the news of it", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it will invest $2 billion in Helix Robotics.", "2023-09-12"},
+			{"b.txt", "Orbital Systems said on Thursday it will invest $2 billion in Helix Robotics.", "2023-09-14"},
+			{"c.txt", "The deal, first announced in early 2023, saw Orbital Systems invest $2 billion in Helix Robotics.", "2024-02-06"},
+		}, []want{{TypeConflict, extract.KindEventDate, []string{"announced in early 2023", "said on Tuesday"}, "early 2023"}}},
+		{"an expected closing is not the closing", []article{
+			{"a.txt", "Orbital agreed to buy Helix Robotics for $2 billion. The deal is expected to close in the first half of 2025.", "2024-10-15"},
+			{"b.txt", "Orbital said on Tuesday it had completed its $2 billion acquisition of Helix Robotics.", "2025-07-08"},
+		}, nil},
+		{"two expected closings", []article{
+			{"a.txt", "Orbital agreed to buy Helix Robotics for $2 billion. The deal is expected to close in the first half of 2025.", "2024-10-15"},
+			{"b.txt", "Orbital agreed to buy Helix Robotics for $2 billion. Orbital said it expected the transaction to close in September 2025.", "2025-02-12"},
+		}, []want{{TypeConflict, extract.KindEventDate, []string{"first half of 2025", "September 2025"}, "expected"}}},
+		{"an expected closing naming only the buyer joins the buyer's deal", []article{
+			{"a.txt", "Orbital agreed to buy Helix Robotics for $2 billion. The deal is expected to close in the first half of 2025.", "2024-10-15"},
+			{"b.txt", "Orbital agreed to buy Helix Robotics for $2 billion, its largest deal.", "2024-10-16"},
+			{"c.txt", "Orbital agreed to pay $2 billion in cash for the shares it did not own. Orbital said it expected the transaction to close in September 2025.", "2025-02-12"},
+		}, []want{{TypeConflict, extract.KindEventDate, []string{"first half of 2025", "September 2025"}, "expected"}}},
+		{"a buyer of two companies leaves a date naming only it unplaced", []article{
+			{"a.txt", "Orbital agreed to buy Helix Robotics for $2 billion. The deal is expected to close in the first half of 2025.", "2024-10-15"},
+			{"b.txt", "Orbital agreed to buy Vega Labs for $1 billion. The deal is expected to close in the second half of 2025.", "2024-10-16"},
+			{"c.txt", "Orbital agreed to pay $2 billion in cash for the shares it did not own. Orbital said it expected the transaction to close in September 2025.", "2025-02-12"},
+		}, nil},
+		{"an article telling two rounds shows two deals", []article{
+			{"a.txt", "Orbital Systems first announced on July 22, 2019 that it would invest $1 billion in Helix Robotics. Orbital Systems announced on Jan. 23, 2023 that it would invest $10 billion more in Helix Robotics.", "2025-10-28"},
+			{"b.txt", "Orbital Systems announced in January 2023 a $10 billion investment in Helix Robotics.", "2024-05-02"},
+		}, nil},
 		{"hedged claims count and say so", []article{
 			{"a.txt", "Orbital invested $2 billion in Helix Robotics.", "2024-05-02"},
 			{"b.txt", "Orbital invested $2 billion in Helix Robotics, a filing shows.", "2024-05-02"},

@@ -31,10 +31,11 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 	}
 	// What articles are read against: the companies said to be private,
 	// and each market's sizes across the corpus.
-	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize, extract.KindRole}, func(c *extract.Claim) error {
+	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize, extract.KindRole, extract.KindInvestment, extract.KindStake}, func(c *extract.Claim) error {
 		r.notePrivate(c)
 		r.noteMarketSize(c)
 		r.noteHolder(c)
+		r.noteDeal(c)
 		return nil
 	})
 	if err != nil {

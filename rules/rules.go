@@ -143,8 +143,12 @@ type Claim struct {
 	// (three words before it, one after) they make it theirs, never this
 	// kind's ("a net loss of $40 million" is no revenue).
 	Others []Pattern `yaml:"others"`
-	Verbs  []Verb    `yaml:"verbs"`  // for client_change and headcount_change
-	Nouns  []Pattern `yaml:"nouns"`  // for headcount_change: what is counted (employees, jobs...)
+	// Verbs: for client_change and headcount_change; for event_date,
+	// speech verbs that date a deal's announcement.
+	Verbs []Verb `yaml:"verbs"`
+	// Nouns: for headcount_change, what is counted (employees, jobs...);
+	// for event_date, references to a deal.
+	Nouns  []Pattern `yaml:"nouns"`
 	Titles []string  `yaml:"titles"` // for role: job titles
 	// Transitive verbs frame a deal: their subject is the investor, their
 	// direct object the target ("X backed Y with $1 billion").
@@ -182,6 +186,10 @@ type Lexicon struct {
 	Former        []Pattern   `yaml:"former"`        // previously, former...: a role held before
 	Transition    []Pattern   `yaml:"transition"`    // stepped in as, named...: the role held now
 	Qualifiers    []Qualifier `yaml:"qualifiers"`    // more than, up to, about...: bounds on a figure
+	Future        []Pattern   `yaml:"future"`        // will, expected to...: a clause about what is to come
+	Past          []Pattern   `yaml:"past"`          // said, was...: a clause about what has been, nearer the date than a future cue
+	DateLead      []string    `yaml:"date_lead"`     // words between a verb and the date it governs: on, in, early...
+	ClauseOpeners []string    `yaml:"clause_open"`   // words that open a clause after a comma: which, while...
 }
 
 // Pattern is a regular expression compiled at load, with where it was written.
@@ -515,6 +523,10 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.Former = append(l.Former, o.Former...)
 	l.Transition = append(l.Transition, o.Transition...)
 	l.Qualifiers = append(l.Qualifiers, o.Qualifiers...)
+	l.Future = append(l.Future, o.Future...)
+	l.Past = append(l.Past, o.Past...)
+	l.DateLead = append(l.DateLead, o.DateLead...)
+	l.ClauseOpeners = append(l.ClauseOpeners, o.ClauseOpeners...)
 }
 
 // Known values, checked at load so that a typo is an error, not a silent no-op.
@@ -558,7 +570,7 @@ func (s *Set) compile() ErrorList {
 			lexFile = f
 		}
 	}
-	for _, list := range [][]Pattern{s.Lexicon.Hedges, s.Lexicon.Negations, s.Lexicon.Former, s.Lexicon.Transition} {
+	for _, list := range [][]Pattern{s.Lexicon.Hedges, s.Lexicon.Negations, s.Lexicon.Former, s.Lexicon.Transition, s.Lexicon.Future, s.Lexicon.Past} {
 		for i := range list {
 			pat(lexFile, &list[i])
 		}

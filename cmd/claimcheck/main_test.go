@@ -193,11 +193,11 @@ func TestDevScore(t *testing.T) {
 		name     string
 		got, min float64
 	}{
-		{"claim recall", ratio("claims_found", "gold_claims"), 0.78},
-		{"value agreement", ratio("values_agree", "values_scored"), 0.92},
-		{"party agreement", ratio("parties_agree", "parties_scored"), 0.86},
-		{"finding recall", ratio("required_found", "required_findings"), 0.45},
-		{"precision", ratio("findings_matched", "reported_findings"), 0.50},
+		{"claim recall", ratio("claims_found", "gold_claims"), 0.95},
+		{"value agreement", ratio("values_agree", "values_scored"), 0.97},
+		{"party agreement", ratio("parties_agree", "parties_scored"), 0.87},
+		{"finding recall", ratio("required_found", "required_findings"), 0.75},
+		{"precision", ratio("findings_matched", "reported_findings"), 0.65},
 	}
 	for _, f := range floors {
 		t.Logf("%s %.2f (floor %.2f)", f.name, f.got, f.min)

@@ -1,0 +1,135 @@
+package reconcile
+
+import (
+	"sort"
+	"time"
+
+	"github.com/claimcheck/claimcheck/extract"
+)
+
+// newsDays is how long before its article's publication an event may lie
+// and still be the article's news ("said on Tuesday"); newsGapDays is how
+// far apart two articles reporting such news may be published and still
+// report the same event.
+const (
+	newsDays    = 14
+	newsGapDays = 30
+)
+
+// eventConflicts reconciles the dates of one event of one pair. A deal is
+// announced (signed, closed) once, but a pair may make several deals: two
+// articles that each report an event as their news, weeks apart, report
+// different events. Where the coverage shows several such, dates are
+// compared only among the reports of one piece of news, and a date told in
+// retrospect is compared with none, since nothing says which deal it dates.
+func (r *run) eventConflicts(f *fact) []Finding {
+	// An article that dates the event twice, incompatibly, tells of two
+	// deals ("announced on July 22, 2019 ... announced on Jan. 23, 2023"):
+	// nothing says which one another article's date is about.
+	byArticle := map[string][]*extract.Claim{}
+	for _, c := range f.claims {
+		for _, o := range byArticle[c.Article] {
+			if !r.compatible(f.key.kind, c, o) {
+				return nil
+			}
+		}
+		byArticle[c.Article] = append(byArticle[c.Article], c)
+	}
+	var news []*extract.Claim
+	for _, c := range f.claims {
+		if isNews(c) {
+			news = append(news, c)
+		}
+	}
+	groups := newsGroups(news)
+	if len(groups) <= 1 {
+		if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
+			return []Finding{r.conflict(f, "", sides)}
+		}
+		return nil
+	}
+	var out []Finding
+	for _, g := range groups {
+		if sides := r.sides(f.key.kind, g); len(sides) > 1 {
+			out = append(out, r.conflict(f, "", sides))
+		}
+	}
+	return out
+}
+
+// isNews says whether a claim reports an event as its article's news: an
+// actual event dated within newsDays before the publication.
+func isNews(c *extract.Claim) bool {
+	pub, ok := day(c.Published)
+	if !ok || c.Status != extract.StatusActual || c.Value.Type != extract.ValueDate {
+		return false
+	}
+	from := pub.AddDate(0, 0, -newsDays)
+	return c.Value.To >= dayNumber(from) && c.Value.From <= dayNumber(pub)
+}
+
+// newsGroups splits claims into runs whose publications lie within
+// newsGapDays of the one before.
+func newsGroups(cs []*extract.Claim) [][]*extract.Claim {
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Published < cs[j].Published })
+	var out [][]*extract.Claim
+	var last time.Time
+	for _, c := range cs {
+		pub, _ := day(c.Published)
+		if len(out) == 0 || pub.Sub(last) > newsGapDays*24*time.Hour {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], c)
+		last = pub
+	}
+	return out
+}
+
+func day(s string) (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", s)
+	return t, err == nil
+}
+
+// dayNumber writes a day as the YYYYMMDD number date values use.
+func dayNumber(t time.Time) int { return t.Year()*10000 + int(t.Month())*100 + t.Day() }
+
+// noteDeal counts the targets of each investor's investment and stake
+// claims across the corpus.
+func (r *run) noteDeal(c *extract.Claim) {
+	if c.Kind != extract.KindInvestment && c.Kind != extract.KindStake || c.Subject == "" || c.Object == "" {
+		return
+	}
+	ts := r.dealTargets[c.Subject]
+	if ts == nil {
+		ts = map[string]int{}
+		r.dealTargets[c.Subject] = ts
+	}
+	ts[c.Object]++
+}
+
+// dealTarget returns the target nearly all of an investor's deal claims
+// name across the corpus, or "": a deal's date that an article gives with
+// its investor alone ("Orbital said it expected the transaction to close
+// in September") is about that deal only when the coverage knows no other.
+func (r *run) dealTarget(investor string) string {
+	if t, ok := r.dealTargetOf[investor]; ok {
+		return t
+	}
+	t := r.findDealTarget(investor)
+	r.dealTargetOf[investor] = t
+	return t
+}
+
+func (r *run) findDealTarget(investor string) string {
+	best, n, total := "", 0, 0
+	for t, k := range r.dealTargets[investor] {
+		total += k
+		if k > n || k == n && t < best {
+			best, n = t, k
+		}
+	}
+	if n < 2 || n*5 < total*4 {
+		return ""
+	}
+	return best
+}
