@@ -248,9 +248,10 @@ func (ix *entityIndex) reference(s string, toks []Token, i int) (entMention, int
 				}
 				return m, m.tok1 - i
 			}
-			// "the privately held U.S. freight-matching startup": a place
-			// may modify the descriptor, a name may not.
-			if !isWord(t) || isCapitalised(t) && !ix.places[t] && !ix.places[strings.TrimSuffix(t, ".")] && !placeAbbrev[t] {
+			// "the privately held U.S. freight-matching startup", "the
+			// ChatGPT maker", "the Call of Duty publisher": a place or a
+			// product may modify the descriptor.
+			if !isWord(t) && t != "-" {
 				break
 			}
 		}
@@ -345,9 +346,6 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	return m, m.tok1 - i
 }
 
-// placeAbbrev are places written as initials.
-var placeAbbrev = map[string]bool{"U.S.": true, "US": true, "U.K.": true, "UK": true, "EU": true, "E.U.": true}
-
 // orgName says whether a name ends as only an organisation's does.
 func (ix *entityIndex) orgName(name string) bool {
 	f := strings.Fields(name)
@@ -362,8 +360,8 @@ func headNoun(t string) string {
 // notNameToken says whether a capitalised token is a figure or a period,
 // never part of a name: "US$68.7bn", "FY2024", "Q3", "H1".
 func notNameToken(t string) bool {
-	if strings.ContainsAny(t, "$€£¥") {
-		return true
+	if strings.ContainsAny(t, "$€£¥:") {
+		return true // a figure, or a listing ("NasdaqGS:MSFT")
 	}
 	rest := t
 	switch {
