@@ -501,7 +501,7 @@ func (a *artState) finish() {
 				c.Object = roleOrg[c.Subject]
 			}
 		case KindEventDate:
-			if c.Subject == "" && c.Object == "" && c.Event != "founded" && c.Event != "launched" && deal[0] != "" && !a.unplaced[c.Start] {
+			if c.Subject == "" && c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "left" && deal[0] != "" && !a.unplaced[c.Start] {
 				c.Subject, c.Object = deal[0], deal[1]
 			}
 			if c.Subject == "" && c.Object != "" && c.Object == deal[1] {
