@@ -154,29 +154,42 @@ func (c *sentCtx) eventTrigger(rule *rules.Claim, d mention) (eventLink, bool) {
 			}
 		}
 	}
-	if !bestLead && c.statesDeal(rule, d.end) {
+	if !bestLead {
+		deal := c.statesDeal(rule, d.end)
 		for i := range rule.Verbs {
 			for _, loc := range c.find(&rule.Verbs[i].Pattern) {
-				if loc[1] <= d.start && c.onlyLead(loc[1], d.start) && !blocked(c.text[loc[1]:d.start]) {
-					// "said on Tuesday it had completed the purchase": the
-					// completion, stated as done, keeps its own event.
-					if found && bestTrig.Event != "announced" && bestTrig.Event != "signed" && best.ts > d.end && !c.futureAt(best.ts) {
-						continue
-					}
-					best = eventLink{event: rule.Verbs[i].Label, ts: loc[0], te: loc[1]}
-					found, bestLead = true, true
+				if loc[1] > d.start || !c.onlyLead(loc[1], d.start) || blocked(c.text[loc[1]:d.start]) {
+					continue
 				}
+				// "said on Tuesday it had completed the purchase": the
+				// completion, stated as done, keeps its own event.
+				if found && bestTrig.Event != "announced" && bestTrig.Event != "signed" && best.ts > d.end && c.done(best.ts) {
+					continue
+				}
+				if !deal {
+					// "said in December it would close its plant": the
+					// date is the remark's, and the remark is no deal.
+					return eventLink{}, false
+				}
+				best = eventLink{event: rule.Verbs[i].Label, ts: loc[0], te: loc[1]}
+				found, bestLead = true, true
 			}
 		}
 	}
 	if found && best.event == "" {
 		return best, false // words that only look like an event: "shares closed at $45"
 	}
-	if found && best.status == StatusActual && !c.pastForm(best.ts) &&
-		(c.futureAt(best.ts) || c.cueCovers(c.art.x.set.Lexicon.Future, best.ts)) {
+	if found && best.status == StatusActual && !c.done(best.ts) {
 		best.status = StatusForecast
 	}
 	return best, found
+}
+
+// done says whether the trigger at pos tells of something that happened:
+// a verb in the past, or one no future cue governs ("is expected to
+// close", "closes on March 3" do not).
+func (c *sentCtx) done(pos int) bool {
+	return c.pastForm(pos) || !c.futureAt(pos) && !c.cueCovers(c.art.x.set.Lexicon.Future, pos)
 }
 
 // pastForm says whether the word at pos is a verb in the past ("closed",
@@ -267,7 +280,15 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 	lo := min(ev.ts, d.start)
 	switch cl.Event {
 	case "left":
-		cl.Subject = c.art.fullName(c.nearestNamed(ev.ts, 8, "", false, true).name)
+		sub := c.nearestNamed(ev.ts, 8, "", false, true)
+		if sub.ok() && sub.m.possessive {
+			// "Dana Marsh, Vega's chief executive, will retire": the
+			// organisation owns the title; its holder leaves.
+			if p := c.nearestNamed(sub.start, 2, sub.name, false, true); p.ok() {
+				sub = p
+			}
+		}
+		cl.Subject = c.art.fullName(sub.name)
 		return
 	case "founded", "launched", "listed":
 		// "Dana Marsh founded Vega in 2020": what was founded follows.
@@ -412,11 +433,12 @@ func isDeal(c Claim) bool {
 // failing that after them, once every claim has its parties: a reference
 // names the deal the article is telling, which the sentence may not.
 func (a *artState) resolveDealRefs() {
-	if len(a.dealRefs) == 0 {
-		return
-	}
 	for i := range a.claims {
 		c := &a.claims[i]
+		if c.Kind == KindEventDate && c.Event == "left" {
+			a.leaver(c)
+			continue
+		}
 		known, ok := a.dealRefs[c.Start]
 		if c.Kind != KindEventDate || !ok {
 			continue
@@ -436,6 +458,17 @@ func (a *artState) resolveDealRefs() {
 			if match(a.claims[j]) {
 				c.Subject, c.Object, found = a.claims[j].Subject, a.claims[j].Object, true
 			}
+		}
+	}
+}
+
+// leaver makes the person a role claim of the same sentence names the one
+// who leaves ("Dana Marsh, Vega's chief executive since 2020, will
+// retire"): a title's holder leaves, not the organisation near the verb.
+func (a *artState) leaver(c *Claim) {
+	for _, r := range a.claims {
+		if r.Kind == KindRole && r.SentStart == c.SentStart && r.Subject != "" && r.Subject != c.Subject && r.Start < c.Start {
+			c.Subject = r.Subject
 		}
 	}
 }

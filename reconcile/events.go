@@ -43,7 +43,11 @@ func (r *run) eventConflicts(f *fact) []Finding {
 	}
 	groups := newsGroups(news)
 	if len(groups) <= 1 {
-		if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
+		cs := f.claims
+		if len(groups) == 1 {
+			cs = nearNews(cs, groups[0])
+		}
+		if sides := r.sides(f.key.kind, cs); len(sides) > 1 {
 			return []Finding{r.conflict(f, "", sides)}
 		}
 		return nil
@@ -52,6 +56,23 @@ func (r *run) eventConflicts(f *fact) []Finding {
 	for _, g := range groups {
 		if sides := r.sides(f.key.kind, g); len(sides) > 1 {
 			out = append(out, r.conflict(f, "", sides))
+		}
+	}
+	return out
+}
+
+// nearNews keeps the claims whose dates lie within a year of the news:
+// "first announced in early 2023" against news of September 2023 may be
+// a misstatement of it; "announced in 2019" tells of an earlier deal.
+func nearNews(cs, news []*extract.Claim) []*extract.Claim {
+	lo, hi := news[0].Value.From, news[0].Value.To
+	for _, c := range news {
+		lo, hi = min(lo, c.Value.From), max(hi, c.Value.To)
+	}
+	var out []*extract.Claim
+	for _, c := range cs {
+		if c.Value.To >= lo-10000 && c.Value.From <= hi+10000 {
+			out = append(out, c)
 		}
 	}
 	return out

@@ -136,6 +136,10 @@ func TestArticleSets(t *testing.T) {
 			{"b.txt", "Orbital Systems said on Thursday it will invest $2 billion in Helix Robotics.", "2023-09-14"},
 			{"c.txt", "The deal, first announced in early 2023, saw Orbital Systems invest $2 billion in Helix Robotics.", "2024-02-06"},
 		}, []want{{TypeConflict, extract.KindEventDate, []string{"announced in early 2023", "said on Tuesday"}, "early 2023"}}},
+		{"an announcement years before the news is another deal's", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it will invest $2 billion in Helix Robotics.", "2023-09-12"},
+			{"b.txt", "Orbital Systems first announced its investment in Helix Robotics in 2019.", "2024-02-06"},
+		}, nil},
 		{"an expected closing is not the closing", []article{
 			{"a.txt", "Orbital agreed to buy Helix Robotics for $2 billion. The deal is expected to close in the first half of 2025.", "2024-10-15"},
 			{"b.txt", "Orbital said on Tuesday it had completed its $2 billion acquisition of Helix Robotics.", "2025-07-08"},
