@@ -131,6 +131,7 @@ func buildValueClaims(c *sentCtx) {
 			c.dealParties(&cl, m, l, true)
 			c.frameParties(&cl, m, l)
 			c.sameDeal(&cl)
+			c.clauseVerbParties(&cl, m, l)
 		case KindStake:
 			c.dealParties(&cl, m, l, false)
 			c.frameParties(&cl, m, l)
@@ -316,6 +317,36 @@ func (c *sentCtx) holdersBefore(r *rules.Claim, m mention) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// clauseVerbParties reads "X will acquire Y in a deal valued at $4.2
+// billion": a value linked to a noun of the deal whose target is not named
+// takes its parties from the verb of the kind earlier in its clause.
+func (c *sentCtx) clauseVerbParties(cl *Claim, m mention, l link) {
+	if cl.Object != "" {
+		return
+	}
+	var best link
+	found := false
+	for ti := range l.vk.rule.Triggers {
+		tr := &l.vk.rule.Triggers[ti]
+		for _, loc := range c.find(&tr.Pattern) {
+			if loc[1] > l.ts || loc[1] > m.start || blocked(c.text[loc[1]:m.start]) || c.wordsBetween(loc[1], m.start) > 12 {
+				continue
+			}
+			if !found || loc[1] > best.te {
+				best, found = link{vk: l.vk, trig: tr, ts: loc[0], te: loc[1], matched: c.text[loc[0]:loc[1]]}, true
+			}
+		}
+	}
+	if !found {
+		return
+	}
+	var tmp Claim
+	c.dealParties(&tmp, m, best, true)
+	if tmp.Object != "" {
+		cl.Subject, cl.Object = tmp.Subject, tmp.Object
+	}
 }
 
 // valueWithin says whether another value of m's type stands between m and
@@ -1107,6 +1138,10 @@ func buildRoles(c *sentCtx) {
 		if !person.ok() {
 			person = c.personInside(i, end)
 		}
+		// "Vega named Tom Reyes its new finance chief"
+		if !person.ok() {
+			person = c.appointee(i)
+		}
 		// "X ... has stepped in as interim CEO": the person is the clause's subject.
 		if !person.ok() && i > 0 && strings.EqualFold(c.toks[i-1].Text, "as") {
 			for k := len(c.ents) - 1; k >= 0; k-- {
@@ -1184,6 +1219,29 @@ func buildRoles(c *sentCtx) {
 		_ = k
 		c.add(cl, f.start, f.end)
 	}
+}
+
+// appointedRe ends the words before a person given a title: "Vega named ".
+var appointedRe = regexp.MustCompile(`(?i)\b(?:appointed|appoints|named|names|hired|hires|promoted|promotes|tapped|taps|picked|chose|selected|elevated|installed|made|makes)\s+$`)
+
+// appointee reads "Vega named Tom Reyes its new finance chief": the person
+// an appointing verb names just before the title at token i.
+func (c *sentCtx) appointee(i int) party {
+	j := i - 1
+	for j >= 0 {
+		switch strings.ToLower(c.toks[j].Text) {
+		case "its", "their", "the", "new", "next", "permanent", "as", "a":
+			j--
+			continue
+		}
+		break
+	}
+	for _, e := range c.ents {
+		if e.tok1 == j+1 && j >= 0 && looksLikePersonName(e) && appointedRe.MatchString(c.text[:e.start]) {
+			return party{name: e.name, start: e.start, end: e.end}
+		}
+	}
+	return party{}
 }
 
 // personInside reads a person's name that the title at tokens [i, end)
