@@ -284,10 +284,23 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 		}
 		return
 	}
-	if cl.Object == "" && strings.HasSuffix(strings.ToLower(l.matched), " into") {
-		// "putting $2 billion into Vega": the trigger holds its preposition
-		if o, _ := c.entityAfter(l.te-len("into"), []string{"into"}, 1, cl.Subject); o.ok() {
-			cl.Object = o.name
+	if l.trig.Frame == "sale" {
+		// "sold its stake in Vega to Harbor Bank for $900 million": the buyer pays
+		if b, _ := c.entityAfter(l.ts, []string{"to"}, 14, cl.Object); b.ok() && b.end <= l.te {
+			cl.Subject = b.name
+		}
+		return
+	}
+	if cl.Object == "" {
+		// "putting $2 billion into Vega", "a $2 billion bet on Vega": the
+		// trigger holds the preposition that names the target
+		low := strings.ToLower(l.matched)
+		for _, prep := range []string{"into", "on"} {
+			if strings.HasSuffix(low, " "+prep) {
+				if o, _ := c.entityAfter(l.te-len(prep), []string{prep}, 1, cl.Subject); o.ok() {
+					cl.Object = o.name
+				}
+			}
 		}
 	}
 	if l.ts < m.end || c.wordsBetween(m.end, l.ts) > 3 {
@@ -1071,6 +1084,9 @@ func (c *sentCtx) titleAt(i int) (int, string, bool) {
 					if c.art.x.compoundDrop[t.norm] {
 						return e2, n2, true
 					}
+					if c.art.x.compoundDrop[n2] {
+						return e2, norm, true // "CEO and co-founder"
+					}
 					return e2, norm + " and " + n2, true
 				}
 			}
@@ -1143,10 +1159,24 @@ func buildRoles(c *sentCtx) {
 			person = c.appointee(i)
 		}
 		// "X ... has stepped in as interim CEO": the person is the clause's subject.
+		var joined party
 		if !person.ok() && i > 0 && strings.EqualFold(c.toks[i-1].Text, "as") {
 			for k := len(c.ents) - 1; k >= 0; k-- {
 				if e := c.ents[k]; e.end <= ts && looksLikePersonName(e) && c.wordsBetween(e.end, ts) <= 15 {
 					person = party{name: e.name, start: e.start, end: e.end}
+					if c.wordsBetween(e.end, ts) > 1 || c.art.isPerson(e) {
+						break
+					}
+					// "Tom Reyes joined Pinecrest Software as president": a
+					// name just before "as" that is no person's is where
+					// the title is held, when a person acts before it.
+					for k2 := k - 1; k2 >= 0; k2-- {
+						if p := c.ents[k2]; c.art.isPerson(p) && c.wordsBetween(p.end, e.start) <= 4 {
+							joined = c.resolve(e, p.name)
+							person = party{name: p.name, start: p.start, end: p.end}
+							break
+						}
+					}
 					break
 				}
 			}
@@ -1156,6 +1186,8 @@ func buildRoles(c *sentCtx) {
 		}
 		if o, _ := c.entityAfter(te, []string{"of", "at"}, 2, person.name); o.ok() {
 			org = o
+		} else if joined.ok() {
+			org = joined
 		} else if k := i - 1; k >= 0 {
 			if m, ok := c.mentionAtToken(k); ok || k > 0 {
 				if !ok {

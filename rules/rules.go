@@ -59,7 +59,8 @@ type Trigger struct {
 	Component string `yaml:"component"`
 	// Frame places the parties when the agent does not invest: "holders"
 	// reads "Vega shareholders will receive $5bn" as paid for Vega;
-	// "held_by" reads "the 9% stake held by Norrland" as Norrland's.
+	// "held_by" reads "the 9% stake held by Norrland" as Norrland's; "sale"
+	// reads "sold its stake in Vega to Harbor for $1bn" as Harbor's money.
 	Frame string `yaml:"frame"`
 	// Presupposed triggers state their fact in a clause of their own ("the
 	// 9% stake held by Norrland"), which a negation before the value ("did
@@ -629,8 +630,8 @@ func (s *Set) compile() ErrorList {
 			if !knownComponents[t.Component] {
 				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown component %q", t.Component)})
 			}
-			if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" {
-				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders or held_by", t.Frame)})
+			if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" && t.Frame != "sale" {
+				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders, held_by or sale", t.Frame)})
 			}
 		}
 		for i := range c.Cues {
