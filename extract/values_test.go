@@ -36,6 +36,8 @@ func TestMoneyForms(t *testing.T) {
 		{"Orbital's exposure to Vega now exceeds $12 billion", []string{">USD 12000000000"}, []string{"exceeds $12 billion"}},
 		{"a round above $300 million", []string{">USD 300000000"}, []string{"above $300 million"}},
 		{"a $4bn+ deal", []string{">USD 4000000000"}, []string{"$4bn+"}},
+		{"a $4 billion-plus deal", []string{">USD 4000000000"}, []string{"$4 billion-plus"}},
+		{"$4 billion plus $1 billion in stock", []string{"USD 4000000000", "USD 1000000000"}, []string{"$4 billion", "$1 billion"}},
 		{"pay $2 billion or more for it", []string{">=USD 2000000000"}, []string{"$2 billion or more"}},
 		{"with the option for up to another $6bn later", []string{"<=USD 6000000000"}, []string{"up to another $6bn"}},
 		{"to inject up to $6bn more over time", []string{"<=USD 6000000000"}, []string{"up to $6bn"}},
