@@ -1160,9 +1160,10 @@ func buildRoles(c *sentCtx) {
 		}
 		// "X ... has stepped in as interim CEO": the person is the clause's subject.
 		var joined party
-		if !person.ok() && i > 0 && strings.EqualFold(c.toks[i-1].Text, "as") {
+		if !person.ok() && i > 0 && c.linkBefore(i) {
 			for k := len(c.ents) - 1; k >= 0; k-- {
-				if e := c.ents[k]; e.end <= ts && looksLikePersonName(e) && c.wordsBetween(e.end, ts) <= 15 {
+				// a possessive just before the title names its organisation
+				if e := c.ents[k]; e.end <= ts && looksLikePersonName(e) && c.wordsBetween(e.end, ts) <= 15 && !(e.possessive && e.tok1 == i) {
 					person = party{name: e.name, start: e.start, end: e.end}
 					if c.wordsBetween(e.end, ts) > 1 || c.art.isPerson(e) {
 						break
@@ -1253,6 +1254,33 @@ func buildRoles(c *sentCtx) {
 	}
 }
 
+// linkBefore says whether the words before the title at token i make the
+// clause's subject its holder: "as", "will become", skipping the holder's
+// organisation ("became Pinecrest's CFO") and determiners.
+func (c *sentCtx) linkBefore(i int) bool {
+	links := c.art.x.roleLinks
+	j := i - 1
+	for j >= 0 {
+		w := strings.ToLower(c.toks[j].Text)
+		switch {
+		case w == "the" || w == "its" || w == "their" || w == "new" || w == "a":
+			j--
+			continue
+		case isPossessive(c.toks[j].Text):
+			k := j - 2
+			for _, e := range c.ents {
+				if e.tok1 == j || e.tok1 == j+1 && e.possessive {
+					k = e.tok0 - 1
+				}
+			}
+			j = k
+			continue
+		}
+		return links[w]
+	}
+	return false
+}
+
 // appointedRe ends the words before a person given a title: "Vega named ".
 var appointedRe = regexp.MustCompile(`(?i)\b(?:appointed|appoints|named|names|hired|hires|promoted|promotes|tapped|taps|picked|chose|selected|elevated|installed|made|makes)\s+$`)
 
@@ -1310,7 +1338,14 @@ func (c *sentCtx) personBefore(i int) party {
 			continue
 		}
 		if isPossessive(c.toks[j].Text) {
-			j -= 2 // skip "Scale 's"
+			// skip "Scale 's", "Vega Robotics '"
+			k := j - 2
+			for _, e := range c.ents {
+				if e.tok1 == j || e.tok1 == j+1 && e.possessive {
+					k = e.tok0 - 1
+				}
+			}
+			j = k
 			continue
 		}
 		break

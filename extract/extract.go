@@ -80,6 +80,8 @@ type Extractor struct {
 	quals      *qualifiers
 	// compoundDrop: titles left out of a compound title ("co-founder and CTO" is cto)
 	compoundDrop map[string]bool
+	// roleLinks: words before a title that give it to the clause's subject ("as", "became")
+	roleLinks map[string]bool
 }
 
 // New compiles an extractor for a rule set.
@@ -101,6 +103,10 @@ func New(set *rules.Set) (*Extractor, error) {
 		case KindHeadcountChange:
 			x.headcount = r
 		case KindRole:
+			x.roleLinks = map[string]bool{}
+			for _, w := range r.Links {
+				x.roleLinks[strings.ToLower(w)] = true
+			}
 			x.compoundDrop = map[string]bool{}
 			for _, t := range r.CompoundDrop {
 				x.compoundDrop[normalTitle(t, r.Synonyms)] = true

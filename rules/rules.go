@@ -153,8 +153,11 @@ type Claim struct {
 	// CompoundDrop are titles that, joined to a post ("co-founder and
 	// CTO"), say who started a company rather than the post held.
 	CompoundDrop []string `yaml:"compound_drop"`
-	Tests        []Case   `yaml:"tests"`
-	File         string   `yaml:"-"`
+	// Links are the words before a title that give it to the clause's
+	// subject: "Ana Gil will become Pinecrest's CFO", "joined as CTO".
+	Links []string `yaml:"links"`
+	Tests []Case   `yaml:"tests"`
+	File  string   `yaml:"-"`
 }
 
 // Lexicon holds the word lists extraction consults.
