@@ -255,7 +255,8 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 // held by Norrland" is Norrland's; "Vega
 // shareholders will receive $5bn" is paid for Vega by someone not named
 // here; "the $300 million Orbital sank into Vega" names its investor
-// between the value and the verb.
+// between the value and the verb, "its $4 billion Vega investment" its
+// target between the value and the noun.
 func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 	if l.trig.Frame == "held_by" {
 		// a person may hold a stake too
@@ -284,6 +285,19 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 		}
 		return
 	}
+	if l.trig.Frame == "running_total" {
+		for k := len(c.art.claims) - 1; k >= 0; k-- {
+			p := c.art.claims[k]
+			if p.SentStart != c.s.Start {
+				break
+			}
+			if p.Kind == cl.Kind && p.Subject != "" && p.Object != "" {
+				cl.Subject, cl.Object = p.Subject, p.Object
+				break
+			}
+		}
+		return
+	}
 	if l.trig.Frame == "sale" {
 		// "sold its stake in Vega to Harbor Bank for $900 million": the buyer pays
 		if b, _ := c.entityAfter(l.ts, []string{"to"}, 14, cl.Object); b.ok() && b.end <= l.te {
@@ -308,8 +322,16 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 	}
 	for _, e := range c.ents {
 		if e.start >= m.end && e.end <= l.ts && !c.art.isPerson(e) {
-			if p := c.resolve(e, cl.Object); p.ok() && p.name != cl.Object {
-				cl.Subject = p.name
+			switch {
+			case l.trig.Frame == "relative":
+				if p := c.resolve(e, cl.Object); p.ok() && p.name != cl.Object {
+					cl.Subject = p.name
+				}
+			case cl.Object == "" && e.ref == refName:
+				// "its $4 billion Vega investment": a name modifying the noun is the target
+				if p := c.resolve(e, cl.Subject); p.ok() && p.name != cl.Subject {
+					cl.Object = p.name
+				}
 			}
 			return
 		}

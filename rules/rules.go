@@ -60,7 +60,10 @@ type Trigger struct {
 	// Frame places the parties when the agent does not invest: "holders"
 	// reads "Vega shareholders will receive $5bn" as paid for Vega;
 	// "held_by" reads "the 9% stake held by Norrland" as Norrland's; "sale"
-	// reads "sold its stake in Vega to Harbor for $1bn" as Harbor's money.
+	// reads "sold its stake in Vega to Harbor for $1bn" as Harbor's money;
+	// "running_total" reads "bringing its total to $8bn" as the total of the
+	// investment stated before it in the sentence; "relative" reads "the
+	// $300m Orbital sank into Vega" as Orbital's, the name between value and verb.
 	Frame string `yaml:"frame"`
 	// Presupposed triggers state their fact in a clause of their own ("the
 	// 9% stake held by Norrland"), which a negation before the value ("did
@@ -633,8 +636,8 @@ func (s *Set) compile() ErrorList {
 			if !knownComponents[t.Component] {
 				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown component %q", t.Component)})
 			}
-			if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" && t.Frame != "sale" {
-				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders, held_by or sale", t.Frame)})
+			if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" && t.Frame != "sale" && t.Frame != "running_total" && t.Frame != "relative" {
+				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders, held_by, sale, running_total or relative", t.Frame)})
 			}
 		}
 		for i := range c.Cues {
