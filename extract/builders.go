@@ -271,6 +271,14 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 		return
 	}
 	if hs, ok := c.holdersBefore(l.vk.rule, m); ok {
+		if k := c.tokenAt(hs) - 1; k >= 0 && (strings.EqualFold(c.toks[k].Text, "its") || strings.EqualFold(c.toks[k].Text, "their")) {
+			// "Its shareholders can still receive": the company referred to
+			t := c.toks[k]
+			if p := c.resolve(entMention{start: t.Start, end: t.End, ref: refPronoun}); p.ok() {
+				cl.Subject, cl.Object = "", p.name
+			}
+			return
+		}
 		for i := len(c.ents) - 1; i >= 0; i-- {
 			e := c.ents[i]
 			if e.end > hs {
