@@ -376,11 +376,13 @@ func findCounts(t *scanned, q *qualifiers, taken []mention) []mention {
 			continue
 		}
 		val := Value{Type: ValueCount, Lo: v, Hi: v, Step: 1}
-		start := m[0]
+		start, end := m[0], m[1]
 		if l, qs := q.beforeAt(s, start); l != "" {
 			val.Qualifier, start = l, qs
+		} else if l, qe := q.afterAt(s, end); l != "" {
+			val.Qualifier, end = l, qe // "400 or more jobs"
 		}
-		out = append(out, mention{start: start, end: m[1], value: val})
+		out = append(out, mention{start: start, end: end, value: val})
 	}
 	return out
 }

@@ -103,6 +103,8 @@ func TestPercentsMultiplesCounts(t *testing.T) {
 		{"roughly 3x its 2023 level", mults, []string{"~x3"}},
 		{"Amazon doubles down on AI", mults, nil},
 		{"cut 500 contractors", func(s *scanned) []mention { return findCounts(s, nil, nil) }, []string{"+500"}},
+		{"cut 400 or more jobs", func(s *scanned) []mention { return findCounts(s, testQuals(t), nil) }, []string{">=+400"}},
+		{"cut more than 400 jobs", func(s *scanned) []mention { return findCounts(s, testQuals(t), nil) }, []string{">+400"}},
 		{"hired 1,200 engineers in 2024", func(s *scanned) []mention { return findCounts(s, nil, findDates(s, time.Time{})) }, []string{"+1200"}},
 	}
 	for _, tc := range tests {
