@@ -39,7 +39,10 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 				c.Subject = p.Subject
 			}
 		case c.Subject == "" && c.Object == "":
-			if dealRefRe.MatchString(c.Sentence) {
+			// "the deal", or a sentence naming no company at all ("The
+			// first $1.25 billion had been committed in 2023"): the deal
+			// the article is telling.
+			if dealRefRe.MatchString(c.Sentence) || !a.namesOrg[c.SentStart] {
 				if p, ok := a.pairWhere(i, bothParties); ok {
 					c.Subject, c.Object = p.Subject, p.Object
 				}

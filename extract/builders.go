@@ -145,6 +145,7 @@ func buildValueClaims(c *sentCtx) {
 			c.dealParties(&cl, m, l, true)
 			c.frameParties(&cl, m, l)
 			c.sameDeal(&cl)
+			c.clauseVerbParties(&cl, m, l)
 		case KindStake:
 			c.dealParties(&cl, m, l, false)
 			c.frameParties(&cl, m, l)
@@ -268,7 +269,8 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 // held by Norrland" is Norrland's; "Vega
 // shareholders will receive $5bn" is paid for Vega by someone not named
 // here; "the $300 million Orbital sank into Vega" names its investor
-// between the value and the verb.
+// between the value and the verb, "its $4 billion Vega investment" its
+// target between the value and the noun.
 func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 	if l.trig.Frame == "held_by" {
 		// a person may hold a stake too
@@ -283,6 +285,16 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 		return
 	}
 	if hs, ok := c.holdersBefore(l.vk.rule, m); ok {
+		if k := c.tokenAt(hs) - 1; k >= 0 && (strings.EqualFold(c.toks[k].Text, "its") || strings.EqualFold(c.toks[k].Text, "their")) {
+			// "Its shareholders can still receive": the company referred to
+			t := c.toks[k]
+			if p := c.resolve(entMention{start: t.Start, end: t.End, ref: refPronoun}); p.ok() {
+				// The owners paid are the target's, not the buyer's the
+				// pronoun may point to.
+				cl.Subject, cl.Object = "", c.art.targetOf(p.name)
+			}
+			return
+		}
 		for i := len(c.ents) - 1; i >= 0; i-- {
 			e := c.ents[i]
 			if e.end > hs {
@@ -291,10 +303,7 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 			if c.wordsBetween(e.end, hs) <= 1 && !c.art.isPerson(e) {
 				if p := c.resolve(e); p.ok() {
 					if e.ref != refName {
-						// "Its shareholders will receive": the owners paid
-						// are the target's, not the buyer's a pronoun may
-						// point to.
-						p.name = c.art.targetOf(p.name)
+						p.name = c.art.targetOf(p.name) // "the company's shareholders"
 					}
 					cl.Subject, cl.Object = "", p.name
 				}
@@ -303,10 +312,36 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 		}
 		return
 	}
-	if cl.Object == "" && strings.HasSuffix(strings.ToLower(l.matched), " into") {
-		// "putting $2 billion into Vega": the trigger holds its preposition
-		if o, _ := c.entityAfter(l.te-len("into"), []string{"into"}, 1, cl.Subject); o.ok() {
-			cl.Object = o.name
+	if l.trig.Frame == "running_total" {
+		for k := len(c.art.claims) - 1; k >= 0; k-- {
+			p := c.art.claims[k]
+			if p.SentStart != c.s.Start {
+				break
+			}
+			if p.Kind == cl.Kind && p.Subject != "" && p.Object != "" {
+				cl.Subject, cl.Object = p.Subject, p.Object
+				break
+			}
+		}
+		return
+	}
+	if l.trig.Frame == "sale" {
+		// "sold its stake in Vega to Harbor Bank for $900 million": the buyer pays
+		if b, _ := c.entityAfter(l.ts, []string{"to"}, 14, cl.Object); b.ok() && b.end <= l.te {
+			cl.Subject = b.name
+		}
+		return
+	}
+	if cl.Object == "" {
+		// "putting $2 billion into Vega", "a $2 billion bet on Vega": the
+		// trigger holds the preposition that names the target
+		low := strings.ToLower(l.matched)
+		for _, prep := range []string{"into", "on"} {
+			if strings.HasSuffix(low, " "+prep) {
+				if o, _ := c.entityAfter(l.te-len(prep), []string{prep}, 1, cl.Subject); o.ok() {
+					cl.Object = o.name
+				}
+			}
 		}
 	}
 	if l.ts < m.end || c.wordsBetween(m.end, l.ts) > 3 {
@@ -314,8 +349,16 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 	}
 	for _, e := range c.ents {
 		if e.start >= m.end && e.end <= l.ts && !c.art.isPerson(e) {
-			if p := c.resolve(e, cl.Object); p.ok() && p.name != cl.Object {
-				cl.Subject = p.name
+			switch {
+			case l.trig.Frame == "relative":
+				if p := c.resolve(e, cl.Object); p.ok() && p.name != cl.Object {
+					cl.Subject = p.name
+				}
+			case cl.Object == "" && e.ref == refName:
+				// "its $4 billion Vega investment": a name modifying the noun is the target
+				if p := c.resolve(e, cl.Subject); p.ok() && p.name != cl.Subject {
+					cl.Object = p.name
+				}
 			}
 			return
 		}
@@ -336,6 +379,36 @@ func (c *sentCtx) holdersBefore(r *rules.Claim, m mention) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// clauseVerbParties reads "X will acquire Y in a deal valued at $4.2
+// billion": a value linked to a noun of the deal whose target is not named
+// takes its parties from the verb of the kind earlier in its clause.
+func (c *sentCtx) clauseVerbParties(cl *Claim, m mention, l link) {
+	if cl.Object != "" {
+		return
+	}
+	var best link
+	found := false
+	for ti := range l.vk.rule.Triggers {
+		tr := &l.vk.rule.Triggers[ti]
+		for _, loc := range c.find(&tr.Pattern) {
+			if loc[1] > l.ts || loc[1] > m.start || blocked(c.text[loc[1]:m.start]) || c.wordsBetween(loc[1], m.start) > 12 {
+				continue
+			}
+			if !found || loc[1] > best.te {
+				best, found = link{vk: l.vk, trig: tr, ts: loc[0], te: loc[1], matched: c.text[loc[0]:loc[1]]}, true
+			}
+		}
+	}
+	if !found {
+		return
+	}
+	var tmp Claim
+	c.dealParties(&tmp, m, best, true)
+	if tmp.Object != "" {
+		cl.Subject, cl.Object = tmp.Subject, tmp.Object
+	}
 }
 
 // valueWithin says whether another value of m's type stands between m and
@@ -1111,6 +1184,9 @@ func (c *sentCtx) titleAt(i int) (int, string, bool) {
 					if c.art.x.compoundDrop[t.norm] {
 						return e2, n2, true
 					}
+					if c.art.x.compoundDrop[n2] {
+						return e2, norm, true // "CEO and co-founder"
+					}
 					return e2, norm + " and " + n2, true
 				}
 			}
@@ -1178,11 +1254,30 @@ func buildRoles(c *sentCtx) {
 		if !person.ok() {
 			person = c.personInside(i, end)
 		}
+		// "Vega named Tom Reyes its new finance chief"
+		if !person.ok() {
+			person = c.appointee(i)
+		}
 		// "X ... has stepped in as interim CEO": the person is the clause's subject.
-		if !person.ok() && i > 0 && strings.EqualFold(c.toks[i-1].Text, "as") {
+		var joined party
+		if !person.ok() && i > 0 && c.linkBefore(i) {
 			for k := len(c.ents) - 1; k >= 0; k-- {
-				if e := c.ents[k]; e.end <= ts && looksLikePersonName(e) && c.wordsBetween(e.end, ts) <= 15 {
+				// a possessive just before the title names its organisation
+				if e := c.ents[k]; e.end <= ts && looksLikePersonName(e) && c.wordsBetween(e.end, ts) <= 15 && !(e.possessive && e.tok1 == i) {
 					person = party{name: e.name, start: e.start, end: e.end}
+					if c.wordsBetween(e.end, ts) > 1 || c.art.isPerson(e) {
+						break
+					}
+					// "Tom Reyes joined Pinecrest Software as president": a
+					// name just before "as" that is no person's is where
+					// the title is held, when a person acts before it.
+					for k2 := k - 1; k2 >= 0; k2-- {
+						if p := c.ents[k2]; c.art.isPerson(p) && c.wordsBetween(p.end, e.start) <= 4 {
+							joined = c.resolve(e, p.name)
+							person = party{name: p.name, start: p.start, end: p.end}
+							break
+						}
+					}
 					break
 				}
 			}
@@ -1192,6 +1287,8 @@ func buildRoles(c *sentCtx) {
 		}
 		if o, _ := c.entityAfter(te, []string{"of", "at"}, 2, person.name); o.ok() {
 			org = o
+		} else if joined.ok() {
+			org = joined
 		} else if k := i - 1; k >= 0 {
 			if m, ok := c.mentionAtToken(k); ok || k > 0 {
 				if !ok {
@@ -1257,6 +1354,56 @@ func buildRoles(c *sentCtx) {
 	}
 }
 
+// linkBefore says whether the words before the title at token i make the
+// clause's subject its holder: "as", "will become", skipping the holder's
+// organisation ("became Pinecrest's CFO") and determiners.
+func (c *sentCtx) linkBefore(i int) bool {
+	links := c.art.x.roleLinks
+	j := i - 1
+	for j >= 0 {
+		w := strings.ToLower(c.toks[j].Text)
+		switch {
+		case w == "the" || w == "its" || w == "their" || w == "new" || w == "a":
+			j--
+			continue
+		case isPossessive(c.toks[j].Text):
+			k := j - 2
+			for _, e := range c.ents {
+				if e.tok1 == j || e.tok1 == j+1 && e.possessive {
+					k = e.tok0 - 1
+				}
+			}
+			j = k
+			continue
+		}
+		return links[w]
+	}
+	return false
+}
+
+// appointedRe ends the words before a person given a title: "Vega named ".
+var appointedRe = regexp.MustCompile(`(?i)\b(?:appointed|appoints|named|names|hired|hires|promoted|promotes|tapped|taps|picked|chose|selected|elevated|installed|made|makes)\s+$`)
+
+// appointee reads "Vega named Tom Reyes its new finance chief": the person
+// an appointing verb names just before the title at token i.
+func (c *sentCtx) appointee(i int) party {
+	j := i - 1
+	for j >= 0 {
+		switch strings.ToLower(c.toks[j].Text) {
+		case "its", "their", "the", "new", "next", "permanent", "as", "a":
+			j--
+			continue
+		}
+		break
+	}
+	for _, e := range c.ents {
+		if e.tok1 == j+1 && j >= 0 && looksLikePersonName(e) && appointedRe.MatchString(c.text[:e.start]) {
+			return party{name: e.name, start: e.start, end: e.end}
+		}
+	}
+	return party{}
+}
+
 // personInside reads a person's name that the title at tokens [i, end)
 // runs on into: a mention that starts inside the title and ends two or
 // three capitalised words after it.
@@ -1291,7 +1438,14 @@ func (c *sentCtx) personBefore(i int) party {
 			continue
 		}
 		if isPossessive(c.toks[j].Text) {
-			j -= 2 // skip "Scale 's"
+			// skip "Scale 's", "Vega Robotics '"
+			k := j - 2
+			for _, e := range c.ents {
+				if e.tok1 == j || e.tok1 == j+1 && e.possessive {
+					k = e.tok0 - 1
+				}
+			}
+			j = k
 			continue
 		}
 		break

@@ -19,6 +19,8 @@ func TestComponents(t *testing.T) {
 		{"Orbital Systems paid $2 billion upfront, with up to $1 billion more tied to sales milestones.", "$2 billion", ComponentUpfront, StatusActual},
 		{"Orbital Systems paid $2 billion upfront, with up to $1 billion more tied to sales milestones.", "up to $1 billion", ComponentContingent, StatusConditional},
 		{"Halden Bio will acquire Pinecrest Software for $42 per share.", "$42 per share", ComponentPerShare, StatusActual},
+		{"Orbital Systems agreed to invest up to $4 billion in Vega Robotics, with $1.25 billion committed initially and the rest contingent on milestones.", "$1.25 billion", ComponentPlain, StatusActual},
+		{"Halden Bio will pay $3 billion for Pinecrest Software if regulators approve the deal.", "$3 billion", ComponentPlain, StatusActual},
 		{"Orbital Systems invested a further $2 billion in Vega Robotics, bringing its total to $6 billion.", "$6 billion", ComponentCumulative, StatusActual},
 	}
 	for _, tc := range tests {

@@ -82,6 +82,8 @@ type Extractor struct {
 	compoundDrop map[string]bool
 	// dateLead and clauseOpeners are the lexicon's lists of those names.
 	dateLead, clauseOpeners map[string]bool
+	// roleLinks: words before a title that give it to the clause's subject ("as", "became")
+	roleLinks map[string]bool
 }
 
 // New compiles an extractor for a rule set.
@@ -104,6 +106,10 @@ func New(set *rules.Set) (*Extractor, error) {
 		case KindHeadcountChange:
 			x.headcount = r
 		case KindRole:
+			x.roleLinks = map[string]bool{}
+			for _, w := range r.Links {
+				x.roleLinks[strings.ToLower(w)] = true
+			}
 			x.compoundDrop = map[string]bool{}
 			for _, t := range r.CompoundDrop {
 				x.compoundDrop[normalTitle(t, r.Synonyms)] = true
@@ -229,7 +235,8 @@ func (x *Extractor) extractText(path, text string, pub time.Time, source string,
 
 func newArtState(x *Extractor, path, text string, pub time.Time, source string, monthOnly bool) *artState {
 	a := &artState{x: x, path: path, text: text, pub: pub, pubMonthOnly: monthOnly, caps: map[string]bool{}, shortForm: map[string]string{},
-		outlets: map[string]bool{}, described: map[string]string{}, dealRefs: map[int]string{}, unplaced: map[int]bool{}}
+		outlets: map[string]bool{}, described: map[string]string{}, dealRefs: map[int]string{}, unplaced: map[int]bool{},
+		namesOrg: map[int]bool{}}
 	if source != "" {
 		a.outlets[source] = true
 	}
@@ -253,6 +260,7 @@ type artState struct {
 	topic        string            // the first organisation the last sentence naming one named
 	outlets      map[string]bool   // names the article uses for news outlets
 	described    map[string]string // a descriptor's head → the organisation the article last described so
+	namesOrg     map[int]bool      // sentences, by start, that name or refer to an organisation
 	dealRefs     map[int]string    // event dates, by start, whose deal a reference names: the party the sentence gave
 	unplaced     map[int]bool      // event dates, by start, whose sentence names no deal: they take no parties from the article
 	recent       []string          // organisations named so far, most recent last
@@ -495,6 +503,7 @@ func (a *artState) remember(c *sentCtx) {
 	}
 	if topic != "" {
 		a.topic = topic
+		a.namesOrg[c.s.Start] = true
 	}
 	for _, m := range c.ents {
 		if m.ref == refName && a.isParty(m) && !a.isPerson(m) && !c.owned(m) {

@@ -148,11 +148,16 @@ func (q *qualifiers) afterAt(s string, pos int) (label string, end int) {
 	if l, ok := q.after[s[pos:pos+1]]; ok && !isWordByte(s[pos]) && s[pos] != ' ' {
 		return l, pos + 1
 	}
-	if s[pos] != ' ' {
+	if isWordByte(s[pos]) {
 		return "", pos
 	}
-	w := strings.ToLower(s[pos+1 : min(len(s), pos+1+32)])
-	label, end = "", pos
+	skip := 0 // "$5bn or more" after a space, "$4 billion-plus" at once
+	if s[pos] == ' ' {
+		skip = 1
+	}
+	pos += skip
+	w := strings.ToLower(s[pos:min(len(s), pos+32)])
+	label, end = "", pos-skip
 	words := 0
 	for i := 0; i < len(w) && words < q.maxWords; {
 		j := strings.IndexAny(w[i:], " ,.;)")
@@ -162,7 +167,7 @@ func (q *qualifiers) afterAt(s string, pos int) (label string, end int) {
 		i += j
 		words++
 		if l, ok := q.after[w[:i]]; ok {
-			label, end = l, pos+1+i
+			label, end = l, pos+i
 		}
 		if i >= len(w) || w[i] != ' ' {
 			break
@@ -371,11 +376,13 @@ func findCounts(t *scanned, q *qualifiers, taken []mention) []mention {
 			continue
 		}
 		val := Value{Type: ValueCount, Lo: v, Hi: v, Step: 1}
-		start := m[0]
+		start, end := m[0], m[1]
 		if l, qs := q.beforeAt(s, start); l != "" {
 			val.Qualifier, start = l, qs
+		} else if l, qe := q.afterAt(s, end); l != "" {
+			val.Qualifier, end = l, qe // "400 or more jobs"
 		}
-		out = append(out, mention{start: start, end: m[1], value: val})
+		out = append(out, mention{start: start, end: end, value: val})
 	}
 	return out
 }

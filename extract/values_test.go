@@ -37,6 +37,8 @@ func TestMoneyForms(t *testing.T) {
 		{"Orbital's exposure to Vega now exceeds $12 billion", []string{">USD 12000000000"}, []string{"exceeds $12 billion"}},
 		{"a round above $300 million", []string{">USD 300000000"}, []string{"above $300 million"}},
 		{"a $4bn+ deal", []string{">USD 4000000000"}, []string{"$4bn+"}},
+		{"a $4 billion-plus deal", []string{">USD 4000000000"}, []string{"$4 billion-plus"}},
+		{"$4 billion plus $1 billion in stock", []string{"USD 4000000000", "USD 1000000000"}, []string{"$4 billion", "$1 billion"}},
 		{"pay $2 billion or more for it", []string{">=USD 2000000000"}, []string{"$2 billion or more"}},
 		{"with the option for up to another $6bn later", []string{"<=USD 6000000000"}, []string{"up to another $6bn"}},
 		{"to inject up to $6bn more over time", []string{"<=USD 6000000000"}, []string{"up to $6bn"}},
@@ -102,6 +104,8 @@ func TestPercentsMultiplesCounts(t *testing.T) {
 		{"roughly 3x its 2023 level", mults, []string{"~x3"}},
 		{"Amazon doubles down on AI", mults, nil},
 		{"cut 500 contractors", func(s *scanned) []mention { return findCounts(s, nil, nil) }, []string{"+500"}},
+		{"cut 400 or more jobs", func(s *scanned) []mention { return findCounts(s, testQuals(t), nil) }, []string{">=+400"}},
+		{"cut more than 400 jobs", func(s *scanned) []mention { return findCounts(s, testQuals(t), nil) }, []string{">+400"}},
 		{"hired 1,200 engineers in 2024", func(s *scanned) []mention { return findCounts(s, nil, findDates(s, dateAnchor{})) }, []string{"+1200"}},
 	}
 	for _, tc := range tests {

@@ -59,7 +59,11 @@ type Trigger struct {
 	Component string `yaml:"component"`
 	// Frame places the parties when the agent does not invest: "holders"
 	// reads "Vega shareholders will receive $5bn" as paid for Vega;
-	// "held_by" reads "the 9% stake held by Norrland" as Norrland's.
+	// "held_by" reads "the 9% stake held by Norrland" as Norrland's; "sale"
+	// reads "sold its stake in Vega to Harbor for $1bn" as Harbor's money;
+	// "running_total" reads "bringing its total to $8bn" as the total of the
+	// investment stated before it in the sentence; "relative" reads "the
+	// $300m Orbital sank into Vega" as Orbital's, the name between value and verb.
 	Frame string `yaml:"frame"`
 	// Presupposed triggers state their fact in a clause of their own ("the
 	// 9% stake held by Norrland"), which a negation before the value ("did
@@ -159,8 +163,11 @@ type Claim struct {
 	// CompoundDrop are titles that, joined to a post ("co-founder and
 	// CTO"), say who started a company rather than the post held.
 	CompoundDrop []string `yaml:"compound_drop"`
-	Tests        []Case   `yaml:"tests"`
-	File         string   `yaml:"-"`
+	// Links are the words before a title that give it to the clause's
+	// subject: "Ana Gil will become Pinecrest's CFO", "joined as CTO".
+	Links []string `yaml:"links"`
+	Tests []Case   `yaml:"tests"`
+	File  string   `yaml:"-"`
 }
 
 // Lexicon holds the word lists extraction consults.
@@ -654,8 +661,8 @@ func (s *Set) compile() ErrorList {
 			if !knownComponents[t.Component] {
 				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown component %q", t.Component)})
 			}
-			if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" {
-				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders or held_by", t.Frame)})
+			if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" && t.Frame != "sale" && t.Frame != "running_total" && t.Frame != "relative" {
+				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders, held_by, sale, running_total or relative", t.Frame)})
 			}
 		}
 		for i := range c.Cues {
