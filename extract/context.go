@@ -221,6 +221,20 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 	if agent.ok() {
 		return agent
 	}
+	if m.ref == refPronoun {
+		// "The company said ... where it plans to hire": a pronoun with no
+		// name before it in its sentence is the sentence's own subject
+		// reference.
+		for _, e := range c.ents {
+			if e.end > m.start || e.ref == refName || e.start == m.start {
+				continue
+			}
+			if r := c.resolve(e, exclude...); r.ok() {
+				return party{name: r.name, start: m.start, end: m.end, m: m}
+			}
+			break
+		}
+	}
 	if t := c.art.topic; t != "" && !containsFold(exclude, t) && c.wordsBetween(0, m.start) <= 1 {
 		// "The firm expects...": a reference opening a sentence continues
 		// the topic of the sentence before, not its last name.

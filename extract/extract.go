@@ -492,16 +492,16 @@ func (a *artState) remember(c *sentCtx) {
 	// names join the references' candidates.
 	topic := ""
 	for _, m := range c.ents {
-		if topic != "" || c.s.Heading || !a.isParty(m) || a.isPerson(m) {
+		if topic != "" || !a.isParty(m) || a.isPerson(m) {
 			continue
 		}
 		if m.ref == refName {
 			topic = a.canonical(m.name)
-		} else if r := c.resolve(m); r.ok() {
+		} else if r := c.resolve(m); r.ok() && !c.s.Heading {
 			topic = r.name
 		}
 	}
-	if topic != "" {
+	if topic != "" && !c.s.Heading {
 		a.topic = topic
 		a.namesOrg[c.s.Start] = true
 	}
