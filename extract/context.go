@@ -345,36 +345,24 @@ func (p party) isRef() bool { return p.ok() && p.m.ref != refName }
 // explicit is true when a preposition was followed by something that is not
 // an entity: the claim names a party, just not one we know.
 func (c *sentCtx) entityAfter(pos int, preps []string, max int, exclude string) (p party, explicit bool) {
-	words := 0
-	for i := c.tokenAt(pos); i < len(c.toks) && words <= max; i++ {
-		t := c.toks[i]
-		if t.Text == ";" || t.Text == "\u2014" || t.Text == "." || t.Text == "," && words > 0 {
-			break
-		}
-		if isWord(t.Text) {
-			words++
-		}
-		if !containsFold(preps, t.Text) {
-			continue
-		}
-		if m, ok := c.nameAhead(i+1, 5); ok {
-			if r := c.resolve(m, exclude); r.ok() && r.name != exclude && c.art.isPartyName(r.name) {
-				return r, true
-			}
-		}
-		return party{}, true
-	}
-	return party{}, false
+	return c.prepObject(pos, preps, max, exclude, false)
 }
 
 // objectAfter returns the organisation the first preposition phrase that
 // names one introduces within max words after pos, passing phrases that
 // name none: "pay €2 billion in cash for the shares of Vega" names Vega.
 func (c *sentCtx) objectAfter(pos int, preps []string, max int, exclude string) party {
-	words := 0
+	p, _ := c.prepObject(pos, preps, max, exclude, true)
+	return p
+}
+
+// prepObject reads the phrases that preps open after pos: the first only,
+// or, with pass, the first that names something.
+func (c *sentCtx) prepObject(pos int, preps []string, max int, exclude string, pass bool) (party, bool) {
+	words, explicit := 0, false
 	for i := c.tokenAt(pos); i < len(c.toks) && words <= max; i++ {
 		t := c.toks[i]
-		if t.Text == ";" || t.Text == "\u2014" || t.Text == "." || t.Text == "," && words > 0 || t.Text == "(" {
+		if t.Text == ";" || t.Text == "\u2014" || t.Text == "." || t.Text == "," && words > 0 || pass && t.Text == "(" {
 			break
 		}
 		if isWord(t.Text) {
@@ -383,14 +371,18 @@ func (c *sentCtx) objectAfter(pos int, preps []string, max int, exclude string) 
 		if !containsFold(preps, t.Text) {
 			continue
 		}
+		explicit = true
 		if m, ok := c.nameAhead(i+1, 5); ok {
 			if r := c.resolve(m, exclude); r.ok() && r.name != exclude && c.art.isPartyName(r.name) {
-				return r
+				return r, true
 			}
-			return party{}
+			return party{}, true
+		}
+		if !pass {
+			return party{}, true
 		}
 	}
-	return party{}
+	return party{}, explicit
 }
 
 // phraseBreaks end the words that may stand before the name a phrase
