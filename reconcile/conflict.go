@@ -202,11 +202,14 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 	return nil
 }
 
-// knowable says whether the articles of the sides were written after a
-// period began, so that their undated figures could speak of it. A figure
+// knowable says whether the articles of the sides were written while a
+// period ran, or within days after it ended, so that their undated figures
+// could speak of it: a figure written before the period began cannot, and
+// one written long after it ended is a figure of its own day ("is now
+// valued at", "now owns"), another time of a fact that changes. A figure
 // from an undated article could speak of any period: it is read against
 // one only when the fact has just that one (only).
-func knowable(ss []side, period string, only bool) bool {
+func knowable(ss []side, period string, only bool, days int) bool {
 	p, ok := keyAnchor(period)
 	if !ok {
 		if p, ok = parseAnchor(period); !ok {
@@ -216,7 +219,7 @@ func knowable(ss []side, period string, only bool) bool {
 	for _, s := range ss {
 		for _, c := range s.claims {
 			pub, ok := parseAnchor(c.Published)
-			if !ok && only || ok && pub.to >= p.from {
+			if !ok && only || ok && pub.to >= p.from && pub.from <= addDays(p.to, days) {
 				return true
 			}
 		}
@@ -380,7 +383,7 @@ func (r *run) undatedConflicts(f *fact, undated []*extract.Claim, dated []datedS
 		}
 	}
 	for _, d := range dated {
-		if knowable(unexplained, d.period, len(dated) == 1) {
+		if knowable(unexplained, d.period, len(dated) == 1, windowOf(f.key.kind)) {
 			against = append(against, d.sides[0])
 		}
 	}

@@ -260,6 +260,18 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Helix Robotics was valued at $10 billion in 2023.", "2023-01-23"},
 			{"c.txt", "Helix Robotics is valued at $20 billion.", ""},
 		}, []want{{TypeConflict, extract.KindValuation, []string{"$10 billion", "$20 billion"}, "1 undated article read as of then"}}},
+		{"a figure of the present is not one of a period long past", []article{
+			{"a.txt", "Helix Robotics is valued at $380 billion. Two years ago, Helix Robotics was valued at $18 billion.", "2026-04-02"},
+			{"b.txt", "Helix Robotics is now valued at approximately $380 billion.", "2026-04-10"},
+		}, nil},
+		{"a holding after completion against one stated at the announcement", []article{
+			{"a.txt", "Orbital already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
+			{"b.txt", "Orbital now owns 100% of Helix Robotics.", "2025-07-09"},
+		}, nil},
+		{"a present figure against the period it falls in", []article{
+			{"a.txt", "Helix Robotics was valued at $10 billion in March 2024.", "2024-03-20"},
+			{"b.txt", "Helix Robotics is valued at $20 billion.", "2024-04-02"},
+		}, []want{{TypeConflict, extract.KindValuation, []string{"$10 billion", "$20 billion"}, "valuation"}}},
 		{"undated figures join no window of several", []article{
 			{"a.txt", "Helix Robotics is valued at $1 billion.", "2019-07-22"},
 			{"b.txt", "Helix Robotics is valued at $10 billion.", "2023-01-23"},
