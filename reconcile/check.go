@@ -57,6 +57,9 @@ type run struct {
 	// target nearly all of them name
 	dealTargets  map[string]map[string]int
 	dealTargetOf map[string]string
+	// plain amounts whose article states the same amount for the same
+	// pair as a ceiling, by claim id: they are read as that ceiling
+	asCeiling map[string]bool
 }
 
 func newRun(opts Options) *run {
@@ -64,7 +67,8 @@ func newRun(opts Options) *run {
 		opts.Tolerance = DefaultTolerance
 	}
 	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{},
-		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}, dealTargetOf: map[string]string{}}
+		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}, dealTargetOf: map[string]string{},
+		asCeiling: map[string]bool{}}
 }
 
 // Reconcile checks claims held in memory and returns the findings, ordered

@@ -298,6 +298,14 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital also committed up to $500 billion to Helix Robotics.", "2026-04"},
 			{"b.txt", "In February 2026, Orbital invested approximately $50 billion in Helix Robotics.", "2026-04-20"},
 		}, []want{{TypeConflict, extract.KindInvestment, []string{"up to $500 billion", "approximately $50 billion"}, "up to $500 billion"}}},
+		{"a headline amount an article states as a ceiling is that ceiling", []article{
+			{"a.txt", "Orbital to invest another $25 billion in Helix Robotics\n\nOrbital will invest up to $25 billion in Helix Robotics in exchange for a ten-year cloud contract.", "2026-04-21"},
+			{"b.txt", "Orbital said on Monday that it is investing an additional $5 billion in Helix Robotics immediately.", "2026-04-21"},
+		}, nil},
+		{"a headline amount against another article's ceiling still conflicts", []article{
+			{"a.txt", "Orbital to invest another $25 billion in Helix Robotics\n\nOrbital will invest $25 billion in Helix Robotics in exchange for a ten-year cloud contract.", "2026-04-21"},
+			{"b.txt", "Orbital said on Monday that it is investing an additional $5 billion in Helix Robotics immediately.", "2026-04-21"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$25 billion", "$5 billion"}, "one tranche"}}},
 		{"a ceiling met by the amount", []article{
 			{"a.txt", "Orbital will invest up to $10 billion in Helix Robotics.", "2023-01-10"},
 			{"b.txt", "Orbital is investing $10 billion in Helix Robotics.", "2023-01-23"},

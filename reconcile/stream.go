@@ -48,6 +48,7 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 	}
 	var conflicts, arithmetic, moves []Finding
 	err = src.Read(r.groupKey, func(cs []*extract.Claim) error {
+		r.noteStatedCeilings(cs)
 		arithmetic = append(arithmetic, r.articleArithmetic(cs)...)
 		arithmetic = append(arithmetic, r.articleCAGR(cs)...)
 		for _, c := range cs {
