@@ -207,6 +207,12 @@ func TestArticleSets(t *testing.T) {
 		{"stake times valuation", []article{
 			{"a.txt", "Orbital paid $4 billion for a 15% stake in Helix Robotics, which was valued at $18.4 billion.", ""},
 		}, []want{{TypeInconsistent, extract.KindStake, []string{"15% stake"}, "is about $2.76 billion, not $4 billion"}}},
+		{"stake and price, the valuation in the next sentence", []article{
+			{"a.txt", "Orbital paid $4 billion for a 15% stake in Helix Robotics. The deal values Helix Robotics at $18.4 billion.", ""},
+		}, []want{{TypeInconsistent, extract.KindStake, []string{"15% stake"}, "is about $2.76 billion, not $4 billion"}}},
+		{"a stake's sale price against a valuation of another deal", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics. The investment was made at Helix Robotics's last valuation of $18.4 billion.\n\nSeparately, Vega Capital sold a significant portion of its 8% stake in Helix Robotics to other investors in an $884 million deal.", "2024-03-27"},
+		}, nil},
 		{"stake times valuation that holds", []article{
 			{"a.txt", "Orbital paid $14.3 billion for a 49% stake in Helix Robotics, which was valued at $29 billion.", ""},
 		}, nil},
