@@ -53,7 +53,14 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		if c.Object == "" || c.Aspect == extract.AspectBound {
 			return k, false
 		}
-		k.scope = status + "|" + string(c.Aspect)
+		// A holding "before the deal" is the holding as the deal was
+		// announced: the same fact as a holding stated then (see
+		// holdingsBefore).
+		aspect := c.Aspect
+		if aspect == extract.AspectBefore {
+			aspect = extract.AspectPlain
+		}
+		k.scope = status + "|" + string(aspect)
 	case extract.KindValuation:
 		// Before and after a deal are different facts from a plain
 		// valuation, and from each other.
@@ -231,6 +238,24 @@ func knowable(ss []side, period string, only bool, days int) bool {
 // same period must agree; an undated claim must agree with some dated one,
 // or with the other undated claims.
 func (r *run) scopedConflicts(f *fact) []Finding {
+	if f.key.kind == extract.KindStake {
+		placed, unplaced := r.holdingsBefore(f.claims)
+		if len(unplaced) > 0 {
+			// Holdings before a deal the coverage does not date are
+			// compared only with each other.
+			out := r.periodConflicts(&fact{key: f.key, claims: unplaced})
+			if len(placed) > 0 {
+				out = append(out, r.periodConflicts(&fact{key: f.key, claims: placed})...)
+			}
+			return out
+		}
+		f = &fact{key: f.key, claims: placed}
+	}
+	return r.periodConflicts(f)
+}
+
+// periodConflicts is scopedConflicts once holdings before a deal are placed.
+func (r *run) periodConflicts(f *fact) []Finding {
 	byPeriod := map[string][]*extract.Claim{}
 	var periods []string
 	var undated []*extract.Claim
@@ -254,7 +279,11 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 	for _, p := range periods {
 		sides := r.sides(f.key.kind, byPeriod[p])
 		if len(sides) > 1 {
-			out = append(out, r.conflict(f, p, sides))
+			fd := r.conflict(f, p, sides)
+			if anyBefore(byPeriod[p]) {
+				fd.Message += "; both: the holding before the deal announced then"
+			}
+			out = append(out, fd)
 		}
 		dated = append(dated, datedSides{p, sides})
 	}

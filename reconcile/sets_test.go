@@ -105,6 +105,18 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "In 2023, Orbital held a 49% stake in Helix Robotics.", ""},
 			{"b.txt", "After the 2025 recapitalisation, Orbital holds a 27% stake in Helix Robotics.", ""},
 		}, nil},
+		{"a holding before a deal against one stated at its announcement", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it had agreed to buy Helix Robotics for €8.7 billion. Orbital Systems already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
+			{"b.txt", "Orbital Systems said on Tuesday it had completed its acquisition of Helix Robotics. Orbital Systems already owned 21% of Helix Robotics before the deal. It now owns 100% of Helix Robotics.", "2025-07-09"},
+		}, []want{{TypeConflict, extract.KindStake, []string{"21%", "12%"}, "before the deal"}}},
+		{"a holding before a deal that agrees", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it had agreed to buy Helix Robotics for €8.7 billion. Orbital Systems already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
+			{"b.txt", "Orbital Systems said on Tuesday it had completed its acquisition of Helix Robotics. Orbital Systems already owned 12% of Helix Robotics before the deal. It now owns 100% of Helix Robotics.", "2025-07-09"},
+		}, nil},
+		{"holdings before two deals", []article{
+			{"a.txt", "Orbital Systems already owned 12% of Helix Robotics before the deal.", "2024-10-15"},
+			{"b.txt", "Orbital Systems already owned 21% of Helix Robotics before the deal.", "2025-07-09"},
+		}, nil},
 		{"stakes that disagree", []article{
 			{"a.txt", "Orbital acquired a 49% stake in Helix Robotics.", "2024-05-02"},
 			{"b.txt", "Orbital acquired a 40% stake in Helix Robotics.", "2024-05-02"},
