@@ -63,6 +63,9 @@ type run struct {
 	// each pair's deal announcements that articles report as their news,
 	// by canonical investor and target
 	announced map[[2]string][]int
+	// each pair's deal completions that articles report as their news:
+	// a completed deal changes the holdings
+	closed map[[2]string][]int
 }
 
 func newRun(opts Options) *run {
@@ -71,7 +74,8 @@ func newRun(opts Options) *run {
 	}
 	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{},
 		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}, dealTargetOf: map[string]string{},
-		asCeiling: map[string]bool{}, announced: map[[2]string][]int{}}
+		asCeiling: map[string]bool{}, announced: map[[2]string][]int{},
+		closed: map[[2]string][]int{}}
 }
 
 // Reconcile checks claims held in memory and returns the findings, ordered

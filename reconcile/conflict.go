@@ -240,16 +240,16 @@ func knowable(ss []side, period string, only bool, days int) bool {
 func (r *run) scopedConflicts(f *fact) []Finding {
 	if f.key.kind == extract.KindStake {
 		placed, unplaced := r.holdingsBefore(f.claims)
+		var out []Finding
 		if len(unplaced) > 0 {
 			// Holdings before a deal the coverage does not date are
 			// compared only with each other.
-			out := r.periodConflicts(&fact{key: f.key, claims: unplaced})
-			if len(placed) > 0 {
-				out = append(out, r.periodConflicts(&fact{key: f.key, claims: placed})...)
-			}
-			return out
+			out = r.periodConflicts(&fact{key: f.key, claims: unplaced})
 		}
-		f = &fact{key: f.key, claims: placed}
+		for _, g := range r.byCompletion(placed) {
+			out = append(out, r.periodConflicts(&fact{key: f.key, claims: g})...)
+		}
+		return out
 	}
 	return r.periodConflicts(f)
 }

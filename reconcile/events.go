@@ -138,11 +138,58 @@ func (r *run) findDealTarget(investor string) string {
 // that reports the announcement as its news: a retrospective date ("first
 // announced in early 2023") is the likelier to be wrong.
 func (r *run) noteAnnouncement(c *extract.Claim) {
-	if c.Kind != extract.KindEventDate || c.Event != "announced" || c.Subject == "" || c.Object == "" || !isNews(c) {
+	if c.Kind != extract.KindEventDate || c.Event != "announced" && c.Event != "closed" || c.Subject == "" || c.Object == "" || !isNews(c) {
 		return
 	}
 	k := [2]string{r.canon(c.Subject), r.canon(c.Object)}
+	if c.Event == "closed" {
+		r.closed[k] = append(r.closed[k], c.Value.From)
+		return
+	}
 	r.announced[k] = append(r.announced[k], c.Value.From)
+}
+
+// byCompletion splits a pair's holdings at the completions of its deals:
+// a holding stated after a deal completed ("now owns 100%") is another
+// time of the fact than one stated before it, however close the articles.
+// Holdings whose time is unknown, or spans a completion, are a group of
+// their own.
+func (r *run) byCompletion(cs []*extract.Claim) [][]*extract.Claim {
+	if len(cs) == 0 {
+		return nil
+	}
+	days := r.closed[[2]string{r.canon(cs[0].Subject), r.canon(cs[0].Object)}]
+	if len(days) == 0 {
+		return [][]*extract.Claim{cs}
+	}
+	groups := map[int][]*extract.Claim{}
+	var order []int
+	for _, c := range cs {
+		g := -1 // unknown or spanning
+		if a := claimAnchor(c); a.ok() {
+			g = 0
+			for _, d := range days {
+				switch {
+				case d <= a.from:
+					g++
+				case d <= a.to:
+					g = -1
+				}
+				if g < 0 {
+					break
+				}
+			}
+		}
+		if _, ok := groups[g]; !ok {
+			order = append(order, g)
+		}
+		groups[g] = append(groups[g], c)
+	}
+	out := make([][]*extract.Claim, 0, len(order))
+	for _, g := range order {
+		out = append(out, groups[g])
+	}
+	return out
 }
 
 // announcedBy returns the day the pair's deal reported by an article

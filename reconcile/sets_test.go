@@ -113,6 +113,15 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital Systems said on Tuesday it had agreed to buy Helix Robotics for €8.7 billion. Orbital Systems already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
 			{"b.txt", "Orbital Systems said on Tuesday it had completed its acquisition of Helix Robotics. Orbital Systems already owned 12% of Helix Robotics before the deal. It now owns 100% of Helix Robotics.", "2025-07-09"},
 		}, nil},
+		{"a holding after a quick completion against one at the announcement", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it had agreed to buy Helix Robotics for €2 billion. Orbital Systems already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
+			{"b.txt", "Orbital Systems said on Tuesday it had completed its acquisition of Helix Robotics. Orbital Systems now owns 100% of Helix Robotics.", "2024-11-20"},
+		}, nil},
+		{"holdings both stated before the completion", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it had agreed to buy Helix Robotics for €2 billion. Orbital Systems already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
+			{"b.txt", "Orbital Systems, which owns 21% of Helix Robotics, expects the deal to close next year.", "2024-10-30"},
+			{"c.txt", "Orbital Systems said on Tuesday it had completed its acquisition of Helix Robotics. Orbital Systems now owns 100% of Helix Robotics.", "2024-11-20"},
+		}, []want{{TypeConflict, extract.KindStake, []string{"21%", "12%"}, "stake"}}},
 		{"holdings before two deals", []article{
 			{"a.txt", "Orbital Systems already owned 12% of Helix Robotics before the deal.", "2024-10-15"},
 			{"b.txt", "Orbital Systems already owned 21% of Helix Robotics before the deal.", "2025-07-09"},
