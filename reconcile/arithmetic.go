@@ -107,7 +107,7 @@ func (r *run) stakeTimesValuation(cs []*extract.Claim) []Finding {
 		val := r.pick(cs, func(c *extract.Claim) bool {
 			return c.Kind == extract.KindValuation && c.Subject == s.Object && usable(c) && c.Aspect != extract.AspectBefore && c.Value.Qualifier == ""
 		})
-		if inv == nil || val == nil || inv.Value.Currency != val.Value.Currency || !sameTime(s, inv, val) {
+		if inv == nil || val == nil || inv.Value.Currency != val.Value.Currency || !sameTime(s, inv, val) || !toldWith(val, s, inv) {
 			continue
 		}
 		implied := pct(r.interval(s)).Mul(r.interval(val))
@@ -121,6 +121,24 @@ func (r *run) stakeTimesValuation(cs []*extract.Claim) []Finding {
 		break
 	}
 	return out
+}
+
+// sentenceGap is how many bytes may separate two sentences told one after
+// the other: a space, or the blank line between paragraphs.
+const sentenceGap = 2
+
+// toldWith says whether a figure is stated with the others: in the
+// sentence of one of them or in the sentence right after one. A valuation
+// told paragraphs away from a stake and its price is as likely another
+// deal's ("the investment was made at its last valuation of ...") as the
+// one that priced the stake.
+func toldWith(c *extract.Claim, others ...*extract.Claim) bool {
+	for _, o := range others {
+		if c.SentStart == o.SentStart || c.SentStart >= o.SentEnd && c.SentStart-o.SentEnd <= sentenceGap {
+			return true
+		}
+	}
+	return false
 }
 
 // sameTime says whether figures may be of one moment: none dates itself,

@@ -57,6 +57,15 @@ type run struct {
 	// target nearly all of them name
 	dealTargets  map[string]map[string]int
 	dealTargetOf map[string]string
+	// plain amounts whose article states the same amount for the same
+	// pair as a ceiling, by claim id: they are read as that ceiling
+	asCeiling map[string]bool
+	// each pair's deal announcements that articles report as their news,
+	// by canonical investor and target
+	announced map[[2]string][]int
+	// each pair's deal completions that articles report as their news:
+	// a completed deal changes the holdings
+	closed map[[2]string][]int
 }
 
 func newRun(opts Options) *run {
@@ -64,7 +73,9 @@ func newRun(opts Options) *run {
 		opts.Tolerance = DefaultTolerance
 	}
 	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{},
-		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}, dealTargetOf: map[string]string{}}
+		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}, dealTargetOf: map[string]string{},
+		asCeiling: map[string]bool{}, announced: map[[2]string][]int{},
+		closed: map[[2]string][]int{}}
 }
 
 // Reconcile checks claims held in memory and returns the findings, ordered

@@ -53,7 +53,14 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		if c.Object == "" || c.Aspect == extract.AspectBound {
 			return k, false
 		}
-		k.scope = status + "|" + string(c.Aspect)
+		// A holding "before the deal" is the holding as the deal was
+		// announced: the same fact as a holding stated then (see
+		// holdingsBefore).
+		aspect := c.Aspect
+		if aspect == extract.AspectBefore {
+			aspect = extract.AspectPlain
+		}
+		k.scope = status + "|" + string(aspect)
 	case extract.KindValuation:
 		// Before and after a deal are different facts from a plain
 		// valuation, and from each other.
@@ -202,11 +209,14 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 	return nil
 }
 
-// knowable says whether the articles of the sides were written after a
-// period began, so that their undated figures could speak of it. A figure
+// knowable says whether the articles of the sides were written while a
+// period ran, or within days after it ended, so that their undated figures
+// could speak of it: a figure written before the period began cannot, and
+// one written long after it ended is a figure of its own day ("is now
+// valued at", "now owns"), another time of a fact that changes. A figure
 // from an undated article could speak of any period: it is read against
 // one only when the fact has just that one (only).
-func knowable(ss []side, period string, only bool) bool {
+func knowable(ss []side, period string, only bool, days int) bool {
 	p, ok := keyAnchor(period)
 	if !ok {
 		if p, ok = parseAnchor(period); !ok {
@@ -216,7 +226,7 @@ func knowable(ss []side, period string, only bool) bool {
 	for _, s := range ss {
 		for _, c := range s.claims {
 			pub, ok := parseAnchor(c.Published)
-			if !ok && only || ok && pub.to >= p.from {
+			if !ok && only || ok && pub.to >= p.from && pub.from <= addDays(p.to, days) {
 				return true
 			}
 		}
@@ -228,6 +238,24 @@ func knowable(ss []side, period string, only bool) bool {
 // same period must agree; an undated claim must agree with some dated one,
 // or with the other undated claims.
 func (r *run) scopedConflicts(f *fact) []Finding {
+	if f.key.kind == extract.KindStake {
+		placed, unplaced := r.holdingsBefore(f.claims)
+		var out []Finding
+		if len(unplaced) > 0 {
+			// Holdings before a deal the coverage does not date are
+			// compared only with each other.
+			out = r.periodConflicts(&fact{key: f.key, claims: unplaced})
+		}
+		for _, g := range r.byCompletion(placed) {
+			out = append(out, r.periodConflicts(&fact{key: f.key, claims: g})...)
+		}
+		return out
+	}
+	return r.periodConflicts(f)
+}
+
+// periodConflicts is scopedConflicts once holdings before a deal are placed.
+func (r *run) periodConflicts(f *fact) []Finding {
 	byPeriod := map[string][]*extract.Claim{}
 	var periods []string
 	var undated []*extract.Claim
@@ -251,7 +279,11 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 	for _, p := range periods {
 		sides := r.sides(f.key.kind, byPeriod[p])
 		if len(sides) > 1 {
-			out = append(out, r.conflict(f, p, sides))
+			fd := r.conflict(f, p, sides)
+			if anyBefore(byPeriod[p]) {
+				fd.Message += "; both: the holding before the deal announced then"
+			}
+			out = append(out, fd)
 		}
 		dated = append(dated, datedSides{p, sides})
 	}
@@ -380,7 +412,7 @@ func (r *run) undatedConflicts(f *fact, undated []*extract.Claim, dated []datedS
 		}
 	}
 	for _, d := range dated {
-		if knowable(unexplained, d.period, len(dated) == 1) {
+		if knowable(unexplained, d.period, len(dated) == 1, windowOf(f.key.kind)) {
 			against = append(against, d.sides[0])
 		}
 	}

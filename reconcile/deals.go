@@ -24,6 +24,7 @@ const ceilingReach = 8
 // dated article join the deal when the pair has one; else each undated
 // article is compared only with itself (see joinUndated).
 func (r *run) dealConflicts(f *fact) []Finding {
+	f = &fact{key: f.key, claims: r.statedCeilings(f.claims)}
 	// Most facts hold one value however they are grouped.
 	if r.allMeet(f.claims) {
 		return nil
@@ -77,6 +78,62 @@ func (r *run) allMeet(cs []*extract.Claim) bool {
 		}
 	}
 	return true
+}
+
+// noteStatedCeilings marks the plain amounts of one article that the
+// article also states, for the same pair, as a ceiling: a headline drops
+// the "up to" its story keeps ("Orbital to invest $25 billion in Helix";
+// "Orbital will invest up to $25 billion"), so both name one commitment's
+// ceiling, not an amount paid.
+func (r *run) noteStatedCeilings(cs []*extract.Claim) {
+	type pair struct{ subject, object string }
+	var ceilings map[pair][]float64
+	for _, c := range cs {
+		if c.Kind == extract.KindInvestment && isCeiling(c) && c.Value.Type == extract.ValueMoney {
+			if ceilings == nil {
+				ceilings = map[pair][]float64{}
+			}
+			p := pair{r.canon(c.Subject), r.canon(c.Object)}
+			ceilings[p] = append(ceilings[p], c.Value.Hi)
+		}
+	}
+	if ceilings == nil {
+		return
+	}
+	for _, c := range cs {
+		if c.Kind != extract.KindInvestment || isCeiling(c) || c.Value.Type != extract.ValueMoney || c.Value.Qualifier != "" || c.Value.Lo != c.Value.Hi {
+			continue
+		}
+		for _, x := range ceilings[pair{r.canon(c.Subject), r.canon(c.Object)}] {
+			if x == c.Value.Lo {
+				r.asCeiling[c.ID] = true
+			}
+		}
+	}
+}
+
+// statedCeilings returns the claims with those an article also states as
+// a ceiling read as ceilings (copies: the claims are the caller's).
+func (r *run) statedCeilings(cs []*extract.Claim) []*extract.Claim {
+	if len(r.asCeiling) == 0 {
+		return cs
+	}
+	var out []*extract.Claim
+	for i, c := range cs {
+		if !r.asCeiling[c.ID] {
+			continue
+		}
+		if out == nil {
+			out = append([]*extract.Claim(nil), cs...)
+		}
+		cp := *c
+		cp.Aspect = extract.AspectBound
+		out[i] = &cp
+	}
+	if out == nil {
+		return cs
+	}
+	return out
 }
 
 // isCeiling says whether a claim states a commitment's ceiling ("up to").

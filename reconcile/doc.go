@@ -2,8 +2,10 @@
 // their wording allows, anchors each claim in time (its own period, else its
 // article's date), groups claims into facts (parties read through the
 // corpus's short names, the part of a deal, its status, overlapping time;
-// an investor's amounts into deals), and checks facts for conflicts, tickers
-// against a reference listing, and arithmetic that does not hold.
+// an investor's amounts into deals; a pair's holdings placed at its deals'
+// announcements and split at their completions), and checks facts for
+// conflicts, tickers against a reference listing, and arithmetic that does
+// not hold.
 //
 // Reconciliation is a pure function of claims, articles and rules; it may
 // import extract, corpus and rules.

@@ -154,3 +154,140 @@ func (r *run) findDealTarget(investor string) string {
 	}
 	return best
 }
+
+// noteAnnouncement records the day a deal was announced, from an article
+// that reports the announcement as its news: a retrospective date ("first
+// announced in early 2023") is the likelier to be wrong.
+func (r *run) noteAnnouncement(c *extract.Claim) {
+	if c.Kind != extract.KindEventDate || c.Event != "announced" && c.Event != "closed" || c.Subject == "" || c.Object == "" || !isNews(c) {
+		return
+	}
+	k := [2]string{r.canon(c.Subject), r.canon(c.Object)}
+	if c.Event == "closed" {
+		r.closed[k] = append(r.closed[k], c.Value.From)
+		return
+	}
+	r.announced[k] = append(r.announced[k], c.Value.From)
+}
+
+// byCompletion splits a pair's holdings at the completions of its deals:
+// a holding stated after a deal completed ("now owns 100%") is another
+// time of the fact than one stated before it, however close the articles.
+// Holdings whose time is unknown, or spans a completion, are a group of
+// their own.
+func (r *run) byCompletion(cs []*extract.Claim) [][]*extract.Claim {
+	if len(cs) == 0 {
+		return nil
+	}
+	days := r.closed[[2]string{r.canon(cs[0].Subject), r.canon(cs[0].Object)}]
+	if len(days) == 0 {
+		return [][]*extract.Claim{cs}
+	}
+	groups := map[int][]*extract.Claim{}
+	var order []int
+	for _, c := range cs {
+		g := -1 // unknown or spanning
+		if a := claimAnchor(c); a.ok() {
+			g = 0
+			for _, d := range days {
+				switch {
+				case d <= a.from:
+					g++
+				case d <= a.to:
+					g = -1
+				}
+				if g < 0 {
+					break
+				}
+			}
+		}
+		if _, ok := groups[g]; !ok {
+			order = append(order, g)
+		}
+		groups[g] = append(groups[g], c)
+	}
+	out := make([][]*extract.Claim, 0, len(order))
+	for _, g := range order {
+		out = append(out, groups[g])
+	}
+	return out
+}
+
+// announcedBy returns the day the pair's deal reported by an article
+// published on pub was announced: the latest announcement on or before
+// pub, as most reports of that news date it; without pub, the pair's one
+// announcement. False when the coverage dates no such announcement.
+func (r *run) announcedBy(subject, object string, pub anchor) (int, bool) {
+	days := r.announced[[2]string{r.canon(subject), r.canon(object)}]
+	if len(days) == 0 {
+		return 0, false
+	}
+	latest := 0
+	for _, d := range days {
+		if (!pub.ok() || d <= pub.to) && d > latest {
+			latest = d
+		}
+	}
+	if latest == 0 {
+		return 0, false
+	}
+	count := map[int]int{}
+	best := 0
+	for _, d := range days {
+		if d > latest || d < addDays(latest, -newsGapDays) {
+			continue
+		}
+		count[d]++
+		if best == 0 || count[d] > count[best] || count[d] == count[best] && d < best {
+			best = d
+		}
+	}
+	if !pub.ok() {
+		for _, d := range days {
+			if d < addDays(best, -newsGapDays) {
+				return 0, false // several deals: nothing says which
+			}
+		}
+	}
+	return best, true
+}
+
+// holdingsBefore places each holding stated "before the deal" without a
+// period of its own at the day its deal was announced, so that it is
+// compared with holdings stated then, and never with one stated after the
+// deal completed ("now owns 100%"). It returns the claims so placed (the
+// others unchanged) and the holdings before a deal it cannot date.
+func (r *run) holdingsBefore(cs []*extract.Claim) (placed, unplaced []*extract.Claim) {
+	for _, c := range cs {
+		if c.Aspect != extract.AspectBefore || c.Period != "" {
+			placed = append(placed, c)
+			continue
+		}
+		pub, _ := parseAnchor(c.Published)
+		d, ok := r.announcedBy(c.Subject, c.Object, pub)
+		if !ok {
+			unplaced = append(unplaced, c)
+			continue
+		}
+		cp := *c
+		cp.Period = itoa(d/10000) + "-" + twoDigits(d/100%100) + "-" + twoDigits(d%100)
+		placed = append(placed, &cp)
+	}
+	return placed, unplaced
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + itoa(n)
+	}
+	return itoa(n)
+}
+
+func anyBefore(cs []*extract.Claim) bool {
+	for _, c := range cs {
+		if c.Aspect == extract.AspectBefore {
+			return true
+		}
+	}
+	return false
+}

@@ -105,6 +105,27 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "In 2023, Orbital held a 49% stake in Helix Robotics.", ""},
 			{"b.txt", "After the 2025 recapitalisation, Orbital holds a 27% stake in Helix Robotics.", ""},
 		}, nil},
+		{"a holding before a deal against one stated at its announcement", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it had agreed to buy Helix Robotics for €8.7 billion. Orbital Systems already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
+			{"b.txt", "Orbital Systems said on Tuesday it had completed its acquisition of Helix Robotics. Orbital Systems already owned 21% of Helix Robotics before the deal. It now owns 100% of Helix Robotics.", "2025-07-09"},
+		}, []want{{TypeConflict, extract.KindStake, []string{"21%", "12%"}, "before the deal"}}},
+		{"a holding before a deal that agrees", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it had agreed to buy Helix Robotics for €8.7 billion. Orbital Systems already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
+			{"b.txt", "Orbital Systems said on Tuesday it had completed its acquisition of Helix Robotics. Orbital Systems already owned 12% of Helix Robotics before the deal. It now owns 100% of Helix Robotics.", "2025-07-09"},
+		}, nil},
+		{"a holding after a quick completion against one at the announcement", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it had agreed to buy Helix Robotics for €2 billion. Orbital Systems already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
+			{"b.txt", "Orbital Systems said on Tuesday it had completed its acquisition of Helix Robotics. Orbital Systems now owns 100% of Helix Robotics.", "2024-11-20"},
+		}, nil},
+		{"holdings both stated before the completion", []article{
+			{"a.txt", "Orbital Systems said on Tuesday it had agreed to buy Helix Robotics for €2 billion. Orbital Systems already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
+			{"b.txt", "Orbital Systems, which owns 21% of Helix Robotics, expects the deal to close next year.", "2024-10-30"},
+			{"c.txt", "Orbital Systems said on Tuesday it had completed its acquisition of Helix Robotics. Orbital Systems now owns 100% of Helix Robotics.", "2024-11-20"},
+		}, []want{{TypeConflict, extract.KindStake, []string{"21%", "12%"}, "stake"}}},
+		{"holdings before two deals", []article{
+			{"a.txt", "Orbital Systems already owned 12% of Helix Robotics before the deal.", "2024-10-15"},
+			{"b.txt", "Orbital Systems already owned 21% of Helix Robotics before the deal.", "2025-07-09"},
+		}, nil},
 		{"stakes that disagree", []article{
 			{"a.txt", "Orbital acquired a 49% stake in Helix Robotics.", "2024-05-02"},
 			{"b.txt", "Orbital acquired a 40% stake in Helix Robotics.", "2024-05-02"},
@@ -211,6 +232,12 @@ func TestArticleSets(t *testing.T) {
 		{"stake times valuation", []article{
 			{"a.txt", "Orbital paid $4 billion for a 15% stake in Helix Robotics, which was valued at $18.4 billion.", ""},
 		}, []want{{TypeInconsistent, extract.KindStake, []string{"15% stake"}, "is about $2.76 billion, not $4 billion"}}},
+		{"stake and price, the valuation in the next sentence", []article{
+			{"a.txt", "Orbital paid $4 billion for a 15% stake in Helix Robotics. The deal values Helix Robotics at $18.4 billion.", ""},
+		}, []want{{TypeInconsistent, extract.KindStake, []string{"15% stake"}, "is about $2.76 billion, not $4 billion"}}},
+		{"a stake's sale price against a valuation of another deal", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics. The investment was made at Helix Robotics's last valuation of $18.4 billion.\n\nSeparately, Vega Capital sold a significant portion of its 8% stake in Helix Robotics to other investors in an $884 million deal.", "2024-03-27"},
+		}, nil},
 		{"stake times valuation that holds", []article{
 			{"a.txt", "Orbital paid $14.3 billion for a 49% stake in Helix Robotics, which was valued at $29 billion.", ""},
 		}, nil},
@@ -264,6 +291,18 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Helix Robotics was valued at $10 billion in 2023.", "2023-01-23"},
 			{"c.txt", "Helix Robotics is valued at $20 billion.", ""},
 		}, []want{{TypeConflict, extract.KindValuation, []string{"$10 billion", "$20 billion"}, "1 undated article read as of then"}}},
+		{"a figure of the present is not one of a period long past", []article{
+			{"a.txt", "Helix Robotics is valued at $380 billion. Two years ago, Helix Robotics was valued at $18 billion.", "2026-04-02"},
+			{"b.txt", "Helix Robotics is now valued at approximately $380 billion.", "2026-04-10"},
+		}, nil},
+		{"a holding after completion against one stated at the announcement", []article{
+			{"a.txt", "Orbital already owned 12% of Helix Robotics before Tuesday's announcement.", "2024-10-15"},
+			{"b.txt", "Orbital now owns 100% of Helix Robotics.", "2025-07-09"},
+		}, nil},
+		{"a present figure against the period it falls in", []article{
+			{"a.txt", "Helix Robotics was valued at $10 billion in March 2024.", "2024-03-20"},
+			{"b.txt", "Helix Robotics is valued at $20 billion.", "2024-04-02"},
+		}, []want{{TypeConflict, extract.KindValuation, []string{"$10 billion", "$20 billion"}, "valuation"}}},
 		{"undated figures join no window of several", []article{
 			{"a.txt", "Helix Robotics is valued at $1 billion.", "2019-07-22"},
 			{"b.txt", "Helix Robotics is valued at $10 billion.", "2023-01-23"},
@@ -290,6 +329,14 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital also committed up to $500 billion to Helix Robotics.", "2026-04"},
 			{"b.txt", "In February 2026, Orbital invested approximately $50 billion in Helix Robotics.", "2026-04-20"},
 		}, []want{{TypeConflict, extract.KindInvestment, []string{"up to $500 billion", "approximately $50 billion"}, "up to $500 billion"}}},
+		{"a headline amount an article states as a ceiling is that ceiling", []article{
+			{"a.txt", "Orbital to invest another $25 billion in Helix Robotics\n\nOrbital will invest up to $25 billion in Helix Robotics in exchange for a ten-year cloud contract.", "2026-04-21"},
+			{"b.txt", "Orbital said on Monday that it is investing an additional $5 billion in Helix Robotics immediately.", "2026-04-21"},
+		}, nil},
+		{"a headline amount against another article's ceiling still conflicts", []article{
+			{"a.txt", "Orbital to invest another $25 billion in Helix Robotics\n\nOrbital will invest $25 billion in Helix Robotics in exchange for a ten-year cloud contract.", "2026-04-21"},
+			{"b.txt", "Orbital said on Monday that it is investing an additional $5 billion in Helix Robotics immediately.", "2026-04-21"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$25 billion", "$5 billion"}, "one tranche"}}},
 		{"a ceiling met by the amount", []article{
 			{"a.txt", "Orbital will invest up to $10 billion in Helix Robotics.", "2023-01-10"},
 			{"b.txt", "Orbital is investing $10 billion in Helix Robotics.", "2023-01-23"},

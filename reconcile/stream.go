@@ -31,8 +31,9 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 	}
 	// What articles are read against: the companies said to be private,
 	// and each market's sizes across the corpus.
-	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize, extract.KindRole, extract.KindInvestment, extract.KindStake}, func(c *extract.Claim) error {
+	err := src.Each([]extract.Kind{extract.KindCompanyStatus, extract.KindMarketSize, extract.KindRole, extract.KindInvestment, extract.KindStake, extract.KindEventDate}, func(c *extract.Claim) error {
 		r.notePrivate(c)
+		r.noteAnnouncement(c)
 		r.noteMarketSize(c)
 		r.noteHolder(c)
 		r.noteDeal(c)
@@ -48,6 +49,7 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 	}
 	var conflicts, arithmetic, moves []Finding
 	err = src.Read(r.groupKey, func(cs []*extract.Claim) error {
+		r.noteStatedCeilings(cs)
 		arithmetic = append(arithmetic, r.articleArithmetic(cs)...)
 		arithmetic = append(arithmetic, r.articleCAGR(cs)...)
 		for _, c := range cs {
