@@ -195,9 +195,9 @@ func TestDevScore(t *testing.T) {
 	}{
 		{"claim recall", ratio("claims_found", "gold_claims"), 0.95},
 		{"value agreement", ratio("values_agree", "values_scored"), 0.97},
-		{"party agreement", ratio("parties_agree", "parties_scored"), 0.87},
-		{"finding recall", ratio("required_found", "required_findings"), 0.75},
-		{"precision", ratio("findings_matched", "reported_findings"), 0.65},
+		{"party agreement", ratio("parties_agree", "parties_scored"), 0.90},
+		{"finding recall", ratio("required_found", "required_findings"), 0.82},
+		{"precision", ratio("findings_matched", "reported_findings"), 0.78},
 	}
 	for _, f := range floors {
 		t.Logf("%s %.2f (floor %.2f)", f.name, f.got, f.min)
@@ -205,8 +205,8 @@ func TestDevScore(t *testing.T) {
 			t.Errorf("dev %s %.2f is under its floor %.2f", f.name, f.got, f.min)
 		}
 	}
-	if n := total["flagged_non_findings"]; n > 1 {
-		t.Errorf("dev: %v flagged non-findings, at most 1 allowed", n)
+	if n := total["flagged_non_findings"]; n > 0 {
+		t.Errorf("dev: %v flagged non-findings, none allowed", n)
 	}
 }
 
