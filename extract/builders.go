@@ -153,6 +153,9 @@ func buildValueClaims(c *sentCtx) {
 		case KindValuation:
 			c.valuationAspect(&cl, vi)
 			cl.Subject = c.valuedParty(m, l).name
+			if h, ok := c.holdingValued(l); ok {
+				cl.Subject = h // "its stake is valued at $50 billion"
+			}
 			if cl.Subject == "" {
 				// "the market for chips is valued at $300 billion"
 				if mk := c.marketNear(m, l); mk != "" {
@@ -670,6 +673,28 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 		obj = c.resolve(obj.m, sub.name)
 	}
 	cl.Subject, cl.Object = sub.name, obj.name
+}
+
+// holdingRe ends the words before a value verb that say a holding, not a
+// company, is valued: "its stake is valued at", "a stake valued at".
+var holdingRe = regexp.MustCompile(`(?i)\b(?:stake|holding|holdings|position|shares)\s+(?:is |was |now |are |were |had been |has been )*$`)
+
+// holdingValued reads "its stake is valued at $50 billion": the value of
+// one holder's stake, a fact apart from the company's valuation. It names
+// it by the holder and the company its sentence's stake claim gives.
+func (c *sentCtx) holdingValued(l link) (string, bool) {
+	if !holdingRe.MatchString(c.text[max(0, l.ts-40):l.ts]) {
+		return "", false
+	}
+	for k := len(c.art.claims) - 1; k >= 0 && c.art.claims[k].SentStart == c.s.Start; k-- {
+		if p := c.art.claims[k]; p.Kind == KindStake && p.Subject != "" && p.Object != "" {
+			return p.Subject + " stake in " + p.Object, true
+		}
+	}
+	if p := c.possessiveNear(l.ts, 3, ""); p.ok() {
+		return p.name + " stake", true
+	}
+	return "", true
 }
 
 // valuedParty finds the company a valuation is of.

@@ -296,9 +296,10 @@ func (c *sentCtx) owned(e entMention) bool {
 	case "its", "their", "our", "his", "her":
 		return true
 	}
-	// "Vega's Skylark drones": a name possessed by another is its product.
+	// "Vega's Skylark drones": a name an organisation possesses is its
+	// product; a person's ("Dana Marsh's Vega") is a company they own.
 	for _, m := range c.ents {
-		if m.possessive && m.tok1 == e.tok0 && m.ref == refName {
+		if m.possessive && m.tok1 == e.tok0 && m.ref == refName && !c.art.isPerson(m) {
 			return true
 		}
 	}

@@ -107,7 +107,10 @@ func (r *run) stakeTimesValuation(cs []*extract.Claim) []Finding {
 		val := r.pick(cs, func(c *extract.Claim) bool {
 			return c.Kind == extract.KindValuation && c.Subject == s.Object && usable(c) && c.Aspect != extract.AspectBefore && c.Value.Qualifier == ""
 		})
-		if inv == nil || val == nil || inv.Value.Currency != val.Value.Currency || !sameTime(s, inv, val) || !toldWith(val, s, inv) {
+		// The price of a stake is told with it: an investment paragraphs
+		// away is as likely a running total as what bought the stake.
+		if inv == nil || val == nil || inv.Value.Currency != val.Value.Currency || !sameTime(s, inv, val) || !toldWith(val, s, inv) ||
+			!toldWith(inv, s) && !toldWith(s, inv) {
 			continue
 		}
 		implied := pct(r.interval(s)).Mul(r.interval(val))
