@@ -931,7 +931,7 @@ func buildHeadcount(c *sentCtx) {
 var (
 	passiveRe      = regexp.MustCompile(`(?i)\b(?:were|was|been|being|are|is)\s*$`)
 	followSuitRe   = regexp.MustCompile(`(?i)\bfollow(?:ed|s|ing)? suit\b`)
-	relationshipRe = regexp.MustCompile(`(?i)\b(?:relationship|partnership|contracts?|ties|work|reliance|projects?|business|collaboration|cooperation|deal|services|spending|engagement|account|vendor|supplier|provider)\b`)
+	relationshipRe = regexp.MustCompile(`(?i)\b(?:relationship|partnership|contracts?|agreements?|licen[cs]es?|ties|work|reliance|projects?|business|collaboration|cooperation|deal|services|spending|engagement|account|vendor|supplier|provider)\b`)
 	idiomRe        = regexp.MustCompile(`(?i)\b(?:cut(?:s|ting)? ties|abandon(?:ed|s|ing)? ship|part(?:ed|s|ing)? ways|walk(?:ed|s|ing)? away|pull(?:ed|s|ing)? out|back(?:ed|s|ing)? away|sever)`)
 )
 
@@ -1034,6 +1034,18 @@ func buildClientChanges(c *sentCtx) {
 			if !object.ok() {
 				object = c.clientOf(subjects[0], h.start) // "Corvid, Helix's largest client, ended its contract"
 			}
+			if !object.ok() {
+				// "is reviewing its Norwick contract": the vendor heads the
+				// verb's object.
+				if e, ok := c.nameAhead(c.tokenAt(h.end), 4); ok && e.ref == refName && !c.art.isPerson(e) && c.art.isParty(e) {
+					object = c.resolve(e, names...)
+				}
+			}
+			if !object.ok() && !explicit {
+				// "Pellham notified Norwick that it would terminate its
+				// agreement": the one other company of the sentence.
+				object = c.otherParty(names)
+			}
 			if !object.ok() && explicit {
 				continue // a vendor is named, and it is not one we know
 			}
@@ -1052,6 +1064,26 @@ func buildClientChanges(c *sentCtx) {
 			}
 		}
 	}
+}
+
+// otherParty returns the one organisation the sentence names besides
+// those in names, or none when it names several.
+func (c *sentCtx) otherParty(names []string) party {
+	var found party
+	for _, e := range c.ents {
+		if e.ref != refName || e.name == "" || !c.art.isParty(e) || c.art.isPerson(e) || c.owned(e) {
+			continue
+		}
+		p := c.resolve(e)
+		if containsFold(names, p.name) || p.name == found.name {
+			continue
+		}
+		if found.ok() {
+			return party{}
+		}
+		found = p
+	}
+	return found
 }
 
 // clientOf reads the appositive that makes a client's vendor explicit:

@@ -216,6 +216,15 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 			}
 			continue
 		}
+		if m.ref == refPronoun && c.verbObject(e) {
+			// "Pellham notified Norwick that it would...": a pronoun
+			// prefers the sentence's subject to a verb's object.
+			if s, ok := c.sentenceSubject(); ok && s.end <= e.start {
+				if sn := c.art.canonical(s.name); !containsFold(exclude, sn) {
+					return party{name: sn, start: m.start, end: m.end, m: m}
+				}
+			}
+		}
 		return party{name: n, start: m.start, end: m.end, m: m}
 	}
 	if agent.ok() {
@@ -318,6 +327,27 @@ func (c *sentCtx) byAgent(e entMention) bool {
 		}
 	}
 	return false
+}
+
+// verbObject says whether a name follows a lower-case word that is no
+// preposition nor determiner: the object of a verb ("notified Norwick").
+func (c *sentCtx) verbObject(e entMention) bool {
+	k := e.tok0 - 1
+	if k < 0 {
+		return false
+	}
+	w := c.toks[k].Text
+	return isWord(w) && strings.ToLower(w) == w && !pronounPasses[w] && !phraseBreaks[w] && !isDeterminer(w)
+}
+
+// sentenceSubject returns the organisation that opens the sentence.
+func (c *sentCtx) sentenceSubject() (entMention, bool) {
+	for _, e := range c.ents {
+		if e.tok0 == 0 && e.ref == refName && e.name != "" && c.art.isParty(e) && !c.art.isPerson(e) {
+			return e, true
+		}
+	}
+	return entMention{}, false
 }
 
 // inPhrase says whether a name is the object of a preposition.

@@ -386,11 +386,26 @@ func (a *artState) findPersons() {
 			if m.tok1+1 < len(toks) {
 				after2 = strings.ToLower(toks[m.tok1+1].Text)
 			}
-			if personBefore[before] || personAfter[after] || after == "," && (personBefore[after2] || after2 == "the" && !a.describedAfter(toks, m.tok1+2) || after2 == "previously" || after2 == "former") {
+			if personBefore[before] || personAfter[after] && !speaksAsIt(toks, m.tok1+1) || after == "," && (personBefore[after2] || after2 == "the" && !a.describedAfter(toks, m.tok1+2) || after2 == "previously" || after2 == "former") {
 				a.persons[m.name] = true
 			}
 		}
 	}
+}
+
+// speaksAsIt says whether what a name said, starting at token j, refers
+// to the speaker as "it" ("Pellham Clinics said on Thursday it would"): a
+// company speaking, not a person.
+func speaksAsIt(toks []Token, j int) bool {
+	for k := j; k < len(toks) && k < j+5; k++ {
+		switch strings.ToLower(toks[k].Text) {
+		case "it", "its":
+			return true
+		case "he", "she", "his", "her", "i", "we", ",":
+			return false
+		}
+	}
+	return false
 }
 
 // describedAfter says whether an appositive starting at token j names a
