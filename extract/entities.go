@@ -313,6 +313,11 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	for end > i+1 && (ix.suffixes[toks[end-1].Text] || toks[end-1].Text == "of" || toks[end-1].Text == "&") {
 		end--
 	}
+	// "Widget Systems, Inc. (NYSE: WDG) said": a legal suffix after a
+	// comma belongs to the name before it.
+	if j > i && j+1 < len(toks) && toks[j].Text == "," && ix.suffixes[toks[j+1].Text] {
+		j += 2
+	}
 	opens := i == 0 || toks[i-1].Text == `"` || toks[i-1].Text == "\u201c" || toks[i-1].Text == "(" || toks[i-1].Text == ":" || toks[i-1].Text == "-"
 	possessive := j < len(toks) && isPossessive(toks[j].Text)
 	switch {

@@ -368,7 +368,14 @@ func (a *artState) findPersons() {
 				}
 				continue
 			}
-			if !looksLikePersonName(m) || a.x.ix.orgName(m.name) {
+			if a.x.ix.orgName(m.name) {
+				continue
+			}
+			if !looksLikePersonName(m) {
+				// "succeed Marsh as CEO": a lone surname given a title.
+				if !strings.Contains(m.name, " ") && a.takesTitle(toks, m.tok0, m.tok1) && !(m.tok1 < len(toks) && toks[m.tok1].Text == ",") {
+					a.persons[m.name] = true
+				}
 				continue
 			}
 			before := ""
@@ -386,11 +393,38 @@ func (a *artState) findPersons() {
 			if m.tok1+1 < len(toks) {
 				after2 = strings.ToLower(toks[m.tok1+1].Text)
 			}
-			if personBefore[before] || personAfter[after] && !speaksAsIt(toks, m.tok1+1) || after == "," && (personBefore[after2] || after2 == "the" && !a.describedAfter(toks, m.tok1+2) || after2 == "previously" || after2 == "former") {
+			if personBefore[before] || personAfter[after] && !speaksAsIt(toks, m.tok1+1) || a.takesTitle(toks, m.tok0, m.tok1) || after == "," && (personBefore[after2] || after2 == "the" && !a.describedAfter(toks, m.tok1+2) || after2 == "previously" || after2 == "former") {
 				a.persons[m.name] = true
 			}
 		}
 	}
+	// "Marsh" after "Dana Marsh": a person's surname alone is that person.
+	for name := range a.persons {
+		if f := strings.Fields(name); len(f) > 1 && !a.x.ix.orgName(name) {
+			a.persons[f[len(f)-1]] = true
+		}
+	}
+}
+
+// takesTitle says whether the words after a name, from token j, give it a
+// title or say who it is ("X, who will succeed Y as CEO", "X taking over
+// as chief executive"): a person.
+func (a *artState) takesTitle(toks []Token, i, j int) bool {
+	// "a person close to Vega, who asked not to be named": a name in a
+	// preposition's phrase does not own the relative clause after it.
+	inPhrase := i > 0 && pronounPasses[strings.ToLower(toks[i-1].Text)]
+	if j+1 < len(toks) && toks[j].Text == "," && strings.EqualFold(toks[j+1].Text, "who") && !inPhrase {
+		return true
+	}
+	for k := j; k+1 < len(toks) && k < j+4; k++ {
+		if strings.EqualFold(toks[k].Text, "as") && len(a.x.titles[strings.ToLower(toks[k+1].Text)]) > 0 {
+			return true
+		}
+		if !isWord(toks[k].Text) {
+			return false
+		}
+	}
+	return false
 }
 
 // speaksAsIt says whether what a name said, starting at token j, refers
