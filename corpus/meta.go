@@ -66,6 +66,9 @@ func monthOf(s string) time.Month {
 // placed in that zone, daylight saving included ("ET" is -04:00 in June).
 func parseDate(s string) (time.Time, Precision, bool) {
 	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, "0123456789") {
+		return time.Time{}, PrecisionNone, false // every form states a year
+	}
 	if m := isoDateRe.FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])

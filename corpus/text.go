@@ -569,7 +569,10 @@ func metadataLine(a *Article, p string) (string, bool) {
 	if metaSegments(a, p) {
 		return "", true
 	}
-	if t, prec, ok := parseDate(p); ok && len(p) < 60 && !strings.ContainsAny(p, ".!?") {
+	if len(p) >= 60 || strings.ContainsAny(p, ".!?") {
+		return "", false
+	}
+	if t, prec, ok := parseDate(p); ok {
 		a.setPublished(t, prec) // a date alone on its line
 		return "", true
 	}

@@ -322,13 +322,11 @@ func (a *artState) read() {
 func (a *artState) findOutlets() {
 	lex := &a.x.set.Lexicon
 	for _, s := range a.sents {
-		lower := ""
 		for i := range lex.Outlets {
 			p := &lex.Outlets[i]
-			if lower == "" {
-				lower = strings.ToLower(s.Text)
-			}
-			if !p.MayMatch(lower) {
+			// The cues ("reported", "told", "news site") are written in
+			// lower case: the text need not be lowered to gate them.
+			if !p.MayMatch(s.Text) {
 				continue
 			}
 			for _, g := range p.Re.FindAllStringSubmatchIndex(s.Text, -1) {
