@@ -1411,6 +1411,18 @@ func buildRoles(c *sentCtx) {
 	}
 }
 
+// beforePossessor returns the token before the name whose possessive mark
+// stands at token j ("Vega Robotics 's"), or the one two before it.
+func (c *sentCtx) beforePossessor(j int) int {
+	k := j - 2
+	for _, e := range c.ents {
+		if e.tok1 == j || e.tok1 == j+1 && e.possessive {
+			k = e.tok0 - 1
+		}
+	}
+	return k
+}
+
 // linkBefore says whether the words before the title at token i make the
 // clause's subject its holder: "as", "will become", skipping the holder's
 // organisation ("became Pinecrest's CFO") and determiners.
@@ -1424,13 +1436,7 @@ func (c *sentCtx) linkBefore(i int) bool {
 			j--
 			continue
 		case isPossessive(c.toks[j].Text):
-			k := j - 2
-			for _, e := range c.ents {
-				if e.tok1 == j || e.tok1 == j+1 && e.possessive {
-					k = e.tok0 - 1
-				}
-			}
-			j = k
+			j = c.beforePossessor(j)
 			continue
 		}
 		return links[w]
@@ -1495,14 +1501,7 @@ func (c *sentCtx) personBefore(i int) party {
 			continue
 		}
 		if isPossessive(c.toks[j].Text) {
-			// skip "Scale 's", "Vega Robotics '"
-			k := j - 2
-			for _, e := range c.ents {
-				if e.tok1 == j || e.tok1 == j+1 && e.possessive {
-					k = e.tok0 - 1
-				}
-			}
-			j = k
+			j = c.beforePossessor(j) // skip "Scale 's", "Vega Robotics '"
 			continue
 		}
 		break

@@ -327,21 +327,15 @@ func publicationWindows(cs []*extract.Claim, days int) [][]*extract.Claim {
 		day int
 	}
 	var ds []dated
-	var out [][]*extract.Claim
-	unknown := map[string]int{}
+	var unknown articleGroups
 	for _, c := range cs {
 		if a, ok := parseAnchor(c.Published); ok {
 			ds = append(ds, dated{c, a.from})
 			continue
 		}
-		i, ok := unknown[c.Article]
-		if !ok {
-			i = len(out)
-			unknown[c.Article] = i
-			out = append(out, nil)
-		}
-		out[i] = append(out[i], c)
+		unknown.add(c)
 	}
+	out := unknown.groups
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].day < ds[j].day })
 	var windows [][]*extract.Claim
 	var cur []*extract.Claim
@@ -442,4 +436,23 @@ func undatedCopies(cs []*extract.Claim) []*extract.Claim {
 		out[i] = &cp
 	}
 	return out
+}
+
+// articleGroups collects claims by article, articles in the order first seen.
+type articleGroups struct {
+	index  map[string]int
+	groups [][]*extract.Claim
+}
+
+func (g *articleGroups) add(c *extract.Claim) {
+	if g.index == nil {
+		g.index = map[string]int{}
+	}
+	i, ok := g.index[c.Article]
+	if !ok {
+		i = len(g.groups)
+		g.index[c.Article] = i
+		g.groups = append(g.groups, nil)
+	}
+	g.groups[i] = append(g.groups[i], c)
 }

@@ -34,21 +34,15 @@ func (r *run) dealConflicts(f *fact) []Finding {
 		a anchor
 	}
 	var dated []anchored
-	var undated [][]*extract.Claim
-	byArticle := map[string]int{}
+	var byArticle articleGroups
 	for _, c := range f.claims {
 		if a := claimAnchor(c); a.ok() {
 			dated = append(dated, anchored{c, a})
 			continue
 		}
-		i, ok := byArticle[c.Article]
-		if !ok {
-			i = len(undated)
-			byArticle[c.Article] = i
-			undated = append(undated, nil)
-		}
-		undated[i] = append(undated[i], c)
+		byArticle.add(c)
 	}
+	undated := byArticle.groups
 	sort.SliceStable(dated, func(i, j int) bool { return dated[i].a.from < dated[j].a.from })
 	// A deal is the claims anchored within dealSpanDays of its first.
 	var deals [][]*extract.Claim

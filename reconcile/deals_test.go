@@ -99,20 +99,7 @@ func TestDealComponents(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Reconcile(amountClaims(tc.in), Options{})
-			if tc.want == "" {
-				for _, f := range got {
-					t.Errorf("unexpected %s: %s", f.Type, f.Message)
-				}
-				return
-			}
-			if len(got) != 1 || !strings.Contains(got[0].Message, tc.want) {
-				var ms []string
-				for _, f := range got {
-					ms = append(ms, f.Message)
-				}
-				t.Errorf("findings %q, want one saying %q", ms, tc.want)
-			}
+			wantOne(t, Reconcile(amountClaims(tc.in), Options{}), tc.want)
 		})
 	}
 }
@@ -145,20 +132,7 @@ func TestExpectedDates(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Reconcile(tc.in, Options{})
-			if tc.want == "" {
-				for _, f := range got {
-					t.Errorf("unexpected %s: %s", f.Type, f.Message)
-				}
-				return
-			}
-			if len(got) != 1 || !strings.Contains(got[0].Message, tc.want) {
-				var ms []string
-				for _, f := range got {
-					ms = append(ms, f.Message)
-				}
-				t.Errorf("findings %q, want one saying %q", ms, tc.want)
-			}
+			wantOne(t, Reconcile(tc.in, Options{}), tc.want)
 		})
 	}
 }
@@ -173,5 +147,24 @@ func TestUndatedSideIsLessSure(t *testing.T) {
 	}
 	if dated[0].Severity != SeverityHigh || undated[0].Severity != SeverityMedium {
 		t.Errorf("severity %s with both dated, %s with an undated side; want high, medium", dated[0].Severity, undated[0].Severity)
+	}
+}
+
+// wantOne checks that findings hold one finding whose message says want,
+// or none when want is empty.
+func wantOne(t *testing.T, got []Finding, want string) {
+	t.Helper()
+	if want == "" {
+		for _, f := range got {
+			t.Errorf("unexpected %s: %s", f.Type, f.Message)
+		}
+		return
+	}
+	if len(got) != 1 || !strings.Contains(got[0].Message, want) {
+		var ms []string
+		for _, f := range got {
+			ms = append(ms, f.Message)
+		}
+		t.Errorf("findings %q, want one saying %q", ms, want)
 	}
 }
