@@ -1402,6 +1402,12 @@ func buildRoles(c *sentCtx) {
 				}
 			}
 		}
+		if !org.ok() && !f.former {
+			// "Vega said Chief Executive Dana Marsh would step down": the
+			// organisation that speaks of its officer, when the sentence
+			// names one alone.
+			org = c.otherParty(nil)
+		}
 		cl := Claim{Kind: KindRole, Subject: f.person.name, Object: org.name, Value: Value{Type: ValueLabel, Label: f.title}}
 		if f.former {
 			cl.Aspect = AspectBefore
