@@ -194,7 +194,7 @@ func buildValueClaims(c *sentCtx) {
 }
 
 // upFromRe ends the words before an earlier figure: "…, up from $600 million".
-var upFromRe = regexp.MustCompile(`(?i)\b(?:up|down|rising|falling|climbing|growing)\s+from\s+$`)
+var upFromRe = regexp.MustCompile(`(?i)(?:\b(?:up|down|rising|falling|climbing|growing)\s+|\d\s*(?:[a-z]+\s+)?)from\s+$`)
 
 // earlierFigure reads "$1 billion this year, up from about $600 million in
 // 2024": a figure no trigger claims is the earlier value of the claim just
