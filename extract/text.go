@@ -341,6 +341,9 @@ func matchFolded(s string, i int, tok string) (int, bool) {
 // splitDashes separates words glued by em dashes ("asset—a move"), which
 // prose keeps as one token.
 func splitDashes(s string, toks []Token) []Token {
+	if !hasDash(s) {
+		return toks
+	}
 	dashed := false
 	for _, t := range toks {
 		if len(t.Text) >= 3 && hasDash(t.Text) {
