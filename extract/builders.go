@@ -1531,7 +1531,9 @@ var (
 		"nyse arca": "NYSE Arca", "nysearca": "NYSE Arca", "otc": "OTC", "otcqx": "OTC", "otcqb": "OTC", "otc markets": "OTC",
 		"tsx": "TSX", "lse": "LSE", "cboe": "Cboe", "bats": "Cboe", "hkex": "HKEX", "hk": "HKEX", "sse": "SSE", "szse": "SZSE",
 		"tse": "TSE", "tyo": "TSE", "asx": "ASX", "euronext": "Euronext", "epa": "Euronext", "fra": "FRA", "xetra": "FRA",
-		"six": "SIX", "krx": "KRX", "nse": "NSE", "bse": "BSE", "tsxv": "TSXV", "otcmkts": "OTC", "pink": "OTC"}
+		"six": "SIX", "krx": "KRX", "nse": "NSE", "bse": "BSE", "tsxv": "TSXV", "otcmkts": "OTC", "pink": "OTC",
+		"sto": "STO", "omx": "STO", "osl": "OSL", "cph": "CPH", "hel": "HEL", "lon": "LSE", "ams": "Euronext",
+		"bit": "BIT", "bme": "BME", "swx": "SIX", "wse": "WSE", "tase": "TASE", "jse": "JSE", "sgx": "SGX"}
 	acronymStop = map[string]bool{"and": true, "of": true, "the": true, "for": true, "&": true, "in": true, "on": true}
 )
 

@@ -272,7 +272,7 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	}
 	// A short all-capitals word in parentheses is a ticker or an acronym,
 	// and so is one named as a symbol: "under the ticker QLLN".
-	if strings.ToUpper(t) == t && (i > 0 && toks[i-1].Text == "(" && i+1 < len(toks) && toks[i+1].Text == ")" ||
+	if strings.ToUpper(t) == t && (i > 0 && toks[i-1].Text == "(" && i+1 < len(toks) && (toks[i+1].Text == ")" || toks[i+1].Text == ":") ||
 		i > 0 && symbolWords[strings.ToLower(toks[i-1].Text)]) {
 		return entMention{}, 0
 	}
@@ -534,7 +534,7 @@ func (ix *entityIndex) marketAt(s string, toks []Token, i int) (string, bool) {
 	return s[toks[j].Start:toks[i].End], true
 }
 
-var stopwords = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "this": true,
+var stopwords = map[string]bool{"will": true, "would": true, "could": true, "should": true, "may": true, "might": true, "can": true, "the": true, "a": true, "an": true, "its": true, "their": true, "this": true,
 	"that": true, "of": true, "for": true, "in": true, "on": true, "and": true, "or": true, "to": true, "by": true,
 	"with": true, "from": true, "at": true, "as": true, "is": true, "was": true, "are": true, "were": true,
 	"be": true, "been": true, "has": true, "have": true, "had": true, "which": true, "who": true, "whole": true,

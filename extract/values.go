@@ -21,6 +21,10 @@ var currencies = map[string]string{
 	"¥": "JPY", "jpy": "JPY", "c$": "CAD", "cad": "CAD", "a$": "AUD", "aud": "AUD", "chf": "CHF",
 	"₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "cny": "CNY", "rmb": "CNY", "hk$": "HKD", "hkd": "HKD",
 	"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY",
+	"sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "czk": "CZK", "huf": "HUF", "krw": "KRW",
+	"sgd": "SGD", "nzd": "NZD", "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "try": "TRY", "ils": "ILS",
+	"aed": "AED", "sar": "SAR", "twd": "TWD", "thb": "THB", "idr": "IDR", "myr": "MYR", "rub": "RUB",
+	"s$": "SGD", "r$": "BRL", "nz$": "NZD",
 }
 
 var scales = map[string]float64{
@@ -31,7 +35,7 @@ var scales = map[string]float64{
 const (
 	numPat   = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 	scalePat = `trillion|billion|million|thousand|bn|bln|tn|mn|mln|[bBmMkK]\b|T\b`
-	curPat   = `US\$|HK\$|C\$|A\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|INR|CNY|HKD)\s?`
+	curPat   = `US\$|HK\$|NZ\$|C\$|A\$|S\$|R\$|\$|€|£|¥|₹|\b(?:USD|EUR|GBP|JPY|CAD|AUD|CHF|INR|CNY|HKD|SEK|NOK|DKK|PLN|CZK|HUF|KRW|SGD|NZD|ZAR|BRL|MXN|ILS|AED|SAR|TWD|THB|IDR|MYR|RUB)\s?`
 )
 
 var (
