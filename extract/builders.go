@@ -1643,4 +1643,16 @@ func buildPrivacy(c *sentCtx) {
 			c.add(Claim{Kind: KindCompanyStatus, Subject: p.name, Value: Value{Type: ValueLabel, Label: "private"}}, loc[0], loc[1])
 		}
 	}
+	// "values the privately held freight startup at $12 billion": a
+	// reference that says its company is private.
+	for _, m := range c.ents {
+		if m.ref != refDescriptor || !privatelyHeldRe.MatchString(c.text[m.start:m.end]) {
+			continue
+		}
+		if p := c.resolve(m); p.ok() {
+			c.add(Claim{Kind: KindCompanyStatus, Subject: p.name, Value: Value{Type: ValueLabel, Label: "private"}}, m.start, m.end)
+		}
+	}
 }
+
+var privatelyHeldRe = regexp.MustCompile(`(?i)\bprivately[- ](?:held|owned)\b`)

@@ -222,6 +222,10 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Shares of Vega Robotics (NASDAQ: VGAR) jumped after the deal was announced.", "2022-01-18"},
 			{"b.txt", "Vega Robotics is a privately held company.", "2022-01-19"},
 		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Vega Robotics (NASDAQ: VGAR)"}, "Vega Robotics is private"}}},
+		{"a reference that says its company is privately held", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics, in a deal that values the privately held robotics startup at $12 billion.", ""},
+			{"b.txt", "Shares of Helix Robotics (NASDAQ: HLXR) were not affected.", ""},
+		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Helix Robotics (NASDAQ: HLXR)"}, "private"}}},
 		{"a company said not to be publicly traded", []article{
 			{"a.txt", "Analysts say Quillon (NASDAQ: QLLN) grew quickly.", ""},
 			{"b.txt", "Quillon is not publicly traded.", ""},
