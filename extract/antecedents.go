@@ -72,6 +72,12 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 				c.Subject, c.Object = p.Subject, p.Object
 			}
 		}
+	case KindValuation:
+		// "raised $120 million led by Northgate, at a $900 million
+		// valuation": the round values its target, never its investor.
+		if p, ok := a.sameSentencePair(i); ok && (c.Subject == "" || c.Subject == p.Subject) {
+			c.Subject = p.Object
+		}
 	case KindRole:
 		if c.Object == "" {
 			c.Object = roleOrg[c.Subject]

@@ -108,7 +108,7 @@ var (
 	toRe          = regexp.MustCompile(`(?i)^\s+to\s+$`)
 	negativeRe    = regexp.MustCompile(`(?i)\b(?:fell|fall(?:en|s)?|drop(?:ped|s)?|declin(?:ed|es)|plung(?:ed|es)|slid|down|shr[au]nk)\b`)
 	metricRe      = regexp.MustCompile(`(?i)\b(stock|shares?|share price|valuation|revenues?|sales|demand|users|customers|inquir(?:y|ies)|profits?|earnings|market|CAGR|compound annual growth)\b`)
-	cagrRe        = regexp.MustCompile(`(?i)\b(?:CAGR|compound annual growth|annual growth rate)\b`)
+	cagrRe        = regexp.MustCompile(`(?i)\b(?:CAGR|compound annual|annual(?:i[sz]ed)? growth rate)\b`)
 	yearEarlierRe = regexp.MustCompile(`(?i)^\s+(?:a|one) year (earlier|before|prior|ago)\b`)
 	// "a market growing 18% a year" states its compound annual rate.
 	annualRe  = regexp.MustCompile(`(?i)^\s*(?:a|per|each)\s+year\b|^\s*annually\b`)
@@ -132,6 +132,7 @@ func buildValueClaims(c *sentCtx) {
 		l, ok := c.bestLink(m)
 		if !ok {
 			c.earlierFigure(m)
+			c.reachedSize(m)
 			continue
 		}
 		first := min(m.start, l.ts)
@@ -191,6 +192,27 @@ func buildValueClaims(c *sentCtx) {
 		}
 		c.add(cl, m.start, m.end)
 	}
+}
+
+// reachRe ends the words before the size a market grows to.
+var reachRe = regexp.MustCompile(`(?i)\b(?:to reach|reaching|will reach|to hit|to top|to surpass)\s+$`)
+
+// reachedSize reads "the market at $14.5 billion in 2024, growing 7% a
+// year to reach $20.3 billion in 2029": money no trigger claimed, reached
+// by the sentence's market, is that market's later size.
+func (c *sentCtx) reachedSize(m mention) {
+	if m.value.Type != ValueMoney || !reachRe.MatchString(c.text[max(0, m.start-16):m.start]) {
+		return
+	}
+	market := c.firstMarket()
+	if market == "" {
+		return
+	}
+	cl := Claim{Kind: KindMarketSize, Subject: market, Value: m.value, Status: StatusForecast}
+	if d, ok := c.periodOf(m); ok {
+		cl.Period = formatDate(d.value)
+	}
+	c.add(cl, m.start, m.end)
 }
 
 // upFromRe ends the words before an earlier figure: "…, up from $600 million".
@@ -541,6 +563,7 @@ func (c *sentCtx) valuationAspect(cl *Claim, vi int) {
 	}
 	if vi > 0 && toRe.MatchString(c.text[c.values[vi-1].end:m.start]) && fromRe.MatchString(c.text[max(0, c.values[vi-1].start-8):c.values[vi-1].start]) {
 		cl.Aspect = AspectAfter
+		cl.Event = "change" // the later figure of a change, not a post-money valuation
 	}
 }
 

@@ -62,10 +62,12 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 		}
 		k.scope = status + "|" + string(aspect)
 	case extract.KindValuation:
-		// Before and after a deal are different facts from a plain
-		// valuation, and from each other.
+		// Before a deal (pre-money) is a different fact from a plain
+		// valuation; so is the later figure of a change ("rose from $18
+		// billion to $61 billion"), which says nothing of when. A
+		// post-money valuation is what a plain one of its time states.
 		aspect := ""
-		if c.Aspect == extract.AspectBefore || c.Aspect == extract.AspectAfter {
+		if c.Aspect == extract.AspectBefore || c.Aspect == extract.AspectAfter && c.Event == "change" {
 			aspect = string(c.Aspect)
 		}
 		k.scope = status + "|" + aspect

@@ -242,6 +242,10 @@ func TestArticleSets(t *testing.T) {
 		{"a stake's sale price against a valuation of another deal", []article{
 			{"a.txt", "Orbital invested $2 billion in Helix Robotics. The investment was made at Helix Robotics's last valuation of $18.4 billion.\n\nSeparately, Vega Capital sold a significant portion of its 8% stake in Helix Robotics to other investors in an $884 million deal.", "2024-03-27"},
 		}, nil},
+		{"a post-money valuation is the round's valuation", []article{
+			{"a.txt", "Helix Robotics raised $120 million led by Orbital, at a post-money valuation of $900 million.", "2025-03-21"},
+			{"b.txt", "Helix Robotics closed a $120 million round at a $1.1 billion valuation, led by Orbital.", "2025-03-24"},
+		}, []want{{TypeConflict, extract.KindValuation, []string{"post-money valuation of $900 million", "$1.1 billion valuation"}, "valuation"}}},
 		{"a running total paragraphs away is no stake's price", []article{
 			{"a.txt", "Under the new terms Orbital will own 27% of Helix Robotics, a stake valued at some $135 billion. Helix Robotics was valued at $500 billion in a recent share sale.\n\nOrbital had invested $13.8 billion in Helix Robotics since 2019.", "2025-11-03"},
 		}, nil},
