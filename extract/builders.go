@@ -194,6 +194,9 @@ func buildValueClaims(c *sentCtx) {
 	}
 }
 
+// relativeClauseRe opens a relative clause after a name: ", which", ", who".
+var relativeClauseRe = regexp.MustCompile(`^\s*,\s*(?:which|who|whose|that)\b`)
+
 // reachRe ends the words before the size a market grows to.
 var reachRe = regexp.MustCompile(`(?i)\b(?:to reach|reaching|will reach|to hit|to top|to surpass)\s+$`)
 
@@ -799,6 +802,12 @@ func (c *sentCtx) singleParty(m mention, l link) party {
 		return p
 	}
 	if p := c.nearestBefore(lo, 12, "", true); p.ok() {
+		// "Corbel, which is backed by Harbourline, was valued at": a name
+		// inside a relative clause is not the clause's subject.
+		if s, ok := c.sentenceSubject(); ok && s.end <= p.start && relativeClauseRe.MatchString(c.text[s.end:p.start]) &&
+			strings.Contains(c.text[p.end:lo], ",") {
+			return c.resolve(s)
+		}
 		return p
 	}
 	if p := c.nearestAfter(hi, 6, ""); p.ok() && !strings.Contains(c.text[hi:p.start], ",") {
@@ -1430,6 +1439,9 @@ func buildRoles(c *sentCtx) {
 			// organisation that speaks of its officer, when the sentence
 			// names one alone.
 			org = c.otherParty(nil)
+		}
+		if c.art.x.ix.orgName(f.person.name) {
+			continue // "Corbel Foods names new CEO": a company holds no title
 		}
 		cl := Claim{Kind: KindRole, Subject: f.person.name, Object: org.name, Value: Value{Type: ValueLabel, Label: f.title}}
 		if f.former {

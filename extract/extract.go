@@ -415,8 +415,14 @@ func (a *artState) takesTitle(toks []Token, i, j int) bool {
 		return true
 	}
 	for k := j; k+1 < len(toks) && k < j+4; k++ {
-		if strings.EqualFold(toks[k].Text, "as") && len(a.x.titles[strings.ToLower(toks[k+1].Text)]) > 0 {
-			return true
+		if titleLinks[strings.ToLower(toks[k].Text)] {
+			t := k + 1
+			if t+1 < len(toks) && isDeterminer(toks[t].Text) {
+				t++ // "became the chief executive"
+			}
+			if len(a.x.titles[strings.ToLower(toks[t].Text)]) > 0 {
+				return true
+			}
 		}
 		if !isWord(toks[k].Text) {
 			return false
@@ -424,6 +430,10 @@ func (a *artState) takesTitle(toks []Token, i, j int) bool {
 	}
 	return false
 }
+
+// titleLinks give the title after them to the name before: "X took over
+// as CEO", "X became chief executive", "X remains chairman".
+var titleLinks = map[string]bool{"as": true, "became": true, "becomes": true, "remains": true, "remained": true}
 
 // speaksAsIt says whether what a name said, starting at token j, refers
 // to the speaker as "it" ("Pellham Clinics said on Thursday it would"): a
