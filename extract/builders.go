@@ -194,6 +194,9 @@ func buildValueClaims(c *sentCtx) {
 	}
 }
 
+// byDeadlineRe ends the words before a date that is a deadline.
+var byDeadlineRe = regexp.MustCompile(`(?i)\b(?:by|until|through)(?: the end of)?\s+$`)
+
 // relativeClauseRe opens a relative clause after a name: ", which", ", who".
 var relativeClauseRe = regexp.MustCompile(`^\s*,\s*(?:which|who|whose|that)\b`)
 
@@ -940,7 +943,9 @@ func buildHeadcount(c *sentCtx) {
 			v.Lo, v.Hi = -v.Lo, -v.Hi
 		}
 		cl := Claim{Kind: KindHeadcountChange, Value: v}
-		if d, ok := c.periodOf(n); ok {
+		// "cut 350 jobs by June": a deadline, not when the plan was made;
+		// the cuts are compared by when they were announced.
+		if d, ok := c.periodOf(n); ok && !byDeadlineRe.MatchString(c.text[max(0, d.start-8):d.start]) {
 			cl.Period = formatDate(d.value)
 		}
 		lo := min(vs, n.start)

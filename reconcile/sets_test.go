@@ -246,6 +246,10 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Helix Robotics raised $120 million led by Orbital, at a post-money valuation of $900 million.", "2025-03-21"},
 			{"b.txt", "Helix Robotics closed a $120 million round at a $1.1 billion valuation, led by Orbital.", "2025-03-24"},
 		}, []want{{TypeConflict, extract.KindValuation, []string{"post-money valuation of $900 million", "$1.1 billion valuation"}, "valuation"}}},
+		{"job cuts due by a deadline are the plan announced that week", []article{
+			{"a.txt", "Vega Robotics said it would close two factories and cut 350 jobs by June.", "2026-01-14"},
+			{"b.txt", "Vega Robotics inherits a restructuring plan that will eliminate 420 positions.", "2026-01-15"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"cut 350 jobs", "eliminate 420 positions"}, "cut"}}},
 		{"a running total paragraphs away is no stake's price", []article{
 			{"a.txt", "Under the new terms Orbital will own 27% of Helix Robotics, a stake valued at some $135 billion. Helix Robotics was valued at $500 billion in a recent share sale.\n\nOrbital had invested $13.8 billion in Helix Robotics since 2019.", "2025-11-03"},
 		}, nil},
