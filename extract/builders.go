@@ -147,6 +147,7 @@ func buildValueClaims(c *sentCtx) {
 			c.frameParties(&cl, m, l)
 			c.sameDeal(&cl)
 			c.clauseVerbParties(&cl, m, l)
+			c.roundParties(&cl, m, l)
 		case KindStake:
 			c.dealParties(&cl, m, l, false)
 			c.frameParties(&cl, m, l)
@@ -192,6 +193,38 @@ func buildValueClaims(c *sentCtx) {
 		}
 		c.add(cl, m.start, m.end)
 	}
+}
+
+// roundNounRe is a trigger naming a round of funding; ledRe says its
+// investor acts before it.
+var (
+	roundNounRe = regexp.MustCompile(`(?i)^(?:(?:funding |financing )?rounds?|raise)$`)
+	ledRe       = regexp.MustCompile(`(?i)\b(?:led|leads|co-led|leading|joined|backed|participated in)\b`)
+)
+
+// roundParties reads "Quanta's $450m raise", "after a $500m round": with
+// no target named, the company before a round is the one raising it, and
+// its investor is who led it, when named ("led by", "from").
+func (c *sentCtx) roundParties(cl *Claim, m mention, l link) {
+	if cl.Object != "" || cl.Subject == "" || !roundNounRe.MatchString(l.matched) {
+		return
+	}
+	lo := min(m.start, l.ts)
+	if raiser := c.possessiveNear(lo, 1, ""); raiser.ok() && raiser.name == cl.Subject {
+		// "Sunbridge leads Quanta's $450m raise": the possessor raises;
+		// who leads it stands before.
+		investor := party{}
+		if ledRe.MatchString(c.text[:raiser.start]) {
+			investor = c.nearestBefore(raiser.start, 6, raiser.name, false)
+		}
+		cl.Subject, cl.Object = investor.name, raiser.name
+		return
+	}
+	if ledRe.MatchString(c.text[:lo]) {
+		return // "Orbital led a $200 million round": the investor acts
+	}
+	by, _ := c.entityAfter(max(m.end, l.te), []string{"by", "from"}, 5, cl.Subject)
+	cl.Subject, cl.Object = by.name, cl.Subject
 }
 
 // byDeadlineRe ends the words before a date that is a deadline.
@@ -1676,6 +1709,11 @@ func buildPrivacy(c *sentCtx) {
 						break
 					}
 				}
+			}
+			if !p.ok() && isCapitalised(name) && !c.art.x.ix.notEntity[strings.Fields(name)[0]] {
+				// "Quillon, which remains privately held": the pattern's
+				// group is a name though it opens the sentence unknown.
+				p = party{name: c.art.canonical(c.art.x.ix.canonicalOrg(name))}
 			}
 			if !p.ok() {
 				continue

@@ -226,6 +226,9 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Orbital invested $2 billion in Helix Robotics, in a deal that values the privately held robotics startup at $12 billion.", ""},
 			{"b.txt", "Shares of Helix Robotics (NASDAQ: HLXR) were not affected.", ""},
 		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Helix Robotics (NASDAQ: HLXR)"}, "private"}}},
+		{"a company a relative clause says is privately held", []article{
+			{"a.txt", "Quillon, which remains privately held, plans to list next year. Quillon (NYSE: QLLN) was founded in 2016.", ""},
+		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"Quillon (NYSE: QLLN)"}, "private"}}},
 		{"a company said not to be publicly traded", []article{
 			{"a.txt", "Analysts say Quillon (NASDAQ: QLLN) grew quickly.", ""},
 			{"b.txt", "Quillon is not publicly traded.", ""},
