@@ -337,7 +337,11 @@ func (c *sentCtx) verbObject(e entMention) bool {
 		return false
 	}
 	w := c.toks[k].Text
-	return isWord(w) && strings.ToLower(w) == w && !pronounPasses[w] && !phraseBreaks[w] && !isDeterminer(w)
+	if k > 0 && (isPossessive(c.toks[k-1].Text) || isDeterminer(c.toks[k-1].Text)) {
+		return false // "Quanta's rival Veltro": a noun, not a verb, before the name
+	}
+	return isWord(w) && strings.ToLower(w) == w && !pronounPasses[w] && !phraseBreaks[w] && !isDeterminer(w) &&
+		!c.art.x.ix.descriptors[w]
 }
 
 // sentenceSubject returns the organisation that opens the sentence.
