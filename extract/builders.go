@@ -364,7 +364,7 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 			if e.end > hs {
 				continue
 			}
-			if c.wordsBetween(e.end, hs) <= 1 && !c.art.isPerson(e) {
+			if (c.wordsBetween(e.end, hs) <= 1 || e.possessive && c.wordsBetween(e.end, hs) <= 2) && !c.art.isPerson(e) {
 				if p := c.resolve(e); p.ok() {
 					if e.ref != refName {
 						p.name = c.art.targetOf(p.name) // "the company's shareholders"
