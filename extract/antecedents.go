@@ -15,15 +15,6 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 	c := &a.claims[i]
 	switch c.Kind {
 	case KindInvestment, KindStake:
-		if c.weak {
-			// A holder read only as the nearest name is outweighed by the
-			// investment its own sentence states: "X invests $2bn in Y for
-			// a 15% stake" gives the stake to X in Y.
-			if p, ok := a.sameSentencePair(i); ok {
-				c.Subject, c.Object = p.Subject, p.Object
-				return
-			}
-		}
 		switch {
 		case c.Subject != "" && c.Object == "":
 			if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Subject == c.Subject && p.Object != "" }); ok {
@@ -99,7 +90,7 @@ func (a *artState) sameSentencePair(i int) (*Claim, bool) {
 	c := &a.claims[i]
 	for k := range a.claims {
 		p := &a.claims[k]
-		if k != i && p.Kind == KindInvestment && p.SentStart == c.SentStart && !p.weak && bothParties(p) {
+		if k != i && p.Kind == KindInvestment && p.SentStart == c.SentStart && bothParties(p) {
 			return p, true
 		}
 	}

@@ -682,11 +682,9 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	}
 	if !sub.ok() {
 		sub = c.nearestBefore(lo, 12, excl, true)
-		cl.weak = !investment
 	}
 	if !sub.ok() {
 		sub = c.firstParty(excl)
-		cl.weak = !investment
 	}
 	if investment && raiseRe.MatchString(l.matched) && l.te <= m.start {
 		// "Helix raised $6.6 billion ... led by Orbital": the raiser

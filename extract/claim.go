@@ -138,10 +138,6 @@ type Claim struct {
 	Event       string    `json:"event,omitempty"`     // for event_date: announced, closed, founded, launched, approved
 	Published   string    `json:"published,omitempty"` // the article's publication date, YYYY-MM-DD, when known
 	Value       Value     `json:"value"`
-
-	// weak marks parties read only as the nearest names, which a rule
-	// reading the claim's own clause may replace.
-	weak bool
 }
 
 // ClaimID is the id of the claim of kind k at [start, end) of the article at
