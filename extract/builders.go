@@ -890,8 +890,8 @@ func cleanMarket(n string) string {
 
 // buildEventDates links dates to event triggers.
 func buildEventDates(c *sentCtx) {
-	rule, ok := c.art.x.set.ClaimRule(string(KindEventDate))
-	if !ok {
+	rule := c.art.x.event
+	if rule == nil {
 		return
 	}
 	for _, d := range c.dates {
@@ -899,7 +899,7 @@ func buildEventDates(c *sentCtx) {
 		if !ok || c.negated(min(ev.ts, d.start)) {
 			continue
 		}
-		cl := Claim{Kind: KindEventDate, Value: d.value, Event: ev.event, Period: formatDate(d.value), Status: ev.status}
+		cl := Claim{Kind: Kind(rule.Kind), Value: d.value, Event: ev.event, Period: formatDate(d.value), Status: ev.status}
 		c.eventParties(rule, &cl, ev, d)
 		c.add(cl, min(ev.ts, d.start), max(ev.te, d.end))
 	}
@@ -973,7 +973,7 @@ func buildHeadcount(c *sentCtx) {
 		if sign == "-" {
 			v.Lo, v.Hi = -v.Lo, -v.Hi
 		}
-		cl := Claim{Kind: KindHeadcountChange, Value: v}
+		cl := Claim{Kind: Kind(r.Kind), Value: v}
 		// "cut 350 jobs by June": a deadline, not when the plan was made;
 		// the cuts are compared by when they were announced.
 		if d, ok := c.periodOf(n); ok && !byDeadlineRe.MatchString(c.text[max(0, d.start-8):d.start]) {
@@ -1122,7 +1122,7 @@ func buildClientChanges(c *sentCtx) {
 			if s.name == object.name {
 				continue
 			}
-			cl := Claim{Kind: KindClientChange, Subject: s.name, Object: object.name, Value: Value{Type: ValueLabel, Label: label}}
+			cl := Claim{Kind: Kind(r.Kind), Subject: s.name, Object: object.name, Value: Value{Type: ValueLabel, Label: label}}
 			end := h.end
 			if object.ok() && object.end > end && object.start > h.start && object.end-h.end < 60 {
 				end = object.end
@@ -1333,6 +1333,10 @@ func looksLikePersonName(m entMention) bool {
 
 // buildRoles reads "X, CEO of Y", "Y's CFO, X,", "Y CEO X", "X ... as interim CEO".
 func buildRoles(c *sentCtx) {
+	rule := c.art.x.role
+	if rule == nil {
+		return
+	}
 	type found struct {
 		person, org party
 		title       string
@@ -1479,7 +1483,7 @@ func buildRoles(c *sentCtx) {
 		if c.art.x.ix.orgName(f.person.name) {
 			continue // "Corbel Foods names new CEO": a company holds no title
 		}
-		cl := Claim{Kind: KindRole, Subject: f.person.name, Object: org.name, Value: Value{Type: ValueLabel, Label: f.title}}
+		cl := Claim{Kind: Kind(rule.Kind), Subject: f.person.name, Object: org.name, Value: Value{Type: ValueLabel, Label: f.title}}
 		if f.former {
 			cl.Aspect = AspectBefore
 		}
@@ -1610,6 +1614,10 @@ var (
 
 // buildTickers reads "NVIDIA (NVDA)" and "Mercor (NASDAQ: MERC)".
 func buildTickers(c *sentCtx) {
+	rule := c.art.x.symbol
+	if rule == nil {
+		return
+	}
 	for _, loc := range c.scan.findAll(tickerRe, true) {
 		exch := ""
 		if loc[2] >= 0 {
@@ -1648,7 +1656,7 @@ func buildTickers(c *sentCtx) {
 			}
 		}
 		name := c.art.canonical(company.name)
-		c.add(Claim{Kind: KindTicker, Subject: name, Value: Value{Type: ValueLabel, Label: label}}, company.start, loc[1])
+		c.add(Claim{Kind: Kind(rule.Kind), Subject: name, Value: Value{Type: ValueLabel, Label: label}}, company.start, loc[1])
 	}
 }
 

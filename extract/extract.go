@@ -73,8 +73,8 @@ type Extractor struct {
 	seg        *segmenter
 	ix         *entityIndex
 	valueKinds []valueKind
-	client     *rules.Claim
-	headcount  *rules.Claim
+	// the rules read by the mechanisms that read one kind each
+	client, headcount, event, role, symbol *rules.Claim
 	titles     map[string][]titleEntry // by first word, longest first
 	scan       *scanner
 	quals      *qualifiers
@@ -100,12 +100,23 @@ func New(set *rules.Set) (*Extractor, error) {
 		dateLead: wordSet(set.Lexicon.DateLead, true), clauseOpeners: wordSet(set.Lexicon.ClauseOpeners, true)}
 	for i := range set.Claims {
 		r := &set.Claims[i]
-		switch Kind(r.Kind) {
-		case KindClientChange:
+		switch r.Extends {
+		case "value":
+			vk := valueKind{kind: Kind(r.Kind), rule: r, takes: map[ValueType]bool{}}
+			for _, v := range r.Values {
+				vk.takes[ValueType(v)] = true
+			}
+			x.valueKinds = append(x.valueKinds, vk)
+		case "event":
+			x.event = r
+		case "symbol":
+			x.symbol = r
+		case "relationship":
 			x.client = r
-		case KindHeadcountChange:
+		case "count":
 			x.headcount = r
-		case KindRole:
+		case "title":
+			x.role = r
 			x.roleLinks = map[string]bool{}
 			for _, w := range r.Links {
 				x.roleLinks[strings.ToLower(w)] = true
@@ -120,13 +131,6 @@ func New(set *rules.Set) (*Extractor, error) {
 					x.titles[words[0]] = append(x.titles[words[0]], titleEntry{words: words, norm: normalTitle(t, r.Synonyms)})
 				}
 			}
-		}
-		if len(r.Triggers) > 0 && len(r.Values) > 0 {
-			vk := valueKind{kind: Kind(r.Kind), rule: r, takes: map[ValueType]bool{}}
-			for _, v := range r.Values {
-				vk.takes[ValueType(v)] = true
-			}
-			x.valueKinds = append(x.valueKinds, vk)
 		}
 	}
 	for _, ts := range x.titles {

@@ -66,6 +66,9 @@ type run struct {
 	// each pair's deal completions that articles report as their news:
 	// a completed deal changes the holdings
 	closed map[[2]string][]int
+	// facts declares, per kind, which claims state one fact and how
+	// their values compare (the rules' fact declarations)
+	facts map[extract.Kind]*rules.Fact
 }
 
 func newRun(opts Options) *run {
@@ -75,7 +78,7 @@ func newRun(opts Options) *run {
 	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{},
 		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}, dealTargetOf: map[string]string{},
 		asCeiling: map[string]bool{}, announced: map[[2]string][]int{},
-		closed: map[[2]string][]int{}}
+		closed: map[[2]string][]int{}, facts: factsOf(opts.Rules)}
 }
 
 // Reconcile checks claims held in memory and returns the findings, ordered

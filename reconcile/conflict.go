@@ -21,98 +21,6 @@ type fact struct {
 	claims []*extract.Claim
 }
 
-// keyOf returns a claim's fact, or false when the claim is not compared
-// with others (a ceiling "up to", a claim missing its parties).
-func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
-	k := factKey{kind: c.Kind, subject: r.canon(c.Subject), object: r.canon(c.Object)}
-	if c.Subject == "" {
-		return k, false
-	}
-	// Amounts in different currencies are never compared: no rate is given.
-	status := string(c.Status) + "|" + c.Value.Currency
-	switch c.Kind {
-	case extract.KindInvestment:
-		if c.Object == "" {
-			return k, false
-		}
-		// A ceiling and a plain amount may state one commitment's size;
-		// a tranche, a running total and a first payment are facts of
-		// their own, as is each component the article names.
-		aspect := c.Aspect
-		if aspect == extract.AspectBound {
-			aspect = extract.AspectPlain
-		}
-		// A price the parties expect to pay, or one due on conditions, is
-		// the deal's price as planned: the same fact as the price paid.
-		// Talks and proposals are not.
-		if c.Status == extract.StatusExpected || c.Status == extract.StatusConditional {
-			status = "|" + c.Value.Currency
-		}
-		k.scope = status + "|" + string(aspect) + "|" + component(c)
-	case extract.KindStake:
-		if c.Object == "" || c.Aspect == extract.AspectBound {
-			return k, false
-		}
-		// A holding "before the deal" is the holding as the deal was
-		// announced: the same fact as a holding stated then (see
-		// holdingsBefore).
-		aspect := c.Aspect
-		if aspect == extract.AspectBefore {
-			aspect = extract.AspectPlain
-		}
-		k.scope = status + "|" + string(aspect)
-	case extract.KindValuation:
-		// Before a deal (pre-money) is a different fact from a plain
-		// valuation; so is the later figure of a change ("rose from $18
-		// billion to $61 billion"), which says nothing of when. A
-		// post-money valuation is what a plain one of its time states.
-		aspect := ""
-		if c.Aspect == extract.AspectBefore || c.Aspect == extract.AspectAfter && c.Event == "change" {
-			aspect = string(c.Aspect)
-		}
-		k.scope = status + "|" + aspect
-	case extract.KindRevenue:
-		k.scope = status + "|" + c.Value.Rate
-	case extract.KindMarketSize:
-		k.subject = r.marketKey(c.Subject)
-		k.scope = c.Value.Rate
-	case extract.KindEventDate:
-		if c.Object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed" {
-			k.object = fold(r.dealTarget(c.Subject))
-		}
-		if c.Event == "" || (k.object == "" && c.Event != "founded" && c.Event != "launched" && c.Event != "listed") {
-			return k, false
-		}
-		// An expected date is a different fact from the date it happened
-		// (an actual one keeps the scope, and so the finding ids, it had).
-		k.scope = c.Event
-		if c.Status != extract.StatusActual {
-			k.scope += "|" + string(c.Status)
-		}
-	case extract.KindGrowth:
-		// A change is measured from a base time: without its period
-		// ("grew 20x in two years", "tripled in a year", "up 35% in
-		// pre-market trade") two changes need not span the same time.
-		if c.Event == "" || c.Period == "" {
-			return k, false
-		}
-		k.scope = c.Event
-	case extract.KindHeadcountChange:
-	case extract.KindClientChange:
-		if c.Object == "" {
-			return k, false
-		}
-	case extract.KindRole:
-		if c.Object == "" || c.Aspect == extract.AspectBefore {
-			return k, false
-		}
-	case extract.KindTicker:
-	default:
-		return k, false
-	}
-	return k, true
-}
-
 // perShareBelow is the amount under which a deal's figure is a price per
 // share: nobody reports a company bought for $95.
 const perShareBelow = 10000
@@ -168,12 +76,6 @@ func (r *run) groupKey(c *extract.Claim) (string, bool) {
 	return string(k.kind) + "\x00" + k.subject + "\x00" + k.object + "\x00" + k.scope, true
 }
 
-// timeScoped kinds are facts that change over time: claims anchored
-// differently are different facts.
-var timeScoped = map[extract.Kind]bool{extract.KindValuation: true, extract.KindRevenue: true,
-	extract.KindMarketSize: true, extract.KindHeadcountChange: true, extract.KindGrowth: true, extract.KindStake: true,
-	extract.KindRole: true, extract.KindClientChange: true}
-
 // factConflicts reports the claims about one fact whose values cannot all
 // hold; cs are every claim with the fact's groupKey.
 func (r *run) factConflicts(cs []*extract.Claim) []Finding {
@@ -182,18 +84,19 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 	}
 	key, _ := r.keyOf(cs[0])
 	f := &fact{key: key, claims: cs}
+	group := r.groupOf(f.key.kind)
 	switch {
-	case f.key.kind == extract.KindInvestment:
+	case group == "deals":
 		return r.dealConflicts(f)
-	case timeScoped[f.key.kind]:
+	case group == "holdings" || group == "periods":
 		return r.scopedConflicts(f)
-	case f.key.kind == extract.KindEventDate && f.claims[0].Status != extract.StatusActual:
+	case group == "events" && f.claims[0].Status != extract.StatusActual:
 		// Expectations are compared with those stated about the same
 		// time: a date expected in 2022 and another in 2023 is a delay.
 		// The period of a date claim is its value, so only publication
 		// dates place it.
 		var out []Finding
-		for _, w := range publicationWindows(f.claims, windowOf(f.key.kind)) {
+		for _, w := range publicationWindows(f.claims, r.windowOf(f.key.kind)) {
 			if sides := r.sides(f.key.kind, w); len(sides) > 1 {
 				fd := r.conflict(f, "", sides)
 				fd.Message += "; both: expected, " + whenWords(undatedCopies(w))
@@ -201,7 +104,7 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 			}
 		}
 		return out
-	case f.key.kind == extract.KindEventDate:
+	case group == "events":
 		return r.eventConflicts(f)
 	}
 	// A date of one event is one fact however its articles are dated.
@@ -240,7 +143,7 @@ func knowable(ss []side, period string, only bool, days int) bool {
 // same period must agree; an undated claim must agree with some dated one,
 // or with the other undated claims.
 func (r *run) scopedConflicts(f *fact) []Finding {
-	if f.key.kind == extract.KindStake {
+	if r.groupOf(f.key.kind) == "holdings" {
 		placed, unplaced := r.holdingsBefore(f.claims)
 		var out []Finding
 		if len(unplaced) > 0 {
@@ -292,7 +195,7 @@ func (r *run) periodConflicts(f *fact) []Finding {
 	// An undated figure is read as of its article's date: undated figures
 	// are compared only with those published about the same time.
 	seen := map[string]bool{}
-	for _, w := range publicationWindows(undated, windowOf(f.key.kind)) {
+	for _, w := range publicationWindows(undated, r.windowOf(f.key.kind)) {
 		for _, fd := range r.undatedConflicts(f, w, dated) {
 			if !seen[fd.Fingerprint] {
 				seen[fd.Fingerprint] = true
@@ -301,22 +204,6 @@ func (r *run) periodConflicts(f *fact) []Finding {
 		}
 	}
 	return out
-}
-
-// windowDays is how far apart two articles may be published for their
-// undated figures of a changing fact to be compared. A plan (job cuts) or a
-// position (a title, a client's contract) is reported for months after it
-// is set; a figure such as a valuation moves faster.
-const windowDays = 60
-
-var kindWindowDays = map[extract.Kind]int{extract.KindHeadcountChange: 180, extract.KindRole: 180, extract.KindClientChange: 120,
-	extract.KindEventDate: 180}
-
-func windowOf(k extract.Kind) int {
-	if d, ok := kindWindowDays[k]; ok {
-		return d
-	}
-	return windowDays
 }
 
 // publicationWindows groups undated claims by when their articles were
@@ -408,7 +295,7 @@ func (r *run) undatedConflicts(f *fact, undated []*extract.Claim, dated []datedS
 		}
 	}
 	for _, d := range dated {
-		if knowable(unexplained, d.period, len(dated) == 1, windowOf(f.key.kind)) {
+		if knowable(unexplained, d.period, len(dated) == 1, r.windowOf(f.key.kind)) {
 			against = append(against, d.sides[0])
 		}
 	}

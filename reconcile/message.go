@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"github.com/claimcheck/claimcheck/extract"
 )
 
 // conflict builds the finding for a fact whose claims split into sides, the
@@ -30,12 +28,12 @@ func (r *run) conflict(f *fact, period string, ss []side) Finding {
 	}
 	sort.Strings(values)
 	fd.Fingerprint = strings.Join([]string{string(TypeConflict), string(f.key.kind), f.key.subject, f.key.object, f.key.scope, period, strings.Join(values, "|")}, "\x00")
-	fd.Severity = conflictSeverity(f.key.kind, fd.Sides)
+	fd.Severity = conflictSeverity(r.severityOf(f.key.kind), fd.Sides)
 	if undatedAgainstDated(ss) {
 		// An undated article was read as of the others' time: less sure.
 		fd.Severity = lower(fd.Severity)
 	}
-	fd.Message = conflictMessage(fd, first, period)
+	fd.Message = conflictMessage(fd, r.factPhrase(first), period)
 	return fd
 }
 
@@ -56,11 +54,9 @@ func undatedAgainstDated(ss []side) bool {
 	return undated && dated
 }
 
-func conflictSeverity(kind extract.Kind, sides []Side) Severity {
-	sev := SeverityHigh
-	if labelKinds[kind] && kind != extract.KindTicker || kind == extract.KindGrowth || kind == extract.KindHeadcountChange {
-		sev = SeverityMedium
-	}
+// conflictSeverity lowers a kind's severity, sev, when the sides are
+// hedged.
+func conflictSeverity(sev Severity, sides []Side) Severity {
 	minorityHedged := true
 	allHedged := true
 	for i, s := range sides {
@@ -88,7 +84,7 @@ func lower(s Severity) Severity {
 // conflictMessage reads "$15 billion (1 article) vs $14.3 billion (4
 // articles) for Meta's investment in Scale AI": the outliers first, then the
 // majority.
-func conflictMessage(f Finding, c *extract.Claim, period string) string {
+func conflictMessage(f Finding, fact, period string) string {
 	var parts []string
 	for i := len(f.Sides) - 1; i >= 0; i-- {
 		s := f.Sides[i]
@@ -105,7 +101,7 @@ func conflictMessage(f Finding, c *extract.Claim, period string) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s (%s)", s.Value, count))
 	}
-	msg := strings.Join(parts, " vs ") + " for " + factPhrase(c)
+	msg := strings.Join(parts, " vs ") + " for " + fact
 	if a, ok := keyAnchor(period); ok {
 		msg += " (both: " + a.describe() + ")"
 	} else if period != "" {
@@ -128,59 +124,4 @@ func allSame(xs []string) bool {
 		}
 	}
 	return len(xs) > 0
-}
-
-func possessive(name string) string {
-	if strings.HasSuffix(name, "s") {
-		return name + "'"
-	}
-	return name + "'s"
-}
-
-// factPhrase names the fact a claim states, for messages.
-func factPhrase(c *extract.Claim) string {
-	subj, obj := c.Subject, c.Object
-	switch c.Kind {
-	case extract.KindInvestment:
-		p := possessive(subj) + " investment in " + obj
-		if c.Aspect != extract.AspectPlain && c.Aspect != extract.AspectBound {
-			p = possessive(subj) + " " + string(c.Aspect) + " investment in " + obj
-		}
-		return p
-	case extract.KindStake:
-		return possessive(subj) + " stake in " + obj
-	case extract.KindValuation:
-		if c.Aspect == extract.AspectBefore {
-			return possessive(subj) + " valuation before the deal"
-		}
-		return possessive(subj) + " valuation"
-	case extract.KindRevenue:
-		return possessive(subj) + " revenue"
-	case extract.KindMarketSize:
-		return "the size of the " + strings.TrimSuffix(subj, " market") + " market"
-	case extract.KindEventDate:
-		switch c.Event {
-		case "founded", "launched", "listed":
-			return "when " + subj + " was " + c.Event
-		}
-		verb := "was "
-		if c.Status == extract.StatusForecast {
-			verb = "is expected to be "
-		}
-		if obj != "" {
-			return "when " + possessive(subj) + " deal with " + obj + " " + verb + c.Event
-		}
-		return "when " + subj + "'s deal " + verb + c.Event
-	case extract.KindClientChange:
-		return possessive(subj) + " relationship with " + obj
-	case extract.KindRole:
-		return possessive(subj) + " role at " + obj
-	case extract.KindTicker:
-		return possessive(subj) + " stock symbol"
-	case extract.KindGrowth:
-		return possessive(subj) + " " + c.Event + " growth"
-	case extract.KindHeadcountChange:
-		return possessive(subj) + " headcount change"
-	}
-	return string(c.Kind) + " of " + subj
 }

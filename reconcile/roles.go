@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/claimcheck/claimcheck/extract"
+	"github.com/claimcheck/claimcheck/rules"
 )
 
 // holderWindowDays is how close in time two articles must be for two
@@ -21,7 +22,7 @@ func (r *run) noteHolder(c *extract.Claim) {
 		c.Status != extract.StatusActual || c.Hedged {
 		return
 	}
-	for _, t := range titleParts(labelOf(extract.KindRole, c)) {
+	for _, t := range titleParts(r.labelOf(c)) {
 		if !officerTitles[t] || strings.HasPrefix(c.Value.Label, "interim ") || strings.HasPrefix(c.Value.Label, "acting ") {
 			continue
 		}
@@ -109,7 +110,7 @@ func (r *run) holderConflict(cs []*extract.Claim, title string, inRoleConflict m
 		names = append(names, fold(s.label))
 	}
 	sort.Strings(names)
-	f.Message = strings.Join(parts, " vs ") + " as " + possessive(org) + " " + title + ", a post one person holds at a time; both: " + whenWords(cs)
+	f.Message = strings.Join(parts, " vs ") + " as " + rules.Possessive(org) + " " + title + ", a post one person holds at a time; both: " + whenWords(cs)
 	f.Fingerprint = strings.Join([]string{string(TypeConflict), string(extract.KindRole), r.canon(org), title, strings.Join(names, "|")}, "\x00")
 	return f, true
 }

@@ -42,20 +42,6 @@ func articles(cs []*extract.Claim) []string {
 	return out
 }
 
-// labelKinds compare labels rather than intervals.
-var labelKinds = map[extract.Kind]bool{extract.KindClientChange: true, extract.KindRole: true, extract.KindTicker: true}
-
-// clientCompatible says which client changes can both be true: a client
-// that ended a relationship did not merely pause or review it.
-var clientCompatible = map[string]map[string]bool{
-	"terminate": {"terminate": true},
-	"reduce":    {"reduce": true, "pause": true, "review": true, "continue": true},
-	"pause":     {"pause": true, "reduce": true, "review": true},
-	"review":    {"review": true, "reduce": true, "pause": true, "continue": true, "expand": true},
-	"expand":    {"expand": true, "continue": true, "review": true},
-	"continue":  {"continue": true, "expand": true, "reduce": true, "review": true},
-}
-
 // officerTitles are the chief officer posts of an organisation: one person
 // holds one of them at a time, so an article calling its chief financial
 // officer the chief executive contradicts another. A chair or a president
@@ -101,48 +87,22 @@ func titlesCompatible(a, b string) bool {
 	return false
 }
 
-func labelOf(kind extract.Kind, c *extract.Claim) string {
-	l := c.Value.Label
-	switch kind {
-	case extract.KindRole:
-		l = strings.TrimPrefix(strings.TrimPrefix(l, "interim "), "acting ")
-	case extract.KindTicker:
-		if i := strings.LastIndexByte(l, ':'); i >= 0 {
-			l = l[i+1:]
-		}
-	}
-	return l
-}
-
-func labelsCompatible(kind extract.Kind, a, b string) bool {
-	if a == b {
-		return true
-	}
-	switch kind {
-	case extract.KindClientChange:
-		return clientCompatible[a][b]
-	case extract.KindRole:
-		return titlesCompatible(a, b)
-	}
-	return false
-}
-
 func (r *run) interval(c *extract.Claim) Interval {
 	return ValueInterval(c.Value, r.opts.Tolerance)
 }
 
 func (r *run) compatible(kind extract.Kind, a, b *extract.Claim) bool {
-	if labelKinds[kind] {
-		return labelsCompatible(kind, labelOf(kind, a), labelOf(kind, b))
+	if r.comparesLabels(kind) {
+		return r.labelsCompatible(kind, r.labelOf(a), r.labelOf(b))
 	}
 	return r.interval(a).Meets(r.interval(b))
 }
 
 func (r *run) sidesMeet(kind extract.Kind, a, b side) bool {
-	if labelKinds[kind] {
+	if r.comparesLabels(kind) {
 		for _, x := range a.claims {
 			for _, y := range b.claims {
-				if !labelsCompatible(kind, labelOf(kind, x), labelOf(kind, y)) {
+				if !r.labelsCompatible(kind, r.labelOf(x), r.labelOf(y)) {
 					return false
 				}
 			}
@@ -155,7 +115,7 @@ func (r *run) sidesMeet(kind extract.Kind, a, b side) bool {
 // sides splits claims into groups that agree, the best supported first. One
 // side means no conflict.
 func (r *run) sides(kind extract.Kind, cs []*extract.Claim) []side {
-	if labelKinds[kind] {
+	if r.comparesLabels(kind) {
 		return r.labelSides(kind, cs)
 	}
 	return r.sidesBy(cs, r.interval)
@@ -266,7 +226,7 @@ func (r *run) labelSides(kind extract.Kind, cs []*extract.Claim) []side {
 	byLabel := map[string]*side{}
 	var order []*side
 	for _, c := range cs {
-		l := labelOf(kind, c)
+		l := r.labelOf(c)
 		s := byLabel[l]
 		if s == nil {
 			s = &side{label: l}
@@ -283,7 +243,7 @@ func (r *run) labelSides(kind extract.Kind, cs []*extract.Claim) []side {
 		for k := range out {
 			ok := true
 			for _, c := range out[k].claims {
-				if !labelsCompatible(kind, labelOf(kind, c), s.label) {
+				if !r.labelsCompatible(kind, r.labelOf(c), s.label) {
 					ok = false
 					break
 				}

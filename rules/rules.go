@@ -137,8 +137,12 @@ type CaseClaim struct {
 
 // Claim is the rule for one claim kind.
 type Claim struct {
-	Kind     string    `yaml:"kind"`
-	Doc      string    `yaml:"doc"`
+	Kind string `yaml:"kind"`
+	Doc  string `yaml:"doc"`
+	// Extends names the mechanism that reads the kind (see mechanisms).
+	Extends string `yaml:"extends"`
+	// Fact is how reconciliation compares the kind's claims.
+	Fact     *Fact     `yaml:"fact"`
 	Values   []string  `yaml:"values"`   // value types the kind takes: money, per_share (a price a share), percent, multiple, date, count
 	Triggers []Trigger `yaml:"triggers"` // for value kinds
 	Exclude  []Pattern `yaml:"exclude"`  // text between value and trigger that breaks the link
@@ -457,6 +461,7 @@ func (s *Set) addFile(file string, data []byte) (all ErrorList) {
 		replaced := false
 		for i := range s.Claims {
 			if s.Claims[i].Kind == f.Claim.Kind {
+				f.Claim.inherit(&s.Claims[i])
 				s.Claims[i], replaced = f.Claim, true
 			}
 		}
@@ -548,7 +553,6 @@ var (
 	knownQualifiers = map[string]bool{">": true, ">=": true, "<": true, "<=": true, "~": true}
 	knownAspects    = map[string]bool{"": true, "before": true, "after": true, "tranche": true, "total": true, "initial": true, "bound": true}
 	knownEntities   = map[EntityType]bool{EntityOrg: true, EntityPerson: true, EntityMarket: true, EntityOutlet: true}
-	clientLabels    = map[string]bool{"terminate": true, "reduce": true, "pause": true, "review": true, "expand": true, "continue": true}
 	headcountSigns  = map[string]bool{"+": true, "-": true}
 )
 
@@ -641,6 +645,7 @@ func (s *Set) compile() ErrorList {
 			errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s is defined twice", c.Kind)})
 		}
 		seenKind[c.Kind] = c.File
+		errs = append(errs, c.checkFact()...)
 		for _, v := range c.Values {
 			if !knownValues[v] {
 				errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s: unknown value type %q", c.Kind, v)})
@@ -699,12 +704,15 @@ func (s *Set) compile() ErrorList {
 		for i := range c.Verbs {
 			v := &c.Verbs[i]
 			pat(c.File, &v.Pattern)
-			switch c.Kind {
-			case "client_change":
-				if !clientLabels[v.Label] {
-					errs = append(errs, Error{File: c.File, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown client change %q: want terminate, reduce, pause, review, expand or continue", v.Label)})
+			switch c.Extends {
+			case "relationship":
+				if c.Fact == nil {
+					break
 				}
-			case "headcount_change":
+				if _, ok := c.Fact.Compatible[v.Label]; !ok {
+					errs = append(errs, Error{File: c.File, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown %s label %q: want one of the fact's compatible labels: %s", c.Kind, v.Label, strings.Join(sortedKeys(c.Fact.Compatible), ", "))})
+				}
+			case "count":
 				if !headcountSigns[v.Label] {
 					errs = append(errs, Error{File: c.File, Line: v.Pattern.Line, Msg: fmt.Sprintf("headcount verb label %q: want + or -", v.Label)})
 				}

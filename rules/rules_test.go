@@ -49,7 +49,14 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown kind", map[string]string{"e.yaml": "type: claim\nkind: weather\ndoc: d\ntests:\n  - text: t\n"}, []string{`unknown kind "weather"`}},
 		{"no doc", map[string]string{"f.yaml": "type: claim\nkind: stake\ntests:\n  - text: t\n"}, []string{"kind stake has no doc"}},
 		{"bad label", map[string]string{"g.yaml": "type: claim\nkind: client_change\ndoc: d\nverbs:\n  - {pattern: quit, label: sulk}\ntests:\n  - text: t\n"},
-			[]string{`unknown client change "sulk"`}},
+			[]string{`unknown client_change label "sulk"`}},
+		// A kind's mechanism and fact are declared, and checked, like its words.
+		{"unknown mechanism", map[string]string{"i.yaml": "type: claim\nkind: stake\ndoc: d\nextends: telepathy\ntests:\n  - text: t\n"},
+			[]string{`kind stake: extends "telepathy": want one of`}},
+		{"bad fact", map[string]string{"j.yaml": "type: claim\nkind: revenue\ndoc: d\nfact:\n  needs: [colour]\n  group: weekly\n  compare: vibes\n  severity: dire\n  message: '{{.Subject'\ntests:\n  - text: t\n"},
+			[]string{`needs: unknown field "colour"`, `group "weekly"`, `compare "vibes"`, `severity "dire"`, "message: template"}},
+		{"compatible names a missing label", map[string]string{"k.yaml": "type: claim\nkind: client_change\ndoc: d\nfact:\n  group: periods\n  compare: label\n  severity: medium\n  message: m\n  compatible: {terminate: [terminate, sulk]}\ntests:\n  - text: t\n"},
+			[]string{`"terminate" lists "sulk", which is not a label of its own`}},
 		{"entity type", map[string]string{"h.yaml": "type: entities\nentities:\n  - {name: X, type: planet}\n"}, []string{`unknown type "planet"`}},
 	}
 	for _, tc := range tests {
@@ -80,6 +87,9 @@ func TestLoadExtends(t *testing.T) {
 	inv, _ := set.ClaimRule("investment")
 	if len(inv.Triggers) != 1 || inv.Doc != "money in" {
 		t.Errorf("the investment rule was not replaced: %+v", inv)
+	}
+	if inv.Extends != "value" || inv.Fact == nil || inv.Fact.Group != "deals" {
+		t.Errorf("a replacing rule that declares no mechanism or fact keeps the built-in ones: %q %+v", inv.Extends, inv.Fact)
 	}
 	found := false
 	for _, e := range set.Entities {
