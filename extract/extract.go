@@ -75,9 +75,9 @@ type Extractor struct {
 	valueKinds []valueKind
 	// the rules read by the mechanisms that read one kind each
 	client, headcount, event, role, symbol *rules.Claim
-	titles     map[string][]titleEntry // by first word, longest first
-	scan       *scanner
-	quals      *qualifiers
+	titles                                 map[string][]titleEntry // by first word, longest first
+	scan                                   *scanner
+	quals                                  *qualifiers
 	// compoundDrop: titles left out of a compound title ("co-founder and CTO" is cto)
 	compoundDrop map[string]bool
 	// dateLead and clauseOpeners are the lexicon's lists of those names.
