@@ -1,11 +1,5 @@
 package extract
 
-import "regexp"
-
-// dealRefRe finds a noun phrase that refers back to a deal the article has
-// named: "the deal", "the $2 billion investment", "the transaction".
-var dealRefRe = regexp.MustCompile(`(?i)\b(?:the|this|that|its|their)\s+(?:[\w$€£.,-]+\s+){0,3}?(?:deal|transaction|acquisition|takeover|merger|investment|purchase|agreement|buyout|tie-up)\b`)
-
 // resolveMissing fills a party that claim i's own sentence left out, from
 // an antecedent a rule finds in the article: the deal a reference points
 // back to, the same investor's earlier deal, the organisation a person's
@@ -19,7 +13,7 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 		case c.Subject != "" && c.Object == "":
 			if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Subject == c.Subject && p.Object != "" }); ok {
 				c.Object = p.Object
-			} else if dealRefRe.MatchString(c.Sentence) {
+			} else if a.x.words.dealRef.MatchString(c.Sentence) {
 				// "The deal grants Meta a 49% stake": the deal named before.
 				if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Object != "" && p.Object != c.Subject && p.Subject == "" }); ok {
 					c.Object = p.Object
@@ -33,7 +27,7 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 			// "the deal", or a sentence naming no company at all ("The
 			// first $1.25 billion had been committed in 2023"): the deal
 			// the article is telling.
-			if dealRefRe.MatchString(c.Sentence) || !a.namesOrg[c.SentStart] {
+			if a.x.words.dealRef.MatchString(c.Sentence) || !a.namesOrg[c.SentStart] {
 				if p, ok := a.pairWhere(i, bothParties); ok {
 					c.Subject, c.Object = p.Subject, p.Object
 				}

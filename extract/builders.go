@@ -106,20 +106,9 @@ func excluded(ps []rules.Pattern, between string) bool {
 var (
 	fromRe        = regexp.MustCompile(`(?i)\bfrom\s+$`)
 	toRe          = regexp.MustCompile(`(?i)^\s+to\s+$`)
-	negativeRe    = regexp.MustCompile(`(?i)\b(?:fell|fall(?:en|s)?|drop(?:ped|s)?|declin(?:ed|es)|plung(?:ed|es)|slid|down|shr[au]nk)\b`)
-	metricRe      = regexp.MustCompile(`(?i)\b(stock|shares?|share price|valuation|revenues?|sales|demand|users|customers|inquir(?:y|ies)|profits?|earnings|market|CAGR|compound annual growth)\b`)
-	cagrRe        = regexp.MustCompile(`(?i)\b(?:CAGR|compound annual|annual(?:i[sz]ed)? growth rate)\b`)
 	yearEarlierRe = regexp.MustCompile(`(?i)^\s+(?:a|one) year (earlier|before|prior|ago)\b`)
 	// "a market growing 18% a year" states its compound annual rate.
-	annualRe  = regexp.MustCompile(`(?i)^\s*(?:a|per|each)\s+year\b|^\s*annually\b`)
-	giveRe    = regexp.MustCompile(`(?i)\b(?:grants?|granted|gives?|gave|giving|granting|hands?|handed)\s+$`)
-	acquireRe = regexp.MustCompile(`(?i)^(?:acquir|bought|buy|purchas|takeover)`)
-	raiseRe   = regexp.MustCompile(`(?i)^(?:rais|secur|land|clos)`)
-	// A name before these nouns is the target ("its Vega investment"); before
-	// "stake" it is the holder.
-	dealNounRe = regexp.MustCompile(`(?i)^(?:investments?|acquisition|takeover|purchase|buyout)$`)
-	valueVerb  = regexp.MustCompile(`(?i)\bvalu(?:e|ed|es|ing)\b`)
-	ownEventRe = regexp.MustCompile(`(?i)\b(?:founded|established|incorporated|launched|started|born|went public|listed|IPO'?d|spun off|spun out)\s+(?:in\s+|on\s+)?$`)
+	annualRe = regexp.MustCompile(`(?i)^\s*(?:a|per|each)\s+year\b|^\s*annually\b`)
 )
 
 // buildValueClaims links each money, percentage and multiple value to the
@@ -170,13 +159,13 @@ func buildValueClaims(c *sentCtx) {
 				continue
 			}
 		case KindGrowth:
-			if negativeRe.MatchString(l.matched) && cl.Value.Lo > 0 {
+			if c.art.x.words.decline.MatchString(l.matched) && cl.Value.Lo > 0 {
 				cl.Value.Lo, cl.Value.Hi = -cl.Value.Lo, -cl.Value.Hi
 			}
-			if mm := metricRe.FindString(c.text); mm != "" {
+			if mm := c.art.x.words.metric.FindString(c.text); mm != "" {
 				cl.Event = strings.ToLower(mm)
 			}
-			if cagrRe.MatchString(c.text) || annualRe.MatchString(c.text[m.end:]) && c.firstMarket() != "" {
+			if c.art.x.words.cagr.MatchString(c.text) || annualRe.MatchString(c.text[m.end:]) && c.firstMarket() != "" {
 				cl.Event = "cagr"
 				cl.Subject = c.marketNear(m, l)
 				if cl.Subject == "" {
@@ -195,18 +184,11 @@ func buildValueClaims(c *sentCtx) {
 	}
 }
 
-// roundNounRe is a trigger naming a round of funding; ledRe says its
-// investor acts before it.
-var (
-	roundNounRe = regexp.MustCompile(`(?i)^(?:(?:funding |financing )?rounds?|raise)$`)
-	ledRe       = regexp.MustCompile(`(?i)\b(?:led|leads|co-led|leading|joined|backed|participated in)\b`)
-)
-
 // roundParties reads "Quanta's $450m raise", "after a $500m round": with
 // no target named, the company before a round is the one raising it, and
 // its investor is who led it, when named ("led by", "from").
 func (c *sentCtx) roundParties(cl *Claim, m mention, l link) {
-	if cl.Object != "" || cl.Subject == "" || !roundNounRe.MatchString(l.matched) {
+	if cl.Object != "" || cl.Subject == "" || !c.art.x.words.roundNoun.MatchString(l.matched) {
 		return
 	}
 	lo := min(m.start, l.ts)
@@ -214,13 +196,13 @@ func (c *sentCtx) roundParties(cl *Claim, m mention, l link) {
 		// "Sunbridge leads Quanta's $450m raise": the possessor raises;
 		// who leads it stands before.
 		investor := party{}
-		if ledRe.MatchString(c.text[:raiser.start]) {
+		if c.art.x.words.led.MatchString(c.text[:raiser.start]) {
 			investor = c.nearestBefore(raiser.start, 6, raiser.name, false)
 		}
 		cl.Subject, cl.Object = investor.name, raiser.name
 		return
 	}
-	if ledRe.MatchString(c.text[:lo]) {
+	if c.art.x.words.led.MatchString(c.text[:lo]) {
 		return // "Orbital led a $200 million round": the investor acts
 	}
 	by, _ := c.entityAfter(max(m.end, l.te), []string{"by", "from"}, 5, cl.Subject)
@@ -233,14 +215,11 @@ var byDeadlineRe = regexp.MustCompile(`(?i)\b(?:by|until|through)(?: the end of)
 // relativeClauseRe opens a relative clause after a name: ", which", ", who".
 var relativeClauseRe = regexp.MustCompile(`^\s*,\s*(?:which|who|whose|that)\b`)
 
-// reachRe ends the words before the size a market grows to.
-var reachRe = regexp.MustCompile(`(?i)\b(?:to reach|reaching|will reach|to hit|to top|to surpass)\s+$`)
-
 // reachedSize reads "the market at $14.5 billion in 2024, growing 7% a
 // year to reach $20.3 billion in 2029": money no trigger claimed, reached
 // by the sentence's market, is that market's later size.
 func (c *sentCtx) reachedSize(m mention) {
-	if m.value.Type != ValueMoney || !reachRe.MatchString(c.text[max(0, m.start-16):m.start]) {
+	if m.value.Type != ValueMoney || !c.art.x.words.reach.MatchString(c.text[max(0, m.start-16):m.start]) {
 		return
 	}
 	market := c.firstMarket()
@@ -572,7 +551,7 @@ func (c *sentCtx) periodOf(m mention) (mention, bool) {
 		if g >= bestGap || blocked(between) || d.start > m.end && strings.Contains(between, ",") {
 			continue
 		}
-		if ownEventRe.MatchString(c.text[max(0, d.start-24):d.start]) {
+		if c.art.x.words.ownEvent.MatchString(c.text[max(0, d.start-24):d.start]) {
 			continue // "founded in 2016" dates the company, not the figure
 		}
 		owner := m
@@ -610,7 +589,7 @@ func (c *sentCtx) valuationAspect(cl *Claim, vi int) {
 func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	lo, hi := min(m.start, l.ts), max(m.end, l.te)
 	var obj party
-	if investment && acquireRe.MatchString(l.matched) && l.te <= m.start {
+	if investment && c.art.x.words.acquireVerb.MatchString(l.matched) && l.te <= m.start {
 		obj = c.nearestAfter(l.te, 1, "")
 	}
 	if !obj.ok() {
@@ -624,7 +603,7 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	if !obj.ok() {
 		obj = c.objectAfter(hi, []string{"in", "into", "of", "for", "to"}, 8, "")
 	}
-	if !obj.ok() && l.ts >= m.end && dealNounRe.MatchString(l.matched) {
+	if !obj.ok() && l.ts >= m.end && c.art.x.words.dealNoun.MatchString(l.matched) {
 		// "its $4 billion Anthropic investment": a name modifying the
 		// trigger noun is the target.
 		for _, e := range c.ents {
@@ -667,7 +646,7 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 		// "grants Meta a 49% stake": the receiver is the holder.
 		for i := len(c.ents) - 1; i >= 0; i-- {
 			e := c.ents[i]
-			if e.end <= lo && c.wordsBetween(e.end, lo) <= 2 && giveRe.MatchString(c.text[max(0, e.start-12):e.start]) {
+			if e.end <= lo && c.wordsBetween(e.end, lo) <= 2 && c.art.x.words.give.MatchString(c.text[max(0, e.start-12):e.start]) {
 				sub = c.resolve(e, excl)
 				break
 			}
@@ -686,7 +665,7 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	if !sub.ok() {
 		sub = c.firstParty(excl)
 	}
-	if investment && raiseRe.MatchString(l.matched) && l.te <= m.start {
+	if investment && c.art.x.words.raise.MatchString(l.matched) && l.te <= m.start {
 		// "Helix raised $6.6 billion ... led by Orbital": the raiser
 		// receives; the investor, when named, follows "by" or "from".
 		raiser := c.nearestBefore(l.ts, 6, "", true)
@@ -735,15 +714,11 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	cl.Subject, cl.Object = sub.name, obj.name
 }
 
-// holdingRe ends the words before a value verb that say a holding, not a
-// company, is valued: "its stake is valued at", "a stake valued at".
-var holdingRe = regexp.MustCompile(`(?i)\b(?:stake|holding|holdings|position|shares)\s+(?:is |was |now |are |were |had been |has been )*$`)
-
 // holdingValued reads "its stake is valued at $50 billion": the value of
 // one holder's stake, a fact apart from the company's valuation. It names
 // it by the holder and the company its sentence's stake claim gives.
 func (c *sentCtx) holdingValued(l link) (string, bool) {
-	if !holdingRe.MatchString(c.text[max(0, l.ts-40):l.ts]) {
+	if !c.art.x.words.holding.MatchString(c.text[max(0, l.ts-40):l.ts]) {
 		return "", false
 	}
 	for k := len(c.art.claims) - 1; k >= 0 && c.art.claims[k].SentStart == c.s.Start; k-- {
@@ -759,7 +734,7 @@ func (c *sentCtx) holdingValued(l link) (string, bool) {
 
 // valuedParty finds the company a valuation is of.
 func (c *sentCtx) valuedParty(m mention, l link) party {
-	if loc := valueVerb.FindStringIndex(l.matched); loc != nil {
+	if loc := c.art.x.words.valueVerb.FindStringIndex(l.matched); loc != nil {
 		// "values Helix at", "values the company at": what follows the verb
 		i := c.tokenAt(l.ts + loc[1])
 		if e, ok := c.mentionAtToken(i); ok && e.ref == refName {
@@ -780,7 +755,7 @@ func (c *sentCtx) valuedParty(m mention, l link) party {
 			return party{name: p.Object}
 		}
 	}
-	if loc := valueVerb.FindStringIndex(l.matched); loc != nil {
+	if loc := c.art.x.words.valueVerb.FindStringIndex(l.matched); loc != nil {
 		i := c.tokenAt(l.ts + loc[1])
 		if e, ok := c.mentionAtToken(i); ok {
 			if r := c.resolve(e, ""); r.ok() {
@@ -997,25 +972,19 @@ func buildHeadcount(c *sentCtx) {
 }
 
 var (
-	passiveRe      = regexp.MustCompile(`(?i)\b(?:were|was|been|being|are|is)\s*$`)
-	followSuitRe   = regexp.MustCompile(`(?i)\bfollow(?:ed|s|ing)? suit\b`)
-	relationshipRe = regexp.MustCompile(`(?i)\b(?:relationship|partnership|contracts?|agreements?|licen[cs]es?|ties|work|reliance|projects?|business|collaboration|cooperation|deal|services|spending|engagement|account|vendor|supplier|provider)\b`)
-	idiomRe        = regexp.MustCompile(`(?i)\b(?:cut(?:s|ting)? ties|abandon(?:ed|s|ing)? ship|part(?:ed|s|ing)? ways|walk(?:ed|s|ing)? away|pull(?:ed|s|ing)? out|back(?:ed|s|ing)? away|sever)`)
+	passiveRe = regexp.MustCompile(`(?i)\b(?:were|was|been|being|are|is)\s*$`)
 )
 
 // buildClientChanges reads a client's move on a vendor: who (the clients
 // before the verb), what (the verb's label) and from whom (the vendor after
 // it, else the vendor the article is about).
-// appointRe is what stands between an organisation and the person it gives
-// a title: "Brightline appointed Sara Okafor as CEO", "Quillon has named".
-var appointRe = regexp.MustCompile(`(?i)^\s+(?:has |have |had )?(?:appointed|named|hired|promoted|tapped|picked|chose|selected|elevated|installed)\s+$`)
 
 // appointer returns the organisation that appointed person, when the
 // sentence says so just before naming them.
 func (c *sentCtx) appointer(person party) party {
 	for k := len(c.ents) - 1; k >= 0; k-- {
 		e := c.ents[k]
-		if e.end <= person.start && e.name != person.name && !c.art.isPerson(e) && appointRe.MatchString(c.text[e.end:person.start]) {
+		if e.end <= person.start && e.name != person.name && !c.art.isPerson(e) && c.art.x.words.appoint.MatchString(c.text[e.end:person.start]) {
 			return c.resolve(e, person.name)
 		}
 	}
@@ -1046,13 +1015,13 @@ func buildClientChanges(c *sentCtx) {
 			}
 		}
 	}
-	for _, loc := range c.scan.findAll(followSuitRe, false) {
+	for _, loc := range c.scan.findAll(c.art.x.words.followSuit, false) {
 		if c.art.lastCC >= 0 {
 			hits = append(hits, verbHit{loc[0], loc[1], "follow"})
 		}
 	}
 	for _, h := range hits {
-		if h.label != "follow" && !c.scan.matchIn(idiomRe, h.start, h.end) && !c.scan.matchIn(relationshipRe, h.end, min(len(c.text), h.end+60)) {
+		if h.label != "follow" && !c.scan.matchIn(c.art.x.words.idiom, h.start, h.end) && !c.scan.matchIn(c.art.x.words.relationship, h.end, min(len(c.text), h.end+60)) {
 			if obj, _ := c.entityAfter(h.end, []string{"with", "from", "on", "of"}, 4, ""); !obj.ok() {
 				if e, ok := c.mentionAtToken(c.tokenAt(h.end)); (!ok || e.ref != refName) && !c.nameInside(h.start, h.end).ok() {
 					continue
@@ -1525,9 +1494,6 @@ func (c *sentCtx) linkBefore(i int) bool {
 	return false
 }
 
-// appointedRe ends the words before a person given a title: "Vega named ".
-var appointedRe = regexp.MustCompile(`(?i)\b(?:appointed|appoints|named|names|hired|hires|promoted|promotes|tapped|taps|picked|chose|selected|elevated|installed|made|makes)\s+$`)
-
 // appointee reads "Vega named Tom Reyes its new finance chief": the person
 // an appointing verb names just before the title at token i.
 func (c *sentCtx) appointee(i int) party {
@@ -1541,7 +1507,7 @@ func (c *sentCtx) appointee(i int) party {
 		break
 	}
 	for _, e := range c.ents {
-		if e.tok1 == j+1 && j >= 0 && looksLikePersonName(e) && appointedRe.MatchString(c.text[:e.start]) {
+		if e.tok1 == j+1 && j >= 0 && looksLikePersonName(e) && c.art.x.words.appointed.MatchString(c.text[:e.start]) {
 			return party{name: e.name, start: e.start, end: e.end}
 		}
 	}
@@ -1730,7 +1696,7 @@ func buildPrivacy(c *sentCtx) {
 	// "values the privately held freight startup at $12 billion": a
 	// reference that says its company is private.
 	for _, m := range c.ents {
-		if m.ref != refDescriptor || !privatelyHeldRe.MatchString(c.text[m.start:m.end]) {
+		if m.ref != refDescriptor || !c.art.x.words.privatelyHeld.MatchString(c.text[m.start:m.end]) {
 			continue
 		}
 		if p := c.resolve(m); p.ok() {
@@ -1738,5 +1704,3 @@ func buildPrivacy(c *sentCtx) {
 		}
 	}
 }
-
-var privatelyHeldRe = regexp.MustCompile(`(?i)\bprivately[- ](?:held|owned)\b`)

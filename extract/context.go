@@ -340,7 +340,7 @@ func (c *sentCtx) verbObject(e entMention) bool {
 	if k > 0 && (isPossessive(c.toks[k-1].Text) || isDeterminer(c.toks[k-1].Text)) {
 		return false // "Quanta's rival Veltro": a noun, not a verb, before the name
 	}
-	return isWord(w) && strings.ToLower(w) == w && !pronounPasses[w] && !phraseBreaks[w] && !isDeterminer(w) &&
+	return isWord(w) && strings.ToLower(w) == w && !c.art.x.pronounPasses[w] && !c.art.x.phraseBreaks[w] && !isDeterminer(w) &&
 		!c.art.x.ix.descriptors[w]
 }
 
@@ -360,17 +360,12 @@ func (c *sentCtx) inPhrase(e entMention) bool {
 	if k >= 0 && isDeterminer(c.toks[k].Text) {
 		k--
 	}
-	return k >= 0 && pronounPasses[strings.ToLower(c.toks[k].Text)]
+	return k >= 0 && c.art.x.pronounPasses[strings.ToLower(c.toks[k].Text)]
 }
 
 // relativeRe finds a relative pronoun: what follows it speaks of the noun
 // just before it ("a stake in Vega, which valued it at...").
 var relativeRe = regexp.MustCompile(`(?i)\b(?:which|that|who|whose)\b`)
-
-// pronounPasses are the prepositions whose object a pronoun passes over
-// for a subject or possessor before it.
-var pronounPasses = map[string]bool{"with": true, "to": true, "of": true, "from": true, "for": true, "in": true,
-	"into": true, "at": true, "on": true, "against": true, "over": true, "than": true, "like": true}
 
 // isRef says whether the party was read from a reference ("the company").
 func (p party) isRef() bool { return p.ok() && p.m.ref != refName }
@@ -420,12 +415,6 @@ func (c *sentCtx) prepObject(pos int, preps []string, max int, exclude string, p
 	return party{}, explicit
 }
 
-// phraseBreaks end the words that may stand before the name a phrase
-// heads: another phrase or clause begins there.
-var phraseBreaks = map[string]bool{"in": true, "into": true, "of": true, "for": true, "to": true, "with": true,
-	"by": true, "at": true, "from": true, "on": true, "and": true, "or": true, "that": true, "which": true, "who": true,
-	"as": true, "than": true, "after": true, "before": true, "over": true}
-
 // nameAhead returns the mention that heads the phrase starting at token j,
 // past its determiner and modifiers ("the Berlin robotics firm Quillon",
 // "Danish mapping firm Kaartwerk", "artificial intelligence startup Orbis"),
@@ -450,7 +439,7 @@ func (c *sentCtx) nameAhead(j, max int) (entMention, bool) {
 			return m, true
 		}
 		t := c.toks[k]
-		if !isWord(t.Text) || phraseBreaks[strings.ToLower(t.Text)] || overlapsAny(t.Start, t.End, c.values) {
+		if !isWord(t.Text) || c.art.x.phraseBreaks[strings.ToLower(t.Text)] || overlapsAny(t.Start, t.End, c.values) {
 			return entMention{}, false
 		}
 	}

@@ -86,12 +86,10 @@ func (c *sentCtx) cueCovers(ps []rules.Pattern, pos int) bool {
 
 // relObjRe ends the text before the subject of a relative clause ("Vega,
 // which Dana Marsh founded"); byRe is a passive's agent: "acquired by
-// Orbital" names the buyer; buyRe are the deal triggers whose target may
-// follow after a descriptor ("its acquisition of games maker Vega").
+// Orbital" names the buyer.
 var (
 	relObjRe = regexp.MustCompile(`(?i)\b(?:which|that|whom)\s+$`)
 	byRe     = regexp.MustCompile(`^\s+by\b`)
-	buyRe    = regexp.MustCompile(`(?i)^(?:acqui|bought|buy|purchas|takeover)`)
 )
 
 // eventLink is the trigger a date belongs to.
@@ -336,7 +334,7 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 			for ti := range inv.Triggers {
 				for _, loc := range c.find(&inv.Triggers[ti].Pattern) {
 					obj, _ := c.entityAfter(loc[1], []string{"in", "into", "of", "for"}, 3, "")
-					if !obj.ok() && buyRe.MatchString(c.text[loc[0]:loc[1]]) && !byRe.MatchString(c.text[loc[1]:]) {
+					if !obj.ok() && c.art.x.words.acquireAny.MatchString(c.text[loc[0]:loc[1]]) && !byRe.MatchString(c.text[loc[1]:]) {
 						// "to buy Vega", "its acquisition of games maker Vega"
 						obj = c.nearestAfter(loc[1], 4, "")
 					}

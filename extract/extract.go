@@ -77,6 +77,7 @@ type Extractor struct {
 	client, headcount, event, role, symbol *rules.Claim
 	titles                                 map[string][]titleEntry // by first word, longest first
 	scan                                   *scanner
+	words                                  wordClasses
 	quals                                  *qualifiers
 	// compoundDrop: titles left out of a compound title ("co-founder and CTO" is cto)
 	compoundDrop map[string]bool
@@ -84,6 +85,8 @@ type Extractor struct {
 	dateLead, clauseOpeners map[string]bool
 	// roleLinks: words before a title that give it to the clause's subject ("as", "became")
 	roleLinks map[string]bool
+	// the lexicon's word sets of those names
+	phraseBreaks, pronounPasses, personBefore, personAfter map[string]bool
 }
 
 // New compiles an extractor for a rule set.
@@ -97,7 +100,9 @@ func New(set *rules.Set) (*Extractor, error) {
 	}
 	x := &Extractor{set: set, seg: seg, ix: newEntityIndex(set, newWordCache()), titles: map[string][]titleEntry{},
 		quals:    newQualifiers(set.Lexicon.Qualifiers),
-		dateLead: wordSet(set.Lexicon.DateLead, true), clauseOpeners: wordSet(set.Lexicon.ClauseOpeners, true)}
+		dateLead: wordSet(set.Lexicon.DateLead, true), clauseOpeners: wordSet(set.Lexicon.ClauseOpeners, true),
+		phraseBreaks: wordSet(set.Lexicon.PhraseBreaks, true), pronounPasses: wordSet(set.Lexicon.PronounPasses, true),
+		personBefore: wordSet(set.Lexicon.PersonBefore, true), personAfter: wordSet(set.Lexicon.PersonAfter, true)}
 	for i := range set.Claims {
 		r := &set.Claims[i]
 		switch r.Extends {
@@ -136,6 +141,7 @@ func New(set *rules.Set) (*Extractor, error) {
 	for _, ts := range x.titles {
 		sort.SliceStable(ts, func(i, j int) bool { return len(ts[i].words) > len(ts[j].words) })
 	}
+	x.words = newWordClasses(set)
 	x.scan = newScanner(sentencePatterns(set))
 	return x, nil
 }
@@ -143,7 +149,8 @@ func New(set *rules.Set) (*Extractor, error) {
 // sentencePatterns are the regular expressions run on sentences or on
 // stretches of them: the scanner prefilters them.
 func sentencePatterns(set *rules.Set) []*regexp.Regexp {
-	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, multipleRe, countRe, tickerRe, followSuitRe, idiomRe, relationshipRe}
+	w := newWordClasses(set)
+	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, multipleRe, countRe, tickerRe, w.followSuit, w.idiom, w.relationship}
 	for _, p := range datePatterns {
 		res = append(res, p.re)
 	}
@@ -345,18 +352,6 @@ func (a *artState) findOutlets() {
 	}
 }
 
-// personCues stand next to a person's name: titles and honorifics before it,
-// speech verbs after it.
-var (
-	personBefore = map[string]bool{"mr.": true, "ms.": true, "mrs.": true, "dr.": true, "senator": true, "sen.": true,
-		"rep.": true, "gov.": true, "judge": true, "professor": true, "prof.": true, "ceo": true, "cfo": true, "coo": true,
-		"cto": true, "chief": true, "president": true, "founder": true, "co-founder": true, "chairman": true,
-		"chairwoman": true, "director": true, "executive": true, "officer": true, "analyst": true, "investor": true,
-		"billionaire": true, "spokesperson": true, "spokesman": true, "spokeswoman": true, "interim": true}
-	personAfter = map[string]bool{"said": true, "says": true, "told": true, "wrote": true, "added": true,
-		"explained": true, "argued": true, "noted": true, "stated": true}
-)
-
 // findPersons learns which names the article uses for people, from the
 // words around them, and adds the people the rules know.
 func (a *artState) findPersons() {
@@ -395,7 +390,7 @@ func (a *artState) findPersons() {
 			if m.tok1+1 < len(toks) {
 				after2 = strings.ToLower(toks[m.tok1+1].Text)
 			}
-			if personBefore[before] || personAfter[after] && !speaksAsIt(toks, m.tok1+1) || a.takesTitle(toks, m.tok0, m.tok1) || after == "," && (personBefore[after2] || after2 == "the" && !a.describedAfter(toks, m.tok1+2) || after2 == "previously" || after2 == "former") {
+			if a.x.personBefore[before] || a.x.personAfter[after] && !speaksAsIt(toks, m.tok1+1) || a.takesTitle(toks, m.tok0, m.tok1) || after == "," && (a.x.personBefore[after2] || after2 == "the" && !a.describedAfter(toks, m.tok1+2) || after2 == "previously" || after2 == "former") {
 				a.persons[m.name] = true
 			}
 		}
@@ -414,12 +409,12 @@ func (a *artState) findPersons() {
 func (a *artState) takesTitle(toks []Token, i, j int) bool {
 	// "a person close to Vega, who asked not to be named": a name in a
 	// preposition's phrase does not own the relative clause after it.
-	inPhrase := i > 0 && pronounPasses[strings.ToLower(toks[i-1].Text)]
+	inPhrase := i > 0 && a.x.pronounPasses[strings.ToLower(toks[i-1].Text)]
 	if j+1 < len(toks) && toks[j].Text == "," && strings.EqualFold(toks[j+1].Text, "who") && !inPhrase {
 		return true
 	}
 	for k := j; k+1 < len(toks) && k < j+4; k++ {
-		if titleLinks[strings.ToLower(toks[k].Text)] {
+		if a.x.roleLinks[strings.ToLower(toks[k].Text)] {
 			t := k + 1
 			if t+1 < len(toks) && isDeterminer(toks[t].Text) {
 				t++ // "became the chief executive"
@@ -434,10 +429,6 @@ func (a *artState) takesTitle(toks []Token, i, j int) bool {
 	}
 	return false
 }
-
-// titleLinks give the title after them to the name before: "X took over
-// as CEO", "X became chief executive", "X remains chairman".
-var titleLinks = map[string]bool{"as": true, "became": true, "becomes": true, "remains": true, "remained": true}
 
 // speaksAsIt says whether what a name said, starting at token j, refers
 // to the speaker as "it" ("Pellham Clinics said on Thursday it would"): a

@@ -186,15 +186,23 @@ func (c *Claim) checkFact() ErrorList {
 	return errs
 }
 
-// inherit keeps the built-in rule's mechanism and fact for a user's rule
-// that replaces it without declaring its own: a user adds words, not
-// mechanisms.
+// inherit keeps the built-in rule's mechanism, fact and word classes for a
+// user's rule that replaces it without declaring its own: a user adds
+// words, not mechanisms.
 func (c *Claim) inherit(builtin *Claim) {
 	if c.Extends == "" {
 		c.Extends = builtin.Extends
 	}
 	if c.Fact == nil {
 		c.Fact = builtin.Fact
+	}
+	for name, p := range builtin.Words {
+		if _, ok := c.Words[name]; !ok {
+			if c.Words == nil {
+				c.Words = map[string]*Pattern{}
+			}
+			c.Words[name] = p
+		}
 	}
 }
 

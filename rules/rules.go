@@ -170,37 +170,46 @@ type Claim struct {
 	// Links are the words before a title that give it to the clause's
 	// subject: "Ana Gil will become Pinecrest's CFO", "joined as CTO".
 	Links []string `yaml:"links"`
-	Tests []Case   `yaml:"tests"`
-	File  string   `yaml:"-"`
+	// Words are named word classes the kind's mechanism consults beyond
+	// its triggers: for investment, the triggers that buy ("acquire") or
+	// raise money, the verbs that lead a round; for growth, the verbs of
+	// decline. Each is a pattern; the mechanism says where it is tried.
+	Words map[string]*Pattern `yaml:"words"`
+	Tests []Case              `yaml:"tests"`
+	File  string              `yaml:"-"`
 }
 
 // Lexicon holds the word lists extraction consults.
 type Lexicon struct {
-	Hedges        []Pattern   `yaml:"hedges"`        // reportedly, according to people familiar...
-	Attributions  []Pattern   `yaml:"attributions"`  // patterns with one group naming the source
-	Negations     []Pattern   `yaml:"negations"`     // did not, never...
-	Abbreviations []string    `yaml:"abbreviations"` // words whose full stop ends no sentence
-	NotEntities   []string    `yaml:"not_entities"`  // capitalised words that never start an entity
-	NameTails     []string    `yaml:"name_tails"`    // not entities alone, yet they end a name: "Halcyon AI"
-	OrgWords      []string    `yaml:"org_words"`     // words that end an organisation's name, never a person's
-	Descriptors   []string    `yaml:"descriptors"`   // head nouns of "the company", "the data-labeling firm"
-	Units         []string    `yaml:"units"`         // unit, division...: a part of a company a figure can be about
-	Subordinators []string    `yaml:"subordinators"` // when, while...: a trigger after one belongs to another clause
-	MarketWords   []string    `yaml:"market_words"`  // head words of a market: market, industry...
-	MarketDrop    []string    `yaml:"market_drop"`   // words ignored when comparing market names
-	OrgSuffixes   []string    `yaml:"org_suffixes"`  // Inc., Corp. ...: dropped from canonical names
-	Private       []Pattern   `yaml:"private"`       // "<entity> is private": one group naming the entity
-	Outlets       []Pattern   `yaml:"outlets"`       // "..., Semafor reported.": one group naming a news outlet
-	Places        []string    `yaml:"places"`        // nationalities, places and regions: never a party
-	Statuses      []Verb      `yaml:"statuses"`      // patterns near a value that set its status
-	Aspects       []Verb      `yaml:"aspects"`       // patterns near a value that set its aspect
-	Former        []Pattern   `yaml:"former"`        // previously, former...: a role held before
-	Transition    []Pattern   `yaml:"transition"`    // stepped in as, named...: the role held now
-	Qualifiers    []Qualifier `yaml:"qualifiers"`    // more than, up to, about...: bounds on a figure
-	Future        []Pattern   `yaml:"future"`        // will, expected to...: a clause about what is to come
-	Past          []Pattern   `yaml:"past"`          // said, was...: a clause about what has been, nearer the date than a future cue
-	DateLead      []string    `yaml:"date_lead"`     // words between a verb and the date it governs: on, in, early...
-	ClauseOpeners []string    `yaml:"clause_open"`   // words that open a clause after a comma: which, while...
+	Hedges        []Pattern   `yaml:"hedges"`         // reportedly, according to people familiar...
+	Attributions  []Pattern   `yaml:"attributions"`   // patterns with one group naming the source
+	Negations     []Pattern   `yaml:"negations"`      // did not, never...
+	Abbreviations []string    `yaml:"abbreviations"`  // words whose full stop ends no sentence
+	NotEntities   []string    `yaml:"not_entities"`   // capitalised words that never start an entity
+	NameTails     []string    `yaml:"name_tails"`     // not entities alone, yet they end a name: "Halcyon AI"
+	OrgWords      []string    `yaml:"org_words"`      // words that end an organisation's name, never a person's
+	Descriptors   []string    `yaml:"descriptors"`    // head nouns of "the company", "the data-labeling firm"
+	Units         []string    `yaml:"units"`          // unit, division...: a part of a company a figure can be about
+	Subordinators []string    `yaml:"subordinators"`  // when, while...: a trigger after one belongs to another clause
+	MarketWords   []string    `yaml:"market_words"`   // head words of a market: market, industry...
+	MarketDrop    []string    `yaml:"market_drop"`    // words ignored when comparing market names
+	OrgSuffixes   []string    `yaml:"org_suffixes"`   // Inc., Corp. ...: dropped from canonical names
+	Private       []Pattern   `yaml:"private"`        // "<entity> is private": one group naming the entity
+	Outlets       []Pattern   `yaml:"outlets"`        // "..., Semafor reported.": one group naming a news outlet
+	Places        []string    `yaml:"places"`         // nationalities, places and regions: never a party
+	Statuses      []Verb      `yaml:"statuses"`       // patterns near a value that set its status
+	Aspects       []Verb      `yaml:"aspects"`        // patterns near a value that set its aspect
+	Former        []Pattern   `yaml:"former"`         // previously, former...: a role held before
+	Transition    []Pattern   `yaml:"transition"`     // stepped in as, named...: the role held now
+	Qualifiers    []Qualifier `yaml:"qualifiers"`     // more than, up to, about...: bounds on a figure
+	Future        []Pattern   `yaml:"future"`         // will, expected to...: a clause about what is to come
+	Past          []Pattern   `yaml:"past"`           // said, was...: a clause about what has been, nearer the date than a future cue
+	DateLead      []string    `yaml:"date_lead"`      // words between a verb and the date it governs: on, in, early...
+	ClauseOpeners []string    `yaml:"clause_open"`    // words that open a clause after a comma: which, while...
+	PhraseBreaks  []string    `yaml:"phrase_breaks"`  // in, of, and...: a name's modifiers stop at them
+	PronounPasses []string    `yaml:"pronoun_passes"` // with, to, of...: a pronoun passes over their object for a subject before
+	PersonBefore  []string    `yaml:"person_before"`  // Mr., senator, analyst...: a name after them is a person
+	PersonAfter   []string    `yaml:"person_after"`   // said, told...: a name before them may be a person
 }
 
 // Pattern is a regular expression compiled at load, with where it was written.
@@ -539,6 +548,10 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.Past = append(l.Past, o.Past...)
 	l.DateLead = append(l.DateLead, o.DateLead...)
 	l.ClauseOpeners = append(l.ClauseOpeners, o.ClauseOpeners...)
+	l.PhraseBreaks = append(l.PhraseBreaks, o.PhraseBreaks...)
+	l.PronounPasses = append(l.PronounPasses, o.PronounPasses...)
+	l.PersonBefore = append(l.PersonBefore, o.PersonBefore...)
+	l.PersonAfter = append(l.PersonAfter, o.PersonAfter...)
 }
 
 // Known values, checked at load so that a typo is an error, not a silent no-op.
@@ -700,6 +713,13 @@ func (s *Set) compile() ErrorList {
 		}
 		for i := range c.Transitive {
 			pat(c.File, &c.Transitive[i])
+		}
+		for _, name := range sortedKeys(c.Words) {
+			if c.Words[name] == nil {
+				errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s: words: %s has no pattern", c.Kind, name)})
+				continue
+			}
+			pat(c.File, c.Words[name])
 		}
 		for i := range c.Verbs {
 			v := &c.Verbs[i]
