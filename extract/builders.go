@@ -1318,7 +1318,7 @@ func buildRoles(c *sentCtx) {
 	formerAt := func(pos int) bool {
 		lo := max(0, pos-30)
 		for i := range lex.Former {
-			if c.mayMatch(&lex.Former[i]) && c.scan.matchIn(lex.Former[i].Re, lo, pos) {
+			if c.scan.matchIn(lex.Former[i].Re, lo, pos) {
 				return true
 			}
 		}
@@ -1662,9 +1662,6 @@ func (c *sentCtx) isAcronym(symbol string, pos int) bool {
 func buildPrivacy(c *sentCtx) {
 	lex := &c.art.x.set.Lexicon
 	for i := range lex.Private {
-		if !c.mayMatch(&lex.Private[i]) {
-			continue
-		}
 		for _, loc := range c.scan.findAll(lex.Private[i].Re, true) {
 			if loc[2] < 0 {
 				continue

@@ -32,18 +32,9 @@ func (c *sentCtx) find(p *rules.Pattern) [][]int {
 	if m, ok := c.matches[p]; ok {
 		return m
 	}
-	var m [][]int
-	if c.mayMatch(p) {
-		m = c.scan.findAll(p.Re, false)
-	}
+	m := c.scan.findAll(p.Re, false)
 	c.matches[p] = m
 	return m
-}
-
-// mayMatch is a rule pattern's literal gate, for the patterns the scanner
-// does not prefilter in this sentence.
-func (c *sentCtx) mayMatch(p *rules.Pattern) bool {
-	return c.scan.prefiltered(p.Re) || p.MayMatch(c.lower)
 }
 
 // wordsBetween counts the words in [a, b) that are not part of a value

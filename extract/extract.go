@@ -163,6 +163,7 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 	add(lex.Hedges)
 	add(lex.Attributions)
 	add(lex.Private)
+	add(lex.Outlets)
 	add(lex.Transition)
 	add(lex.Negations)
 	add(lex.Former)
@@ -337,7 +338,7 @@ func (a *artState) findOutlets() {
 			p := &lex.Outlets[i]
 			// The cues ("reported", "told", "news site") are written in
 			// lower case: the text need not be lowered to gate them.
-			if !p.MayMatch(s.Text) {
+			if !a.x.scan.mayContain(p.Re, s.Text) {
 				continue
 			}
 			for _, g := range p.Re.FindAllStringSubmatchIndex(s.Text, -1) {
@@ -503,9 +504,6 @@ func (a *artState) sentence(i int) *sentCtx {
 		c.hedges = append(c.hedges, c.find(&lex.Hedges[j])...)
 	}
 	for j := range lex.Attributions {
-		if !c.mayMatch(&lex.Attributions[j]) {
-			continue
-		}
 		if g := c.scan.first(lex.Attributions[j].Re); g != nil && g[2] >= 0 {
 			name := strings.TrimRight(strings.TrimPrefix(s.Text[g[2]:g[3]], "the "), ".,")
 			if first := strings.Fields(name); len(first) > 0 && !a.x.ix.notEntity[first[0]] {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +31,10 @@ type scanPattern struct {
 	inside   *regexp.Regexp // ^(?s:.)(?:re): a match after one rune of context
 	boundary bool           // every match starts at a word boundary (\b)
 	maxLen   int            // the longest match in bytes, -1 when unbounded
+	// gate: no literal starts every match, but every match contains one
+	// of the pattern's literals: where none is found, the pattern cannot
+	// match; where one is, it runs on the whole text.
+	gate bool
 }
 
 // scanner finds where each of a set of patterns can start a match.
@@ -37,10 +42,13 @@ type scanner struct {
 	ids  map[*regexp.Regexp]int
 	pats []scanPattern
 	ac   automaton
+	// lits are the literals of each pattern: one starts (or, for a
+	// gate, stands in) every match.
+	lits map[*regexp.Regexp][]string
 }
 
 func newScanner(res []*regexp.Regexp) *scanner {
-	sc := &scanner{ids: map[*regexp.Regexp]int{}}
+	sc := &scanner{ids: map[*regexp.Regexp]int{}, lits: map[*regexp.Regexp][]string{}}
 	var lits []string
 	var owners []int
 	for _, re := range res {
@@ -49,10 +57,14 @@ func newScanner(res []*regexp.Regexp) *scanner {
 		}
 		p, prefixes, ok := newScanPattern(re)
 		if !ok {
-			continue // the pattern runs on the whole text
+			if prefixes = requiredLiterals(re.String()); prefixes == nil {
+				continue // the pattern runs on the whole text
+			}
+			p = scanPattern{re: re, gate: true}
 		}
 		id := len(sc.pats)
 		sc.ids[re] = id
+		sc.lits[re] = prefixes
 		sc.pats = append(sc.pats, p)
 		for _, l := range prefixes {
 			lits = append(lits, l)
@@ -195,6 +207,15 @@ func (s *scanned) findAll(re *regexp.Regexp, submatch bool) [][]int {
 		return re.FindAllStringIndex(s.text, -1)
 	}
 	p := &s.sc.pats[id]
+	if p.gate {
+		if len(s.cands[id]) == 0 {
+			return nil
+		}
+		if submatch {
+			return re.FindAllStringSubmatchIndex(s.text, -1)
+		}
+		return re.FindAllStringIndex(s.text, -1)
+	}
 	var out [][]int
 	pos := 0
 	for _, at := range s.cands[id] {
@@ -219,6 +240,9 @@ func (s *scanned) matchIn(re *regexp.Regexp, lo, hi int) bool {
 		return re.MatchString(part)
 	}
 	p := &s.sc.pats[id]
+	if p.gate {
+		return hasBetween(s.cands[id], lo, hi) && re.MatchString(part)
+	}
 	// A literal that starts a match in the part stands there in the text.
 	for _, at := range s.cands[id] {
 		if at >= hi {
@@ -241,6 +265,12 @@ func (s *scanned) first(re *regexp.Regexp) []int {
 		return re.FindStringSubmatchIndex(s.text)
 	}
 	p := &s.sc.pats[id]
+	if p.gate {
+		if len(s.cands[id]) == 0 {
+			return nil
+		}
+		return re.FindStringSubmatchIndex(s.text)
+	}
 	for _, at := range s.cands[id] {
 		if p.boundary && !wordBoundary(s.text, at) {
 			continue
@@ -250,6 +280,31 @@ func (s *scanned) first(re *regexp.Regexp) []int {
 		}
 	}
 	return nil
+}
+
+// hasBetween says whether a literal found at one of the ascending
+// positions ats starts in [lo, hi): a match inside text[lo:hi] contains
+// one there, and a literal// one that starts before lo is not wholly inside it.
+func hasBetween(ats []int, lo, hi int) bool {
+	i := sort.SearchInts(ats, lo)
+	return i < len(ats) && ats[i] < hi
+}
+
+// mayContain says whether text holds one of the literals every match of re
+// contains: false means re cannot match it. text is taken as it is (not
+// lower-cased), for patterns whose literals are written in lower case;
+// a pattern the scanner does not know may match anything.
+func (sc *scanner) mayContain(re *regexp.Regexp, text string) bool {
+	lits, ok := sc.lits[re]
+	if !ok {
+		return true
+	}
+	for _, l := range lits {
+		if strings.Contains(text, l) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAt returns the match starting at at, if any, with the offsets of s.
@@ -632,4 +687,91 @@ func (a *automaton) find(text string, cands [][]int) {
 			cands[o.pattern] = list
 		}
 	}
+}
+
+// requiredLiterals returns strings of which any match of re must contain
+// one (lower-cased), or nil when no such set is known. A sentence that
+// holds none of them cannot match, so the regular expression is not run:
+// most sentences of an article mention no trigger at all.
+func requiredLiterals(src string) []string {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	lits := required(re.Simplify())
+	for _, l := range lits {
+		if len(l) < 2 {
+			return nil // too short to be worth a test
+		}
+	}
+	return lits
+}
+
+func required(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCapture:
+		return required(re.Sub[0])
+	case syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+		return nil
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range re.Sub {
+			r := required(s)
+			if r == nil {
+				return nil
+			}
+			out = append(out, r...)
+		}
+		return out
+	case syntax.OpConcat:
+		// The longest run of adjacent literals is required; else the best
+		// required set of any one part.
+		var best []string
+		bestLen := 0
+		var run strings.Builder
+		flush := func() {
+			if run.Len() > bestLen {
+				best, bestLen = []string{run.String()}, run.Len()
+			}
+			run.Reset()
+		}
+		for _, s := range re.Sub {
+			if s.Op == syntax.OpLiteral {
+				run.WriteString(strings.ToLower(string(s.Rune)))
+				continue
+			}
+			flush()
+			if r := required(s); r != nil {
+				if m := minLen(r); m > bestLen {
+					best, bestLen = r, m
+				}
+			}
+		}
+		flush()
+		return best
+	case syntax.OpCharClass:
+		// A small class of letters ("[Aa]", "[Ii]") is as good as one.
+		if len(re.Rune) == 4 && re.Rune[0] == re.Rune[1] && re.Rune[2] == re.Rune[3] &&
+			unicode.ToLower(re.Rune[0]) == unicode.ToLower(re.Rune[2]) {
+			return []string{string(unicode.ToLower(re.Rune[0]))}
+		}
+	}
+	return nil
+}
+
+func minLen(ss []string) int {
+	m := 1 << 30
+	for _, s := range ss {
+		if len(s) < m {
+			m = len(s)
+		}
+	}
+	return m
 }

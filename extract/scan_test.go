@@ -106,8 +106,8 @@ func TestScanOddTexts(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := sc.ids[res[6]]; ok {
-		t.Errorf("%s has no literal a match starts with, yet is prefiltered", res[6])
+	if id, ok := sc.ids[res[6]]; !ok || !sc.pats[id].gate {
+		t.Errorf("%s has no literal a match starts with, yet one it contains: it should be gated", res[6])
 	}
 }
 
@@ -153,4 +153,49 @@ func spans(text string) [][2]int {
 		}
 	}
 	return out
+}
+
+// TestRequiredLiterals: the literals one of which every match contains,
+// for the patterns no literal starts.
+func TestRequiredLiterals(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{`(?i)\binvest(?:ment|ed)?\b`, []string{"invest"}},
+		{`(?i)\b(?:paus(?:e|ed)|halt)\b`, []string{"pause", "halt"}},
+		{`(?i)\b(?:stake|holding)s?\b`, []string{"stake", "holding"}},
+		{`\w+ said`, []string{" said"}},
+		{`[A-Z]\w+`, nil},
+		{`\b[Aa]ccording to ([A-Z]\w*)`, []string{"according to "}},
+	}
+	for _, tc := range tests {
+		got := requiredLiterals(tc.src)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: got %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+// TestOnePrefilter: the scanner gates the rule patterns no literal starts,
+// so no pattern of the rules runs on a sentence that cannot hold a match.
+func TestOnePrefilter(t *testing.T) {
+	x := builtinExtractor(t)
+	gated, whole := 0, 0
+	for _, re := range sentencePatterns(x.Rules()) {
+		id, ok := x.scan.ids[re]
+		switch {
+		case !ok:
+			whole++
+		case x.scan.pats[id].gate:
+			gated++
+		}
+	}
+	if gated == 0 {
+		t.Error("no pattern is gated by the literals it contains")
+	}
+	if whole > 0 {
+		t.Errorf("%d built-in patterns run on every sentence: give each a literal it must contain", whole)
+	}
+	t.Logf("%d patterns prefiltered by their first literals, %d gated by a literal they contain, %d run on every sentence", len(x.scan.pats)-gated, gated, whole)
 }

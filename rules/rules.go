@@ -218,7 +218,6 @@ type Pattern struct {
 	Re     *regexp.Regexp
 	Line   int
 	Column int
-	gate   []string // literals a match must contain one of, lower-cased
 }
 
 // UnmarshalYAML keeps the position so that a bad pattern is reported at it.
@@ -585,7 +584,6 @@ func (s *Set) compile() ErrorList {
 			return
 		}
 		p.Re = re
-		p.gate = requiredLiterals(p.Source, flags != "")
 	}
 	pat := func(file string, p *Pattern) { compileAs(file, p, "(?i)") }
 	lexFile := "rules/lexicon"
