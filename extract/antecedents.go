@@ -63,13 +63,18 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 		if p, ok := a.sameSentencePair(i); ok && (c.Subject == "" || c.Subject == p.Subject) {
 			c.Subject = p.Object
 		}
-	case KindRole:
+	}
+	switch a.x.extends[c.Kind] {
+	case "title":
+		// A person's title without its organisation: the one the article
+		// gave the person elsewhere.
 		if c.Object == "" {
 			c.Object = roleOrg[c.Subject]
 		}
-	case KindClientChange:
+	case "relationship":
+		// "Microsoft followed": the vendor of the relationship told before.
 		if c.Object == "" {
-			if p, ok := a.nearest(i, func(p *Claim) bool { return p.Kind == KindClientChange && p.Object != "" && p.Object != c.Subject }); ok {
+			if p, ok := a.nearest(i, func(p *Claim) bool { return p.Kind == c.Kind && p.Object != "" && p.Object != c.Subject }); ok {
 				c.Object = p.Object
 			}
 		}

@@ -1564,19 +1564,7 @@ func (c *sentCtx) personBefore(i int) party {
 	return party{}
 }
 
-var (
-	tickerRe = regexp.MustCompile(`\(\s*(?:([A-Za-z][A-Za-z ]{1,22}?)\s*[:：]\s*)?([A-Z]{1,5}(?:[.\-/][A-Z]{1,2})?)\s*\)`)
-	// Exchanges as articles write them, to the name the listing uses.
-	exchanges = map[string]string{"nasdaq": "NASDAQ", "nasdaqgs": "NASDAQ", "nasdaqgm": "NASDAQ", "nasdaqcm": "NASDAQ",
-		"nyse": "NYSE", "nyse american": "NYSE American", "nyseamerican": "NYSE American", "amex": "NYSE American",
-		"nyse arca": "NYSE Arca", "nysearca": "NYSE Arca", "otc": "OTC", "otcqx": "OTC", "otcqb": "OTC", "otc markets": "OTC",
-		"tsx": "TSX", "lse": "LSE", "cboe": "Cboe", "bats": "Cboe", "hkex": "HKEX", "hk": "HKEX", "sse": "SSE", "szse": "SZSE",
-		"tse": "TSE", "tyo": "TSE", "asx": "ASX", "euronext": "Euronext", "epa": "Euronext", "fra": "FRA", "xetra": "FRA",
-		"six": "SIX", "krx": "KRX", "nse": "NSE", "bse": "BSE", "tsxv": "TSXV", "otcmkts": "OTC", "pink": "OTC",
-		"sto": "STO", "omx": "STO", "osl": "OSL", "cph": "CPH", "hel": "HEL", "lon": "LSE", "ams": "Euronext",
-		"bit": "BIT", "bme": "BME", "swx": "SIX", "wse": "WSE", "tase": "TASE", "jse": "JSE", "sgx": "SGX"}
-	acronymStop = map[string]bool{"and": true, "of": true, "the": true, "for": true, "&": true, "in": true, "on": true}
-)
+var tickerRe = regexp.MustCompile(`\(\s*(?:([A-Za-z][A-Za-z ]{1,22}?)\s*[:：]\s*)?([A-Z]{1,5}(?:[.\-/][A-Z]{1,2})?)\s*\)`)
 
 // buildTickers reads "NVIDIA (NVDA)" and "Mercor (NASDAQ: MERC)".
 func buildTickers(c *sentCtx) {
@@ -1588,14 +1576,14 @@ func buildTickers(c *sentCtx) {
 		exch := ""
 		if loc[2] >= 0 {
 			var ok bool
-			exch, ok = exchanges[strings.ToLower(strings.TrimSpace(c.text[loc[2]:loc[3]]))]
+			exch, ok = c.art.x.exchanges[strings.ToLower(strings.TrimSpace(c.text[loc[2]:loc[3]]))]
 			if !ok {
 				continue
 			}
 		}
 		symbol := c.text[loc[4]:loc[5]]
 		// Reuters writes NVDA.O (Nasdaq) and IBM.N (NYSE).
-		for suffix, ex := range map[string]string{".OQ": "NASDAQ", ".O": "NASDAQ", ".N": "NYSE"} {
+		for suffix, ex := range rule.SymbolSuffixes {
 			if exch == "" && strings.HasSuffix(symbol, suffix) && len(symbol) > len(suffix)+1 {
 				symbol, exch = strings.TrimSuffix(symbol, suffix), ex
 			}
@@ -1650,7 +1638,7 @@ func (c *sentCtx) isAcronym(symbol string, pos int) bool {
 		if !isWord(w) {
 			continue
 		}
-		if acronymStop[strings.ToLower(w)] {
+		if c.art.x.acronymSkip[strings.ToLower(w)] {
 			continue
 		}
 		initials = append([]byte{strings.ToUpper(w)[0]}, initials...)

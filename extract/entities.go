@@ -53,7 +53,9 @@ type entityIndex struct {
 	units         map[string]bool // unit, division...: parts of a company
 	orgWords      map[string]bool // Robotics, Capital...: end a company's name
 	subordinators map[string]bool // when, while...: open a clause of its own
-	words         *wordCache
+	// the lexicon's word sets of those names
+	companyVerbs, timeAdverbs, productNouns, symbolWords, nameStop map[string]bool
+	words                                                          *wordCache
 }
 
 func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
@@ -63,6 +65,9 @@ func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
 		marketWords:   wordSet(set.Lexicon.MarketWords, true),
 		suffixes:      wordSet(set.Lexicon.OrgSuffixes, false),
 		places:        wordSet(set.Lexicon.Places, false),
+		companyVerbs:  wordSet(set.Lexicon.CompanyVerbs, true), timeAdverbs: wordSet(set.Lexicon.TimeAdverbs, true),
+		productNouns: wordSet(set.Lexicon.ProductNouns, true), symbolWords: wordSet(set.Lexicon.SymbolWords, true),
+		nameStop: wordSet(set.Lexicon.NameStop, true),
 		units:         wordSet(set.Lexicon.Units, true),
 		orgWords:      wordSet(set.Lexicon.OrgWords, false),
 		subordinators: wordSet(set.Lexicon.Subordinators, true),
@@ -273,7 +278,7 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	// A short all-capitals word in parentheses is a ticker or an acronym,
 	// and so is one named as a symbol: "under the ticker QLLN".
 	if strings.ToUpper(t) == t && (i > 0 && toks[i-1].Text == "(" && i+1 < len(toks) && (toks[i+1].Text == ")" || toks[i+1].Text == ":") ||
-		i > 0 && symbolWords[strings.ToLower(toks[i-1].Text)]) {
+		i > 0 && ix.symbolWords[strings.ToLower(toks[i-1].Text)]) {
 		return entMention{}, 0
 	}
 	j := i
@@ -329,7 +334,7 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 		// Brisa": a place, a nationality or a sector modifying a
 		// descriptor is no party.
 		return entMention{}, j - i
-	case opens && !caps[t] && j-i < 2 && !possessive && !(j < len(toks) && (actsNext(toks, j) || symbolGloss(toks, j) ||
+	case opens && !caps[t] && j-i < 2 && !possessive && !(j < len(toks) && (ix.actsNext(toks, j) || symbolGloss(toks, j) ||
 		toks[j].Text == "," && j+1 < len(toks) && isDeterminer(toks[j+1].Text) && ix.describedNext(toks, j+2, 5, true))):
 		// A capitalised word opening a sentence is a name only when the
 		// article capitalises it elsewhere, it is one of several, a verb
@@ -339,7 +344,7 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	}
 	// "the Claude chatbot", "a Llama model": a name modifying a common noun
 	// is a product or brand, not a party.
-	if i > 0 && j < len(toks) && isDeterminer(toks[i-1].Text) && productNouns[strings.ToLower(toks[j].Text)] && !possessive {
+	if i > 0 && j < len(toks) && isDeterminer(toks[i-1].Text) && ix.productNouns[strings.ToLower(toks[j].Text)] && !possessive {
 		return entMention{}, j - i
 	}
 	name := s[toks[i].Start:toks[end-1].End]
@@ -396,9 +401,6 @@ func (ix *entityIndex) describedNext(toks []Token, j, n int, anyCase bool) bool 
 	return false
 }
 
-// symbolWords name what follows them as a stock symbol.
-var symbolWords = map[string]bool{"ticker": true, "symbol": true, "tickers": true, "symbols": true}
-
 // nameAfterDescriptor says whether a capitalised word follows the
 // descriptor found within n words from j: "battery maker Brisa".
 func (ix *entityIndex) nameAfterDescriptor(toks []Token, j, n int) bool {
@@ -423,33 +425,21 @@ func symbolGloss(toks []Token, j int) bool {
 
 // actsNext says whether the words at j read as a verb, perhaps after an
 // adverb: what follows a company's name more than a common word's.
-func actsNext(toks []Token, j int) bool {
+func (ix *entityIndex) actsNext(toks []Token, j int) bool {
 	w := strings.ToLower(toks[j].Text)
-	if (strings.HasSuffix(w, "ly") || timeAdverbs[w]) && j+1 < len(toks) {
+	if (strings.HasSuffix(w, "ly") || ix.timeAdverbs[w]) && j+1 < len(toks) {
 		w = strings.ToLower(toks[j+1].Text)
 	}
-	if commonVerbs[w] {
+	if ix.companyVerbs[w] {
 		return true
 	}
 	return len(w) > 4 && strings.HasSuffix(w, "ed") && startsLowerWord(toks[j].Text)
 }
 
-// timeAdverbs stand between a subject and its verb: "Orbital now owns".
-var timeAdverbs = map[string]bool{"now": true, "also": true, "still": true, "already": true, "then": true, "later": true, "once": true}
-
 func startsLowerWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLower(r)
 }
-
-var commonVerbs = map[string]bool{"said": true, "says": true, "has": true, "had": true, "is": true, "was": true,
-	"will": true, "plans": true, "agreed": true, "announced": true, "invested": true, "paid": true, "bought": true,
-	"acquired": true, "raised": true, "reported": true, "hired": true, "cut": true, "sold": true, "made": true,
-	"became": true, "named": true, "rose": true, "fell": true, "owns": true, "holds": true, "took": true, "added": true,
-	// what a company does, in the present: "Quillon makes sensors"
-	"makes": true, "builds": true, "sells": true, "develops": true, "provides": true, "offers": true, "operates": true,
-	"employs": true, "serves": true, "supplies": true, "designs": true, "manufactures": true, "licenses": true,
-	"remains": true, "led": true, "backed": true, "joined": true, "won": true, "lost": true}
 
 func isDeterminer(w string) bool {
 	switch strings.ToLower(w) {
@@ -458,12 +448,6 @@ func isDeterminer(w string) bool {
 	}
 	return false
 }
-
-// productNouns follow a product's or programme's name: "the Claude chatbot".
-var productNouns = map[string]bool{"chatbot": true, "chatbots": true, "model": true, "models": true, "app": true,
-	"apps": true, "assistant": true, "chip": true, "chips": true, "phone": true, "phones": true, "software": true,
-	"device": true, "devices": true, "project": true, "program": true, "programme": true, "tool": true, "tools": true,
-	"brand": true, "family": true, "series": true, "engine": true, "console": true, "car": true, "vehicle": true}
 
 func isAllDigits(s string) bool {
 	for _, r := range s {
@@ -478,7 +462,7 @@ func isAllDigits(s string) bool {
 // word, outside headlines, and the first word of a several-word name that
 // opens it and acts ("Pinecrest Software eliminated"): the article writes
 // that word as a name wherever it stands.
-func capsInside(toks []Token, caps map[string]bool) {
+func (ix *entityIndex) capsInside(toks []Token, caps map[string]bool) {
 	// A list item's marker ("- Buy: ...") opens it as a sentence opens.
 	if len(toks) > 1 && (toks[0].Text == "-" || toks[0].Text == "*" || toks[0].Text == "•" || toks[0].Text == "+") {
 		toks = toks[1:]
@@ -487,7 +471,7 @@ func capsInside(toks []Token, caps map[string]bool) {
 	for k < len(toks) && isCapitalised(toks[k].Text) && isWord(toks[k].Text) {
 		k++
 	}
-	if k >= 2 && k < len(toks) && actsNext(toks, k) {
+	if k >= 2 && k < len(toks) && ix.actsNext(toks, k) {
 		caps[toks[0].Text] = true
 	}
 	for i := 1; i < len(toks); i++ {
@@ -511,7 +495,7 @@ func (ix *entityIndex) marketAt(s string, toks []Token, i int) (string, bool) {
 	// "market for X": up to four words after "for".
 	if i+2 < len(toks) && strings.EqualFold(toks[i+1].Text, "for") {
 		j := i + 2
-		for j < len(toks) && j < i+6 && isWord(toks[j].Text) && !isStopword(toks[j].Text) {
+		for j < len(toks) && j < i+6 && isWord(toks[j].Text) && !ix.nameStop[strings.ToLower(toks[j].Text)] {
 			j++
 		}
 		if j > i+2 {
@@ -522,7 +506,7 @@ func (ix *entityIndex) marketAt(s string, toks []Token, i int) (string, bool) {
 	j := i
 	for j > 0 && j > i-5 {
 		w := toks[j-1].Text
-		if !isWord(w) || isStopword(w) || isAllDigits(strings.ReplaceAll(strings.ReplaceAll(w, ".", ""), ",", "")) ||
+		if !isWord(w) || ix.nameStop[strings.ToLower(w)] || isAllDigits(strings.ReplaceAll(strings.ReplaceAll(w, ".", ""), ",", "")) ||
 			scales[strings.ToLower(w)] > 0 || isPossessive(w) {
 			break
 		}
@@ -534,13 +518,6 @@ func (ix *entityIndex) marketAt(s string, toks []Token, i int) (string, bool) {
 	return s[toks[j].Start:toks[i].End], true
 }
 
-var stopwords = map[string]bool{"will": true, "would": true, "could": true, "should": true, "may": true, "might": true, "can": true, "the": true, "a": true, "an": true, "its": true, "their": true, "this": true,
-	"that": true, "of": true, "for": true, "in": true, "on": true, "and": true, "or": true, "to": true, "by": true,
-	"with": true, "from": true, "at": true, "as": true, "is": true, "was": true, "are": true, "were": true,
-	"be": true, "been": true, "has": true, "have": true, "had": true, "which": true, "who": true, "whole": true,
-	"entire": true, "broader": true, "booming": true, "growing": true, "fast-growing": true, "overall": true}
-
-func isStopword(w string) bool { return stopwords[strings.ToLower(w)] }
 
 // canonicalOrg strips corporate suffixes: "Acme Corp." is Acme.
 func (ix *entityIndex) canonicalOrg(name string) string {

@@ -18,38 +18,43 @@ import (
 // contract, so reports leave it out.
 const KindCompanyStatus Kind = "company_status"
 
-// Builder reads one sort of claim out of a sentence.
+// Builder is a mechanism that reads claims out of a sentence: one per
+// shape of statement a claim rule can extend (rules.Mechanisms), and the
+// evidence that a company is private.
 type Builder struct {
 	Name string
-	Doc  string
 	run  func(c *sentCtx)
 }
 
-// builders is the registry of claim builders, run in this order on every
-// sentence: deal claims first, because event dates borrow their parties.
+// builders run in this order on every sentence: deal claims first, because
+// event dates borrow their parties.
 var builders = []Builder{
-	{Name: "values", Doc: "money, percentages and multiples linked by trigger words to investment, stake, valuation, revenue, market_size and growth", run: buildValueClaims},
-	{Name: "event_date", Doc: "dates linked to announced, closed, founded, launched, approved, signed and listed events", run: buildEventDates},
-	{Name: "headcount_change", Doc: "counts of people hired or cut", run: buildHeadcount},
-	{Name: "client_change", Doc: "clients ending, cutting, pausing, reviewing, expanding or keeping a vendor", run: buildClientChanges},
-	{Name: "role", Doc: "people's positions at organisations", run: buildRoles},
-	{Name: "ticker", Doc: "stock symbols given to companies", run: buildTickers},
-	{Name: "company_status", Doc: "evidence that a company is private", run: buildPrivacy},
+	{Name: "value", run: buildValueClaims},
+	{Name: "event", run: buildEventDates},
+	{Name: "count", run: buildHeadcount},
+	{Name: "relationship", run: buildClientChanges},
+	{Name: "title", run: buildRoles},
+	{Name: "symbol", run: buildTickers},
+	{Name: "private", run: buildPrivacy},
 }
 
-// Builders lists the registered claim builders.
-func Builders() []Builder { return append([]Builder(nil), builders...) }
-
+// validateBuilders checks that every mechanism a rule can extend has its
+// builder, once.
 func validateBuilders() error {
 	seen := map[string]bool{}
 	for _, b := range builders {
-		if b.Name == "" || strings.TrimSpace(b.Doc) == "" || b.run == nil {
-			return fmt.Errorf("extract: builder %q needs a name, a doc and a run function", b.Name)
+		if b.Name == "" || b.run == nil {
+			return fmt.Errorf("extract: builder %q needs a name and a run function", b.Name)
 		}
 		if seen[b.Name] {
 			return fmt.Errorf("extract: builder %q registered twice", b.Name)
 		}
 		seen[b.Name] = true
+	}
+	for _, m := range rules.Mechanisms() {
+		if !seen[m] {
+			return fmt.Errorf("extract: no builder for the mechanism %q", m)
+		}
 	}
 	return nil
 }
@@ -87,6 +92,12 @@ type Extractor struct {
 	roleLinks map[string]bool
 	// the lexicon's word sets of those names
 	phraseBreaks, pronounPasses, personBefore, personAfter map[string]bool
+	// exchanges as written, lower-cased, to the listing's names; acronymSkip:
+	// words an acronym leaves out (from the symbol rule)
+	exchanges   map[string]string
+	acronymSkip map[string]bool
+	// extends: the mechanism that reads each kind
+	extends map[Kind]string
 }
 
 // New compiles an extractor for a rule set.
@@ -103,8 +114,10 @@ func New(set *rules.Set) (*Extractor, error) {
 		dateLead: wordSet(set.Lexicon.DateLead, true), clauseOpeners: wordSet(set.Lexicon.ClauseOpeners, true),
 		phraseBreaks: wordSet(set.Lexicon.PhraseBreaks, true), pronounPasses: wordSet(set.Lexicon.PronounPasses, true),
 		personBefore: wordSet(set.Lexicon.PersonBefore, true), personAfter: wordSet(set.Lexicon.PersonAfter, true)}
+	x.extends = map[Kind]string{}
 	for i := range set.Claims {
 		r := &set.Claims[i]
+		x.extends[Kind(r.Kind)] = r.Extends
 		switch r.Extends {
 		case "value":
 			vk := valueKind{kind: Kind(r.Kind), rule: r, takes: map[ValueType]bool{}}
@@ -116,6 +129,11 @@ func New(set *rules.Set) (*Extractor, error) {
 			x.event = r
 		case "symbol":
 			x.symbol = r
+			x.exchanges = map[string]string{}
+			for k, v := range r.Exchanges {
+				x.exchanges[strings.ToLower(k)] = v
+			}
+			x.acronymSkip = wordSet(r.AcronymSkip, true)
 		case "relationship":
 			x.client = r
 		case "count":
@@ -292,7 +310,7 @@ func (a *artState) read() {
 	for i, s := range a.sents {
 		a.toks[i], a.words = a.x.ix.words.tokenize(s.Text, a.words)
 		if !s.Heading && !titleCase(s.Text, a.toks[i]) {
-			capsInside(a.toks[i], a.caps)
+			a.x.ix.capsInside(a.toks[i], a.caps)
 		}
 	}
 	a.ents = make([][]entMention, len(a.sents))
@@ -597,7 +615,7 @@ func (c *sentCtx) add(cl Claim, start, end int) *Claim {
 func (a *artState) finish() {
 	roleOrg := map[string]string{}
 	for _, c := range a.claims {
-		if c.Kind == KindRole && c.Object != "" && roleOrg[c.Subject] == "" {
+		if a.x.extends[c.Kind] == "title" && c.Object != "" && roleOrg[c.Subject] == "" {
 			roleOrg[c.Subject] = c.Object
 		}
 	}
@@ -609,7 +627,8 @@ func (a *artState) finish() {
 	}
 	out := a.claims[:0]
 	for _, c := range a.claims {
-		if c.Kind == KindClientChange && (c.Object == "" || c.Object == c.Subject) {
+		// A relationship needs both its ends to say anything.
+		if a.x.extends[c.Kind] == "relationship" && (c.Object == "" || c.Object == c.Subject) {
 			continue
 		}
 		if c.Subject == c.Object {

@@ -55,7 +55,7 @@ func TestPanicIsAnError(t *testing.T) {
 	x := builtinExtractor(t)
 	saved := builders
 	defer func() { builders = saved }()
-	builders = append(append([]Builder(nil), saved...), Builder{Name: "broken", Doc: "panics", run: func(*sentCtx) { panic("index out of range") }})
+	builders = append(append([]Builder(nil), saved...), Builder{Name: "broken", run: func(*sentCtx) { panic("index out of range") }})
 	cs, err := x.ExtractText("sub/broken.txt", "Orbital Systems invested $2 billion in Vega Robotics.", time.Time{})
 	if err == nil || !strings.Contains(err.Error(), "sub/broken.txt") || !strings.Contains(err.Error(), "index out of range") || cs != nil {
 		t.Fatalf("claims %v, err %v: want an error naming the article and the panic", cs, err)

@@ -19,6 +19,9 @@ var mechanisms = map[string]string{
 	"symbol":       "a stock symbol given to a company in parentheses",
 }
 
+// Mechanisms are the names a claim rule's extends: may take.
+func Mechanisms() []string { return sortedKeys(mechanisms) }
+
 // Fact declares how reconciliation reads a kind: which claims state one
 // fact, how their values compare, how a finding names the fact. It lives in
 // the kind's rule file, so that what makes two claims comparable is read
@@ -195,6 +198,9 @@ func (c *Claim) inherit(builtin *Claim) {
 	}
 	if c.Fact == nil {
 		c.Fact = builtin.Fact
+	}
+	if c.Exchanges == nil && c.SymbolSuffixes == nil && c.AcronymSkip == nil {
+		c.Exchanges, c.SymbolSuffixes, c.AcronymSkip = builtin.Exchanges, builtin.SymbolSuffixes, builtin.AcronymSkip
 	}
 	for name, p := range builtin.Words {
 		if _, ok := c.Words[name]; !ok {

@@ -175,6 +175,13 @@ type Claim struct {
 	// raise money, the verbs that lead a round; for growth, the verbs of
 	// decline. Each is a pattern; the mechanism says where it is tried.
 	Words map[string]*Pattern `yaml:"words"`
+	// Exchanges map an exchange as written before a symbol ("NasdaqGS",
+	// "NYSE Arca") to the listing's name of it; SymbolSuffixes, a suffix
+	// written after one ("NVDA.O"); AcronymSkip, the words an acronym
+	// leaves out ("Securities and Exchange Commission (SEC)"). For ticker.
+	Exchanges      map[string]string `yaml:"exchanges"`
+	SymbolSuffixes map[string]string `yaml:"symbol_suffixes"`
+	AcronymSkip    []string          `yaml:"acronym_skip"`
 	Tests []Case              `yaml:"tests"`
 	File  string              `yaml:"-"`
 }
@@ -210,6 +217,11 @@ type Lexicon struct {
 	PronounPasses []string    `yaml:"pronoun_passes"` // with, to, of...: a pronoun passes over their object for a subject before
 	PersonBefore  []string    `yaml:"person_before"`  // Mr., senator, analyst...: a name after them is a person
 	PersonAfter   []string    `yaml:"person_after"`   // said, told...: a name before them may be a person
+	CompanyVerbs  []string    `yaml:"company_verbs"`  // said, makes, acquired...: a capitalised run before them is a name
+	TimeAdverbs   []string    `yaml:"time_adverbs"`   // now, still...: stand between a subject and its verb
+	ProductNouns  []string    `yaml:"product_nouns"`  // chatbot, model...: "the Claude chatbot" names a product, not a company
+	SymbolWords   []string    `yaml:"symbol_words"`   // ticker, symbol: the word after them is a stock symbol
+	NameStop      []string    `yaml:"name_stop"`      // the, of, booming...: words that end a market's name
 }
 
 // Pattern is a regular expression compiled at load, with where it was written.
@@ -551,6 +563,11 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.PronounPasses = append(l.PronounPasses, o.PronounPasses...)
 	l.PersonBefore = append(l.PersonBefore, o.PersonBefore...)
 	l.PersonAfter = append(l.PersonAfter, o.PersonAfter...)
+	l.CompanyVerbs = append(l.CompanyVerbs, o.CompanyVerbs...)
+	l.TimeAdverbs = append(l.TimeAdverbs, o.TimeAdverbs...)
+	l.ProductNouns = append(l.ProductNouns, o.ProductNouns...)
+	l.SymbolWords = append(l.SymbolWords, o.SymbolWords...)
+	l.NameStop = append(l.NameStop, o.NameStop...)
 }
 
 // Known values, checked at load so that a typo is an error, not a silent no-op.
