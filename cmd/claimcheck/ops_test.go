@@ -458,7 +458,9 @@ func TestServeRemoteNeedsToken(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var stderr syncBuffer
 	done := make(chan int)
-	go func() { done <- run(ctx, []string{"serve", "--db", db, "--addr", "0.0.0.0:0", "--allow-remote"}, io.Discard, &stderr) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", db, "--addr", "0.0.0.0:0", "--allow-remote"}, io.Discard, &stderr)
+	}()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(stderr.String(), "review page on") && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
