@@ -277,11 +277,11 @@ func ingest(ctx context.Context, e *env, o *common, st *store.Store, x *extract.
 	clearProgress(e, draw)
 	for _, f := range res.Skipped {
 		if f.Problem {
-			e.log.Warn("skipped", "path", f.Path, "reason", f.Reason)
+			e.log.Warn("skipped", "path", report.ShowPath(f.Path), "reason", f.Reason)
 		}
 	}
 	for _, f := range res.Errors {
-		e.log.Warn("skipped a file", "file", f.Path, "reason", f.Reason)
+		e.log.Warn("skipped a file", "file", report.ShowPath(f.Path), "reason", f.Reason)
 	}
 	if err != nil {
 		return res, err

@@ -474,3 +474,56 @@ func TestServeRemoteNeedsToken(t *testing.T) {
 		t.Errorf("serve --allow-remote must print one access token:\n%s", out)
 	}
 }
+
+// TestNonUTF8FileNames: a Latin-1 file name shows escaped in the text
+// report, and the JSON report keeps its bytes to find the file by.
+func TestNonUTF8FileNames(t *testing.T) {
+	dir := conflictDir(t)
+	name := "caf\xe9.txt"
+	if err := os.Rename(filepath.Join(dir, "b.txt"), filepath.Join(dir, name)); err != nil {
+		t.Skipf("this file system refuses a Latin-1 name: %v", err)
+	}
+	_, text, _ := claimcheck(t, "check", "--quiet", dir)
+	if !strings.Contains(text, `caf\xe9.txt: “`) || strings.Contains(text, name) {
+		t.Errorf("text report does not show the name escaped:\n%s", text)
+	}
+	_, out, _ := claimcheck(t, "check", "--quiet", "--format", "json", dir)
+	var rep struct {
+		Articles []struct {
+			Path      string `json:"path"`
+			PathBytes []byte `json:"path_bytes"`
+		} `json:"articles"`
+		Claims []struct {
+			Article string `json:"article"`
+		} `json:"claims"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, a := range rep.Articles {
+		if a.Path != `caf\xe9.txt` {
+			if a.PathBytes != nil {
+				t.Errorf("%s: path_bytes on a UTF-8 name", a.Path)
+			}
+			continue
+		}
+		found = true
+		if string(a.PathBytes) != name {
+			t.Errorf("path_bytes %q, want the name's bytes %q", a.PathBytes, name)
+		}
+		if _, err := os.Stat(filepath.Join(dir, string(a.PathBytes))); err != nil {
+			t.Errorf("path_bytes does not lead to the file: %v", err)
+		}
+	}
+	if !found {
+		t.Fatalf("no article shown as caf\\xe9.txt:\n%s", out)
+	}
+	cited := false
+	for _, c := range rep.Claims {
+		cited = cited || c.Article == `caf\xe9.txt`
+	}
+	if !cited {
+		t.Error("no claim cites the article by the path the article list shows")
+	}
+}
