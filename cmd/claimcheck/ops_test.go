@@ -338,8 +338,17 @@ func TestCompletion(t *testing.T) {
 			t.Logf("%s not installed: its script is not loaded", sh)
 			continue
 		}
-		if out, err := exec.Command(sh, "-n", "-c", script).CombinedOutput(); err != nil && sh != "fish" {
+		if out, err := exec.Command(sh, "-n", "-c", script).CombinedOutput(); err != nil {
 			t.Errorf("%s script does not parse: %v\n%s", sh, err, out)
+		}
+	}
+	if _, err := exec.LookPath("fish"); err == nil {
+		_, script, _ := claimcheck(t, "completion", "fish")
+		f := filepath.Join(t.TempDir(), "claimcheck.fish")
+		os.WriteFile(f, []byte(script), 0o644)
+		out, err := exec.Command("fish", "-c", "source "+f+`; complete -C "claimcheck run --fail"; complete -C "claimcheck rules --w"`).CombinedOutput()
+		if err != nil || !strings.HasPrefix(string(out), "--fail-on\t") || strings.Count(string(out), "\n") != 1 {
+			t.Errorf("fish completes run --fail and rules --w to %q (%v); want --fail-on alone", out, err)
 		}
 	}
 	if code, _, _ := claimcheck(t, "completion", "tcsh"); code != 2 {
