@@ -32,6 +32,10 @@ type Skipped struct {
 	// Unread is a file or folder that is there but could not be read:
 	// what an earlier run stored from it is not gone, and must stay.
 	Unread bool
+	// Problem marks what a user should be told about: a folder or file
+	// that could not be read, a broken link, a link loop. The rest (other
+	// extensions, hidden files) is passed over by design.
+	Problem bool
 }
 
 // FormatOf returns the format a file name says it has.
@@ -77,7 +81,7 @@ func Walk(ctx context.Context, root string, visit func(File) error, skip func(Sk
 		return visit(File{Root: root, Path: filepath.Base(root), Abs: abs, Size: info.Size(), ModTime: info.ModTime(), Format: format})
 	}
 	w := &walker{ctx: ctx, root: root, visit: visit, skip: skip, onPath: map[fileID]bool{}, walked: map[fileID]string{}}
-	w.enter(info, ".")
+	_, _ = w.enter(info, ".")
 	return w.dir(abs, "")
 }
 
@@ -103,21 +107,21 @@ func idOf(info fs.FileInfo) (fileID, bool) {
 }
 
 // enter marks a folder as being walked. It returns why not to walk it: it
-// contains itself, or it was walked already under another name.
-func (w *walker) enter(info fs.FileInfo, rel string) string {
+// contains itself (loop), or it was walked already under another name.
+func (w *walker) enter(info fs.FileInfo, rel string) (why string, loop bool) {
 	id, ok := idOf(info)
 	if !ok {
-		return ""
+		return "", false
 	}
 	if w.onPath[id] {
-		return "symbolic link loop: this folder contains itself"
+		return "symbolic link loop: this folder contains itself", true
 	}
 	if first, ok := w.walked[id]; ok {
-		return "symbolic link to a folder already walked as " + first
+		return "symbolic link to a folder already walked as " + first, false
 	}
 	w.onPath[id] = true
 	w.walked[id] = rel
-	return ""
+	return "", false
 }
 
 func (w *walker) leave(info fs.FileInfo) {
@@ -134,7 +138,7 @@ var openDir = os.Open
 func (w *walker) names(abs, rel string) ([]string, bool) {
 	f, err := openDir(abs)
 	if err != nil {
-		w.skip(Skipped{Path: relOrDot(rel), Reason: "folder not readable: " + friendly(err).Error(), Unread: !errors.Is(err, fs.ErrNotExist)})
+		w.skip(Skipped{Path: relOrDot(rel), Reason: "folder not readable: " + friendly(err).Error(), Unread: !errors.Is(err, fs.ErrNotExist), Problem: true})
 		return nil, false
 	}
 	defer f.Close()
@@ -148,7 +152,7 @@ func (w *walker) names(abs, rel string) ([]string, bool) {
 			break
 		}
 		if err != nil {
-			w.skip(Skipped{Path: relOrDot(rel), Reason: "folder not fully readable: " + friendly(err).Error(), Unread: true})
+			w.skip(Skipped{Path: relOrDot(rel), Reason: "folder not fully readable: " + friendly(err).Error(), Unread: true, Problem: true})
 			break
 		}
 	}
@@ -172,7 +176,7 @@ func (w *walker) dir(abs, rel string) error {
 			// A broken or looping link holds nothing; anything else (a
 			// permission, an I/O error) hides articles that are still there.
 			skipped := Skipped{Path: childRel, Reason: "not readable: " + friendly(err).Error(),
-				Unread: !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ELOOP)}
+				Unread: !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ELOOP), Problem: true}
 			if lst, lerr := os.Lstat(childAbs); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 && !skipped.Unread {
 				skipped.Reason = "broken or looping symbolic link"
 			}
@@ -188,8 +192,8 @@ func (w *walker) dir(abs, rel string) error {
 			continue
 		}
 		if info.IsDir() {
-			if why := w.enter(info, childRel); why != "" {
-				w.skip(Skipped{Path: childRel, Reason: why})
+			if why, loop := w.enter(info, childRel); why != "" {
+				w.skip(Skipped{Path: childRel, Reason: why, Problem: loop})
 				continue
 			}
 			err := w.dir(childAbs, childRel)

@@ -22,6 +22,9 @@ func walkAll(t *testing.T, root string) (visited, skipped []string) {
 		if s.Unread {
 			s.Reason += " [kept]"
 		}
+		if s.Problem {
+			s.Reason += " [told]"
+		}
 		skipped = append(skipped, s.Path+": "+s.Reason)
 	})
 	if err != nil {
@@ -93,8 +96,8 @@ func TestWalk(t *testing.T) {
 	wantSkipped := []string{
 		".git: hidden folder",
 		".hidden.txt: hidden file",
-		"dangling.txt: broken or looping symbolic link",
-		"deep/loop: symbolic link loop: this folder contains itself",
+		"dangling.txt: broken or looping symbolic link [told]",
+		"deep/loop: symbolic link loop: this folder contains itself [told]",
 		"skip.pdf: not .txt, .md or .html",
 		"zlink: symbolic link to a folder already walked as other",
 	}
@@ -182,7 +185,7 @@ func TestWalkUnreadableFolder(t *testing.T) {
 		t.Errorf("visited %q", visited)
 	}
 	// Its articles exist but cannot be read: what the store holds of them stays.
-	if len(skipped) != 1 || skipped[0] != "locked: folder not readable: permission denied [kept]" {
+	if len(skipped) != 1 || skipped[0] != "locked: folder not readable: permission denied [kept] [told]" {
 		t.Errorf("skipped %q", skipped)
 	}
 }

@@ -43,6 +43,9 @@ type Progress struct {
 type FileError struct {
 	Path   string
 	Reason string
+	// Problem marks a skip to tell the user about (an unreadable folder, a
+	// link loop), not one by design (another extension, a hidden file).
+	Problem bool
 }
 
 // Result counts what an ingest did.
@@ -124,7 +127,7 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 			}, func(s corpus.Skipped) {
 				p := path.Join(prefix, s.Path)
 				mu.Lock()
-				res.Skipped = append(res.Skipped, FileError{Path: p, Reason: s.Reason})
+				res.Skipped = append(res.Skipped, FileError{Path: p, Reason: s.Reason, Problem: s.Problem})
 				if s.Unread {
 					unread = append(unread, p)
 				}

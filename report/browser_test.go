@@ -44,13 +44,14 @@ type browser struct {
 	dir string // where screenshots go
 }
 
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t *testing.T, extra ...chromedp.ExecAllocatorOption) *browser {
 	exe := chromium(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1100, 900))
+	opts = append(opts, extra...)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancel)
 	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
@@ -212,6 +213,44 @@ func TestReviewPageInBrowser(t *testing.T) {
 		t.Error("the list scrolls sideways on a phone")
 	}
 	b.shot("review-phone.png")
+}
+
+// TestReviewPageTrustInBrowser: a name rebound to this machine (DNS
+// rebinding, simulated by the browser's resolver) gets no page; on the
+// page's own address the reviewer gives a name once, and it is kept.
+func TestReviewPageTrustInBrowser(t *testing.T) {
+	b := newBrowser(t, chromedp.Flag("host-resolver-rules", "MAP rebound.test 127.0.0.1"))
+	src := newFake()
+	h, err := NewServer(src, ServerOptions{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	port := srv.URL[strings.LastIndexByte(srv.URL, ':'):]
+
+	b.desktop()
+	b.do(chromedp.Navigate("http://rebound.test"+port+"/"), chromedp.WaitVisible(chromedp.CSS(".flash")))
+	if msg := b.text(".flash"); !strings.Contains(msg, "does not answer to that name") || b.eval(`document.getElementById('f-1') !== null`) {
+		t.Errorf("a rebound name was served: %q", msg)
+	}
+
+	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1 input[name=reviewer]")),
+		chromedp.SendKeys(chromedp.CSS(`#f-1 input[name=reviewer]`), "Ann Lee"),
+		chromedp.SendKeys(chromedp.CSS(`#f-1 input[name=note]`), "same deal"),
+		chromedp.Click(chromedp.CSS(`#f-1 button[value=dismissed]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	if rv := src.reviews["f-1"]; rv.State != "dismissed" || rv.By != "Ann Lee" {
+		t.Fatalf("the verdict from the browser: %+v", rv)
+	}
+	if b.eval(`document.querySelector('input[name=reviewer]') !== null`) || !strings.Contains(b.text(".reviewer"), "Reviewing as Ann Lee") {
+		t.Error("the page asks for the name again after it was given")
+	}
+	b.do(chromedp.Click(chromedp.CSS(`#f-2 button[value=confirmed]`)), chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	if rv := src.reviews["f-2"]; rv.State != "confirmed" || rv.By != "Ann Lee" {
+		t.Errorf("the second verdict: %+v", rv)
+	}
+	b.shot("review-reviewer.png")
 }
 
 // TestHTMLReportInBrowser opens the self-contained report as a browser

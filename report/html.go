@@ -72,6 +72,8 @@ type pageView struct {
 	Return    string      // where a review form comes back to: this page
 	Script    template.JS // the filter script, ours: never article text
 	CSP       string      // the static report's policy; the server sends a header instead
+	Reviewer  string      // who the server records verdicts as; "" when it must ask
+	AskName   bool        // the review forms ask for the reviewer's name
 }
 
 // filterScript hides the cards the static report's filters rule out. The

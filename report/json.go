@@ -26,6 +26,9 @@ type jsonArticle struct {
 	SHA256    string   `json:"sha256"`
 	Format    string   `json:"format"`
 	Warnings  []string `json:"warnings,omitempty"`
+	// PathBytes is the file name's bytes, base64, when it is not UTF-8:
+	// Path then shows it escaped (ShowPath).
+	PathBytes []byte `json:"path_bytes,omitempty"`
 }
 
 type jsonClaim struct {
@@ -84,9 +87,9 @@ type jsonReport struct {
 // id, so the same report always gives the same bytes.
 func JSON(w io.Writer, r *Report) error {
 	out := jsonReport{Schema: Schema, Articles: []jsonArticle{}, Claims: []jsonClaim{}, Findings: []jsonFinding{},
-		Skipped: r.Skipped, Errors: r.Errors, Listing: r.Listing}
+		Skipped: showFileErrors(r.Skipped), Errors: showFileErrors(r.Errors), Listing: r.Listing}
 	for _, a := range r.sortedArticles() {
-		out.Articles = append(out.Articles, jsonArticle{ID: a.ID, Path: a.Path, Title: a.Title, Byline: a.Byline, Source: a.Source,
+		out.Articles = append(out.Articles, jsonArticle{ID: a.ID, Path: ShowPath(a.Path), PathBytes: rawPath(a.Path), Title: a.Title, Byline: a.Byline, Source: a.Source,
 			Published: a.PublishedString(), SHA256: a.SHA256, Format: string(a.Format), Warnings: a.Warnings})
 	}
 	if r.EachClaim == nil {
@@ -100,7 +103,7 @@ func JSON(w io.Writer, r *Report) error {
 			claims = []string{}
 		}
 		out.Findings = append(out.Findings, jsonFinding{ID: f.ID, Type: string(f.Type), Kind: string(f.Kind), Subject: f.Subject,
-			Object: f.Object, Severity: string(f.Severity), Claims: claims, Message: f.Message, Sides: f.Sides, Checked: f.Checked,
+			Object: f.Object, Severity: string(f.Severity), Claims: claims, Message: f.Message, Sides: showSides(f.Sides), Checked: f.Checked,
 			Status: f.Status, Review: f.Review.State, Note: f.Review.Note, By: f.Review.By, At: rfc3339(f.Review.At),
 			Reopened: f.Review.ReopenReason, New: f.New})
 	}
@@ -137,7 +140,7 @@ func newJSONEncoder(w io.Writer, prefix string) *json.Encoder {
 }
 
 func toJSONClaim(c extract.Claim) jsonClaim {
-	return jsonClaim{ID: c.ID, Article: c.Article, Kind: string(c.Kind), Subject: c.Subject, Object: c.Object,
+	return jsonClaim{ID: c.ID, Article: ShowPath(c.Article), Kind: string(c.Kind), Subject: c.Subject, Object: c.Object,
 		Normalized: c.Normalized, Text: c.Text, Sentence: c.Sentence, Start: c.Start, End: c.End, Hedged: c.Hedged,
 		Attribution: c.Attribution, Period: c.Period, Status: string(c.Status), Aspect: string(c.Aspect), Component: string(c.Component), Event: c.Event}
 }

@@ -281,7 +281,7 @@ func (c *serverClient) do(req *http.Request) (int, string, http.Header) {
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
-	for k, want := range map[string]string{"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer"} {
+	for k, want := range map[string]string{"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "same-origin"} {
 		if got := resp.Header.Get(k); got != want {
 			c.t.Errorf("%s %s: %s %q, want %q", req.Method, req.URL.Path, k, got, want)
 		}

@@ -30,14 +30,30 @@ var ErrNotFound = errors.New("not found")
 
 // ServerOptions configures the review pages.
 type ServerOptions struct {
-	Who    string // recorded as the reviewer
+	// Who is recorded as the reviewer of every verdict (serve --user).
+	// Empty, each reviewer gives a name with their first verdict, and
+	// their browser keeps it.
+	Who    string
 	Logger *slog.Logger
+	// Hosts are the names and addresses the pages answer to besides
+	// loopback ones ("localhost", 127.0.0.1, ::1): a request for any other
+	// Host is refused, so that a site rebinding its name to this machine
+	// cannot read the pages.
+	Hosts []string
+	// AnyIP answers requests for any IP address: for a server bound to
+	// every interface. An address cannot be rebound; a name can.
+	AnyIP bool
+	// Token, when set, must be given once per browser (a session cookie
+	// stands for it after) before any page is shown: for a server that
+	// other machines can reach.
+	Token string
 }
 
 type server struct {
-	src  Source
-	opts ServerOptions
-	csrf string
+	src      Source
+	opts     ServerOptions
+	csrf     string
+	sessions sessions
 }
 
 // NewServer returns the local review pages over src: findings with their
@@ -58,7 +74,9 @@ func NewServer(src Source, opts ServerOptions) (http.Handler, error) {
 	mux.HandleFunc("GET /finding/{id}", s.finding)
 	mux.HandleFunc("POST /finding/{id}/review", s.review)
 	mux.HandleFunc("GET /article", s.article)
-	return s.headers(mux), nil
+	mux.HandleFunc("GET /login", s.loginPage)
+	mux.HandleFunc("POST /login", s.login)
+	return s.headers(s.guard(mux)), nil
 }
 
 func nonce() string {
@@ -77,7 +95,10 @@ func (s *server) headers(next http.Handler) http.Handler {
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-"+n+"'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "no-referrer")
+		// same-origin, not no-referrer: under no-referrer a browser sends
+		// "Origin: null" with the pages' own forms, and Origin is how a
+		// POST proves it came from these pages.
+		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cache-Control", "no-store")
 		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), nonceKey{}, n)))
 	})
@@ -86,6 +107,8 @@ func (s *server) headers(next http.Handler) http.Handler {
 func (s *server) page(r *http.Request, rep *Report, f Filter) pageView {
 	p := view(rep)
 	p.Server, p.CSRF, p.Filter, p.Flash = true, s.csrf, f, flashOf(r.URL.Query())
+	p.Reviewer = s.reviewer(r)
+	p.AskName = p.Reviewer == ""
 	p.Types, p.Kinds = allTypes, allKinds
 	p.Nonce, _ = r.Context().Value(nonceKey{}).(string)
 	q := r.URL.Query()
@@ -198,11 +221,6 @@ var reviewStates = map[string]string{"confirmed": "confirmed", "confirm": "confi
 	"dismiss": "dismissed", "open": "open", "reopen": "open"}
 
 func (s *server) review(w http.ResponseWriter, r *http.Request) {
-	if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
-		// A browser says another site sent this form: refuse before reading it.
-		s.fail(w, r, http.StatusForbidden, "This form came from another site: open the review page and try again.", nil)
-		return
-	}
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, http.StatusBadRequest, "Malformed form.", nil)
@@ -219,7 +237,15 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 	}
 	id := r.PathValue("id")
 	note := strings.TrimSpace(r.PostForm.Get("note"))
-	if err := s.src.SetReview(r.Context(), id, state, note, s.opts.Who); err != nil {
+	who := s.reviewer(r)
+	if who == "" {
+		if who = cleanName(r.PostForm.Get("reviewer")); who == "" {
+			s.fail(w, r, http.StatusBadRequest, "Give your name with your verdict: it is recorded with it.", nil)
+			return
+		}
+		rememberReviewer(w, r, who)
+	}
+	if err := s.src.SetReview(r.Context(), id, state, note, who); err != nil {
 		if errors.Is(err, ErrNotFound) {
 			s.fail(w, r, http.StatusNotFound, "No finding "+id+".", nil)
 			return
@@ -227,7 +253,7 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, "Could not save the review: see the server's log.", err)
 		return
 	}
-	s.opts.Logger.Info("review", "finding", id, "state", state, "by", s.opts.Who)
+	s.opts.Logger.Info("review", "finding", id, "state", state, "by", who)
 	http.Redirect(w, r, returnTo(r.PostForm.Get("return"), id, state), http.StatusSeeOther)
 }
 

@@ -274,7 +274,7 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 				if m != "" {
 					marked = paint(ansiBold, "«"+clean(m)+"»")
 				}
-				bw.printf("    %s: “%s%s%s”%s\n", clean(c.Article), clean(b), marked, clean(a), hedge)
+				bw.printf("    %s: “%s%s%s”%s\n", clean(ShowPath(c.Article)), clean(b), marked, clean(a), hedge)
 			}
 			if g.more > 0 {
 				bw.printf("    %s\n", paint(ansiDim, moreLine(g.more)))
@@ -297,13 +297,13 @@ func writeFileErrors(bw *errWriter, r *Report, paint func(string, string) string
 	if len(r.Errors) > 0 {
 		bw.printf("\n%s\n", paint(ansiBold, "Files that could not be read:"))
 		for _, e := range r.Errors {
-			bw.printf("  %s: %s\n", clean(e.Path), clean(e.Message))
+			bw.printf("  %s: %s\n", clean(ShowPath(e.Path)), clean(e.Message))
 		}
 	}
 	if len(r.Skipped) > 0 {
 		bw.printf("\n%s\n", paint(ansiBold, "Skipped:"))
 		for _, e := range r.Skipped {
-			bw.printf("  %s: %s\n", clean(e.Path), clean(e.Message))
+			bw.printf("  %s: %s\n", clean(ShowPath(e.Path)), clean(e.Message))
 		}
 	}
 }
@@ -404,7 +404,7 @@ func Markdown(w io.Writer, r *Report) error {
 				if c.Hedged {
 					hedge = " (hedged)"
 				}
-				bw.printf("\n> %s%s%s  \n> — %s%s\n", md(b), marked, mdInline(a), md(c.Article), hedge)
+				bw.printf("\n> %s%s%s  \n> — %s%s\n", md(b), marked, mdInline(a), md(ShowPath(c.Article)), hedge)
 			}
 			if g.more > 0 {
 				bw.printf("\n*%s*\n", moreLine(g.more))
@@ -414,19 +414,19 @@ func Markdown(w io.Writer, r *Report) error {
 	if len(r.Articles) > 0 {
 		bw.printf("\n## Articles\n\n| path | title | source | published |\n|---|---|---|---|\n")
 		for _, a := range r.sortedArticles() {
-			bw.printf("| %s | %s | %s | %s |\n", md(a.Path), md(a.Title), md(a.Source), md(a.PublishedString()))
+			bw.printf("| %s | %s | %s | %s |\n", md(ShowPath(a.Path)), md(a.Title), md(a.Source), md(a.PublishedString()))
 		}
 	}
 	if len(r.Errors) > 0 {
 		bw.printf("\n## Errors\n\n")
 		for _, e := range r.Errors {
-			bw.printf("- %s: %s\n", md(e.Path), md(e.Message))
+			bw.printf("- %s: %s\n", md(ShowPath(e.Path)), md(e.Message))
 		}
 	}
 	if len(r.Skipped) > 0 {
 		bw.printf("\n## Skipped\n\n")
 		for _, e := range r.Skipped {
-			bw.printf("- %s: %s\n", md(e.Path), md(e.Message))
+			bw.printf("- %s: %s\n", md(ShowPath(e.Path)), md(e.Message))
 		}
 	}
 	return bw.err

@@ -75,9 +75,11 @@ type priorFinding struct {
 // RecordFindings stores the findings a run reported, in one transaction.
 // A finding with a new ID is inserted open. One already open is updated
 // and counted unchanged. One resolved earlier is reopened ("evidence
-// returned"). A dismissed finding stays dismissed while its evidence hash
-// is the one it was dismissed with; when it changes, the review goes back
-// to open with a reason naming the claims that joined or left. Open
+// returned"), unless it was dismissed and returns with the evidence it was
+// dismissed with: then it is open again, still dismissed, and unchanged. A
+// dismissed finding stays dismissed while its evidence hash is the one it
+// was dismissed with; when it changes, the review goes back to open with a
+// reason naming the articles and values that joined or left. Open
 // findings missing from fs are marked resolved by runID. Of two findings
 // with one ID, the first is stored.
 func (s *Store) RecordFindings(ctx context.Context, runID int64, fs []reconcile.Finding) (Diff, error) {
@@ -127,10 +129,14 @@ func (s *Store) RecordFindings(ctx context.Context, runID int64, fs []reconcile.
 			}
 			var reasons []string
 			review := p.review
-			if p.status == StatusResolved {
+			// A dismissal covers the evidence it was given: the same evidence
+			// coming back (an article removed and put back unchanged) is
+			// nothing an editor has not already judged.
+			stillDismissed := p.review == ReviewDismissed && (p.reviewedEvidence == "" || p.reviewedEvidence == f.Evidence)
+			if p.status == StatusResolved && !stillDismissed {
 				reasons = append(reasons, ReasonEvidenceReturned)
 			}
-			if p.review == ReviewDismissed && p.reviewedEvidence != "" && p.reviewedEvidence != f.Evidence {
+			if p.review == ReviewDismissed && !stillDismissed {
 				reasons = append(reasons, reasonNewEvidence+evidenceChange(p.claims, f.Claims, p.sides, f.Sides))
 				review = ReviewOpen
 			}
@@ -190,25 +196,53 @@ func priorFindings(ctx context.Context, tx *sql.Tx) (map[string]priorFinding, er
 	return old, rows.Err()
 }
 
-// evidenceChange says, for an editor, which claims joined a finding and
-// from which articles, and which claims left it.
+// evidenceChange says, for an editor, which articles joined a finding and
+// with which value, and which left it. Claim ids mean nothing to an
+// editor; they are counted only when the articles stay the same.
 func evidenceChange(before, after []string, beforeSides, afterSides []reconcile.Side) string {
-	joined, left := difference(after, before), difference(before, after)
 	var parts []string
-	if len(joined) > 0 {
-		part := plural(len(joined), "claim ", "claims ") + strings.Join(joined, ", ") + " joined"
-		if arts := difference(sideArticles(afterSides), sideArticles(beforeSides)); len(arts) > 0 {
-			part += " from " + strings.Join(arts, ", ")
+	byValue := func(sides []reconcile.Side) map[string]reconcile.Side {
+		m := map[string]reconcile.Side{}
+		for _, s := range sides {
+			m[s.Value] = s
 		}
-		parts = append(parts, part)
+		return m
 	}
-	if len(left) > 0 {
-		parts = append(parts, plural(len(left), "claim ", "claims ")+strings.Join(left, ", ")+" left")
+	was, now := byValue(beforeSides), byValue(afterSides)
+	for _, s := range afterSides {
+		if arts := difference(sorted(s.Articles), sorted(was[s.Value].Articles)); len(arts) > 0 {
+			parts = append(parts, strings.Join(arts, ", ")+" joined saying "+s.Value)
+		} else if n := len(difference(s.Claims, before)); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d more %s saying %s", n, plural(n, "claim", "claims"), s.Value))
+		}
+	}
+	for _, s := range beforeSides {
+		if arts := difference(sorted(s.Articles), sorted(now[s.Value].Articles)); len(arts) > 0 {
+			parts = append(parts, strings.Join(arts, ", ")+plural(len(arts), " no longer says ", " no longer say ")+s.Value)
+		} else if n := len(difference(s.Claims, after)); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d fewer %s saying %s", n, plural(n, "claim", "claims"), s.Value))
+		}
+	}
+	if len(parts) == 0 {
+		// Findings without sides (tickers, arithmetic): say how many.
+		joined, left := len(difference(after, before)), len(difference(before, after))
+		if joined > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s joined", joined, plural(joined, "claim", "claims")))
+		}
+		if left > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s left", left, plural(left, "claim", "claims")))
+		}
 	}
 	if len(parts) == 0 {
 		return "its evidence changed"
 	}
 	return strings.Join(parts, "; ")
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
 }
 
 // difference is the strings of a not in b, in a's order, once each.
@@ -224,15 +258,6 @@ func difference(a, b []string) []string {
 			out = append(out, s)
 		}
 	}
-	return out
-}
-
-func sideArticles(sides []reconcile.Side) []string {
-	var out []string
-	for _, s := range sides {
-		out = append(out, s.Articles...)
-	}
-	sort.Strings(out)
 	return out
 }
 

@@ -118,7 +118,7 @@ func TestDismissedStaysDismissed(t *testing.T) {
 		t.Fatalf("run 4 diff = %+v", d)
 	}
 	e := entry(t, s, "f-a")
-	want := "new evidence: claim c-3 joined from c.txt"
+	want := "new evidence: a.txt, c.txt joined saying $14.3 billion"
 	if e.Review.State != ReviewOpen || e.ReopenReason != want || e.ChangedRun != 4 {
 		t.Fatalf("after new evidence: review %+v, reason %q; want open, %q", e.Review, e.ReopenReason, want)
 	}
@@ -141,7 +141,7 @@ func TestDismissedStaysDismissed(t *testing.T) {
 	}
 	f3 := testFinding("f-a", reconcile.SeverityHigh, extract.KindInvestment, "Acme", "c-1", "c-3")
 	record(t, s, 6, f3)
-	if e := entry(t, s, "f-a"); e.Review.State != ReviewOpen || e.ReopenReason != "new evidence: claim c-2 left" {
+	if e := entry(t, s, "f-a"); e.Review.State != ReviewOpen || e.ReopenReason != "new evidence: a.txt, c.txt no longer say $14.3 billion" {
 		t.Fatalf("run 6: %+v %q", e.Review, e.ReopenReason)
 	}
 }
@@ -154,20 +154,28 @@ func TestDismissedResolvedReturnsWithNewEvidence(t *testing.T) {
 	if err := s.SetReview(ctx, "f-a", ReviewDismissed, "", "ann"); err != nil {
 		t.Fatal(err)
 	}
-	record(t, s, 2) // resolved
-	// Back with the same evidence: open again, but still dismissed.
-	record(t, s, 3, f)
-	if e := entry(t, s, "f-a"); e.Status != StatusOpen || e.Review.State != ReviewDismissed || e.ReopenReason != ReasonEvidenceReturned {
+	record(t, s, 2) // resolved: its article was removed
+	// Put back unchanged: open again, still dismissed, and nothing new to
+	// tell: a cron job must not mail it, nor exit 1.
+	if d := record(t, s, 3, f); !reflect.DeepEqual(d, Diff{Unchanged: []string{"f-a"}}) {
+		t.Fatalf("run 3 diff = %+v, want the dismissed finding unchanged", d)
+	}
+	if e := entry(t, s, "f-a"); e.Status != StatusOpen || e.Review.State != ReviewDismissed || e.ReopenReason != "" || e.ChangedRun != 1 {
 		t.Fatalf("run 3: %+v", e)
+	}
+	if got, _ := s.Findings(ctx, Filter{NewInRun: 3}); len(got) != 0 {
+		t.Fatalf("a dismissed finding put back unchanged is new in run 3: %v", got)
 	}
 	record(t, s, 4)
 	// Back with other evidence: open, and the dismissal lifted.
-	d := record(t, s, 5, testFinding("f-a", reconcile.SeverityHigh, extract.KindInvestment, "Acme", "c-1", "c-9"))
+	back := testFinding("f-a", reconcile.SeverityHigh, extract.KindInvestment, "Acme", "c-1", "c-9")
+	back.Sides = []reconcile.Side{{Value: "$14 billion", Claims: []string{"c-1", "c-9"}, Articles: []string{"b.txt"}, Sources: 1}}
+	d := record(t, s, 5, back)
 	if !reflect.DeepEqual(d, Diff{Reopened: []string{"f-a"}}) {
 		t.Fatalf("run 5 diff = %+v", d)
 	}
 	e := entry(t, s, "f-a")
-	if e.Status != StatusOpen || e.Review.State != ReviewOpen || e.ReopenReason != "evidence returned; new evidence: claim c-9 joined; claim c-2 left" {
+	if e.Status != StatusOpen || e.Review.State != ReviewOpen || e.ReopenReason != "evidence returned; new evidence: b.txt joined saying $14 billion; a.txt no longer says $15 billion" {
 		t.Fatalf("run 5: %+v", e)
 	}
 }

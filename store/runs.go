@@ -31,7 +31,8 @@ type Run struct {
 type RunStats struct {
 	Found, Added, Changed, Removed, Unchanged, Claims int
 	FindingsNew, FindingsUnchanged, FindingsResolved  int
-	Errors                                            int
+	Errors                                            int // files that could not be read as articles
+	Skipped                                           int // passed over: other extensions, hidden files, unreadable folders, link loops
 }
 
 // RunError is a file that failed in a run.
@@ -71,9 +72,9 @@ func (s *Store) EndRun(ctx context.Context, id int64, st RunStats, status, input
 		return fmt.Errorf("end run %d: unknown status %q", id, status)
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE runs SET ended_at=?, status=?, found=?, added=?, changed=?, removed=?, unchanged=?,
-		claims=?, findings_new=?, findings_unchanged=?, findings_resolved=?, errors=?, inputs=? WHERE id=?`,
+		claims=?, findings_new=?, findings_unchanged=?, findings_resolved=?, errors=?, skipped=?, inputs=? WHERE id=?`,
 		time.Now().UTC().Format(time.RFC3339Nano), status, st.Found, st.Added, st.Changed, st.Removed, st.Unchanged, st.Claims,
-		st.FindingsNew, st.FindingsUnchanged, st.FindingsResolved, st.Errors, inputs, id)
+		st.FindingsNew, st.FindingsUnchanged, st.FindingsResolved, st.Errors, st.Skipped, inputs, id)
 	if err != nil {
 		return fmt.Errorf("end run %d: %w", id, err)
 	}
@@ -110,14 +111,14 @@ func (s *Store) RunErrors(ctx context.Context, runID int64) ([]RunError, error) 
 }
 
 const runCols = `id, started_at, ended_at, status, roots, found, added, changed, removed, unchanged, claims,
-	findings_new, findings_unchanged, findings_resolved, errors, inputs`
+	findings_new, findings_unchanged, findings_resolved, errors, skipped, inputs`
 
 func scanRun(sc scanner) (Run, error) {
 	var r Run
 	var started, ended, roots string
 	st := &r.Stats
 	if err := sc.Scan(&r.ID, &started, &ended, &r.Status, &roots, &st.Found, &st.Added, &st.Changed, &st.Removed, &st.Unchanged,
-		&st.Claims, &st.FindingsNew, &st.FindingsUnchanged, &st.FindingsResolved, &st.Errors, &r.Inputs); err != nil {
+		&st.Claims, &st.FindingsNew, &st.FindingsUnchanged, &st.FindingsResolved, &st.Errors, &st.Skipped, &r.Inputs); err != nil {
 		return r, err
 	}
 	r.Started, r.Ended = parseTime(started), parseTime(ended)

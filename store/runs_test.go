@@ -23,7 +23,7 @@ func TestRuns(t *testing.T) {
 	if err := s.AddRunError(ctx, r1, "big.txt", "too large"); err != nil {
 		t.Fatal(err)
 	}
-	stats := RunStats{Found: 10, Added: 7, Changed: 1, Removed: 1, Unchanged: 1, Claims: 140, FindingsNew: 3, FindingsUnchanged: 2, FindingsResolved: 1, Errors: 2}
+	stats := RunStats{Found: 10, Added: 7, Changed: 1, Removed: 1, Unchanged: 1, Claims: 140, FindingsNew: 3, FindingsUnchanged: 2, FindingsResolved: 1, Errors: 2, Skipped: 4}
 	if err := s.EndRun(ctx, r1, stats, RunDone, "digest"); err != nil {
 		t.Fatal(err)
 	}

@@ -177,6 +177,9 @@ var migrations = []string{
 	ALTER TABLE findings DROP COLUMN reviewed_claims; -- a finding's claims are those it was reviewed with until they change`,
 	// The part of a deal a figure is (upfront, contingent, per share...).
 	`ALTER TABLE claims ADD COLUMN component TEXT NOT NULL DEFAULT ''`,
+	// What a run passed over (unreadable folders, link loops, other
+	// extensions): counted apart from the files that failed.
+	`ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0`,
 }
 
 // SchemaVersion is the schema this build reads and writes.

@@ -31,6 +31,9 @@ var errFindings = errors.New("findings reported")
 type env struct {
 	stdout, stderr io.Writer
 	log            *slog.Logger
+	quiet          bool          // --quiet: nothing on stderr unless something went wrong
+	jsonLog        bool          // --log-format json: every stderr line is a JSON object
+	flags          *flag.FlagSet // the flag set the command made last: completion reads it
 }
 
 type command struct {
@@ -50,6 +53,14 @@ var commands = []command{
 	{"rules", "list the rules in use, or test them (rules test [--rules DIR])", runRules},
 }
 
+// The commands that describe the program itself come last in help; they
+// read the table above, so they join it at init.
+func init() {
+	commands = append(commands,
+		command{"version", "print the version and the revision it was built from", runVersion},
+		command{"completion", "print a shell completion script (completion bash|zsh|fish)", runCompletion})
+}
+
 // run is the whole program: it maps every outcome to an exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	e := &env{stdout: stdout, stderr: stderr, log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))}
@@ -60,9 +71,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		usage(stdout)
 		return exitOK
 	}
-	if args[0] == "version" || args[0] == "--version" {
-		fmt.Fprintln(stdout, "claimcheck", version)
-		return exitOK
+	if args[0] == "--version" {
+		args = append([]string{"version"}, args[1:]...)
 	}
 	for _, c := range commands {
 		if c.name != args[0] {
@@ -76,8 +86,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitError
 }
 
-var version = "dev"
-
 func exitCode(e *env, name string, err error) int {
 	var ue usageError
 	switch {
@@ -88,14 +96,27 @@ func exitCode(e *env, name string, err error) int {
 	case errors.Is(err, errFindings):
 		return exitFindings
 	case errors.As(err, &ue):
-		fmt.Fprintf(e.stderr, "claimcheck %s: %v\nRun 'claimcheck %s --help' for usage.\n", name, err, name)
+		e.fail(name, err.Error(), "Run 'claimcheck "+name+" --help' for usage.")
 		return exitError
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintf(e.stderr, "claimcheck %s: interrupted; everything finished so far is stored\n", name)
+		e.fail(name, "interrupted; everything finished so far is stored", "")
 		return exitError
 	}
-	fmt.Fprintf(e.stderr, "claimcheck %s: %v\n", name, err)
+	e.fail(name, err.Error(), "")
 	return exitError
+}
+
+// fail tells what stopped a command: a JSON line under --log-format json,
+// so that a log collector never meets a line it cannot read.
+func (e *env) fail(name, msg, hint string) {
+	if e.jsonLog {
+		e.log.Error(msg, "command", name)
+		return
+	}
+	fmt.Fprintf(e.stderr, "claimcheck %s: %s\n", name, msg)
+	if hint != "" {
+		fmt.Fprintln(e.stderr, hint)
+	}
 }
 
 func usage(w io.Writer) {
@@ -103,7 +124,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "unverified tickers and arithmetic that does not hold, each with its evidence.")
 	fmt.Fprintln(w, "\nUsage:\n  claimcheck <command> [flags] [folders]\n\nCommands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nExit codes: 0 success, 1 findings (with --fail-on-findings, or new ones with 'run'), 2 errors.")
 	fmt.Fprintln(w, "Run 'claimcheck <command> --help' for a command's flags.")
@@ -113,6 +134,7 @@ func usage(w io.Writer) {
 func newFlags(e *env, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	e.flags = fs
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: claimcheck %s\n\n", synopsis)
 		fs.PrintDefaults()

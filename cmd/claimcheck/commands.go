@@ -1,9 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"time"
@@ -22,13 +29,13 @@ import (
 type output struct {
 	format string
 	path   string
+	color  string
 }
 
-func (o *output) register(fs interface {
-	StringVar(*string, string, string, string)
-}, formats string) {
+func (o *output) register(fs *flag.FlagSet, formats string) {
 	fs.StringVar(&o.format, "format", "text", "report format: "+formats)
 	fs.StringVar(&o.path, "o", "", "write the report to this file instead of standard output")
+	fs.StringVar(&o.color, "color", "auto", "color the text report: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always or never")
 }
 
 // write renders a report; to a file, atomically, so a reader never sees
@@ -37,40 +44,94 @@ func (o *output) write(e *env, r *report.Report) error {
 	if err := oneOf("format", o.format, "text", "json", "markdown", "md", "html"); err != nil {
 		return err
 	}
-	var w io.Writer = e.stdout
-	var tmp *os.File
-	if o.path != "" && o.path != "-" {
-		var err error
-		tmp, err = os.CreateTemp(filepath.Dir(o.path), ".claimcheck-report-*")
-		if err != nil {
-			return fmt.Errorf("write report %s: %w", o.path, err)
-		}
-		defer os.Remove(tmp.Name())
-		w = tmp
+	if o.color == "" {
+		o.color = "auto"
 	}
-	var err error
-	switch o.format {
-	case "json":
-		err = report.JSON(w, r)
-	case "markdown", "md":
-		err = report.Markdown(w, r)
-	case "html":
-		err = report.HTML(w, r)
-	default:
-		err = report.Text(w, r, report.TextOptions{Color: tmp == nil && isTerminal(e.stdout) && os.Getenv("NO_COLOR") == ""})
+	if err := oneOf("color", o.color, "auto", "always", "never"); err != nil {
+		return err
 	}
-	if err != nil {
-		return fmt.Errorf("write report: %w", err)
+	toFile := o.path != "" && o.path != "-"
+	render := func(w io.Writer) error {
+		switch o.format {
+		case "json":
+			return report.JSON(w, r)
+		case "markdown", "md":
+			return report.Markdown(w, r)
+		case "html":
+			return report.HTML(w, r)
+		}
+		return report.Text(w, r, report.TextOptions{Color: useColor(o.color, e.stdout, toFile)})
 	}
-	if tmp != nil {
-		if err := tmp.Close(); err != nil {
-			return fmt.Errorf("write report %s: %w", o.path, err)
+	if !toFile {
+		if err := render(e.stdout); err != nil {
+			return fmt.Errorf("write report: %w", err)
 		}
-		if err := os.Rename(tmp.Name(), o.path); err != nil {
-			return fmt.Errorf("write report %s: %w", o.path, err)
-		}
+		return nil
+	}
+	if err := writeFileAtomic(o.path, render); err != nil {
+		return fmt.Errorf("write report %s: %w", o.path, err)
 	}
 	return nil
+}
+
+// useColor decides whether a text report is colored: --color always or
+// never say so; auto colors a terminal unless NO_COLOR is set
+// (https://no-color.org) or TERM=dumb says the terminal cannot.
+func useColor(mode string, w io.Writer, toFile bool) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return !toFile && isTerminal(w) && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+}
+
+// writeFileAtomic writes path through a temporary file in its folder,
+// renamed over it once complete: a reader sees the old file or the new one,
+// never half of one. The temporary file is created with mode 0666 for the
+// kernel to apply the umask (and a folder's default ACL) as it does to any
+// new file; a file that exists keeps its mode.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	var tmp *os.File
+	for try := 0; ; try++ {
+		var b [6]byte
+		_, _ = rand.Read(b[:])
+		name := filepath.Join(dir, ".claimcheck-"+hex.EncodeToString(b[:])+".tmp")
+		tmp, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) || try > 10 {
+			return err
+		}
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if info, serr := os.Stat(path); serr == nil && info.Mode().IsRegular() {
+		if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+			return err
+		}
+	}
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 func isTerminal(w io.Writer) bool {
@@ -87,7 +148,10 @@ type checkOptions struct {
 func runCheck(ctx context.Context, e *env, args []string) error {
 	var o checkOptions
 	fs := newFlags(e, "check", "check [flags] FOLDER|FILE...\n\nReads the articles, extracts their claims and prints the contradictions. Keeps no state: see 'ingest' and 'run' for a database.")
-	o.common.register(fs)
+	o.common.registerRules(fs)
+	o.common.registerTickers(fs)
+	o.common.registerRead(fs)
+	o.common.registerLog(fs)
 	o.output.register(fs, "text, json, markdown or html")
 	fs.BoolVar(&o.failOnFindings, "fail-on-findings", false, "exit with code 1 when there are findings")
 	roots, err := parse(fs, args)
@@ -124,11 +188,10 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 
 // runOutcome is what a recorded run did.
 type runOutcome struct {
-	id       int64
-	res      pipeline.Result
-	diff     store.Diff
-	findings int // open findings after the run; -1 when reconciliation was skipped
-	listing  *rules.Listing
+	id      int64
+	res     pipeline.Result
+	diff    store.Diff
+	listing *rules.Listing
 }
 
 // recordedRun is the pipeline on one store: ingest the roots under a
@@ -136,7 +199,7 @@ type runOutcome struct {
 // reconciliation is skipped when nothing it depends on (the stored corpus,
 // the rules, the listing) changed since the last finished run.
 func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots []string, skipUnchanged bool) (runOutcome, error) {
-	out := runOutcome{findings: -1}
+	var out runOutcome
 	defer pipeline.PaceGC()()
 	x, err := o.extractor()
 	if err != nil {
@@ -169,8 +232,8 @@ func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots 
 			return out, st.EndRun(ctx, out.id, stats(out.res, out.diff), "done", inputs)
 		}
 	}
-	findings, diff, err := pipeline.Reconcile(ctx, st, out.id, reconcile.Options{Rules: x.Rules(), Listing: out.listing})
-	out.diff, out.findings = diff, len(findings)
+	_, diff, err := pipeline.Reconcile(ctx, st, out.id, reconcile.Options{Rules: x.Rules(), Listing: out.listing})
+	out.diff = diff
 	if err != nil {
 		return fail("failed", err)
 	}
@@ -208,25 +271,55 @@ func ingest(ctx context.Context, e *env, o *common, st *store.Store, x *extract.
 		}
 	}
 	start := time.Now()
+	draw := progress(e)
 	res, err := pipeline.Ingest(ctx, pipeline.Options{Roots: roots, Extractor: x, Store: st, RunID: runID,
-		Workers: o.workers, MaxBytes: o.maxBytes, Progress: progress(e, o.quiet)})
-	clearProgress(e, o.quiet)
+		Workers: o.workers, MaxBytes: o.maxBytes, Progress: draw})
+	clearProgress(e, draw)
+	for _, f := range res.Skipped {
+		if f.Problem {
+			e.log.Warn("skipped", "path", report.ShowPath(f.Path), "reason", f.Reason)
+		}
+	}
 	for _, f := range res.Errors {
-		e.log.Warn("skipped a file", "file", f.Path, "reason", f.Reason)
+		e.log.Warn("skipped a file", "file", report.ShowPath(f.Path), "reason", f.Reason)
 	}
 	if err != nil {
 		return res, err
 	}
+	// The claims the report counts: every stored claim of a reported kind,
+	// not the claims written this run (of which some kinds, such as a
+	// company's private status, only inform other checks).
+	claims, err := st.ClaimCountOfKinds(ctx, extract.Kinds)
+	if err != nil {
+		return res, err
+	}
 	e.log.Info("ingested", "files", res.Found, "added", res.Added, "changed", res.Changed, "unchanged", res.Unchanged,
-		"removed", res.Removed, "errors", len(res.Errors), "skipped", len(res.Skipped), "claims", res.Claims,
-		"seconds", fmt.Sprintf("%.2f", time.Since(start).Seconds()))
+		"removed", res.Removed, "errors", len(res.Errors), "skipped", len(res.Skipped), "claims", claims,
+		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
 	return res, nil
 }
 
 func stats(res pipeline.Result, d store.Diff) store.RunStats {
 	return store.RunStats{Found: res.Found, Added: res.Added, Changed: res.Changed, Removed: res.Removed, Unchanged: res.Unchanged,
 		Claims: res.Claims, FindingsNew: len(d.New) + len(d.Reopened), FindingsUnchanged: len(d.Unchanged),
-		FindingsResolved: len(d.Resolved), Errors: len(res.Errors)}
+		FindingsResolved: len(d.Resolved), Errors: len(res.Errors), Skipped: len(res.Skipped)}
+}
+
+// attention counts the open findings: those that need an editor (not
+// dismissed) and those dismissed.
+func attention(ctx context.Context, st *store.Store) (open, dismissed int, err error) {
+	entries, err := st.Findings(ctx, store.Filter{})
+	if err != nil {
+		return 0, 0, err
+	}
+	for _, en := range entries {
+		if en.Review.State == store.ReviewDismissed {
+			dismissed++
+		} else {
+			open++
+		}
+	}
+	return open, dismissed, nil
 }
 
 // buildReport reads what a report shows from the store.
@@ -304,7 +397,10 @@ type ingestOptions struct {
 func runIngest(ctx context.Context, e *env, args []string) error {
 	var o ingestOptions
 	fs := newFlags(e, "ingest", "ingest [flags] FOLDER...\n\nReads new and changed articles into the database, extracts their claims and reconciles them.")
-	o.common.register(fs)
+	o.common.registerRules(fs)
+	o.common.registerTickers(fs)
+	o.common.registerRead(fs)
+	o.common.registerLog(fs)
 	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
 	fs.BoolVar(&o.wait, "wait", false, "wait for another run on the same database to finish instead of failing")
 	roots, err := parse(fs, args)
@@ -326,7 +422,12 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	e.log.Info("stored", "db", dbPath(o.db), "run", run.id, "findings", run.findings, "new", len(run.diff.New)+len(run.diff.Reopened), "resolved", len(run.diff.Resolved))
+	open, dismissed, err := attention(ctx, st)
+	if err != nil {
+		return err
+	}
+	e.log.Info("stored", "db", dbPath(o.db), "run", run.id, "new", len(run.diff.New)+len(run.diff.Reopened),
+		"resolved", len(run.diff.Resolved), "open", open, "dismissed", dismissed)
 	return nil
 }
 
@@ -345,7 +446,7 @@ type reportOptions struct {
 func runReport(ctx context.Context, e *env, args []string) error {
 	var o reportOptions
 	fs := newFlags(e, "report", "report [flags]\n\nPrints the findings stored in the database.")
-	o.common.register(fs)
+	o.common.registerTickers(fs)
 	o.output.register(fs, "text, json, markdown or html")
 	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
 	fs.StringVar(&o.status, "status", "open", "findings to show: open, resolved or all")
@@ -355,9 +456,6 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	fs.Int64Var(&o.since, "since", 0, "only findings new or reopened after this run id")
 	fs.BoolVar(&o.newOnly, "new", false, "only findings new or reopened in the last run")
 	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	if err := o.common.setup(e); err != nil {
 		return err
 	}
 	st, err := openExisting(ctx, o.db)

@@ -20,7 +20,7 @@ func TestScheduledRuns(t *testing.T) {
 		}
 	}
 	runOnce := func() (int, string, string) {
-		return claimcheck(t, "run", "--db", db, "--quiet", dir)
+		return claimcheck(t, "run", "--db", db, dir)
 	}
 	write("a.txt", "Deal\n\nOrbital invested $2 billion in Helix Robotics.\n")
 	write("b.txt", "Deal\n\nOrbital invested $3 billion in Helix Robotics.\n")
@@ -47,16 +47,27 @@ func TestScheduledRuns(t *testing.T) {
 	if code, out, errs = claimcheck(t, "review", "--db", db, id, "--dismiss", "--note", "two tranches", "--by", "ed"); code != 0 {
 		t.Fatalf("review: %d %s %s", code, out, errs)
 	}
-	if code, _, _ = runOnce(); code != 0 {
-		t.Errorf("a dismissed finding came back with no new evidence")
+	if code, _, errs = runOnce(); code != 0 || !strings.Contains(errs, "0 open, 1 dismissed") {
+		t.Errorf("a dismissed finding came back with no new evidence, or counts as open: exit %d: %s", code, errs)
+	}
+	if code, _, errs = claimcheck(t, "run", "--db", db, "--fail-on", "any", dir); code != 0 {
+		t.Errorf("--fail-on any with only a dismissed finding open: exit %d: %s", code, errs)
+	}
+	// Its article removed, then put back unchanged: still dismissed, and
+	// nothing to report.
+	os.Remove(filepath.Join(dir, "b.txt"))
+	runOnce()
+	write("b.txt", "Deal\n\nOrbital invested $3 billion in Helix Robotics.\n")
+	if code, out, errs = runOnce(); code != 0 || out != "" || !strings.Contains(errs, "0 new") {
+		t.Errorf("a dismissed finding whose article came back unchanged is new again: exit %d\n%s%s", code, out, errs)
 	}
 	_, out, _ = claimcheck(t, "report", "--db", db, "--review", "dismissed")
 	if !strings.Contains(out, id) || !strings.Contains(out, "[dismissed]") {
 		t.Errorf("report --review dismissed:\n%s", out)
 	}
 	write("c.txt", "Deal\n\nOrbital invested $3 billion in Helix Robotics, a filing shows.\n")
-	if code, out, _ = runOnce(); code != 1 || !strings.Contains(out, id) || !strings.Contains(out, "new evidence") {
-		t.Errorf("new evidence must reopen the dismissed finding: exit %d\n%s", code, out)
+	if code, out, _ = runOnce(); code != 1 || !strings.Contains(out, id) || !strings.Contains(out, "new evidence: c.txt joined saying $3 billion") {
+		t.Errorf("new evidence must reopen the dismissed finding, naming the article and value: exit %d\n%s", code, out)
 	}
 	if code, _, errs = claimcheck(t, "review", "--db", db, "f-000000000000", "--confirm"); code != 2 || !strings.Contains(errs, "not found") {
 		t.Errorf("unknown id: %d %s", code, errs)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/claimcheck/claimcheck/extract"
 	"github.com/claimcheck/claimcheck/rules"
 	"github.com/claimcheck/claimcheck/store"
 )
@@ -25,11 +26,14 @@ type runOptions struct {
 func runScheduled(ctx context.Context, e *env, args []string) error {
 	var o runOptions
 	fs := newFlags(e, "run", "run [flags] FOLDER...\n\nIngests new and changed articles, reconciles, records the run and reports what changed since the last one.\nMade for cron and systemd timers: see the README.")
-	o.common.register(fs)
+	o.common.registerRules(fs)
+	o.common.registerTickers(fs)
+	o.common.registerRead(fs)
+	o.common.registerLog(fs)
 	o.output.register(fs, "text, json, markdown or html")
 	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
 	fs.BoolVar(&o.wait, "wait", false, "wait for another run on the same database to finish instead of failing")
-	fs.StringVar(&o.failOn, "fail-on", "new", "exit 1 when there are findings: new (new or reopened this run), any (any open), never")
+	fs.StringVar(&o.failOn, "fail-on", "new", "exit 1 when there are findings: new (new or reopened this run), any (any open and not dismissed), never")
 	roots, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -57,13 +61,26 @@ func runScheduled(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	open, err := st.Findings(ctx, store.Filter{})
+	open, dismissed, err := attention(ctx, st)
 	if err != nil {
 		return err
 	}
-	newCount := len(diff.New) + len(diff.Reopened)
-	fmt.Fprintf(e.stderr, "claimcheck run %d: %d files (%d added, %d changed, %d removed, %d unchanged, %d errors); findings: %d new, %d resolved, %d open\n",
-		runID, res.Found, res.Added, res.Changed, res.Removed, res.Unchanged, len(res.Errors), newCount, len(diff.Resolved), len(open))
+	claims, err := st.ClaimCountOfKinds(ctx, extract.Kinds)
+	if err != nil {
+		return err
+	}
+	newCount := len(r.Findings) // new and reopened in this run: what the report shows
+	switch {
+	case e.quiet:
+		// Cron mails whatever is printed: all being well, nothing is.
+	case e.jsonLog:
+		e.log.Info("run finished", "run", runID, "files", res.Found, "added", res.Added, "changed", res.Changed,
+			"removed", res.Removed, "unchanged", res.Unchanged, "skipped", len(res.Skipped), "errors", len(res.Errors),
+			"claims", claims, "new", newCount, "resolved", len(diff.Resolved), "open", open, "dismissed", dismissed)
+	default:
+		fmt.Fprintf(e.stderr, "claimcheck run %d: %d files (%d added, %d changed, %d removed, %d unchanged, %d skipped, %d errors), %d claims; findings: %d new, %d resolved, %d open, %d dismissed\n",
+			runID, res.Found, res.Added, res.Changed, res.Removed, res.Unchanged, len(res.Skipped), len(res.Errors), claims, newCount, len(diff.Resolved), open, dismissed)
+	}
 	if newCount > 0 || o.format != "text" || o.path != "" {
 		r.Title = fmt.Sprintf("claimcheck run %d: new findings", runID)
 		if err := o.output.write(e, r); err != nil {
@@ -71,7 +88,7 @@ func runScheduled(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	switch {
-	case o.failOn == "new" && newCount > 0, o.failOn == "any" && len(open) > 0:
+	case o.failOn == "new" && newCount > 0, o.failOn == "any" && open > 0:
 		return errFindings
 	}
 	return nil
@@ -92,7 +109,7 @@ func runInputs(ctx context.Context, st *store.Store, set *rules.Set, listing *ru
 			h.Write(b)
 		}
 	}
-	h.Write([]byte(version))
+	h.Write([]byte(buildID()))
 	if listing != nil {
 		h.Write([]byte(listing.Name + listing.Date + fmt.Sprint(listing.Len())))
 	}
@@ -201,7 +218,7 @@ func runTickers(ctx context.Context, e *env, args []string) error {
 func runRules(ctx context.Context, e *env, args []string) error {
 	var c common
 	fs := newFlags(e, "rules", "rules [list|test] [--rules DIR]\n\nLists the rule files and claim kinds in use, or runs the test cases every rule carries.")
-	c.register(fs)
+	c.registerRules(fs)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err

@@ -18,18 +18,29 @@ import (
 
 type serveOptions struct {
 	common
-	db   string
-	addr string
-	who  string
+	db          string
+	addr        string
+	user        string
+	allowRemote bool
+	hosts       string
 }
+
+// tokenEnv names the variable that chooses the access token of a server
+// other machines can reach; without it one is made up and printed once.
+const tokenEnv = "CLAIMCHECK_TOKEN"
 
 func runServe(ctx context.Context, e *env, args []string) error {
 	var o serveOptions
-	fs := newFlags(e, "serve", "serve [--db FILE] [--addr 127.0.0.1:8080]\n\nServes the review page: read a finding's evidence side by side, open an article at a claim,\nconfirm or dismiss with a note. Listens on loopback unless told otherwise.")
-	o.common.register(fs)
+	fs := newFlags(e, "serve", "serve [--db FILE] [--addr 127.0.0.1:8080] [--user NAME]\n\nServes the review page: read a finding's evidence side by side, open an article at a claim,\n"+
+		"confirm or dismiss with a note. Listens on loopback; another address needs --allow-remote, and then\n"+
+		"every browser gives an access token once ($"+tokenEnv+", or one printed at start).")
+	o.common.registerTickers(fs)
+	o.common.registerLog(fs)
 	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fs.StringVar(&o.who, "by", os.Getenv("USER"), "reviewer name recorded with verdicts")
+	fs.StringVar(&o.user, "user", "", "reviewer name recorded with every verdict (default: each reviewer gives a name once, kept in their browser)")
+	fs.BoolVar(&o.allowRemote, "allow-remote", false, "allow an address other machines can reach; an access token is then required")
+	fs.StringVar(&o.hosts, "host", "", "host names the page is reached by besides the address and loopback names (comma-separated)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -41,16 +52,27 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	h, err := report.NewServer(storeSource{st: st, common: &o.common}, report.ServerOptions{Who: o.who, Logger: e.log})
-	if err != nil {
-		return err
-	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (is another server running? pick another --addr)", o.addr, err)
 	}
+	defer ln.Close()
+	opts, err := o.access(e, ln)
+	if err != nil {
+		return err
+	}
+	opts.Who, opts.Logger = o.user, e.log
+	h, err := report.NewServer(storeSource{st: st, common: &o.common}, opts)
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(e.stderr, "claimcheck review page on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	url := "http://" + ln.Addr().String() + "/"
+	if e.jsonLog {
+		e.log.Info("review page listening", "url", url, "remote", opts.Token != "")
+	} else if !e.quiet {
+		fmt.Fprintf(e.stderr, "claimcheck review page on %s (Ctrl-C to stop)\n", url)
+	}
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -61,6 +83,52 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// access decides who may use the server on ln: on loopback, this machine
+// only (no token: anyone here can read the database file anyway); on any
+// other address, only with --allow-remote, and then only browsers that give
+// the access token.
+func (o *serveOptions) access(e *env, ln net.Listener) (report.ServerOptions, error) {
+	var opts report.ServerOptions
+	bound, _ := ln.Addr().(*net.TCPAddr)
+	if host, _, err := net.SplitHostPort(o.addr); err == nil && host != "" {
+		opts.Hosts = append(opts.Hosts, host)
+	}
+	opts.Hosts = append(opts.Hosts, splitList(o.hosts)...)
+	if bound != nil && bound.IP.IsLoopback() {
+		return opts, nil
+	}
+	if !o.allowRemote {
+		return opts, usagef("--addr %s can be reached from other machines: add --allow-remote to serve it with an access token, or listen on 127.0.0.1", o.addr)
+	}
+	if bound != nil {
+		opts.Hosts = append(opts.Hosts, bound.IP.String())
+		opts.AnyIP = bound.IP.IsUnspecified()
+	}
+	if name, err := os.Hostname(); err == nil && name != "" {
+		opts.Hosts = append(opts.Hosts, name)
+	}
+	opts.Token = os.Getenv(tokenEnv)
+	if opts.Token != "" {
+		if len(opts.Token) < 12 {
+			return opts, usagef("$%s is too short to guard the review page: use 12 characters or more", tokenEnv)
+		}
+		e.log.Warn("review page reachable from other machines; every browser must give the access token from $" + tokenEnv)
+		return opts, nil
+	}
+	token, err := report.NewToken()
+	if err != nil {
+		return opts, fmt.Errorf("make an access token: %w", err)
+	}
+	opts.Token = token
+	// Printed once, whatever --quiet says: without it nobody can sign in.
+	if e.jsonLog {
+		e.log.Warn("review page reachable from other machines; every browser must give the access token", "token", token)
+	} else {
+		fmt.Fprintf(e.stderr, "claimcheck: the review page can be reached from other machines: every browser must give this access token once:\n  %s\n(it is not stored; set $%s to choose one)\n", token, tokenEnv)
+	}
+	return opts, nil
 }
 
 // storeSource serves the review pages from a database.

@@ -4,15 +4,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
-	"time"
-
-	"golang.org/x/term"
 
 	"github.com/claimcheck/claimcheck/extract"
-	"github.com/claimcheck/claimcheck/pipeline"
 	"github.com/claimcheck/claimcheck/rules"
 	"github.com/claimcheck/claimcheck/store"
 )
@@ -21,7 +16,9 @@ import (
 // database unless --db or $CLAIMCHECK_DB says otherwise.
 const defaultDB = "claimcheck.db"
 
-// common are the flags most commands share.
+// common are the flags several commands share. Each command registers
+// only the groups it uses, so that its help lists only flags that do
+// something.
 type common struct {
 	rulesDir  string
 	tickers   string
@@ -31,25 +28,41 @@ type common struct {
 	maxBytes  int64
 }
 
-func (c *common) register(fs *flag.FlagSet) {
+func (c *common) registerRules(fs *flag.FlagSet) {
 	fs.StringVar(&c.rulesDir, "rules", "", "folder of .yaml rule files extending the built-in rules")
+}
+
+func (c *common) registerTickers(fs *flag.FlagSet) {
 	fs.StringVar(&c.tickers, "tickers", "", "ticker listing to check symbols against: NASDAQ nasdaqlisted.txt/otherlisted.txt or SEC company_tickers.json (comma-separated for several)")
-	fs.BoolVar(&c.quiet, "quiet", false, "print nothing on stderr but errors")
-	fs.StringVar(&c.logFormat, "log-format", "text", "stderr log format: text or json (for log collectors)")
+}
+
+func (c *common) registerLog(fs *flag.FlagSet) {
+	fs.BoolVar(&c.quiet, "quiet", false, "print nothing on stderr unless something went wrong")
+	fs.StringVar(&c.logFormat, "log-format", "text", "stderr log format: text or json (one JSON object a line, for log collectors)")
+}
+
+func (c *common) registerRead(fs *flag.FlagSet) {
 	fs.IntVar(&c.workers, "workers", 0, "articles read in parallel (0: one per core)")
 	fs.Int64Var(&c.maxBytes, "max-bytes", 64<<20, "skip files larger than this many bytes")
 }
 
+// setup makes the logger the log flags ask for.
 func (c *common) setup(e *env) error {
+	if c.logFormat == "" {
+		c.logFormat = "text"
+	}
 	if err := oneOf("log-format", c.logFormat, "text", "json"); err != nil {
 		return err
 	}
 	level := slog.LevelInfo
 	if c.quiet {
+		// Warnings (a file skipped) are part of all being well for a
+		// scheduled job: only what went wrong is printed.
 		level = slog.LevelError
 	}
+	e.quiet, e.jsonLog = c.quiet, c.logFormat == "json"
 	opts := &slog.HandlerOptions{Level: level}
-	if c.logFormat == "json" {
+	if e.jsonLog {
 		e.log = slog.New(slog.NewJSONHandler(e.stderr, opts))
 	} else {
 		e.log = slog.New(slog.NewTextHandler(e.stderr, opts))
@@ -107,51 +120,4 @@ func dbPath(flagValue string) string {
 		return v
 	}
 	return defaultDB
-}
-
-// progress draws a progress bar on stderr when it is a terminal, and
-// nothing on a pipe, under CI or with --quiet.
-func progress(e *env, quiet bool) func(pipeline.Progress) {
-	f, ok := e.stderr.(*os.File)
-	if quiet || !ok || !term.IsTerminal(int(f.Fd())) || os.Getenv("CI") != "" {
-		return nil
-	}
-	last := time.Time{}
-	return func(p pipeline.Progress) {
-		if time.Since(last) < 100*time.Millisecond {
-			return
-		}
-		last = time.Now()
-		drawProgress(f, p)
-	}
-}
-
-func drawProgress(w io.Writer, p pipeline.Progress) {
-	rate := float64(p.Done) / p.Elapsed.Seconds()
-	total := fmt.Sprint(p.Found)
-	eta := "?"
-	if p.Walking {
-		total += "+"
-	} else if rate > 0 {
-		eta = (time.Duration(float64(p.Found-p.Done)/rate) * time.Second).Round(time.Second).String()
-	}
-	width := 30
-	filled := 0
-	if p.Found > 0 {
-		filled = width * p.Done / p.Found
-	}
-	bar := make([]byte, width)
-	for i := range bar {
-		bar[i] = ' '
-		if i < filled {
-			bar[i] = '='
-		}
-	}
-	fmt.Fprintf(w, "\r[%s] %d/%s files  %.0f/s  %.1f MB  ETA %s ", bar, p.Done, total, rate, float64(p.Bytes)/1e6, eta)
-}
-
-func clearProgress(e *env, quiet bool) {
-	if progress(e, quiet) != nil {
-		fmt.Fprint(e.stderr, "\r\033[K")
-	}
 }
