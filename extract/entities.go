@@ -62,12 +62,12 @@ func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
 	ix := &entityIndex{words: words,
 		firsts: map[string]bool{}, byKey: map[string]*knownEntity{}, byName: map[string]*knownEntity{}, people: map[string]string{},
 		notEntity: wordSet(set.Lexicon.NotEntities, false), nameTails: wordSet(set.Lexicon.NameTails, false), descriptors: wordSet(set.Lexicon.Descriptors, true),
-		marketWords:   wordSet(set.Lexicon.MarketWords, true),
-		suffixes:      wordSet(set.Lexicon.OrgSuffixes, false),
-		places:        wordSet(set.Lexicon.Places, false),
-		companyVerbs:  wordSet(set.Lexicon.CompanyVerbs, true), timeAdverbs: wordSet(set.Lexicon.TimeAdverbs, true),
+		marketWords:  wordSet(set.Lexicon.MarketWords, true),
+		suffixes:     wordSet(set.Lexicon.OrgSuffixes, false),
+		places:       wordSet(set.Lexicon.Places, false),
+		companyVerbs: wordSet(set.Lexicon.CompanyVerbs, true), timeAdverbs: wordSet(set.Lexicon.TimeAdverbs, true),
 		productNouns: wordSet(set.Lexicon.ProductNouns, true), symbolWords: wordSet(set.Lexicon.SymbolWords, true),
-		nameStop: wordSet(set.Lexicon.NameStop, true),
+		nameStop:      wordSet(set.Lexicon.NameStop, true),
 		units:         wordSet(set.Lexicon.Units, true),
 		orgWords:      wordSet(set.Lexicon.OrgWords, false),
 		subordinators: wordSet(set.Lexicon.Subordinators, true),
@@ -517,7 +517,6 @@ func (ix *entityIndex) marketAt(s string, toks []Token, i int) (string, bool) {
 	}
 	return s[toks[j].Start:toks[i].End], true
 }
-
 
 // canonicalOrg strips corporate suffixes: "Acme Corp." is Acme.
 func (ix *entityIndex) canonicalOrg(name string) string {

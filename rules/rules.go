@@ -182,8 +182,8 @@ type Claim struct {
 	Exchanges      map[string]string `yaml:"exchanges"`
 	SymbolSuffixes map[string]string `yaml:"symbol_suffixes"`
 	AcronymSkip    []string          `yaml:"acronym_skip"`
-	Tests []Case              `yaml:"tests"`
-	File  string              `yaml:"-"`
+	Tests          []Case            `yaml:"tests"`
+	File           string            `yaml:"-"`
 }
 
 // Lexicon holds the word lists extraction consults.
