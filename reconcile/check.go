@@ -42,9 +42,10 @@ type run struct {
 	// private, so that "Calder" being private makes "Calder Robotics" so.
 	privateCanon map[string]string
 	aliases      aliases
-	// holders are claims that a person holds a chief officer post, by
+	// holders are claims that a person holds an exclusive post (the role rule's), by
 	// organisation and post.
 	holders    map[string][]*extract.Claim
+	posts      posts
 	marketKeys map[string]string
 	marketDrop map[string]bool
 	// each market's earliest and latest sizes across the corpus
@@ -74,7 +75,7 @@ func newRun(opts Options) *run {
 	}
 	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{},
 		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}, dealTargetOf: map[string]string{},
-		asCeiling: map[string]bool{}, announced: map[[2]string][]int{},
+		asCeiling: map[string]bool{}, announced: map[[2]string][]int{}, posts: postsOf(opts.Rules),
 		closed: map[[2]string][]int{}}
 }
 

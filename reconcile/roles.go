@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/claimcheck/claimcheck/extract"
+	"github.com/claimcheck/claimcheck/rules"
 )
 
 // holderWindowDays is how close in time two articles must be for two
@@ -14,15 +15,39 @@ import (
 // is usually named within weeks of the news that the post changes hands.
 const holderWindowDays = 30
 
-// noteHolder keeps a copy of a claim that a person holds a chief officer
-// post at an organisation, by organisation and post.
+// posts is the role rule's vocabulary of posts, as its synonyms give them.
+type posts struct {
+	exclusive map[string]bool // an organisation gives one person at a time
+	separate  map[string]bool // one person holds one of at a time
+}
+
+// postsOf reads the posts of a rule set's role rule; without one, no post
+// is exclusive or separate.
+func postsOf(set *rules.Set) posts {
+	p := posts{exclusive: map[string]bool{}, separate: map[string]bool{}}
+	if set == nil {
+		return p
+	}
+	if rule, ok := set.ClaimRule(string(extract.KindRole)); ok {
+		for _, t := range rule.Exclusive {
+			p.exclusive[t] = true
+		}
+		for _, t := range rule.Separate {
+			p.separate[t] = true
+		}
+	}
+	return p
+}
+
+// noteHolder keeps a copy of a claim that a person holds an exclusive post
+// at an organisation, by organisation and post.
 func (r *run) noteHolder(c *extract.Claim) {
 	if c.Kind != extract.KindRole || c.Subject == "" || c.Object == "" || c.Aspect == extract.AspectBefore ||
 		c.Status != extract.StatusActual || c.Hedged {
 		return
 	}
 	for _, t := range titleParts(labelOf(extract.KindRole, c)) {
-		if !officerTitles[t] || strings.HasPrefix(c.Value.Label, "interim ") || strings.HasPrefix(c.Value.Label, "acting ") {
+		if !r.posts.exclusive[t] || strings.HasPrefix(c.Value.Label, "interim ") || strings.HasPrefix(c.Value.Label, "acting ") {
 			continue
 		}
 		if r.holders == nil {
@@ -35,7 +60,7 @@ func (r *run) noteHolder(c *extract.Claim) {
 }
 
 // holderConflicts reports two people each called an organisation's holder
-// of one chief officer post by different articles about the same time,
+// of one exclusive post by different articles about the same time,
 // where no article names both (that is a handover, told once). A claim
 // already in a conflict about its person's title is not reported again.
 func (r *run) holderConflicts(inRoleConflict map[string]bool) []Finding {

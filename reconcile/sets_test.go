@@ -397,6 +397,22 @@ func TestArticleSets(t *testing.T) {
 			{"b.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-16"},
 			{"c.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-17"},
 		}, nil},
+		{"two chairs of one company in one week, named by synonyms", []article{
+			{"a.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics chairwoman Ana Gil said the deal would close soon.", "2024-10-18"},
+		}, []want{{TypeConflict, extract.KindRole, []string{"chairman Dana Marsh", "chairwoman Ana Gil"}, "as Helix Robotics' chair"}}},
+		{"a finance chief and a CFO of one company in one week", []article{
+			{"a.txt", "Helix Robotics finance chief Dana Marsh said costs would fall.", "2024-10-15"},
+			{"b.txt", "Helix Robotics CFO Ana Gil said costs would fall.", "2024-10-18"},
+		}, []want{{TypeConflict, extract.KindRole, []string{"finance chief Dana Marsh", "CFO Ana Gil"}, "as Helix Robotics' cfo"}}},
+		{"a chair and a chief executive of one company are two posts", []article{
+			{"a.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics CEO Ana Gil said the deal would close soon.", "2024-10-18"},
+		}, nil},
+		{"two presidents are not one post", []article{
+			{"a.txt", "Helix Robotics president Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics president Ana Gil said the deal would close soon.", "2024-10-18"},
+		}, nil},
 		{"job cuts of one plan, a bound broken", []article{
 			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2023-09-14"},
 			{"b.txt", "Helix Robotics is cutting about 350 jobs as it integrates Vega Systems.", "2024-02-06"},

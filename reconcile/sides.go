@@ -56,12 +56,6 @@ var clientCompatible = map[string]map[string]bool{
 	"continue":  {"continue": true, "expand": true, "reduce": true, "review": true},
 }
 
-// officerTitles are the chief officer posts of an organisation: one person
-// holds one of them at a time, so an article calling its chief financial
-// officer the chief executive contradicts another. A chair or a president
-// may also be chief executive ("chairman and CEO").
-var officerTitles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true}
-
 // titleParts splits a compound title: "chairman and ceo" holds both.
 func titleParts(t string) []string {
 	var out []string
@@ -74,18 +68,20 @@ func titleParts(t string) []string {
 }
 
 // titlesCompatible says whether one person can hold both titles at one
-// organisation at once: unless each names a chief officer post and they
-// share none.
-func titlesCompatible(a, b string) bool {
+// organisation at once: unless each names a separate post (the role
+// rule's) and they share none. A chair may also be chief executive
+// ("chairman and CEO"); a chief financial officer is not the chief
+// executive.
+func (p posts) titlesCompatible(a, b string) bool {
 	var offA, offB []string
-	for _, p := range titleParts(a) {
-		if officerTitles[p] {
-			offA = append(offA, p)
+	for _, t := range titleParts(a) {
+		if p.separate[t] {
+			offA = append(offA, t)
 		}
 	}
-	for _, p := range titleParts(b) {
-		if officerTitles[p] {
-			offB = append(offB, p)
+	for _, t := range titleParts(b) {
+		if p.separate[t] {
+			offB = append(offB, t)
 		}
 	}
 	if len(offA) == 0 || len(offB) == 0 {
@@ -114,7 +110,7 @@ func labelOf(kind extract.Kind, c *extract.Claim) string {
 	return l
 }
 
-func labelsCompatible(kind extract.Kind, a, b string) bool {
+func (r *run) labelsCompatible(kind extract.Kind, a, b string) bool {
 	if a == b {
 		return true
 	}
@@ -122,7 +118,7 @@ func labelsCompatible(kind extract.Kind, a, b string) bool {
 	case extract.KindClientChange:
 		return clientCompatible[a][b]
 	case extract.KindRole:
-		return titlesCompatible(a, b)
+		return r.posts.titlesCompatible(a, b)
 	}
 	return false
 }
@@ -133,7 +129,7 @@ func (r *run) interval(c *extract.Claim) Interval {
 
 func (r *run) compatible(kind extract.Kind, a, b *extract.Claim) bool {
 	if labelKinds[kind] {
-		return labelsCompatible(kind, labelOf(kind, a), labelOf(kind, b))
+		return r.labelsCompatible(kind, labelOf(kind, a), labelOf(kind, b))
 	}
 	return r.interval(a).Meets(r.interval(b))
 }
@@ -142,7 +138,7 @@ func (r *run) sidesMeet(kind extract.Kind, a, b side) bool {
 	if labelKinds[kind] {
 		for _, x := range a.claims {
 			for _, y := range b.claims {
-				if !labelsCompatible(kind, labelOf(kind, x), labelOf(kind, y)) {
+				if !r.labelsCompatible(kind, labelOf(kind, x), labelOf(kind, y)) {
 					return false
 				}
 			}
@@ -283,7 +279,7 @@ func (r *run) labelSides(kind extract.Kind, cs []*extract.Claim) []side {
 		for k := range out {
 			ok := true
 			for _, c := range out[k].claims {
-				if !labelsCompatible(kind, labelOf(kind, c), s.label) {
+				if !r.labelsCompatible(kind, labelOf(kind, c), s.label) {
 					ok = false
 					break
 				}

@@ -166,8 +166,14 @@ type Claim struct {
 	// Links are the words before a title that give it to the clause's
 	// subject: "Ana Gil will become Pinecrest's CFO", "joined as CTO".
 	Links []string `yaml:"links"`
-	Tests []Case   `yaml:"tests"`
-	File  string   `yaml:"-"`
+	// Exclusive are posts, as the synonyms give them, that an organisation
+	// gives one person at a time, for role: "ceo", "chair".
+	Exclusive []string `yaml:"exclusive"`
+	// Separate are posts one person does not hold two of at once unless a
+	// compound title names both, for role: "ceo", "cfo".
+	Separate []string `yaml:"separate"`
+	Tests    []Case   `yaml:"tests"`
+	File     string   `yaml:"-"`
 }
 
 // Lexicon holds the word lists extraction consults.
@@ -710,11 +716,38 @@ func (s *Set) compile() ErrorList {
 				}
 			}
 		}
+		errs = append(errs, c.checkPosts()...)
 		for _, tc := range c.Tests {
 			for _, w := range tc.Claims {
 				if w.Kind != "" && !knownKinds[w.Kind] {
 					errs = append(errs, Error{File: c.File, Line: tc.Line, Msg: fmt.Sprintf("test expects unknown kind %q", w.Kind)})
 				}
+			}
+		}
+	}
+	return errs
+}
+
+// checkPosts reports exclusive and separate posts that no title reads as:
+// a post written as in the article ("chief executive") rather than as its
+// synonym gives it ("ceo") would never match.
+func (c *Claim) checkPosts() ErrorList {
+	if len(c.Exclusive) == 0 && len(c.Separate) == 0 {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, t := range c.Titles {
+		t = strings.ToLower(strings.Join(strings.Fields(t), " "))
+		if s, ok := c.Synonyms[t]; ok {
+			t = s
+		}
+		known[t] = true
+	}
+	var errs ErrorList
+	for _, list := range [][]string{c.Exclusive, c.Separate} {
+		for _, p := range list {
+			if !known[p] {
+				errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s: post %q is no title as its synonyms give it: write it as a title reads (ceo, not chief executive)", c.Kind, p)})
 			}
 		}
 	}
