@@ -177,6 +177,9 @@ var migrations = []string{
 	ALTER TABLE findings DROP COLUMN reviewed_claims; -- a finding's claims are those it was reviewed with until they change`,
 	// The part of a deal a figure is (upfront, contingent, per share...).
 	`ALTER TABLE claims ADD COLUMN component TEXT NOT NULL DEFAULT ''`,
+	// The round of a deal a figure names, and the plan a cut belongs to.
+	`ALTER TABLE claims ADD COLUMN round TEXT NOT NULL DEFAULT '';
+	ALTER TABLE claims ADD COLUMN plan TEXT NOT NULL DEFAULT '';`,
 }
 
 // SchemaVersion is the schema this build reads and writes.
