@@ -71,6 +71,12 @@ func (r *run) keyOf(c *extract.Claim) (factKey, bool) {
 			aspect = string(c.Aspect)
 		}
 		k.scope = status + "|" + aspect
+		// A valuation a round struck is that round's, whenever told: a
+		// Series B's never conflicts with a Series C's, nor with one
+		// naming no round.
+		if c.Round != "" {
+			k.scope += "|" + c.Round
+		}
 	case extract.KindRevenue:
 		k.scope = status + "|" + c.Value.Rate
 	case extract.KindMarketSize:
@@ -252,6 +258,16 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 			out = append(out, r.periodConflicts(&fact{key: f.key, claims: g})...)
 		}
 		return out
+	}
+	if f.key.kind == extract.KindValuation && f.claims[0].Round != "" {
+		// One round's valuation is one figure however far apart its
+		// articles are.
+		if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
+			fd := r.conflict(f, "", sides)
+			fd.Message += "; both: " + roundWords(f.claims[0].Round) + ", " + whenWords(f.claims)
+			return []Finding{fd}
+		}
+		return nil
 	}
 	return r.periodConflicts(f)
 }
@@ -446,14 +462,17 @@ type articleGroups struct {
 	groups [][]*extract.Claim
 }
 
-func (g *articleGroups) add(c *extract.Claim) {
+func (g *articleGroups) add(c *extract.Claim) { g.addAs(c.Article, c) }
+
+// addAs adds a claim to the group of key.
+func (g *articleGroups) addAs(key string, c *extract.Claim) {
 	if g.index == nil {
 		g.index = map[string]int{}
 	}
-	i, ok := g.index[c.Article]
+	i, ok := g.index[key]
 	if !ok {
 		i = len(g.groups)
-		g.index[c.Article] = i
+		g.index[key] = i
 		g.groups = append(g.groups, nil)
 	}
 	g.groups[i] = append(g.groups[i], c)

@@ -17,20 +17,22 @@ const holderWindowDays = 30
 
 // posts is the role rule's vocabulary of posts, as its synonyms give them.
 type posts struct {
-	exclusive map[string]bool // an organisation gives one person at a time
-	separate  map[string]bool // one person holds one of at a time
+	exclusive map[string]string // title → the post an organisation gives one person at a time
+	separate  map[string]bool   // one person holds one of at a time
 }
 
 // postsOf reads the posts of a rule set's role rule; without one, no post
 // is exclusive or separate.
 func postsOf(set *rules.Set) posts {
-	p := posts{exclusive: map[string]bool{}, separate: map[string]bool{}}
+	p := posts{exclusive: map[string]string{}, separate: map[string]bool{}}
 	if set == nil {
 		return p
 	}
 	if rule, ok := set.ClaimRule(string(extract.KindRole)); ok {
-		for _, t := range rule.Exclusive {
-			p.exclusive[t] = true
+		for post, titles := range rule.Exclusive {
+			for _, t := range titles {
+				p.exclusive[t] = post
+			}
 		}
 		for _, t := range rule.Separate {
 			p.separate[t] = true
@@ -47,13 +49,14 @@ func (r *run) noteHolder(c *extract.Claim) {
 		return
 	}
 	for _, t := range titleParts(labelOf(extract.KindRole, c)) {
-		if !r.posts.exclusive[t] || strings.HasPrefix(c.Value.Label, "interim ") || strings.HasPrefix(c.Value.Label, "acting ") {
+		post := r.posts.exclusive[t]
+		if post == "" || strings.HasPrefix(c.Value.Label, "interim ") || strings.HasPrefix(c.Value.Label, "acting ") {
 			continue
 		}
 		if r.holders == nil {
 			r.holders = map[string][]*extract.Claim{}
 		}
-		k := r.canon(c.Object) + "\x00" + t
+		k := r.canon(c.Object) + "\x00" + post
 		cp := *c
 		r.holders[k] = append(r.holders[k], &cp)
 	}

@@ -397,6 +397,39 @@ func TestArticleSets(t *testing.T) {
 			{"b.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-16"},
 			{"c.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-17"},
 		}, nil},
+		{"two rounds in one week are two deals", []article{
+			{"a.txt", "Orbital invested $200 million in Helix Robotics in its Series C.", "2024-05-02"},
+			{"b.txt", "Orbital invested $50 million in Helix Robotics in its Series B.", "2024-05-03"},
+		}, nil},
+		{"one round told years apart is one deal", []article{
+			{"a.txt", "Orbital invested $200 million in Helix Robotics in its Series C.", "2021-05-02"},
+			{"b.txt", "Orbital invested $300 million in Helix Robotics in its Series C.", "2024-05-03"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$200 million", "$300 million"}, "both: the Series C"}}},
+		{"an amount naming no round joins the round of its time", []article{
+			{"a.txt", "Orbital invested $200 million in Helix Robotics in its Series C.", "2024-05-02"},
+			{"b.txt", "Orbital invested $300 million in Helix Robotics.", "2024-05-10"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$200 million", "$300 million"}, "$300 million"}}},
+		{"an amount naming no round, between two rounds, is neither's", []article{
+			{"a.txt", "Orbital invested $200 million in Helix Robotics in its Series C.", "2024-05-02"},
+			{"b.txt", "Orbital invested $50 million in Helix Robotics in its Series B.", "2024-03-03"},
+			{"c.txt", "Orbital invested $300 million in Helix Robotics.", "2024-05-10"},
+		}, nil},
+		{"tranches of one deal are not one amount", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics in the second tranche.", "2024-05-02"},
+			{"b.txt", "Orbital invested $4 billion in Helix Robotics in the third tranche.", "2024-05-03"},
+		}, nil},
+		{"the 2019 deal and the 2023 deal", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics under the 2019 deal.", "2024-05-02"},
+			{"b.txt", "Orbital invested $10 billion in Helix Robotics under the 2023 deal.", "2024-05-02"},
+		}, nil},
+		{"valuations of two rounds", []article{
+			{"a.txt", "Helix Robotics was valued at $1 billion in its Series B.", "2024-05-02"},
+			{"b.txt", "Helix Robotics was valued at $3 billion in its Series C.", "2024-05-03"},
+		}, nil},
+		{"valuations of one round years apart", []article{
+			{"a.txt", "Helix Robotics was valued at $1 billion in its Series B.", "2021-05-02"},
+			{"b.txt", "Helix Robotics was valued at $3 billion in its Series B.", "2024-05-03"},
+		}, []want{{TypeConflict, extract.KindValuation, []string{"$1 billion", "$3 billion"}, "both: the Series B"}}},
 		{"two chairs of one company in one week, named by synonyms", []article{
 			{"a.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-15"},
 			{"b.txt", "Helix Robotics chairwoman Ana Gil said the deal would close soon.", "2024-10-18"},

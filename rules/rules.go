@@ -174,9 +174,10 @@ type Claim struct {
 	// (restructuring, and the date after it). Cuts of different plans are
 	// different facts.
 	Plans []Verb `yaml:"plans"`
-	// Exclusive are posts, as the synonyms give them, that an organisation
-	// gives one person at a time, for role: "ceo", "chair".
-	Exclusive []string `yaml:"exclusive"`
+	// Exclusive are posts an organisation gives one person at a time, for
+	// role, each with the titles (as the synonyms give them) that hold it:
+	// chair: [chair, chairman, chairwoman].
+	Exclusive map[string][]string `yaml:"exclusive"`
 	// Separate are posts one person does not hold two of at once unless a
 	// compound title names both, for role: "ceo", "cfo".
 	Separate []string `yaml:"separate"`
@@ -770,7 +771,11 @@ func (c *Claim) checkPosts() ErrorList {
 		known[t] = true
 	}
 	var errs ErrorList
-	for _, list := range [][]string{c.Exclusive, c.Separate} {
+	lists := [][]string{c.Separate}
+	for _, titles := range c.Exclusive {
+		lists = append(lists, titles)
+	}
+	for _, list := range lists {
 		for _, p := range list {
 			if !known[p] {
 				errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s: post %q is no title as its synonyms give it: write it as a title reads (ceo, not chief executive)", c.Kind, p)})

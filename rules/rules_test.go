@@ -51,7 +51,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad label", map[string]string{"g.yaml": "type: claim\nkind: client_change\ndoc: d\nverbs:\n  - {pattern: quit, label: sulk}\ntests:\n  - text: t\n"},
 			[]string{`unknown client change "sulk"`}},
 		{"entity type", map[string]string{"h.yaml": "type: entities\nentities:\n  - {name: X, type: planet}\n"}, []string{`unknown type "planet"`}},
-		{"a post written as in articles", map[string]string{"i.yaml": "type: claim\nkind: role\ndoc: d\ntitles: [chief executive]\nsynonyms: {chief executive: ceo}\nexclusive: [chief executive]\ntests:\n  - text: t\n"},
+		{"a post written as in articles", map[string]string{"i.yaml": "type: claim\nkind: role\ndoc: d\ntitles: [chief executive]\nsynonyms: {chief executive: ceo}\nexclusive: {ceo: [chief executive]}\ntests:\n  - text: t\n"},
 			[]string{`post "chief executive" is no title as its synonyms give it`}},
 	}
 	for _, tc := range tests {
