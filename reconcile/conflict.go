@@ -259,6 +259,9 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 		}
 		return out
 	}
+	if f.key.kind == extract.KindHeadcountChange {
+		return r.planConflicts(f)
+	}
 	if f.key.kind == extract.KindValuation && f.claims[0].Round != "" {
 		// One round's valuation is one figure however far apart its
 		// articles are.

@@ -454,6 +454,32 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "The integration plan Helix Robotics set out in October 2024 will cut 1,100 jobs.", "2025-02-12"},
 			{"b.txt", "Helix Robotics expects to cut about 600 jobs across the combined group.", "2024-10-15"},
 		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"1,100 jobs", "about 600 jobs"}, "headcount change"}}},
+		{"job cuts of two plans", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2024-05-02"},
+			{"b.txt", "Helix Robotics will cut 150 jobs under the restructuring announced in March.", "2024-05-06"},
+		}, nil},
+		{"job cuts of two integrations", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2024-05-02"},
+			{"b.txt", "Helix Robotics will cut 150 jobs as it integrates Corvid Analytics.", "2024-05-06"},
+		}, nil},
+		{"job cuts of one integration", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2024-05-02"},
+			{"b.txt", "Helix Robotics will cut 150 jobs following its acquisition of Vega Systems.", "2024-05-06"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"400 jobs", "150 jobs"}, "both: the integration of Vega Systems"}}},
+		{"job cuts naming no plan against two plans' cuts", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2024-05-02"},
+			{"b.txt", "Helix Robotics will cut 150 jobs under the restructuring announced in March.", "2024-05-06"},
+			{"c.txt", "Helix Robotics will cut 150 jobs.", "2024-05-07"},
+		}, nil},
+		{"job cuts of one plan, told with and without its name", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2024-05-02"},
+			{"b.txt", "Helix Robotics will cut 150 jobs as part of the integration.", "2024-05-06"},
+			{"c.txt", "Helix Robotics will cut 150 jobs under the restructuring announced in March.", "2024-05-07"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"400 jobs", "150 jobs as part of the integration"}, "both: the integration of Vega Systems"}}},
+		{"job cuts of one plan months apart", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2023-01-10"},
+			{"b.txt", "Helix Robotics will cut 150 jobs as it integrates Vega Systems.", "2024-05-06"},
+		}, nil},
 		{"job cuts years apart", []article{
 			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2021-09-14"},
 			{"b.txt", "Helix Robotics is cutting about 350 jobs.", "2024-02-06"},
