@@ -33,14 +33,24 @@ func (r *run) dealConflicts(f *fact) []Finding {
 	if r.allMeet(f.claims) {
 		return nil
 	}
+	var out []Finding
+	for _, d := range groupDeals(f.claims) {
+		out = append(out, r.oneDeal(f, d)...)
+	}
+	return out
+}
+
+// groupDeals groups a pair's amounts into deals: by the round they name,
+// else by their anchors, as dealConflicts says.
+func groupDeals(cs []*extract.Claim) [][]*extract.Claim {
 	type anchored struct {
 		c *extract.Claim
 		a anchor
 	}
-	split := splittingRound(f.claims)
+	split := splittingRound(cs)
 	var dated []anchored
 	var byArticle, byRound articleGroups // byRound: one group a round, by its label
-	for _, c := range f.claims {
+	for _, c := range cs {
 		if split != "" && roundKind(c.Round) == split {
 			byRound.addAs(c.Round, c)
 			continue
@@ -68,11 +78,7 @@ func (r *run) dealConflicts(f *fact) []Finding {
 	if len(byRound.groups) > 0 {
 		deals = joinRounds(byRound.groups, deals, firsts)
 	}
-	var out []Finding
-	for _, d := range joinUndated(deals, undated) {
-		out = append(out, r.oneDeal(f, d)...)
-	}
-	return out
+	return joinUndated(deals, undated)
 }
 
 // joinRounds returns the deals of the claims that name a round (rounds, one

@@ -397,6 +397,48 @@ func TestArticleSets(t *testing.T) {
 			{"b.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-16"},
 			{"c.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-17"},
 		}, nil},
+		{"tranches of other years sum past a later total", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"c.txt", "Orbital invested $10 billion in Helix Robotics.", "2023-02-01"},
+			{"d.txt", "Orbital invested $10 billion in Helix Robotics, the company said.", "2023-02-02"},
+			{"e.txt", "Orbital has invested $11 billion in Helix Robotics in total.", "2024-05-06"},
+		}, []want{{TypeInconsistent, extract.KindInvestment, []string{"$1 billion", "$2 billion", "$10 billion", "$11 billion"}, "$1 billion (August 2019) + $2 billion (March 2021) + $10 billion (February 2023) is at least $11.5 billion, more than the total of $11 billion stated in May 2024"}}},
+		{"tranches that a rounded total allows", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"c.txt", "Orbital invested $10 billion in Helix Robotics.", "2023-02-01"},
+			{"e.txt", "Orbital has invested $12 billion in Helix Robotics in total.", "2024-05-06"},
+		}, nil},
+		{"a total told before the last tranche", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"e.txt", "Orbital has invested $3 billion in Helix Robotics in total.", "2022-05-06"},
+			{"c.txt", "Orbital invested $10 billion in Helix Robotics.", "2023-02-01"},
+		}, nil},
+		{"a tranche the articles disagree on is no part of a sum", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"f.txt", "Orbital invested $3 billion in Helix Robotics.", "2021-03-11"},
+			{"c.txt", "Orbital invested $10 billion in Helix Robotics.", "2023-02-01"},
+			{"e.txt", "Orbital has invested $11 billion in Helix Robotics in total.", "2024-05-06"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$3 billion"}, "$3 billion"}}},
+		{"a running total told as a plain amount is no tranche", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"c.txt", "Orbital has invested $3 billion in Helix Robotics.", "2022-02-01"},
+			{"e.txt", "Orbital has invested $3 billion in Helix Robotics in total.", "2024-05-06"},
+		}, nil},
+		{"one amount told twice a year apart may be one tranche", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2022-06-10"},
+			{"e.txt", "Orbital has invested $3 billion in Helix Robotics in total.", "2024-05-06"},
+		}, nil},
+		{"a ceiling is no tranche paid", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital will invest up to $20 billion in Helix Robotics.", "2021-03-10"},
+			{"e.txt", "Orbital has invested $11 billion in Helix Robotics in total.", "2024-05-06"},
+		}, nil},
 		{"two rounds in one week are two deals", []article{
 			{"a.txt", "Orbital invested $200 million in Helix Robotics in its Series C.", "2024-05-02"},
 			{"b.txt", "Orbital invested $50 million in Helix Robotics in its Series B.", "2024-05-03"},
