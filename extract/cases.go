@@ -64,13 +64,14 @@ func matchCase(c Claim, w rules.CaseClaim) bool {
 	return eq(w.Kind, string(c.Kind)) && eq(w.Subject, c.Subject) && eq(w.Object, c.Object) &&
 		eq(w.Normalized, c.Normalized) && eq(w.Text, c.Text) && eq(w.Period, c.Period) &&
 		eq(w.Status, string(c.Status)) && eq(w.Aspect, string(c.Aspect)) && eq(w.Event, c.Event) && eq(w.Component, string(c.Component)) &&
-		(w.Hedged == nil || *w.Hedged == c.Hedged)
+		eq(w.Round, c.Round) && eq(w.Plan, c.Plan) && (w.Hedged == nil || *w.Hedged == c.Hedged)
 }
 
 func describeCase(w rules.CaseClaim) string {
 	var parts []string
 	for _, kv := range [][2]string{{"kind", w.Kind}, {"subject", w.Subject}, {"object", w.Object}, {"normalized", w.Normalized},
-		{"text", w.Text}, {"period", w.Period}, {"status", w.Status}, {"aspect", w.Aspect}, {"event", w.Event}, {"component", w.Component}} {
+		{"text", w.Text}, {"period", w.Period}, {"status", w.Status}, {"aspect", w.Aspect}, {"event", w.Event}, {"component", w.Component},
+		{"round", w.Round}, {"plan", w.Plan}} {
 		if kv[1] != "" {
 			parts = append(parts, kv[0]+"="+kv[1])
 		}
@@ -83,6 +84,6 @@ func describeCase(w rules.CaseClaim) string {
 
 // Describe renders a claim on one line, for messages and debugging.
 func Describe(c Claim) string {
-	return fmt.Sprintf("{%s %q→%q %s text=%q period=%s status=%s aspect=%s component=%s event=%s hedged=%v}",
-		c.Kind, c.Subject, c.Object, c.Normalized, c.Text, c.Period, c.Status, c.Aspect, c.Component, c.Event, c.Hedged)
+	return fmt.Sprintf("{%s %q→%q %s text=%q period=%s status=%s aspect=%s component=%s event=%s round=%s plan=%s hedged=%v}",
+		c.Kind, c.Subject, c.Object, c.Normalized, c.Text, c.Period, c.Status, c.Aspect, c.Component, c.Event, c.Round, c.Plan, c.Hedged)
 }

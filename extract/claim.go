@@ -137,7 +137,14 @@ type Claim struct {
 	Component   Component `json:"component,omitempty"`
 	Event       string    `json:"event,omitempty"`     // for event_date: announced, closed, founded, launched, approved
 	Published   string    `json:"published,omitempty"` // the article's publication date, YYYY-MM-DD, when known
-	Value       Value     `json:"value"`
+	// Round is the round of a deal the claim's clause names: "series c",
+	// "seed", "tranche second", "2019". Claims naming different rounds are
+	// different deals.
+	Round string `json:"round,omitempty"`
+	// Plan is the plan a headcount change belongs to, by its cause:
+	// "integration: Vega Systems", "restructuring: 2026-05".
+	Plan  string `json:"plan,omitempty"`
+	Value Value  `json:"value"`
 }
 
 // ClaimID is the id of the claim of kind k at [start, end) of the article at

@@ -187,7 +187,7 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 	add(lex.Former)
 	add(lex.Future)
 	add(lex.Past)
-	for _, vs := range [][]rules.Verb{lex.Statuses, lex.Aspects} {
+	for _, vs := range [][]rules.Verb{lex.Statuses, lex.Aspects, lex.Rounds} {
 		for i := range vs {
 			res = append(res, vs[i].Pattern.Re)
 		}
@@ -199,6 +199,9 @@ func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 		}
 		for j := range r.Verbs {
 			res = append(res, r.Verbs[j].Pattern.Re)
+		}
+		for j := range r.Plans {
+			res = append(res, r.Plans[j].Pattern.Re)
 		}
 		for j := range r.Cues {
 			res = append(res, r.Cues[j].Pattern.Re)
@@ -254,9 +257,11 @@ func (x *Extractor) extractText(path, text string, pub time.Time, source string,
 	a.read()
 	for i := range a.sents {
 		c := a.sentence(i)
+		n := len(a.claims)
 		for _, b := range builders {
 			b.run(c)
 		}
+		c.markRefs(a.claims[n:])
 		a.remember(c)
 	}
 	a.finish()

@@ -27,7 +27,7 @@ type Check struct {
 // the pass that gives it the claims it needs.
 var checks = []Check{
 	{Name: "conflicts", Doc: "claims about the same fact (parties, part of a deal, time anchor) whose values cannot all be true; two people given one chief post at once"},
-	{Name: "arithmetic", Doc: "stated figures that cannot all hold: stake x valuation vs amount, pre-money + new money vs post-money, CAGR vs start and end, a % change vs its two figures, parts vs total, multiples vs the values they relate"},
+	{Name: "arithmetic", Doc: "stated figures that cannot all hold: stake x valuation vs amount, pre-money + new money vs post-money, CAGR vs start and end, a % change vs its two figures, parts vs total in an article, the tranches of a pair's deals vs a running total stated after them, multiples vs the values they relate"},
 	{Name: "tickers", Doc: "symbols not listed (in a listing no newer than the article), listed to another company or exchange, or given to a private company"},
 }
 
@@ -42,9 +42,10 @@ type run struct {
 	// private, so that "Calder" being private makes "Calder Robotics" so.
 	privateCanon map[string]string
 	aliases      aliases
-	// holders are claims that a person holds a chief officer post, by
+	// holders are claims that a person holds an exclusive post (the role rule's), by
 	// organisation and post.
 	holders    map[string][]*extract.Claim
+	posts      posts
 	marketKeys map[string]string
 	marketDrop map[string]bool
 	// each market's earliest and latest sizes across the corpus
@@ -69,6 +70,9 @@ type run struct {
 	// facts declares, per kind, which claims state one fact and how
 	// their values compare (the rules' fact declarations)
 	facts map[extract.Kind]*rules.Fact
+	// the tranches and running totals of the pairs a running total is
+	// stated for, by amountKey
+	amounts map[string]*pairAmounts
 }
 
 func newRun(opts Options) *run {
@@ -77,7 +81,7 @@ func newRun(opts Options) *run {
 	}
 	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{},
 		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}, dealTargetOf: map[string]string{},
-		asCeiling: map[string]bool{}, announced: map[[2]string][]int{},
+		asCeiling: map[string]bool{}, announced: map[[2]string][]int{}, posts: postsOf(opts.Rules),
 		closed: map[[2]string][]int{}, facts: factsOf(opts.Rules)}
 }
 

@@ -88,7 +88,7 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 	switch {
 	case group == "deals":
 		return r.dealConflicts(f)
-	case group == "holdings" || group == "periods":
+	case group == "holdings" || group == "periods" || group == "plans":
 		return r.scopedConflicts(f)
 	case group == "events" && f.claims[0].Status != extract.StatusActual:
 		// Expectations are compared with those stated about the same
@@ -155,6 +155,19 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 			out = append(out, r.periodConflicts(&fact{key: f.key, claims: g})...)
 		}
 		return out
+	}
+	if r.groupOf(f.key.kind) == "plans" {
+		return r.planConflicts(f)
+	}
+	if f.claims[0].Round != "" && r.scopes(f.key.kind, "round") {
+		// One round's valuation is one figure however far apart its
+		// articles are.
+		if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
+			fd := r.conflict(f, "", sides)
+			fd.Message += "; both: " + roundWords(f.claims[0].Round) + ", " + whenWords(f.claims)
+			return []Finding{fd}
+		}
+		return nil
 	}
 	return r.periodConflicts(f)
 }
@@ -333,14 +346,17 @@ type articleGroups struct {
 	groups [][]*extract.Claim
 }
 
-func (g *articleGroups) add(c *extract.Claim) {
+func (g *articleGroups) add(c *extract.Claim) { g.addAs(c.Article, c) }
+
+// addAs adds a claim to the group of key.
+func (g *articleGroups) addAs(key string, c *extract.Claim) {
 	if g.index == nil {
 		g.index = map[string]int{}
 	}
-	i, ok := g.index[c.Article]
+	i, ok := g.index[key]
 	if !ok {
 		i = len(g.groups)
-		g.index[c.Article] = i
+		g.index[key] = i
 		g.groups = append(g.groups, nil)
 	}
 	g.groups[i] = append(g.groups[i], c)

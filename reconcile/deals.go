@@ -3,6 +3,7 @@ package reconcile
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/claimcheck/claimcheck/extract"
 )
@@ -19,23 +20,41 @@ const dealSpanDays = 180
 const ceilingReach = 8
 
 // dealConflicts reconciles the amounts of one investor/target pair and
-// scope (status, aspect, component). They are first grouped into deals by
-// their anchors: two deals never conflict. Claims neither dated nor from a
-// dated article join the deal when the pair has one; else each undated
-// article is compared only with itself (see joinUndated).
+// scope (status, aspect, component). They are first grouped into deals:
+// by the round they name ("Series C", "the second tranche"), one deal
+// however far apart its articles are, else by their anchors. Two deals
+// never conflict. A claim naming no round joins the round whose first
+// claim is anchored near it, when only one is; claims neither dated nor
+// from a dated article join the deal when the pair has one; else each
+// undated article is compared only with itself (see joinUndated).
 func (r *run) dealConflicts(f *fact) []Finding {
 	f = &fact{key: f.key, claims: r.statedCeilings(f.claims)}
 	// Most facts hold one value however they are grouped.
 	if r.allMeet(f.claims) {
 		return nil
 	}
+	var out []Finding
+	for _, d := range groupDeals(f.claims) {
+		out = append(out, r.oneDeal(f, d)...)
+	}
+	return out
+}
+
+// groupDeals groups a pair's amounts into deals: by the round they name,
+// else by their anchors, as dealConflicts says.
+func groupDeals(cs []*extract.Claim) [][]*extract.Claim {
 	type anchored struct {
 		c *extract.Claim
 		a anchor
 	}
+	split := splittingRound(cs)
 	var dated []anchored
-	var byArticle articleGroups
-	for _, c := range f.claims {
+	var byArticle, byRound articleGroups // byRound: one group a round, by its label
+	for _, c := range cs {
+		if split != "" && roundKind(c.Round) == split {
+			byRound.addAs(c.Round, c)
+			continue
+		}
 		if a := claimAnchor(c); a.ok() {
 			dated = append(dated, anchored{c, a})
 			continue
@@ -46,19 +65,111 @@ func (r *run) dealConflicts(f *fact) []Finding {
 	sort.SliceStable(dated, func(i, j int) bool { return dated[i].a.from < dated[j].a.from })
 	// A deal is the claims anchored within dealSpanDays of its first.
 	var deals [][]*extract.Claim
+	var firsts []int
 	end := 0
 	for _, x := range dated {
 		if len(deals) == 0 || x.a.from > end {
 			deals = append(deals, nil)
+			firsts = append(firsts, x.a.from)
 			end = addDays(x.a.from, dealSpanDays)
 		}
 		deals[len(deals)-1] = append(deals[len(deals)-1], x.c)
 	}
-	var out []Finding
-	for _, d := range joinUndated(deals, undated) {
-		out = append(out, r.oneDeal(f, d)...)
+	if len(byRound.groups) > 0 {
+		deals = joinRounds(byRound.groups, deals, firsts)
+	}
+	return joinUndated(deals, undated)
+}
+
+// joinRounds returns the deals of the claims that name a round (rounds, one
+// group a round) and of those that name none (deals, anchored from firsts):
+// a deal naming no round whose first anchor is within dealSpanDays of one
+// round's first, and of no other round's, is that round's.
+func joinRounds(rounds, deals [][]*extract.Claim, firsts []int) [][]*extract.Claim {
+	roundFirst := make([]int, len(rounds))
+	for i, g := range rounds {
+		for _, c := range g {
+			if a := claimAnchor(c); a.ok() && (roundFirst[i] == 0 || a.from < roundFirst[i]) {
+				roundFirst[i] = a.from
+			}
+		}
+	}
+	out := append([][]*extract.Claim(nil), rounds...)
+	for i, d := range deals {
+		fit := -1
+		for j, first := range roundFirst {
+			if first == 0 || firsts[i] > addDays(first, dealSpanDays) || first > addDays(firsts[i], dealSpanDays) {
+				continue
+			}
+			if fit >= 0 {
+				fit = -2 // near several rounds: none's
+				break
+			}
+			fit = j
+		}
+		if fit >= 0 {
+			out[fit] = append(append([]*extract.Claim(nil), out[fit]...), d...)
+			continue
+		}
+		out = append(out, d)
 	}
 	return out
+}
+
+// roundKind is the sort of round a label names: "series" (Series C, seed),
+// "tranche" (the second tranche) or "year" (the 2019 deal). Rounds of one
+// sort are different deals when their labels differ; rounds of different
+// sorts may be one deal told two ways.
+func roundKind(label string) string {
+	switch {
+	case label == "":
+		return ""
+	case len(label) == 4 && label[0] >= '1' && label[0] <= '2' && strings.Trim(label, "0123456789") == "":
+		return "year"
+	case strings.HasPrefix(label, "tranche "):
+		return "tranche"
+	}
+	return "series"
+}
+
+// splittingRound is the sort of round that splits a pair's claims into
+// deals: the first of series, tranche and year its claims name.
+func splittingRound(cs []*extract.Claim) string {
+	best := ""
+	rank := map[string]int{"series": 3, "tranche": 2, "year": 1}
+	for _, c := range cs {
+		if k := roundKind(c.Round); rank[k] > rank[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+// roundWords names a round in a message: "the Series C", "the seed
+// round", "the second tranche", "the 2019 deal".
+func roundWords(label string) string {
+	switch roundKind(label) {
+	case "year":
+		return "the " + label + " deal"
+	case "tranche":
+		return "the " + strings.TrimPrefix(label, "tranche ") + " tranche"
+	}
+	if rest, ok := strings.CutPrefix(label, "series "); ok {
+		return "the Series " + strings.ToUpper(rest)
+	}
+	return "the " + label + " round"
+}
+
+// commonRound is the round every claim names, or empty.
+func commonRound(cs []*extract.Claim) string {
+	round := ""
+	for i, c := range cs {
+		if c.Round == "" || i > 0 && c.Round != round {
+			return ""
+		}
+		round = c.Round
+	}
+	return round
 }
 
 // allMeet says whether every amount, ceilings read as sizes, allows one
@@ -306,15 +417,22 @@ func dealWords(f *fact, ss []side) string {
 	if k := component(c); k != "" {
 		part = "the " + componentWords(k)
 	}
+	var all []*extract.Claim
+	for _, s := range ss {
+		all = append(all, s.claims...)
+	}
+	if round := commonRound(all); round != "" {
+		if part == "the deal's amount" {
+			part = roundWords(round)
+		} else {
+			part += " in " + roundWords(round)
+		}
+	}
 	switch c.Status {
 	case extract.StatusTalks:
 		part += " in talks"
 	case extract.StatusProposed:
 		part += " proposed"
-	}
-	var all []*extract.Claim
-	for _, s := range ss {
-		all = append(all, s.claims...)
 	}
 	return "both: " + part + ", " + whenWords(all)
 }

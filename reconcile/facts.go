@@ -55,6 +55,10 @@ func field(c *extract.Claim, name string) string {
 		return c.Event
 	case "period":
 		return c.Period
+	case "round":
+		return c.Round
+	case "plan":
+		return c.Plan
 	}
 	return ""
 }
@@ -143,6 +147,14 @@ func (r *run) groupOf(k extract.Kind) string {
 	return ""
 }
 
+// scopes says whether a kind's facts are told apart by a field.
+func (r *run) scopes(k extract.Kind, name string) bool {
+	if f := r.facts[k]; f != nil {
+		return slices.Contains(f.Scope, name) || slices.Contains(f.Scope, name+"?")
+	}
+	return false
+}
+
 // windowOf is how far apart, in days, two articles may be published for
 // their undated claims of a kind to be compared.
 func (r *run) windowOf(k extract.Kind) int {
@@ -187,7 +199,7 @@ func (r *run) labelsCompatible(k extract.Kind, a, b string) bool {
 	case f == nil:
 		return false
 	case f.Compare == "titles":
-		return titlesCompatible(a, b)
+		return r.posts.titlesCompatible(a, b)
 	}
 	return f.LabelsCompatible(a, b)
 }

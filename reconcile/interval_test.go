@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/claimcheck/claimcheck/extract"
+	"github.com/claimcheck/claimcheck/rules"
 )
 
 func money(lo, step float64, q string) extract.Value {
@@ -74,8 +75,13 @@ func TestTitlesCompatible(t *testing.T) {
 		{"co-founder and cto", "ceo", false},
 		{"founder", "cto", true},
 	}
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := postsOf(set)
 	for _, tc := range tests {
-		if got := titlesCompatible(tc.a, tc.b); got != tc.ok {
+		if got := p.titlesCompatible(tc.a, tc.b); got != tc.ok {
 			t.Errorf("titlesCompatible(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.ok)
 		}
 	}

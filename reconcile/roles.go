@@ -15,28 +15,55 @@ import (
 // is usually named within weeks of the news that the post changes hands.
 const holderWindowDays = 30
 
-// noteHolder keeps a copy of a claim that a person holds a chief officer
-// post at an organisation, by organisation and post.
+// posts is the role rule's vocabulary of posts, as its synonyms give them.
+type posts struct {
+	exclusive map[string]string // title → the post an organisation gives one person at a time
+	separate  map[string]bool   // one person holds one of at a time
+}
+
+// postsOf reads the posts of a rule set's role rule; without one, no post
+// is exclusive or separate.
+func postsOf(set *rules.Set) posts {
+	p := posts{exclusive: map[string]string{}, separate: map[string]bool{}}
+	if set == nil {
+		return p
+	}
+	if rule, ok := set.ClaimRule(string(extract.KindRole)); ok {
+		for post, titles := range rule.Exclusive {
+			for _, t := range titles {
+				p.exclusive[t] = post
+			}
+		}
+		for _, t := range rule.Separate {
+			p.separate[t] = true
+		}
+	}
+	return p
+}
+
+// noteHolder keeps a copy of a claim that a person holds an exclusive post
+// at an organisation, by organisation and post.
 func (r *run) noteHolder(c *extract.Claim) {
 	if c.Kind != extract.KindRole || c.Subject == "" || c.Object == "" || c.Aspect == extract.AspectBefore ||
 		c.Status != extract.StatusActual || c.Hedged {
 		return
 	}
 	for _, t := range titleParts(r.labelOf(c)) {
-		if !officerTitles[t] || strings.HasPrefix(c.Value.Label, "interim ") || strings.HasPrefix(c.Value.Label, "acting ") {
+		post := r.posts.exclusive[t]
+		if post == "" || strings.HasPrefix(c.Value.Label, "interim ") || strings.HasPrefix(c.Value.Label, "acting ") {
 			continue
 		}
 		if r.holders == nil {
 			r.holders = map[string][]*extract.Claim{}
 		}
-		k := r.canon(c.Object) + "\x00" + t
+		k := r.canon(c.Object) + "\x00" + post
 		cp := *c
 		r.holders[k] = append(r.holders[k], &cp)
 	}
 }
 
 // holderConflicts reports two people each called an organisation's holder
-// of one chief officer post by different articles about the same time,
+// of one exclusive post by different articles about the same time,
 // where no article names both (that is a handover, told once). A claim
 // already in a conflict about its person's title is not reported again.
 func (r *run) holderConflicts(inRoleConflict map[string]bool) []Finding {

@@ -397,6 +397,97 @@ func TestArticleSets(t *testing.T) {
 			{"b.txt", "Helix Robotics CEO Dana Marsh said the deal would close soon.", "2024-10-16"},
 			{"c.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-17"},
 		}, nil},
+		{"tranches of other years sum past a later total", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"c.txt", "Orbital invested $10 billion in Helix Robotics.", "2023-02-01"},
+			{"d.txt", "Orbital invested $10 billion in Helix Robotics, the company said.", "2023-02-02"},
+			{"e.txt", "Orbital has invested $11 billion in Helix Robotics in total.", "2024-05-06"},
+		}, []want{{TypeInconsistent, extract.KindInvestment, []string{"$1 billion", "$2 billion", "$10 billion", "$11 billion"}, "$1 billion (August 2019) + $2 billion (March 2021) + $10 billion (February 2023) is at least $11.5 billion, more than the total of $11 billion stated in May 2024"}}},
+		{"tranches that a rounded total allows", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"c.txt", "Orbital invested $10 billion in Helix Robotics.", "2023-02-01"},
+			{"e.txt", "Orbital has invested $12 billion in Helix Robotics in total.", "2024-05-06"},
+		}, nil},
+		{"a total told before the last tranche", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"e.txt", "Orbital has invested $3 billion in Helix Robotics in total.", "2022-05-06"},
+			{"c.txt", "Orbital invested $10 billion in Helix Robotics.", "2023-02-01"},
+		}, nil},
+		{"a tranche the articles disagree on is no part of a sum", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"f.txt", "Orbital invested $3 billion in Helix Robotics.", "2021-03-11"},
+			{"c.txt", "Orbital invested $10 billion in Helix Robotics.", "2023-02-01"},
+			{"e.txt", "Orbital has invested $11 billion in Helix Robotics in total.", "2024-05-06"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$3 billion"}, "$3 billion"}}},
+		{"a running total told as a plain amount is no tranche", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"c.txt", "Orbital has invested $3 billion in Helix Robotics.", "2022-02-01"},
+			{"e.txt", "Orbital has invested $3 billion in Helix Robotics in total.", "2024-05-06"},
+		}, nil},
+		{"one amount told twice a year apart may be one tranche", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics.", "2021-03-10"},
+			{"b.txt", "Orbital invested $2 billion in Helix Robotics.", "2022-06-10"},
+			{"e.txt", "Orbital has invested $3 billion in Helix Robotics in total.", "2024-05-06"},
+		}, nil},
+		{"a ceiling is no tranche paid", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics.", "2019-08-02"},
+			{"b.txt", "Orbital will invest up to $20 billion in Helix Robotics.", "2021-03-10"},
+			{"e.txt", "Orbital has invested $11 billion in Helix Robotics in total.", "2024-05-06"},
+		}, nil},
+		{"two rounds in one week are two deals", []article{
+			{"a.txt", "Orbital invested $200 million in Helix Robotics in its Series C.", "2024-05-02"},
+			{"b.txt", "Orbital invested $50 million in Helix Robotics in its Series B.", "2024-05-03"},
+		}, nil},
+		{"one round told years apart is one deal", []article{
+			{"a.txt", "Orbital invested $200 million in Helix Robotics in its Series C.", "2021-05-02"},
+			{"b.txt", "Orbital invested $300 million in Helix Robotics in its Series C.", "2024-05-03"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$200 million", "$300 million"}, "both: the Series C"}}},
+		{"an amount naming no round joins the round of its time", []article{
+			{"a.txt", "Orbital invested $200 million in Helix Robotics in its Series C.", "2024-05-02"},
+			{"b.txt", "Orbital invested $300 million in Helix Robotics.", "2024-05-10"},
+		}, []want{{TypeConflict, extract.KindInvestment, []string{"$200 million", "$300 million"}, "$300 million"}}},
+		{"an amount naming no round, between two rounds, is neither's", []article{
+			{"a.txt", "Orbital invested $200 million in Helix Robotics in its Series C.", "2024-05-02"},
+			{"b.txt", "Orbital invested $50 million in Helix Robotics in its Series B.", "2024-03-03"},
+			{"c.txt", "Orbital invested $300 million in Helix Robotics.", "2024-05-10"},
+		}, nil},
+		{"tranches of one deal are not one amount", []article{
+			{"a.txt", "Orbital invested $2 billion in Helix Robotics in the second tranche.", "2024-05-02"},
+			{"b.txt", "Orbital invested $4 billion in Helix Robotics in the third tranche.", "2024-05-03"},
+		}, nil},
+		{"the 2019 deal and the 2023 deal", []article{
+			{"a.txt", "Orbital invested $1 billion in Helix Robotics under the 2019 deal.", "2024-05-02"},
+			{"b.txt", "Orbital invested $10 billion in Helix Robotics under the 2023 deal.", "2024-05-02"},
+		}, nil},
+		{"valuations of two rounds", []article{
+			{"a.txt", "Helix Robotics was valued at $1 billion in its Series B.", "2024-05-02"},
+			{"b.txt", "Helix Robotics was valued at $3 billion in its Series C.", "2024-05-03"},
+		}, nil},
+		{"valuations of one round years apart", []article{
+			{"a.txt", "Helix Robotics was valued at $1 billion in its Series B.", "2021-05-02"},
+			{"b.txt", "Helix Robotics was valued at $3 billion in its Series B.", "2024-05-03"},
+		}, []want{{TypeConflict, extract.KindValuation, []string{"$1 billion", "$3 billion"}, "both: the Series B"}}},
+		{"two chairs of one company in one week, named by synonyms", []article{
+			{"a.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics chairwoman Ana Gil said the deal would close soon.", "2024-10-18"},
+		}, []want{{TypeConflict, extract.KindRole, []string{"chairman Dana Marsh", "chairwoman Ana Gil"}, "as Helix Robotics' chair"}}},
+		{"a finance chief and a CFO of one company in one week", []article{
+			{"a.txt", "Helix Robotics finance chief Dana Marsh said costs would fall.", "2024-10-15"},
+			{"b.txt", "Helix Robotics CFO Ana Gil said costs would fall.", "2024-10-18"},
+		}, []want{{TypeConflict, extract.KindRole, []string{"finance chief Dana Marsh", "CFO Ana Gil"}, "as Helix Robotics' cfo"}}},
+		{"a chair and a chief executive of one company are two posts", []article{
+			{"a.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics CEO Ana Gil said the deal would close soon.", "2024-10-18"},
+		}, nil},
+		{"two presidents are not one post", []article{
+			{"a.txt", "Helix Robotics president Dana Marsh said the deal would close soon.", "2024-10-15"},
+			{"b.txt", "Helix Robotics president Ana Gil said the deal would close soon.", "2024-10-18"},
+		}, nil},
 		{"job cuts of one plan, a bound broken", []article{
 			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2023-09-14"},
 			{"b.txt", "Helix Robotics is cutting about 350 jobs as it integrates Vega Systems.", "2024-02-06"},
@@ -405,6 +496,32 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "The integration plan Helix Robotics set out in October 2024 will cut 1,100 jobs.", "2025-02-12"},
 			{"b.txt", "Helix Robotics expects to cut about 600 jobs across the combined group.", "2024-10-15"},
 		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"1,100 jobs", "about 600 jobs"}, "headcount change"}}},
+		{"job cuts of two plans", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2024-05-02"},
+			{"b.txt", "Helix Robotics will cut 150 jobs under the restructuring announced in March.", "2024-05-06"},
+		}, nil},
+		{"job cuts of two integrations", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2024-05-02"},
+			{"b.txt", "Helix Robotics will cut 150 jobs as it integrates Corvid Analytics.", "2024-05-06"},
+		}, nil},
+		{"job cuts of one integration", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2024-05-02"},
+			{"b.txt", "Helix Robotics will cut 150 jobs following its acquisition of Vega Systems.", "2024-05-06"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"400 jobs", "150 jobs"}, "both: the integration of Vega Systems"}}},
+		{"job cuts naming no plan against two plans' cuts", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2024-05-02"},
+			{"b.txt", "Helix Robotics will cut 150 jobs under the restructuring announced in March.", "2024-05-06"},
+			{"c.txt", "Helix Robotics will cut 150 jobs.", "2024-05-07"},
+		}, nil},
+		{"job cuts of one plan, told with and without its name", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2024-05-02"},
+			{"b.txt", "Helix Robotics will cut 150 jobs as part of the integration.", "2024-05-06"},
+			{"c.txt", "Helix Robotics will cut 150 jobs under the restructuring announced in March.", "2024-05-07"},
+		}, []want{{TypeConflict, extract.KindHeadcountChange, []string{"400 jobs", "150 jobs as part of the integration"}, "both: the integration of Vega Systems"}}},
+		{"job cuts of one plan months apart", []article{
+			{"a.txt", "Helix Robotics will cut 400 jobs as it integrates Vega Systems.", "2023-01-10"},
+			{"b.txt", "Helix Robotics will cut 150 jobs as it integrates Vega Systems.", "2024-05-06"},
+		}, nil},
 		{"job cuts years apart", []article{
 			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2021-09-14"},
 			{"b.txt", "Helix Robotics is cutting about 350 jobs.", "2024-02-06"},

@@ -42,12 +42,6 @@ func articles(cs []*extract.Claim) []string {
 	return out
 }
 
-// officerTitles are the chief officer posts of an organisation: one person
-// holds one of them at a time, so an article calling its chief financial
-// officer the chief executive contradicts another. A chair or a president
-// may also be chief executive ("chairman and CEO").
-var officerTitles = map[string]bool{"ceo": true, "cfo": true, "coo": true, "cto": true}
-
 // titleParts splits a compound title: "chairman and ceo" holds both.
 func titleParts(t string) []string {
 	var out []string
@@ -60,18 +54,20 @@ func titleParts(t string) []string {
 }
 
 // titlesCompatible says whether one person can hold both titles at one
-// organisation at once: unless each names a chief officer post and they
-// share none.
-func titlesCompatible(a, b string) bool {
+// organisation at once: unless each names a separate post (the role
+// rule's) and they share none. A chair may also be chief executive
+// ("chairman and CEO"); a chief financial officer is not the chief
+// executive.
+func (p posts) titlesCompatible(a, b string) bool {
 	var offA, offB []string
-	for _, p := range titleParts(a) {
-		if officerTitles[p] {
-			offA = append(offA, p)
+	for _, t := range titleParts(a) {
+		if p.separate[t] {
+			offA = append(offA, t)
 		}
 	}
-	for _, p := range titleParts(b) {
-		if officerTitles[p] {
-			offB = append(offB, p)
+	for _, t := range titleParts(b) {
+		if p.separate[t] {
+			offB = append(offB, t)
 		}
 	}
 	if len(offA) == 0 || len(offB) == 0 {

@@ -37,6 +37,7 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 		r.noteMarketSize(c)
 		r.noteHolder(c)
 		r.noteDeal(c)
+		r.noteRunningTotal(c)
 		return nil
 	})
 	if err != nil {
@@ -60,6 +61,7 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 		}
 		return nil
 	}, func(cs []*extract.Claim) error {
+		r.keepAmounts(cs)
 		conflicts = append(conflicts, r.factConflicts(cs)...)
 		return nil
 	})
@@ -77,6 +79,9 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 		}
 	}
 	conflicts = append(conflicts, r.holderConflicts(inRoleConflict)...)
+	// Tranches against the running totals stated after them, across
+	// articles: known once every fact is read.
+	arithmetic = append(arithmetic, r.totalsVsTranches()...)
 	// Arithmetic resting on a conflict's outlier repeats the conflict; the
 	// outliers are known once every fact is checked.
 	out := append(conflicts, mergeSame(r.withoutOutliers(arithmetic))...)

@@ -133,6 +133,8 @@ type CaseClaim struct {
 	Aspect     string `yaml:"aspect"`
 	Event      string `yaml:"event"`
 	Component  string `yaml:"component"`
+	Round      string `yaml:"round"`
+	Plan       string `yaml:"plan"`
 }
 
 // Claim is the rule for one claim kind.
@@ -182,30 +184,48 @@ type Claim struct {
 	Exchanges      map[string]string `yaml:"exchanges"`
 	SymbolSuffixes map[string]string `yaml:"symbol_suffixes"`
 	AcronymSkip    []string          `yaml:"acronym_skip"`
-	Tests          []Case            `yaml:"tests"`
-	File           string            `yaml:"-"`
+	// Plans name the plan a cut belongs to by its cause, for
+	// headcount_change: "as it integrates X" (label integration, and the
+	// organisation named after it), "the restructuring announced in May"
+	// (restructuring, and the date after it). Cuts of different plans are
+	// different facts.
+	Plans []Verb `yaml:"plans"`
+	// Exclusive are posts an organisation gives one person at a time, for
+	// role, each with the titles (as the synonyms give them) that hold it:
+	// chair: [chair, chairman, chairwoman].
+	Exclusive map[string][]string `yaml:"exclusive"`
+	// Separate are posts one person does not hold two of at once unless a
+	// compound title names both, for role: "ceo", "cfo".
+	Separate []string `yaml:"separate"`
+	Tests    []Case   `yaml:"tests"`
+	File     string   `yaml:"-"`
 }
 
 // Lexicon holds the word lists extraction consults.
 type Lexicon struct {
-	Hedges        []Pattern   `yaml:"hedges"`         // reportedly, according to people familiar...
-	Attributions  []Pattern   `yaml:"attributions"`   // patterns with one group naming the source
-	Negations     []Pattern   `yaml:"negations"`      // did not, never...
-	Abbreviations []string    `yaml:"abbreviations"`  // words whose full stop ends no sentence
-	NotEntities   []string    `yaml:"not_entities"`   // capitalised words that never start an entity
-	NameTails     []string    `yaml:"name_tails"`     // not entities alone, yet they end a name: "Halcyon AI"
-	OrgWords      []string    `yaml:"org_words"`      // words that end an organisation's name, never a person's
-	Descriptors   []string    `yaml:"descriptors"`    // head nouns of "the company", "the data-labeling firm"
-	Units         []string    `yaml:"units"`          // unit, division...: a part of a company a figure can be about
-	Subordinators []string    `yaml:"subordinators"`  // when, while...: a trigger after one belongs to another clause
-	MarketWords   []string    `yaml:"market_words"`   // head words of a market: market, industry...
-	MarketDrop    []string    `yaml:"market_drop"`    // words ignored when comparing market names
-	OrgSuffixes   []string    `yaml:"org_suffixes"`   // Inc., Corp. ...: dropped from canonical names
-	Private       []Pattern   `yaml:"private"`        // "<entity> is private": one group naming the entity
-	Outlets       []Pattern   `yaml:"outlets"`        // "..., Semafor reported.": one group naming a news outlet
-	Places        []string    `yaml:"places"`         // nationalities, places and regions: never a party
-	Statuses      []Verb      `yaml:"statuses"`       // patterns near a value that set its status
-	Aspects       []Verb      `yaml:"aspects"`        // patterns near a value that set its aspect
+	Hedges        []Pattern `yaml:"hedges"`        // reportedly, according to people familiar...
+	Attributions  []Pattern `yaml:"attributions"`  // patterns with one group naming the source
+	Negations     []Pattern `yaml:"negations"`     // did not, never...
+	Abbreviations []string  `yaml:"abbreviations"` // words whose full stop ends no sentence
+	NotEntities   []string  `yaml:"not_entities"`  // capitalised words that never start an entity
+	NameTails     []string  `yaml:"name_tails"`    // not entities alone, yet they end a name: "Halcyon AI"
+	OrgWords      []string  `yaml:"org_words"`     // words that end an organisation's name, never a person's
+	Descriptors   []string  `yaml:"descriptors"`   // head nouns of "the company", "the data-labeling firm"
+	Units         []string  `yaml:"units"`         // unit, division...: a part of a company a figure can be about
+	Subordinators []string  `yaml:"subordinators"` // when, while...: a trigger after one belongs to another clause
+	MarketWords   []string  `yaml:"market_words"`  // head words of a market: market, industry...
+	MarketDrop    []string  `yaml:"market_drop"`   // words ignored when comparing market names
+	OrgSuffixes   []string  `yaml:"org_suffixes"`  // Inc., Corp. ...: dropped from canonical names
+	Private       []Pattern `yaml:"private"`       // "<entity> is private": one group naming the entity
+	Outlets       []Pattern `yaml:"outlets"`       // "..., Semafor reported.": one group naming a news outlet
+	Places        []string  `yaml:"places"`        // nationalities, places and regions: never a party
+	Statuses      []Verb    `yaml:"statuses"`      // patterns near a value that set its status
+	Aspects       []Verb    `yaml:"aspects"`       // patterns near a value that set its aspect
+	// Rounds name one round of a deal near a value: "Series C", "its seed
+	// round", "the second tranche", "the 2019 deal". A label may use the
+	// pattern's groups ("series $1"); claims naming different rounds are
+	// different deals.
+	Rounds        []Verb      `yaml:"rounds"`
 	Former        []Pattern   `yaml:"former"`         // previously, former...: a role held before
 	Transition    []Pattern   `yaml:"transition"`     // stepped in as, named...: the role held now
 	Qualifiers    []Qualifier `yaml:"qualifiers"`     // more than, up to, about...: bounds on a figure
@@ -552,6 +572,7 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.Places = append(l.Places, o.Places...)
 	l.Statuses = append(l.Statuses, o.Statuses...)
 	l.Aspects = append(l.Aspects, o.Aspects...)
+	l.Rounds = append(l.Rounds, o.Rounds...)
 	l.Former = append(l.Former, o.Former...)
 	l.Transition = append(l.Transition, o.Transition...)
 	l.Qualifiers = append(l.Qualifiers, o.Qualifiers...)
@@ -620,9 +641,14 @@ func (s *Set) compile() ErrorList {
 			compileAs(lexFile, &list[i], "")
 		}
 	}
-	for _, list := range [][]Verb{s.Lexicon.Statuses, s.Lexicon.Aspects} {
+	for _, list := range [][]Verb{s.Lexicon.Statuses, s.Lexicon.Aspects, s.Lexicon.Rounds} {
 		for i := range list {
 			pat(lexFile, &list[i].Pattern)
+		}
+	}
+	for _, v := range s.Lexicon.Rounds {
+		if strings.TrimSpace(v.Label) == "" {
+			errs = append(errs, Error{File: lexFile, Line: v.Pattern.Line, Msg: "a round needs a label: the round it names, such as \"series $1\""})
 		}
 	}
 	for _, v := range s.Lexicon.Statuses {
@@ -736,6 +762,13 @@ func (s *Set) compile() ErrorList {
 			}
 			pat(c.File, c.Words[name])
 		}
+		for i := range c.Plans {
+			v := &c.Plans[i]
+			pat(c.File, &v.Pattern)
+			if strings.TrimSpace(v.Label) == "" {
+				errs = append(errs, Error{File: c.File, Line: v.Pattern.Line, Msg: "a plan needs a label: the sort of plan it names, such as integration"})
+			}
+		}
 		for i := range c.Verbs {
 			v := &c.Verbs[i]
 			pat(c.File, &v.Pattern)
@@ -753,11 +786,42 @@ func (s *Set) compile() ErrorList {
 				}
 			}
 		}
+		errs = append(errs, c.checkPosts()...)
 		for _, tc := range c.Tests {
 			for _, w := range tc.Claims {
 				if w.Kind != "" && !knownKinds[w.Kind] {
 					errs = append(errs, Error{File: c.File, Line: tc.Line, Msg: fmt.Sprintf("test expects unknown kind %q", w.Kind)})
 				}
+			}
+		}
+	}
+	return errs
+}
+
+// checkPosts reports exclusive and separate posts that no title reads as:
+// a post written as in the article ("chief executive") rather than as its
+// synonym gives it ("ceo") would never match.
+func (c *Claim) checkPosts() ErrorList {
+	if len(c.Exclusive) == 0 && len(c.Separate) == 0 {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, t := range c.Titles {
+		t = strings.ToLower(strings.Join(strings.Fields(t), " "))
+		if s, ok := c.Synonyms[t]; ok {
+			t = s
+		}
+		known[t] = true
+	}
+	var errs ErrorList
+	lists := [][]string{c.Separate}
+	for _, titles := range c.Exclusive {
+		lists = append(lists, titles)
+	}
+	for _, list := range lists {
+		for _, p := range list {
+			if !known[p] {
+				errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s: post %q is no title as its synonyms give it: write it as a title reads (ceo, not chief executive)", c.Kind, p)})
 			}
 		}
 	}

@@ -58,6 +58,8 @@ func TestLoadErrors(t *testing.T) {
 		{"compatible names a missing label", map[string]string{"k.yaml": "type: claim\nkind: client_change\ndoc: d\nfact:\n  group: periods\n  compare: label\n  severity: medium\n  message: m\n  compatible: {terminate: [terminate, sulk]}\ntests:\n  - text: t\n"},
 			[]string{`"terminate" lists "sulk", which is not a label of its own`}},
 		{"entity type", map[string]string{"h.yaml": "type: entities\nentities:\n  - {name: X, type: planet}\n"}, []string{`unknown type "planet"`}},
+		{"a post written as in articles", map[string]string{"i.yaml": "type: claim\nkind: role\ndoc: d\ntitles: [chief executive]\nsynonyms: {chief executive: ceo}\nexclusive: {ceo: [chief executive]}\ntests:\n  - text: t\n"},
+			[]string{`post "chief executive" is no title as its synonyms give it`}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

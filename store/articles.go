@@ -59,7 +59,7 @@ const (
 		precision=excluded.precision, text=excluded.text, warnings=excluded.warnings, run_id=excluded.run_id,
 		ingested_at=strftime('%Y-%m-%dT%H:%M:%fZ','now')`
 	insertClaimSQL = `INSERT INTO claims (id, article, kind, subject, object, normalized, text, sentence, start, "end",
-		sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+		sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component, round, plan) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 )
 
 // SaveArticles writes a batch in one transaction: each article replaces
@@ -115,7 +115,7 @@ func (s *Store) SaveArticles(ctx context.Context, runID int64, batch []Ingested)
 				}
 				if _, err := ins.Exec(c.ID, a.Path, string(c.Kind), c.Subject, c.Object, c.Normalized, c.Text, c.Sentence,
 					c.Start, c.End, c.SentStart, c.SentEnd, c.Hedged, c.Attribution, c.Period, string(c.Status),
-					string(c.Aspect), c.Event, string(v), string(c.Component)); err != nil {
+					string(c.Aspect), c.Event, string(v), string(c.Component), c.Round, c.Plan); err != nil {
 					return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
 				}
 			}
@@ -258,13 +258,13 @@ func (s *Store) Article(ctx context.Context, path string) (*corpus.Article, erro
 	return &a, nil
 }
 
-const claimCols = `id, article, kind, subject, object, normalized, text, sentence, start, "end", sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component`
+const claimCols = `id, article, kind, subject, object, normalized, text, sentence, start, "end", sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component, round, plan`
 
 func scanClaim(sc scanner) (extract.Claim, error) {
 	var c extract.Claim
 	var kind, status, aspect, value, component string
 	err := sc.Scan(&c.ID, &c.Article, &kind, &c.Subject, &c.Object, &c.Normalized, &c.Text, &c.Sentence, &c.Start, &c.End,
-		&c.SentStart, &c.SentEnd, &c.Hedged, &c.Attribution, &c.Period, &status, &aspect, &c.Event, &value, &component)
+		&c.SentStart, &c.SentEnd, &c.Hedged, &c.Attribution, &c.Period, &status, &aspect, &c.Event, &value, &component, &c.Round, &c.Plan)
 	if err != nil {
 		return c, err
 	}

@@ -94,6 +94,7 @@ func TestClaimRoundTrip(t *testing.T) {
 			Normalized: "USD 15e9", Text: "$15 billion", Sentence: "Acme raised $15 billion in 2024.",
 			Start: 12, End: 23, SentStart: 0, SentEnd: 32, Hedged: true, Attribution: "people familiar",
 			Period: "2024", Status: extract.StatusTalks, Aspect: extract.AspectTranche, Event: "", Component: "contingent",
+			Round: "series c",
 			Value: extract.Value{Type: extract.ValueMoney, Currency: "USD", Lo: 14.5e9, Hi: 15.5e9, Step: 1e9, Qualifier: ">=", Rate: "year"},
 		},
 		{
@@ -108,7 +109,7 @@ func TestClaimRoundTrip(t *testing.T) {
 		},
 		{
 			ID: "c-count", Article: "other-name.txt", Kind: extract.KindHeadcountChange, Subject: "Acme", Text: "-1,200",
-			Start: 50, End: 56, SentStart: 34, SentEnd: 84,
+			Start: 50, End: 56, SentStart: 34, SentEnd: 84, Plan: "integration: Globex",
 			Value: extract.Value{Type: extract.ValueCount, Lo: -1200, Hi: -1200, Step: 100, Qualifier: "~"},
 		},
 	}

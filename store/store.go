@@ -180,6 +180,9 @@ var migrations = []string{
 	// What a run passed over (unreadable folders, link loops, other
 	// extensions): counted apart from the files that failed.
 	`ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0`,
+	// The round of a deal a figure names, and the plan a cut belongs to.
+	`ALTER TABLE claims ADD COLUMN round TEXT NOT NULL DEFAULT '';
+	ALTER TABLE claims ADD COLUMN plan TEXT NOT NULL DEFAULT '';`,
 }
 
 // SchemaVersion is the schema this build reads and writes.
