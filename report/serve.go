@@ -32,6 +32,9 @@ var ErrNotFound = errors.New("not found")
 type ServerOptions struct {
 	Who    string // recorded as the reviewer
 	Logger *slog.Logger
+	// CSRFToken, when set, is the forms' token instead of a random one:
+	// several servers behind one address must accept each other's forms.
+	CSRFToken string
 }
 
 type server struct {
@@ -53,6 +56,9 @@ func NewServer(src Source, opts ServerOptions) (http.Handler, error) {
 		opts.Logger = slog.Default()
 	}
 	s := &server{src: src, opts: opts, csrf: base64.RawURLEncoding.EncodeToString(b[:])}
+	if opts.CSRFToken != "" {
+		s.csrf = opts.CSRFToken
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.list)
 	mux.HandleFunc("GET /finding/{id}", s.finding)

@@ -210,6 +210,16 @@ func (c pgConnector) Driver() driver.Driver { return c.inner.Driver() }
 // everything else (transactions, pings, session resets) is pgx's own.
 type pgConn struct{ *stdlib.Conn }
 
+// CheckNamedValue sends strings as bytes: pgx writes bytes to text and
+// bytea columns alike, and strings to text only, while the store's
+// queries bind Go strings to both (bytea where a value may hold NUL).
+func (c *pgConn) CheckNamedValue(nv *driver.NamedValue) error {
+	if s, ok := nv.Value.(string); ok {
+		nv.Value = []byte(s)
+	}
+	return nil
+}
+
 func (c *pgConn) Prepare(q string) (driver.Stmt, error) { return c.Conn.Prepare(rebind(q)) }
 
 func (c *pgConn) PrepareContext(ctx context.Context, q string) (driver.Stmt, error) {

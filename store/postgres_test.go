@@ -61,6 +61,8 @@ var engineSuite = map[string]func(*testing.T){
 	"TestReviewHistory":                           TestReviewHistory,
 	"TestConcurrentReviewsKept":                   TestConcurrentReviewsKept,
 	"TestShardRuns":                               TestShardRuns,
+	"TestFingerprintWithNUL":                      TestFingerprintWithNUL,
+	"TestSharedSecret":                            TestSharedSecret,
 }
 
 // sqliteOnly are the tests of what only the SQLite engine has: files,
@@ -502,4 +504,36 @@ func TestPostgresLockFreedWhenHolderKilled(t *testing.T) {
 		t.Fatalf("Lock after the holder was killed: %v", err)
 	}
 	release()
+}
+
+// TestFingerprintWithNUL: reconciliation joins a fingerprint's parts with
+// NUL, which PostgreSQL's text cannot hold.
+func TestFingerprintWithNUL(t *testing.T) {
+	s, _ := openTemp(t)
+	f := testFinding("f-1", reconcile.SeverityHigh, extract.KindInvestment, "Acme", "c-1", "c-2")
+	f.Fingerprint = "conflict\x00investment\x00acme\x00"
+	record(t, s, 1, f)
+	if got := entry(t, s, "f-1").Fingerprint; got != f.Fingerprint {
+		t.Errorf("fingerprint = %q, want %q", got, f.Fingerprint)
+	}
+}
+
+func TestSharedSecret(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTemp(t)
+	a, err := s.SharedSecret(ctx, "csrf")
+	if err != nil || len(a) < 40 {
+		t.Fatalf("SharedSecret = %q, %v", a, err)
+	}
+	s2, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if b, err := s2.SharedSecret(ctx, "csrf"); err != nil || b != a {
+		t.Errorf("a second process got %q, %v; want the first's %q", b, err, a)
+	}
+	if c, _ := s2.SharedSecret(ctx, "other"); c == a || c == "" {
+		t.Errorf("another secret = %q", c)
+	}
 }

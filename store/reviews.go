@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/base64"
 	"fmt"
 )
 
@@ -39,4 +41,23 @@ func (s *Store) ReviewHistory(ctx context.Context, id string) ([]Review, error) 
 		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// SharedSecret returns the secret called name, made at random by the
+// first process that asks and the same for every process on this
+// database: serve processes behind one address accept each other's forms.
+func (s *Store) SharedSecret(ctx context.Context, name string) (string, error) {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+		name, base64.RawURLEncoding.EncodeToString(b[:])); err != nil {
+		return "", fmt.Errorf("shared secret %s: %w", name, err)
+	}
+	var v string
+	if err := s.db.QueryRowContext(ctx, "SELECT value FROM secrets WHERE name = ?", name).Scan(&v); err != nil {
+		return "", fmt.Errorf("shared secret %s: %w", name, err)
+	}
+	return v, nil
 }

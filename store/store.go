@@ -182,7 +182,8 @@ var migrations = []string{
 	// 5: runs say which shard of a sharded ingest they were ("i/n"), and
 	// every verdict is kept: two editors reviewing one finding at once
 	// both leave theirs, the later standing on the finding. The verdicts
-	// given before this version start the history.
+	// given before this version start the history. Secrets are shared by
+	// the processes serving one database (the review forms' token).
 	`ALTER TABLE runs ADD COLUMN shard TEXT NOT NULL DEFAULT '';
 	CREATE TABLE reviews (
 		id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -195,7 +196,11 @@ var migrations = []string{
 	);
 	CREATE INDEX reviews_finding ON reviews(finding, id);
 	INSERT INTO reviews (finding, state, note, reviewed_by, reviewed_at, evidence)
-		SELECT id, review, review_note, reviewed_by, reviewed_at, reviewed_evidence FROM findings WHERE reviewed_at != '' ORDER BY reviewed_at;`,
+		SELECT id, review, review_note, reviewed_by, reviewed_at, reviewed_evidence FROM findings WHERE reviewed_at != '' ORDER BY reviewed_at;
+	CREATE TABLE secrets (
+		name TEXT PRIMARY KEY,
+		value TEXT NOT NULL
+	);`,
 }
 
 // SchemaVersion is the schema this build reads and writes.

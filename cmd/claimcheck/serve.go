@@ -41,7 +41,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	h, err := report.NewServer(storeSource{st: st, common: &o.common}, report.ServerOptions{Who: o.who, Logger: e.log})
+	csrf, err := st.SharedSecret(ctx, "csrf")
+	if err != nil {
+		return err
+	}
+	h, err := report.NewServer(storeSource{st: st, common: &o.common}, report.ServerOptions{Who: o.who, Logger: e.log, CSRFToken: csrf})
 	if err != nil {
 		return err
 	}
@@ -49,7 +53,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (is another server running? pick another --addr)", o.addr, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: withHealth(h, st), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(e.stderr, "claimcheck review page on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	go func() {
 		<-ctx.Done()
