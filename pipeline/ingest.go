@@ -27,6 +27,9 @@ type Options struct {
 	Workers   int   // 0: one per core
 	MaxBytes  int64 // per file; 0: corpus.DefaultMaxBytes
 	BatchSize int   // articles per write transaction; 0: 256
+	// Shard, when set, limits the run to the files of one shard: others
+	// are neither read nor, when gone, removed (other shards own them).
+	Shard store.Shard
 	// Progress, when set, is called from the writer after every batch.
 	Progress func(Progress)
 }
@@ -109,6 +112,9 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 			}
 			err := corpus.Walk(ctx, root, func(f corpus.File) error {
 				p := prefix + f.Path
+				if !o.Shard.Has(p) {
+					return nil
+				}
 				mu.Lock()
 				dup := seen[p]
 				seen[p] = true
@@ -127,7 +133,9 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 			}, func(s corpus.Skipped) {
 				p := path.Join(prefix, s.Path)
 				mu.Lock()
-				res.Skipped = append(res.Skipped, FileError{Path: p, Reason: s.Reason, Problem: s.Problem})
+				if o.Shard.Has(p) {
+					res.Skipped = append(res.Skipped, FileError{Path: p, Reason: s.Reason, Problem: s.Problem})
+				}
 				if s.Unread {
 					unread = append(unread, p)
 				}
@@ -262,7 +270,7 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 	// Files gone from the roots leave the store: their claims with them.
 	var gone []string
 	for p := range states {
-		if !seen[p] && underRoots(p, o.Roots) && !under(p, unread) {
+		if !seen[p] && o.Shard.Has(p) && underRoots(p, o.Roots) && !under(p, unread) {
 			gone = append(gone, p)
 		}
 	}

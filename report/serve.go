@@ -47,6 +47,9 @@ type ServerOptions struct {
 	// stands for it after) before any page is shown: for a server that
 	// other machines can reach.
 	Token string
+	// CSRFToken, when set, is the forms' token instead of a random one:
+	// several servers behind one address must accept each other's forms.
+	CSRFToken string
 }
 
 type server struct {
@@ -69,6 +72,9 @@ func NewServer(src Source, opts ServerOptions) (http.Handler, error) {
 		opts.Logger = slog.Default()
 	}
 	s := &server{src: src, opts: opts, csrf: base64.RawURLEncoding.EncodeToString(b[:])}
+	if opts.CSRFToken != "" {
+		s.csrf = opts.CSRFToken
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.list)
 	mux.HandleFunc("GET /finding/{id}", s.finding)

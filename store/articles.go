@@ -74,6 +74,9 @@ func (s *Store) SaveArticles(ctx context.Context, runID int64, batch []Ingested)
 	if runID > 0 {
 		run = runID
 	}
+	if s.pg != nil {
+		return s.saveArticlesPostgres(ctx, run, batch)
+	}
 	return s.withTx(ctx, func(tx *sql.Tx) error {
 		upsert, err := tx.PrepareContext(ctx, upsertArticleSQL)
 		if err != nil {

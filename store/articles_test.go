@@ -251,7 +251,7 @@ func TestSaveArticlesRollsBack(t *testing.T) {
 		{"duplicate claim id", ctx, []Ingested{
 			{Article: &a2, Claims: []extract.Claim{fresh}},
 			{Article: b, Claims: []extract.Claim{bc, bc}},
-		}, "store claim " + bc.ID + " of b.txt: UNIQUE constraint failed"},
+		}, "store claim " + bc.ID + " of b.txt: " + uniqueViolation()},
 		{"nil article", ctx, []Ingested{{Article: &a2, Claims: []extract.Claim{fresh}}, {}}, "nil article"},
 		{"cancelled", cancelled, []Ingested{{Article: &a2, Claims: []extract.Claim{fresh}}, {Article: b}}, "context canceled"},
 	}

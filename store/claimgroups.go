@@ -52,8 +52,8 @@ func (s *Store) eachClaimRow(ctx context.Context, cols, where string, args []any
 // reads short names as the longer names of the corpus they begin.
 func (s *Store) ClaimNames(ctx context.Context, fn func(name string, uses int) error) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT name, COUNT(*) FROM (
-		SELECT subject AS name FROM claims WHERE subject != '' UNION ALL SELECT object FROM claims WHERE object != '')
-		GROUP BY name`)
+		SELECT subject AS name FROM claims WHERE subject != '' UNION ALL SELECT object FROM claims WHERE object != '') AS names
+		GROUP BY name ORDER BY name`)
 	if err != nil {
 		return fmt.Errorf("read claim names: %w", err)
 	}

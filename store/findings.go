@@ -85,7 +85,7 @@ type priorFinding struct {
 func (s *Store) RecordFindings(ctx context.Context, runID int64, fs []reconcile.Finding) (Diff, error) {
 	var d Diff
 	err := s.withTx(ctx, func(tx *sql.Tx) error {
-		old, err := priorFindings(ctx, tx)
+		old, err := priorFindings(ctx, tx, s.pg != nil)
 		if err != nil {
 			return err
 		}
@@ -174,8 +174,14 @@ func (s *Store) RecordFindings(ctx context.Context, runID int64, fs []reconcile.
 	return d, nil
 }
 
-func priorFindings(ctx context.Context, tx *sql.Tx) (map[string]priorFinding, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, status, review, evidence, reviewed_evidence, claims, sides FROM findings")
+func priorFindings(ctx context.Context, tx *sql.Tx, postgres bool) (map[string]priorFinding, error) {
+	q := "SELECT id, status, review, evidence, reviewed_evidence, claims, sides FROM findings"
+	if postgres {
+		// A verdict given while this transaction runs waits for it, so
+		// that the review written back below is never an older one.
+		q += " FOR UPDATE"
+	}
+	rows, err := tx.QueryContext(ctx, q)
 	if err != nil {
 		return nil, err
 	}
@@ -385,14 +391,16 @@ func (s *Store) SetReview(ctx context.Context, id, state, note, who string) erro
 	default:
 		return fmt.Errorf("unknown review state %q: want open, confirmed or dismissed", state)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE findings SET review=?, review_note=?, reviewed_by=?, reviewed_at=?,
-		reviewed_evidence=evidence, reopen_reason='' WHERE id=?`,
-		state, note, who, time.Now().UTC().Format(time.RFC3339Nano), id)
-	if err != nil {
-		return fmt.Errorf("review finding %s: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return notFound(id)
-	}
-	return nil
+	return s.withTx(ctx, func(tx *sql.Tx) error {
+		at := time.Now().UTC().Format(time.RFC3339Nano)
+		res, err := tx.ExecContext(ctx, `UPDATE findings SET review=?, review_note=?, reviewed_by=?, reviewed_at=?,
+			reviewed_evidence=evidence, reopen_reason='' WHERE id=?`, state, note, who, at, id)
+		if err != nil {
+			return fmt.Errorf("review finding %s: %w", id, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound(id)
+		}
+		return recordReview(ctx, tx, id, state, note, who, at)
+	})
 }

@@ -44,7 +44,18 @@ const lockPoll = 100 * time.Millisecond
 // message others get. Without wait, a held lock is a *LockedError wrapping
 // ErrLocked; with wait, Lock tries again until the lock is free or ctx
 // ends. release drops the lock; the file stays, empty, for the next run.
+//
+// On PostgreSQL (dbPath a postgres:// URL) the lock is a session-level
+// advisory lock instead, which the server drops when the holder's
+// connection ends; sharded runs take it shared (LockShard).
 func Lock(ctx context.Context, dbPath string, wait bool) (release func() error, err error) {
+	if IsPostgres(dbPath) {
+		l, err := lockPostgres(ctx, dbPath, runLockKey, false, wait)
+		if err != nil {
+			return nil, err
+		}
+		return l.release, nil
+	}
 	name := dbPath + ".lock"
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {

@@ -25,6 +25,7 @@ type Run struct {
 	Roots          []string
 	Stats          RunStats
 	Inputs         string // a digest of the corpus, rules and listing the run reconciled
+	Shard          string // "i/n" for one shard of a sharded ingest; "" for a whole run
 }
 
 // RunStats counts what a run did.
@@ -49,13 +50,8 @@ func (s *Store) BeginRun(ctx context.Context, roots []string) (int64, error) {
 		if _, err := tx.ExecContext(ctx, "UPDATE runs SET status = ? WHERE status = ?", RunInterrupted, RunRunning); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "INSERT INTO runs (started_at, status, roots) VALUES (?, ?, ?)",
-			time.Now().UTC().Format(time.RFC3339Nano), RunRunning, strings.Join(roots, "\n"))
-		if err != nil {
-			return err
-		}
-		id, err = res.LastInsertId()
-		return err
+		return tx.QueryRowContext(ctx, "INSERT INTO runs (started_at, status, roots) VALUES (?, ?, ?) RETURNING id",
+			time.Now().UTC().Format(time.RFC3339Nano), RunRunning, strings.Join(roots, "\n")).Scan(&id)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("begin run: %w", err)
@@ -111,14 +107,14 @@ func (s *Store) RunErrors(ctx context.Context, runID int64) ([]RunError, error) 
 }
 
 const runCols = `id, started_at, ended_at, status, roots, found, added, changed, removed, unchanged, claims,
-	findings_new, findings_unchanged, findings_resolved, errors, skipped, inputs`
+	findings_new, findings_unchanged, findings_resolved, errors, skipped, inputs, shard`
 
 func scanRun(sc scanner) (Run, error) {
 	var r Run
 	var started, ended, roots string
 	st := &r.Stats
 	if err := sc.Scan(&r.ID, &started, &ended, &r.Status, &roots, &st.Found, &st.Added, &st.Changed, &st.Removed, &st.Unchanged,
-		&st.Claims, &st.FindingsNew, &st.FindingsUnchanged, &st.FindingsResolved, &st.Errors, &st.Skipped, &r.Inputs); err != nil {
+		&st.Claims, &st.FindingsNew, &st.FindingsUnchanged, &st.FindingsResolved, &st.Errors, &st.Skipped, &r.Inputs, &r.Shard); err != nil {
 		return r, err
 	}
 	r.Started, r.Ended = parseTime(started), parseTime(ended)
@@ -131,10 +127,11 @@ func scanRun(sc scanner) (Run, error) {
 // Runs returns the latest limit runs, newest first; every run when limit
 // is 0 or less.
 func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
-	if limit <= 0 {
-		limit = -1 // SQLite: no limit
+	q, args := "SELECT "+runCols+" FROM runs ORDER BY id DESC", []any{}
+	if limit > 0 {
+		q, args = q+" LIMIT ?", append(args, limit)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+runCols+" FROM runs ORDER BY id DESC LIMIT ?", limit)
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}

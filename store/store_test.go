@@ -13,12 +13,17 @@ import (
 
 	"github.com/claimcheck/claimcheck/corpus"
 	"github.com/claimcheck/claimcheck/extract"
+	"github.com/claimcheck/claimcheck/store/pgtest"
 )
 
-// openTemp opens a new database file in a test's temporary folder.
+// openTemp opens a new database file in a test's temporary folder; a new
+// database on the test server while TestStoreSuiteOnPostgres runs.
 func openTemp(t testing.TB) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "claimcheck.db")
+	if onPostgres {
+		path = pgtest.DSN(t)
+	}
 	s, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)

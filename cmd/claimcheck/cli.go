@@ -47,6 +47,7 @@ var commands = []command{
 	{"ingest", "read folders of articles into a database", runIngest},
 	{"report", "print the findings stored in a database", runReport},
 	{"run", "ingest, reconcile and report what changed since the last run (for cron)", runScheduled},
+	{"reconcile", "reconcile a database's stored claims once (after a sharded ingest)", runReconcileCmd},
 	{"review", "confirm, dismiss or reopen a finding", runReview},
 	{"serve", "serve a local review page over a database", runServe},
 	{"tickers", "import a ticker listing into a database (tickers import FILE...)", runTickers},

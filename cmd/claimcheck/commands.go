@@ -258,7 +258,7 @@ func openLocked(ctx context.Context, db string, wait bool) (*store.Store, func()
 // openExisting opens a database that must exist already.
 func openExisting(ctx context.Context, db string) (*store.Store, error) {
 	path := dbPath(db)
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); err != nil && !store.IsPostgres(path) {
 		return nil, fmt.Errorf("no database at %s: create one with 'claimcheck ingest --db %s FOLDER'", path, path)
 	}
 	return store.Open(ctx, path)

@@ -19,6 +19,7 @@ type runOptions struct {
 	db     string
 	wait   bool
 	failOn string
+	shardFlags
 }
 
 // runScheduled is the cron job: ingest what changed, reconcile, record the
@@ -34,6 +35,7 @@ func runScheduled(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
 	fs.BoolVar(&o.wait, "wait", false, "wait for another run on the same database to finish instead of failing")
 	fs.StringVar(&o.failOn, "fail-on", "new", "exit 1 when there are findings: new (new or reopened this run), any (any open and not dismissed), never")
+	o.shardFlags.register(fs)
 	roots, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -46,6 +48,9 @@ func runScheduled(ctx context.Context, e *env, args []string) error {
 	}
 	if err := o.common.setup(e); err != nil {
 		return err
+	}
+	if o.shard != "" {
+		return runShard(ctx, e, &o, roots)
 	}
 	st, done, err := openLocked(ctx, o.db, o.wait)
 	if err != nil {

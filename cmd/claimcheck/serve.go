@@ -52,6 +52,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	csrf, err := st.SharedSecret(ctx, "csrf")
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (is another server running? pick another --addr)", o.addr, err)
@@ -61,12 +65,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts.Who, opts.Logger = o.user, e.log
+	opts.Who, opts.Logger, opts.CSRFToken = o.user, e.log, csrf
 	h, err := report.NewServer(storeSource{st: st, common: &o.common}, opts)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	// Probes come with the pod's address as Host: health answers first.
+	srv := &http.Server{Handler: withHealth(h, st), ReadHeaderTimeout: 10 * time.Second}
 	url := "http://" + ln.Addr().String() + "/"
 	if e.jsonLog {
 		e.log.Info("review page listening", "url", url, "remote", opts.Token != "")
