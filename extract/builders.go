@@ -899,7 +899,23 @@ func buildHeadcount(c *sentCtx) {
 	var taken []mention
 	taken = append(taken, c.values...)
 	taken = append(taken, c.dates...)
-	for _, n := range findCounts(c.scan, c.art.x.quals, taken) {
+	counts := findCounts(c.scan, c.art.x.quals, taken)
+	// objectAfter says whether a verb ending at end has a count of its own
+	// just after it: "plans to cut about 200 jobs" takes 200, not a count
+	// standing before it ("employs 1,400 people and plans to cut...").
+	objectAfter := func(end int) bool {
+		for _, o := range counts {
+			if o.start >= end && c.wordsBetween(end, o.start) <= 1 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range counts {
+		// A count a verb of having gives is how many there are.
+		if c.art.x.words.level.MatchString(c.text[max(0, n.start-40):n.start]) {
+			continue
+		}
 		// the counted noun follows within two words
 		nounEnd := -1
 		for i := range r.Nouns {
@@ -929,7 +945,7 @@ func buildHeadcount(c *sentCtx) {
 					}
 				} else if loc[0] >= nounEnd {
 					g, between = c.gap(nounEnd, nounEnd, loc[0], loc[1])
-					if g > 3 {
+					if g > 3 || objectAfter(loc[1]) {
 						continue
 					}
 				} else {
@@ -978,6 +994,29 @@ var (
 // buildClientChanges reads a client's move on a vendor: who (the clients
 // before the verb), what (the verb's label) and from whom (the vendor after
 // it, else the vendor the article is about).
+
+// ledBy returns what a person leads when the words before pos say so
+// ("the drone maker, run by chief executive Ana Gil"): the organisation
+// the phrase before them names, pronouns and descriptors resolved.
+func (c *sentCtx) ledBy(pos int, person string) party {
+	lo := max(0, pos-32)
+	loc := c.art.x.words.ledBy.FindStringIndex(c.text[lo:pos])
+	if loc == nil {
+		return party{}
+	}
+	at := lo + loc[0]
+	for k := len(c.ents) - 1; k >= 0; k-- {
+		e := c.ents[k]
+		if e.end > at || e.name == person || c.art.isPerson(e) {
+			continue
+		}
+		if c.wordsBetween(e.end, at) > 3 {
+			break
+		}
+		return c.resolve(e, person)
+	}
+	return party{}
+}
 
 // appointer returns the organisation that appointed person, when the
 // sentence says so just before naming them.
@@ -1414,6 +1453,9 @@ func buildRoles(c *sentCtx) {
 		if !org.ok() && person.end <= ts {
 			// "vice president of data and AI at Vega": a department, then the organisation
 			org, _ = c.entityAfter(te, []string{"at"}, 6, person.name)
+		}
+		if !org.ok() {
+			org = c.ledBy(min(ts, person.start), person.name)
 		}
 		if !org.ok() {
 			org = c.appointer(person)

@@ -15,9 +15,10 @@ type wordClasses struct {
 	valueVerb                                                      *regexp.Regexp // valuation
 	decline, metric, cagr                                          *regexp.Regexp // growth
 	reach                                                          *regexp.Regexp // market_size
+	level                                                          *regexp.Regexp // headcount_change
 	ownEvent, dealRef                                              *regexp.Regexp // event_date
 	relationship, idiom, followSuit                                *regexp.Regexp // client_change
-	appoint, appointed                                             *regexp.Regexp // role
+	appoint, appointed, ledBy                                      *regexp.Regexp // role
 	privatelyHeld                                                  *regexp.Regexp // ticker
 }
 
@@ -38,10 +39,11 @@ func newWordClasses(set *rules.Set) wordClasses {
 		{&w.valueVerb, "valuation", "value_verb"},
 		{&w.decline, "growth", "decline"}, {&w.metric, "growth", "metric"}, {&w.cagr, "growth", "cagr"},
 		{&w.reach, "market_size", "reach"},
+		{&w.level, "headcount_change", "level"},
 		{&w.ownEvent, "event_date", "own_event"}, {&w.dealRef, "event_date", "deal_ref"},
 		{&w.relationship, "client_change", "relationship"}, {&w.idiom, "client_change", "idiom"},
 		{&w.followSuit, "client_change", "follow_suit"},
-		{&w.appoint, "role", "appoint"}, {&w.appointed, "role", "appointed"},
+		{&w.appoint, "role", "appoint"}, {&w.appointed, "role", "appointed"}, {&w.ledBy, "role", "led_by"},
 		{&w.privatelyHeld, "ticker", "privately_held"},
 	} {
 		*c.re = neverMatches

@@ -269,7 +269,7 @@ func TestReconcileCommand(t *testing.T) {
 // address.
 func serveProcess(t *testing.T, dsn, who string) string {
 	t.Helper()
-	cmd := claimcheckProcess(t, "serve", "--db", dsn, "--addr", "127.0.0.1:0", "--by", who)
+	cmd := claimcheckProcess(t, "serve", "--db", dsn, "--addr", "127.0.0.1:0", "--user", who)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
