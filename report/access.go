@@ -1,6 +1,7 @@
 package report
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -8,8 +9,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 )
@@ -25,7 +26,6 @@ const (
 	sessionCookie  = "claimcheck_session"
 	reviewerCookie = "claimcheck_reviewer"
 	sessionTTL     = 12 * time.Hour
-	maxSessions    = 10000
 	maxNameRunes   = 80
 )
 
@@ -180,54 +180,49 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
-// sessions are the browsers that gave the access token.
+// sessions are the browsers that gave the access token. A session is a
+// signed expiry, not a server-side entry: every replica of the page that
+// shares the token (CLAIMCHECK_TOKEN) honours a session another started,
+// and a new token ends every session.
 type sessions struct {
-	mu sync.Mutex
-	m  map[string]time.Time // id: expiry
+	key []byte // derived from the token
 }
 
-func (ss *sessions) start() (string, error) {
-	var b [32]byte
+func newSessions(token string) sessions {
+	k := sha256.Sum256([]byte("claimcheck session\x00" + token))
+	return sessions{key: k[:]}
+}
+
+func (ss sessions) sign(msg string) string {
+	m := hmac.New(sha256.New, ss.key)
+	m.Write([]byte(msg))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+func (ss sessions) start() (string, error) {
+	var b [16]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return "", err
 	}
-	id := base64.RawURLEncoding.EncodeToString(b[:])
-	now := time.Now()
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	if ss.m == nil {
-		ss.m = map[string]time.Time{}
-	}
-	if len(ss.m) >= maxSessions {
-		for k, exp := range ss.m {
-			if now.After(exp) {
-				delete(ss.m, k)
-			}
-		}
-		for k := range ss.m { // still full: make room, oldest or not
-			if len(ss.m) < maxSessions {
-				break
-			}
-			delete(ss.m, k)
-		}
-	}
-	ss.m[id] = now.Add(sessionTTL)
-	return id, nil
+	msg := strconv.FormatInt(time.Now().Add(sessionTTL).Unix(), 10) + "." + base64.RawURLEncoding.EncodeToString(b[:])
+	return msg + "." + ss.sign(msg), nil
 }
 
-func (ss *sessions) valid(r *http.Request) bool {
+func (ss sessions) valid(r *http.Request) bool {
 	c, err := r.Cookie(sessionCookie)
 	if err != nil || c.Value == "" {
 		return false
 	}
-	ss.mu.Lock()
-	defer ss.mu.Unlock()
-	exp, ok := ss.m[c.Value]
-	if ok && time.Now().After(exp) {
-		delete(ss.m, c.Value)
+	i := strings.LastIndexByte(c.Value, '.')
+	if i < 0 {
 		return false
 	}
-	return ok
+	msg, mac := c.Value[:i], c.Value[i+1:]
+	if !hmac.Equal([]byte(mac), []byte(ss.sign(msg))) {
+		return false
+	}
+	exp, err := strconv.ParseInt(msg[:max(0, strings.IndexByte(msg, '.'))], 10, 64)
+	return err == nil && time.Now().Unix() < exp
 }
 
 // reviewer is who the verdicts of request r are recorded as: the server's

@@ -7,8 +7,10 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
@@ -160,6 +162,39 @@ func TestServerAccessToken(t *testing.T) {
 	req.AddCookie(&http.Cookie{Name: sessionCookie, Value: secret})
 	if code, _, _ := other.do(req); code != 303 {
 		t.Errorf("the token itself as a cookie: %d, want a redirect", code)
+	}
+}
+
+// TestSessionsAcrossReplicas: a session is the token's, not the process's:
+// a replica sharing the token honours it, one with another token does not,
+// and a session that expired or was altered is no session.
+func TestSessionsAcrossReplicas(t *testing.T) {
+	src := newFake()
+	a := newSessions("shared-token-for-the-desk")
+	id, err := a.start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	replica := accessClient(t, src, ServerOptions{Who: "ed", Token: "shared-token-for-the-desk"})
+	other := accessClient(t, src, ServerOptions{Who: "ed", Token: "another-token-entirely"})
+	expired := strconv.FormatInt(time.Now().Add(-time.Minute).Unix(), 10) + ".x"
+	expired += "." + a.sign(expired)
+	for _, tc := range []struct {
+		c      *serverClient
+		cookie string
+		want   int
+	}{
+		{replica, id, 200},
+		{other, id, 303},
+		{replica, id[:len(id)-2] + "AA", 303},
+		{replica, expired, 303},
+		{replica, "9999999999.x." + a.sign("1.x"), 303},
+	} {
+		req, _ := http.NewRequest("GET", tc.c.url+"/", nil)
+		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: tc.cookie})
+		if code, _, _ := tc.c.do(req); code != tc.want {
+			t.Errorf("cookie %q: %d, want %d", tc.cookie, code, tc.want)
+		}
 	}
 }
 

@@ -71,7 +71,7 @@ func NewServer(src Source, opts ServerOptions) (http.Handler, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &server{src: src, opts: opts, csrf: base64.RawURLEncoding.EncodeToString(b[:])}
+	s := &server{src: src, opts: opts, csrf: base64.RawURLEncoding.EncodeToString(b[:]), sessions: newSessions(opts.Token)}
 	if opts.CSRFToken != "" {
 		s.csrf = opts.CSRFToken
 	}
