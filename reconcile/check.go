@@ -67,6 +67,9 @@ type run struct {
 	// each pair's deal completions that articles report as their news:
 	// a completed deal changes the holdings
 	closed map[[2]string][]int
+	// and the days they were struck ("agreed on Tuesday"), for the pairs
+	// whose announcement no article dates
+	signed map[[2]string][]int
 	// facts declares, per kind, which claims state one fact and how
 	// their values compare (the rules' fact declarations)
 	facts map[extract.Kind]*rules.Fact
@@ -82,7 +85,7 @@ func newRun(opts Options) *run {
 	return &run{opts: opts, private: map[string][]*extract.Claim{}, outliers: map[string]bool{}, marketKeys: map[string]string{},
 		marketSpans: map[string]*span{}, dealTargets: map[string]map[string]int{}, dealTargetOf: map[string]string{},
 		asCeiling: map[string]bool{}, announced: map[[2]string][]int{}, posts: postsOf(opts.Rules),
-		closed: map[[2]string][]int{}, facts: factsOf(opts.Rules)}
+		closed: map[[2]string][]int{}, signed: map[[2]string][]int{}, facts: factsOf(opts.Rules)}
 }
 
 // Reconcile checks claims held in memory and returns the findings, ordered

@@ -159,15 +159,20 @@ func (r *run) findDealTarget(investor string) string {
 // that reports the announcement as its news: a retrospective date ("first
 // announced in early 2023") is the likelier to be wrong.
 func (r *run) noteAnnouncement(c *extract.Claim) {
-	if c.Kind != extract.KindEventDate || c.Event != "announced" && c.Event != "closed" || c.Subject == "" || c.Object == "" || !isNews(c) {
+	if c.Kind != extract.KindEventDate || c.Event != "announced" && c.Event != "closed" && c.Event != "signed" || c.Subject == "" || c.Object == "" || !isNews(c) {
 		return
 	}
 	k := [2]string{r.canon(c.Subject), r.canon(c.Object)}
-	if c.Event == "closed" {
+	switch c.Event {
+	case "closed":
 		r.closed[k] = append(r.closed[k], c.Value.From)
-		return
+	case "signed":
+		// "agreed on Tuesday to buy": the day the deal was struck stands
+		// for its announcement where the coverage dates none.
+		r.signed[k] = append(r.signed[k], c.Value.From)
+	default:
+		r.announced[k] = append(r.announced[k], c.Value.From)
 	}
-	r.announced[k] = append(r.announced[k], c.Value.From)
 }
 
 // byCompletion splits a pair's holdings at the completions of its deals:
@@ -214,11 +219,16 @@ func (r *run) byCompletion(cs []*extract.Claim) [][]*extract.Claim {
 }
 
 // announcedBy returns the day the pair's deal reported by an article
-// published on pub was announced: the latest announcement on or before
+// published on pub was announced (struck, when no article dates its
+// announcement): the latest announcement on or before
 // pub, as most reports of that news date it; without pub, the pair's one
 // announcement. False when the coverage dates no such announcement.
 func (r *run) announcedBy(subject, object string, pub anchor) (int, bool) {
-	days := r.announced[[2]string{r.canon(subject), r.canon(object)}]
+	k := [2]string{r.canon(subject), r.canon(object)}
+	days := r.announced[k]
+	if len(days) == 0 {
+		days = r.signed[k]
+	}
 	if len(days) == 0 {
 		return 0, false
 	}

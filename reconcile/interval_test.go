@@ -88,10 +88,15 @@ func TestTitlesCompatible(t *testing.T) {
 }
 
 func TestBuildAliases(t *testing.T) {
+	// A full name used less than its short form is still its name when
+	// the words it adds are words that end a company's name ("Capital"),
+	// never when they name a part of it ("Europe").
+	orgWords := map[string]bool{"robotics": true, "capital": true, "software": true, "energy": true, "media": true}
 	a := buildAliases(map[string]int{"Calder": 2, "Calder Robotics": 6, "Calder Robotics Europe": 1,
 		"Orbis": 1, "Orbis Energy": 3, "Orbis Media": 2,
-		"Pinecrest": 1, "Pinecrest Software": 4, "Pinecrest Launches": 1, "Vega Robotics": 3})
-	want := map[string]string{"calder": "calder robotics", "pinecrest": "pinecrest software"}
+		"Pinecrest": 1, "Pinecrest Software": 4, "Pinecrest Launches": 1, "Vega Robotics": 3,
+		"Harbor Lane": 9, "Harbor Lane Capital": 2, "Quill": 9, "Quill Europe": 2}, orgWords)
+	want := map[string]string{"calder": "calder robotics", "pinecrest": "pinecrest software", "harbor lane": "harbor lane capital"}
 	if len(a) != len(want) {
 		t.Fatalf("aliases = %v, want %v", a, want)
 	}

@@ -16,10 +16,13 @@ type aliases map[string]string
 // buildAliases reads a name as the longer name of the corpus whose first
 // words are all of its words, when the corpus names that one at least twice
 // as often as every other such name together, and at least half as often
-// as the short name itself. A name that begins several
+// as the short name itself, or whatever its use when every word it adds is
+// one that ends a company's name (orgWords: "Harbor Lane Capital" is
+// Harbor Lane's full name, "Calder Robotics Europe" a part of Calder
+// Robotics). A name that begins several
 // names used alike ("Orbis" of "Orbis Energy" and "Orbis Media") stands for
 // none of them: which is meant is not known.
-func buildAliases(uses map[string]int) aliases {
+func buildAliases(uses map[string]int, orgWords map[string]bool) aliases {
 	folded := map[string]int{}
 	for n, k := range uses {
 		if f := fold(n); f != "" {
@@ -51,11 +54,20 @@ func buildAliases(uses map[string]int) aliases {
 		}
 		// A longer name used far less than the short one is a part of it
 		// ("Calder Robotics Europe", a unit) or a misreading, not its name.
-		if folded[top] >= 2*rest && folded[top] > rest && 2*folded[top] >= folded[short] {
+		if folded[top] >= 2*rest && folded[top] > rest && (2*folded[top] >= folded[short] || allIn(strings.Fields(top)[len(strings.Fields(short)):], orgWords)) {
 			out[short] = top
 		}
 	}
 	return out
+}
+
+func allIn(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if !set[w] {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // canon is the folded name a party is compared by.
@@ -78,7 +90,13 @@ func (r *run) readNames(src Source) error {
 	if err := n.Names(func(s string, k int) error { uses[s] += k; return nil }); err != nil {
 		return err
 	}
-	r.aliases = buildAliases(uses)
+	orgWords := map[string]bool{}
+	if r.opts.Rules != nil {
+		for _, w := range r.opts.Rules.Lexicon.OrgWords {
+			orgWords[fold(w)] = true
+		}
+	}
+	r.aliases = buildAliases(uses, orgWords)
 	return nil
 }
 

@@ -557,6 +557,10 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Vega Robotics will cut more than 400 jobs. Vega Media will cut 20 jobs.", "2023-09-14"},
 			{"b.txt", "Vega is cutting about 350 jobs.", "2023-09-20"},
 		}, nil},
+		{"a holding before a deal the coverage dates by its agreement", []article{
+			{"a.txt", "Orbital Systems agreed on Tuesday to buy Vega Robotics for $900 million. Orbital already owns 8% of Vega Robotics.", "2024-05-07"},
+			{"b.txt", "Orbital Systems, which held a 14% stake in Vega Robotics before the deal, expects to close the purchase in July.", "2024-05-09"},
+		}, []want{{TypeConflict, extract.KindStake, []string{"already owns 8%", "held a 14% stake"}, "stake in Vega Robotics"}}},
 		{"a month-dated article is anchored to its month", []article{
 			{"a.txt", "Helix Robotics will cut more than 400 jobs.", "2023-09"},
 			{"b.txt", "Helix Robotics is cutting about 350 jobs.", "2023-10-02"},
