@@ -88,7 +88,7 @@ func (r *run) factConflicts(cs []*extract.Claim) []Finding {
 	switch {
 	case group == "deals":
 		return r.dealConflicts(f)
-	case group == "holdings" || group == "periods" || group == "plans":
+	case group == "holdings" || group == "periods" || group == "plans" || group == "rounds":
 		return r.scopedConflicts(f)
 	case group == "events" && f.claims[0].Status != extract.StatusActual:
 		// Expectations are compared with those stated about the same
@@ -159,15 +159,8 @@ func (r *run) scopedConflicts(f *fact) []Finding {
 	if r.groupOf(f.key.kind) == "plans" {
 		return r.planConflicts(f)
 	}
-	if f.claims[0].Round != "" && r.scopes(f.key.kind, "round") {
-		// One round's valuation is one figure however far apart its
-		// articles are.
-		if sides := r.sides(f.key.kind, f.claims); len(sides) > 1 {
-			fd := r.conflict(f, "", sides)
-			fd.Message += "; both: " + roundWords(f.claims[0].Round) + ", " + whenWords(f.claims)
-			return []Finding{fd}
-		}
-		return nil
+	if r.groupOf(f.key.kind) == "rounds" {
+		return r.roundConflicts(f)
 	}
 	return r.periodConflicts(f)
 }

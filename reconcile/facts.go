@@ -147,14 +147,6 @@ func (r *run) groupOf(k extract.Kind) string {
 	return ""
 }
 
-// scopes says whether a kind's facts are told apart by a field.
-func (r *run) scopes(k extract.Kind, name string) bool {
-	if f := r.facts[k]; f != nil {
-		return slices.Contains(f.Scope, name) || slices.Contains(f.Scope, name+"?")
-	}
-	return false
-}
-
 // windowOf is how far apart, in days, two articles may be published for
 // their undated claims of a kind to be compared.
 func (r *run) windowOf(k extract.Kind) int {

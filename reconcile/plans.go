@@ -114,3 +114,66 @@ func withPlan(msg, plan string) string {
 	}
 	return msg + "; both: " + plan
 }
+
+// roundConflicts reconciles a figure a round strikes (a valuation): one
+// round's figure is one fact however far apart its articles are, two
+// rounds' are two. A figure naming no round, told within the window of
+// the one round the coverage names, is that round's ("raised $300 million
+// in a Series C, valuing the company at $3 billion" names the round in
+// another clause); the others are compared by period.
+func (r *run) roundConflicts(f *fact) []Finding {
+	byRound := map[string][]*extract.Claim{}
+	var rounds []string
+	var none []*extract.Claim
+	for _, c := range f.claims {
+		if c.Round == "" {
+			none = append(none, c)
+			continue
+		}
+		if byRound[c.Round] == nil {
+			rounds = append(rounds, c.Round)
+		}
+		byRound[c.Round] = append(byRound[c.Round], c)
+	}
+	sort.Strings(rounds)
+	if len(rounds) == 1 {
+		days := r.windowOf(f.key.kind)
+		var rest []*extract.Claim
+		for _, c := range none {
+			if toldNear(c, byRound[rounds[0]], days) {
+				byRound[rounds[0]] = append(byRound[rounds[0]], c)
+			} else {
+				rest = append(rest, c)
+			}
+		}
+		none = rest
+	}
+	var out []Finding
+	for _, k := range rounds {
+		cs := byRound[k]
+		if sides := r.sides(f.key.kind, cs); len(sides) > 1 {
+			fd := r.conflict(&fact{key: factKey{kind: f.key.kind, subject: f.key.subject, object: f.key.object, scope: f.key.scope + "|" + k}, claims: cs}, "", sides)
+			fd.Message += "; both: " + roundWords(k) + ", " + whenWords(cs)
+			out = append(out, fd)
+		}
+	}
+	if len(none) > 1 {
+		out = append(out, r.periodConflicts(&fact{key: f.key, claims: none})...)
+	}
+	return out
+}
+
+// toldNear says whether a claim is anchored within days of one of cs.
+func toldNear(c *extract.Claim, cs []*extract.Claim, days int) bool {
+	a := claimAnchor(c)
+	if !a.ok() {
+		return false
+	}
+	for _, o := range cs {
+		b := claimAnchor(o)
+		if b.ok() && a.from <= addDays(b.to, days) && b.from <= addDays(a.to, days) {
+			return true
+		}
+	}
+	return false
+}

@@ -472,6 +472,14 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "Helix Robotics was valued at $1 billion in its Series B.", "2021-05-02"},
 			{"b.txt", "Helix Robotics was valued at $3 billion in its Series B.", "2024-05-03"},
 		}, []want{{TypeConflict, extract.KindValuation, []string{"$1 billion", "$3 billion"}, "both: the Series B"}}},
+		{"a round's valuation and one told then without the round", []article{
+			{"a.txt", "Helix Robotics raised $300 million in a Series C round, valuing the company at $3 billion.", "2024-05-02"},
+			{"b.txt", "Helix Robotics was valued at $3.6 billion in its Series C.", "2024-05-03"},
+		}, []want{{TypeConflict, extract.KindValuation, []string{"$3 billion", "$3.6 billion"}, "both: the Series C"}}},
+		{"a valuation years before a round is not the round's", []article{
+			{"a.txt", "Helix Robotics was valued at $1 billion.", "2021-05-02"},
+			{"b.txt", "Helix Robotics was valued at $3.6 billion in its Series C.", "2024-05-03"},
+		}, nil},
 		{"two chairs of one company in one week, named by synonyms", []article{
 			{"a.txt", "Helix Robotics chairman Dana Marsh said the deal would close soon.", "2024-10-15"},
 			{"b.txt", "Helix Robotics chairwoman Ana Gil said the deal would close soon.", "2024-10-18"},

@@ -52,7 +52,7 @@ type Fact struct {
 	Subject string `yaml:"subject"`
 	// Group is how claims of one fact are grouped in time before they are
 	// compared: deals, holdings, periods (plans: periods of each plan of
-	// cuts), events or once.
+	// cuts; rounds: each round's figure, then periods), events or once.
 	Group string `yaml:"group"`
 	// Compare is how two values meet: interval (numbers and dates as the
 	// ranges their wording allows), label (equal, or compatible), titles
@@ -82,7 +82,7 @@ type Fact struct {
 var (
 	knownFactFields = map[string]bool{"object": true, "status": true, "currency": true, "aspect": true,
 		"component": true, "rate": true, "event": true, "period": true, "round": true, "plan": true}
-	knownGroups   = map[string]bool{"deals": true, "holdings": true, "periods": true, "plans": true, "events": true, "once": true}
+	knownGroups   = map[string]bool{"deals": true, "holdings": true, "periods": true, "plans": true, "rounds": true, "events": true, "once": true}
 	knownCompares = map[string]bool{"interval": true, "label": true, "titles": true}
 )
 
