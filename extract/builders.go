@@ -995,6 +995,45 @@ var (
 // before the verb), what (the verb's label) and from whom (the vendor after
 // it, else the vendor the article is about).
 
+// possessorOf returns the organisation whose possessive stands before the
+// title at token i, past up to two modifiers ("Quillon's former chief
+// executive", "the company's new finance chief").
+func (c *sentCtx) possessorOf(i int, person string) party {
+	j := i
+	for k := 0; k < 2 && j > 0; k++ {
+		w := c.toks[j-1].Text
+		if !isWord(w) || isPossessive(w) || strings.ToLower(w) != w || c.art.x.phraseBreaks[w] || isDeterminer(w) {
+			break
+		}
+		j--
+	}
+	for _, e := range c.ents {
+		if e.tok1 == j && e.possessive && e.name != person && !c.art.isPerson(e) {
+			return c.resolve(e, person)
+		}
+	}
+	return party{}
+}
+
+// heldAtBeforeAs returns the organisation named just before "as" and the
+// title at token i ("joined Pinecrest as CTO", "worked at Corvane as
+// chief financial officer"): where the clause's subject holds the title.
+func (c *sentCtx) heldAtBeforeAs(i int, person string) party {
+	j := i - 1
+	if j >= 0 && isDeterminer(c.toks[j].Text) {
+		j--
+	}
+	if j < 1 || !strings.EqualFold(c.toks[j].Text, "as") {
+		return party{}
+	}
+	for _, e := range c.ents {
+		if e.tok1 == j && !e.possessive && e.name != person && !c.art.isPerson(e) && e.ref == refName {
+			return c.resolve(e, person)
+		}
+	}
+	return party{}
+}
+
 // ledBy returns what a person leads when the words before pos say so
 // ("the drone maker, run by chief executive Ana Gil"): the organisation
 // the phrase before them names, pronouns and descriptors resolved.
@@ -1355,7 +1394,12 @@ func buildRoles(c *sentCtx) {
 	var out []found
 	lex := &c.art.x.set.Lexicon
 	formerAt := func(pos int) bool {
+		// The clause the title stands in: "X, Y's CFO, previously worked
+		// at Z as chief financial officer" says the second was before.
 		lo := max(0, pos-30)
+		if k := strings.LastIndexAny(c.text[max(0, pos-60):pos], ",;("); k >= 0 {
+			lo = min(lo, max(0, pos-60)+k)
+		}
 		for i := range lex.Former {
 			if c.scan.matchIn(lex.Former[i].Re, lo, pos) {
 				return true
@@ -1422,7 +1466,13 @@ func buildRoles(c *sentCtx) {
 		if !person.ok() {
 			continue
 		}
-		if o, _ := c.entityAfter(te, []string{"of", "at"}, 2, person.name); o.ok() {
+		if o := c.possessorOf(i, person.name); o.ok() {
+			// "Ana Gil, Pellion's CFO", "Quillon's former chief executive"
+			org = o
+		} else if o := c.heldAtBeforeAs(i, person.name); o.ok() {
+			// "worked at Corvane as chief financial officer"
+			org = o
+		} else if o, _ := c.entityAfter(te, []string{"of", "at"}, 2, person.name); o.ok() {
 			org = o
 		} else if joined.ok() {
 			org = joined

@@ -437,7 +437,9 @@ func (a *artState) takesTitle(toks []Token, i, j int) bool {
 	if j+1 < len(toks) && toks[j].Text == "," && strings.EqualFold(toks[j+1].Text, "who") && !inPhrase {
 		return true
 	}
-	for k := j; k+1 < len(toks) && k < j+4; k++ {
+	// "worked at Corvane as CFO": the title is the clause subject's, not
+	// that of the name the preposition governs.
+	for k := j; k+1 < len(toks) && k < j+4 && !inPhrase; k++ {
 		if a.x.roleLinks[strings.ToLower(toks[k].Text)] {
 			t := k + 1
 			if t+1 < len(toks) && isDeterminer(toks[t].Text) {
