@@ -41,7 +41,7 @@ func (o *output) register(fs *flag.FlagSet, formats string) {
 // write renders a report; to a file, atomically, so a reader never sees
 // half a report.
 func (o *output) write(e *env, r *report.Report) error {
-	if err := oneOf("format", o.format, "text", "json", "markdown", "md", "html"); err != nil {
+	if err := oneOf("format", o.format, append(report.Formats, "md")...); err != nil {
 		return err
 	}
 	if o.color == "" {
@@ -52,15 +52,7 @@ func (o *output) write(e *env, r *report.Report) error {
 	}
 	toFile := o.path != "" && o.path != "-"
 	render := func(w io.Writer) error {
-		switch o.format {
-		case "json":
-			return report.JSON(w, r)
-		case "markdown", "md":
-			return report.Markdown(w, r)
-		case "html":
-			return report.HTML(w, r)
-		}
-		return report.Text(w, r, report.TextOptions{Color: useColor(o.color, e.stdout, toFile)})
+		return report.Render(w, r, o.format, report.TextOptions{Color: useColor(o.color, e.stdout, toFile)})
 	}
 	if !toFile {
 		if err := render(e.stdout); err != nil {
@@ -152,7 +144,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	o.common.registerTickers(fs)
 	o.common.registerRead(fs)
 	o.common.registerLog(fs)
-	o.output.register(fs, "text, json, markdown or html")
+	o.output.register(fs, "text, json, markdown, html or csv")
 	fs.BoolVar(&o.failOnFindings, "fail-on-findings", false, "exit with code 1 when there are findings")
 	roots, err := parse(fs, args)
 	if err != nil {
@@ -447,7 +439,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	var o reportOptions
 	fs := newFlags(e, "report", "report [flags]\n\nPrints the findings stored in the database.")
 	o.common.registerTickers(fs)
-	o.output.register(fs, "text, json, markdown or html")
+	o.output.register(fs, "text, json, markdown, html or csv")
 	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
 	fs.StringVar(&o.status, "status", "open", "findings to show: open, resolved or all")
 	fs.StringVar(&o.review, "review", "", "only findings in this review state: open, confirmed or dismissed")
