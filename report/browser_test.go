@@ -154,7 +154,7 @@ func TestReviewPageInBrowser(t *testing.T) {
 	}
 	// Filter to dismissed findings: none yet.
 	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1")),
-		chromedp.SetValue(chromedp.CSS(`select[name=review]`), "dismissed"), chromedp.Submit(chromedp.CSS(`form.filters`)),
+		chromedp.SetValue(chromedp.CSS(`select[name=show]`), "dismissed"), chromedp.Submit(chromedp.CSS(`form.filters`)),
 		chromedp.WaitVisible(chromedp.CSS(`.empty`)))
 	if filtered := b.text(".empty"); !strings.Contains(filtered, "No findings") {
 		t.Errorf("filter: %q", filtered)
@@ -208,7 +208,7 @@ func TestReviewPageInBrowser(t *testing.T) {
 		t.Error("the finding page scrolls sideways on a phone")
 	}
 	b.shot("finding-phone.png")
-	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1")))
+	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-2")))
 	if !b.fits() {
 		t.Error("the list scrolls sideways on a phone")
 	}
@@ -246,7 +246,7 @@ func TestReviewPageTrustInBrowser(t *testing.T) {
 	if b.eval(`document.querySelector('input[name=reviewer]') !== null`) || !strings.Contains(b.text(".reviewer"), "Reviewing as Ann Lee") {
 		t.Error("the page asks for the name again after it was given")
 	}
-	b.do(chromedp.Click(chromedp.CSS(`#f-2 button[value=confirmed]`)), chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	b.do(chromedp.Click(chromedp.CSS(`#f-2 button[value=confirmed]`)), chromedp.WaitVisible(chromedp.CSS(`#f-2.review-confirmed`)))
 	if rv := src.reviews["f-2"]; rv.State != "confirmed" || rv.By != "Ann Lee" {
 		t.Errorf("the second verdict: %+v", rv)
 	}
@@ -270,24 +270,28 @@ func TestHTMLReportInBrowser(t *testing.T) {
 
 	b.desktop()
 	b.do(chromedp.Navigate(srv.URL+"/report.html"), chromedp.WaitVisible(chromedp.CSS("#f-conflict")))
-	if !b.eval(`document.querySelectorAll('.finding:not([hidden])').length === 3`) {
-		t.Error("without a filter, not every finding shows")
+	if !b.eval(`document.querySelectorAll('.finding:not([hidden])').length === 2 && document.getElementById('f-stake').hidden`) {
+		t.Error("by default the report shows what needs attention: the two open findings, not the dismissed one")
 	}
 	b.shot("report-desktop.png")
 	change := func(sel, value string) {
 		b.t.Helper()
 		b.eval(`(function(){ var s = document.querySelector('` + sel + `'); s.value = '` + value + `'; s.dispatchEvent(new Event('change')); return true })()`)
 	}
+	change(`select[data-filter=show]`, "all")
+	if !b.eval(`document.querySelectorAll('.finding:not([hidden])').length === 3`) {
+		t.Error("show all: not every finding shows")
+	}
 	change(`select[data-filter=kind]`, "stake")
 	if !b.eval(`document.getElementById('f-conflict').hidden && !document.getElementById('f-stake').hidden`) {
 		t.Error("the kind filter did not hide cards: is the script blocked by the report's policy?")
 	}
-	change(`select[data-filter=review]`, "open")
+	change(`select[data-filter=show]`, "resolved")
 	if !b.eval(`!document.getElementById('none-shown').hidden`) {
 		t.Error("no message when the filters leave nothing")
 	}
 	change(`select[data-filter=kind]`, "")
-	change(`select[data-filter=review]`, "")
+	change(`select[data-filter=show]`, "attention")
 	b.phone()
 	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#f-conflict")))
 	if !b.fits() {

@@ -21,7 +21,6 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"lower":  strings.ToLower,
 	"plural": plural,
 	"dict2":  func(p pageView, f findingView) map[string]any { return map[string]any{"P": p, "F": f} },
-	"list3":  func(a, b, c string) []string { return []string{a, b, c} },
 	"date": func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -50,6 +49,7 @@ type findingView struct {
 	Entry
 	Sides   []sideView
 	Classes string
+	State   string // its word of Shows: unreviewed, confirmed, dismissed or resolved
 }
 
 type pageView struct {
@@ -66,7 +66,8 @@ type pageView struct {
 	Server    bool   // the review server: forms and article links
 	CSRF      string // the server's form token
 	Nonce     string // the server's script nonce
-	Filter    Filter
+	Filter    Filter // Show always set
+	Shows     []string
 	Flash     string
 	Single    bool        // one finding's page: no filters, a way back
 	Return    string      // where a review form comes back to: this page
@@ -83,12 +84,19 @@ const filterScript = `
 (function(){
   if (document.querySelector('.filters[action]')) return; // the server filters itself
   var sel = document.querySelectorAll('[data-filter]');
+  // The vocabulary of report.Filter.Match: a card's state is one of
+  // unreviewed, confirmed, dismissed or resolved.
+  function matches(want, state){
+    if (!want || want === 'all') return true;
+    if (want === 'attention') return state === 'unreviewed' || state === 'confirmed';
+    return want === state;
+  }
   function apply(){
     var want = {}, shown = 0;
     sel.forEach(function(s){ want[s.dataset.filter] = s.value; });
     document.querySelectorAll('.finding').forEach(function(f){
       var show = (!want.type || f.dataset.type === want.type) && (!want.kind || f.dataset.kind === want.kind) &&
-        (!want.review || f.dataset.review === want.review) && (!want.status || f.dataset.status === want.status);
+        matches(want.show, f.dataset.state);
       f.hidden = !show;
       if (show) shown++;
     });
@@ -96,6 +104,7 @@ const filterScript = `
     if (none) none.hidden = shown > 0;
   }
   sel.forEach(function(s){ s.addEventListener('change', apply); });
+  apply();
   var form = document.querySelector('.filters');
   if (form) form.addEventListener('submit', function(e){ e.preventDefault(); apply(); });
 })();
@@ -129,7 +138,8 @@ func view(r *Report) pageView {
 		title = "claimcheck report"
 	}
 	p := pageView{Title: title, Summary: Summary(r), Listing: r.Listing, Errors: r.Errors, Skipped: r.Skipped, Articles: len(r.Articles),
-		Script: template.JS(filterScript)}
+		Script: template.JS(filterScript), Shows: Shows, Filter: r.Filter}
+	p.Filter.Show = r.Filter.show()
 	if !r.Generated.IsZero() {
 		p.Generated = r.Generated.UTC().Format("2006-01-02 15:04 UTC")
 	}
@@ -137,7 +147,7 @@ func view(r *Report) pageView {
 	arts := r.articleIndex()
 	types, kinds := map[string]bool{}, map[string]bool{}
 	for _, f := range r.sortedFindings() {
-		fv := findingView{Entry: f}
+		fv := findingView{Entry: f, State: stateOf(f)}
 		for _, g := range groups(f, claims) {
 			sv := sideView{Label: g.label}
 			if g.more > 0 {
@@ -189,9 +199,4 @@ func HTML(w io.Writer, r *Report) error {
 	p := view(r)
 	p.CSP = staticCSP
 	return templates.ExecuteTemplate(w, "page.html", p)
-}
-
-// Filter selects findings on the review page.
-type Filter struct {
-	Status, Review, Type, Kind string
 }

@@ -48,6 +48,9 @@ type Report struct {
 	Listing    string // what tickers were checked against
 	Generated  time.Time
 	Title      string // "" gives "claimcheck report"
+	// Filter is what the findings were selected by (Select); the HTML
+	// report's filter starts there.
+	Filter Filter
 }
 
 // contractKinds are the claim kinds of the report contract; other claims

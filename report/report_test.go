@@ -108,7 +108,7 @@ func TestHTMLEscapes(t *testing.T) {
 	if !strings.Contains(page, "<mark>$2 billion</mark>") {
 		t.Error("the claim is not highlighted in its sentence")
 	}
-	for _, f := range []string{`data-filter="type"`, `data-filter="kind"`, `data-filter="status"`, `data-filter="review"`, `data-status="open"`} {
+	for _, f := range []string{`data-filter="type"`, `data-filter="kind"`, `data-filter="show"`, `data-state="unreviewed"`} {
 		if !strings.Contains(page, f) {
 			t.Errorf("the report lacks the filter hook %s", f)
 		}
@@ -207,8 +207,8 @@ func (s *fakeSource) Report(ctx context.Context, f Filter) (*Report, error) {
 		if rv, ok := s.reviews[e.ID]; ok {
 			e.Review = rv
 		}
-		if f.Status != "" && f.Status != "all" && e.Status != f.Status ||
-			f.Review != "" && e.Review.State != f.Review || f.Type != "" && string(e.Type) != f.Type || f.Kind != "" && string(e.Kind) != f.Kind {
+		if st := f.Status(); st != "all" && e.Status != st || f.Review() != "" && e.Review.State != f.Review() ||
+			f.Type != "" && string(e.Type) != f.Type || f.Kind != "" && string(e.Kind) != f.Kind {
 			continue
 		}
 		out.Findings = append(out.Findings, e)
@@ -345,7 +345,7 @@ func TestServerPages(t *testing.T) {
 	if !strings.Contains(page, `<option value="unverified_ticker" selected>`) || !strings.Contains(page, `<option value="conflict">`) {
 		t.Error("the filter form does not show the filter, or drops the other choices")
 	}
-	if _, page = c.get("/?review=dismissed"); !strings.Contains(page, `class="empty"`) {
+	if _, page = c.get("/?show=dismissed"); !strings.Contains(page, `class="empty"`) {
 		t.Error("no findings: no plain message")
 	}
 

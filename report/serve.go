@@ -174,27 +174,44 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, code int, msg stri
 }
 
 func filterOf(q url.Values) Filter {
-	f := Filter{Status: q.Get("status"), Review: q.Get("review"), Type: q.Get("type"), Kind: q.Get("kind")}
-	if f.Status == "" {
-		f.Status = "open"
+	f := Filter{Show: q.Get("show"), Type: q.Get("type"), Kind: q.Get("kind")}
+	if CheckShow(f.Show) != nil {
+		f.Show = ShowAttention
 	}
 	return f
 }
 
 func (s *server) list(w http.ResponseWriter, r *http.Request) {
 	f := filterOf(r.URL.Query())
-	rep, err := s.src.Report(r.Context(), f)
+	// A finding just reviewed stays in view, whatever the filter says, so
+	// that the reviewer sees the verdict and note land and can undo them.
+	just := r.URL.Query().Get("reviewed")
+	if !plainID(just) {
+		just = ""
+	}
+	ask := f
+	if just != "" {
+		ask.Show = ShowAll
+	}
+	rep, err := s.src.Report(r.Context(), ask)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "Could not read the findings: see the server's log.", err)
 		return
 	}
+	keep := rep.Findings[:0]
+	for _, e := range rep.Findings {
+		if f.Match(e) || e.ID == just {
+			keep = append(keep, e)
+		}
+	}
+	rep.Findings, rep.Filter = keep, f
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	_ = templates.ExecuteTemplate(w, "page.html", s.page(r, rep, f))
 }
 
 func (s *server) finding(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	rep, err := s.src.Report(r.Context(), Filter{Status: "all"})
+	rep, err := s.src.Report(r.Context(), Filter{Show: ShowAll})
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "Could not read the findings: see the server's log.", err)
 		return
@@ -211,7 +228,7 @@ func (s *server) finding(w http.ResponseWriter, r *http.Request) {
 	}
 	rep.Findings = keep
 	rep.Title = "Finding " + id
-	p := s.page(r, rep, Filter{Status: "all"})
+	p := s.page(r, rep, Filter{Show: ShowAll})
 	p.Single = true
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	_ = templates.ExecuteTemplate(w, "page.html", p)

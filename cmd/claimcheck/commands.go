@@ -427,8 +427,8 @@ type reportOptions struct {
 	common
 	output
 	db      string
-	status  string
-	review  string
+	show    string
+	all     bool
 	typ     string
 	kind    string
 	since   int64
@@ -441,8 +441,8 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	o.common.registerTickers(fs)
 	o.output.register(fs, "text, json, markdown, html or csv")
 	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
-	fs.StringVar(&o.status, "status", "open", "findings to show: open, resolved or all")
-	fs.StringVar(&o.review, "review", "", "only findings in this review state: open, confirmed or dismissed")
+	fs.StringVar(&o.show, "show", report.ShowAttention, "findings to show: attention (open and not dismissed), unreviewed, confirmed, dismissed, resolved or all")
+	fs.BoolVar(&o.all, "all", false, "show every finding: the same as --show all")
 	fs.StringVar(&o.typ, "type", "", "only findings of this type: conflict, unverified_ticker or inconsistent")
 	fs.StringVar(&o.kind, "kind", "", "only findings of this claim kind")
 	fs.Int64Var(&o.since, "since", 0, "only findings new or reopened after this run id")
@@ -450,12 +450,19 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
+	if o.all {
+		o.show = report.ShowAll
+	}
+	if err := report.CheckShow(o.show); err != nil {
+		return usagef("--show: %v", err)
+	}
+	shown := report.Filter{Show: o.show, Type: o.typ, Kind: o.kind}
 	st, err := openExisting(ctx, o.db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	f := store.Filter{Status: o.status, Review: o.review, Type: o.typ, Kind: o.kind, SinceRun: o.since}
+	f := store.Filter{Status: shown.Status(), Review: shown.Review(), Type: o.typ, Kind: o.kind, SinceRun: o.since}
 	if o.newOnly {
 		last, ok, err := st.LastRun(ctx)
 		if err != nil {
@@ -473,5 +480,6 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	r.Select(shown)
 	return o.output.write(e, r)
 }

@@ -61,8 +61,7 @@ var flagValues = map[string][]string{
 	"log-format": {"text", "json"},
 	"color":      {"auto", "always", "never"},
 	"fail-on":    {"new", "any", "never"},
-	"status":     {"open", "resolved", "all"},
-	"review":     {"open", "confirmed", "dismissed"},
+	"show":       report.Shows,
 	"type":       {"conflict", "unverified_ticker", "inconsistent"},
 }
 

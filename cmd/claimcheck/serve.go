@@ -142,7 +142,12 @@ func (s storeSource) Report(ctx context.Context, f report.Filter) (*report.Repor
 	if err != nil {
 		return nil, err
 	}
-	return buildReport(ctx, s.st, store.Filter{Status: f.Status, Review: f.Review, Type: f.Type, Kind: f.Kind}, listing, pipeline.Result{})
+	r, err := buildReport(ctx, s.st, store.Filter{Status: f.Status(), Review: f.Review(), Type: f.Type, Kind: f.Kind}, listing, pipeline.Result{})
+	if err != nil {
+		return nil, err
+	}
+	r.Select(f)
+	return r, nil
 }
 
 func (s storeSource) Article(ctx context.Context, path string) (*corpus.Article, []extract.Claim, error) {
