@@ -138,6 +138,9 @@ type Claim struct {
 	Event       string    `json:"event,omitempty"`     // for event_date: announced, closed, founded, launched, approved
 	Published   string    `json:"published,omitempty"` // the article's publication date, YYYY-MM-DD, when known
 	Value       Value     `json:"value"`
+	// Refs are the references in the sentence read as the claim's parties
+	// ("its": Mercor), when the sentence does not name them.
+	Refs []Ref `json:"refs,omitempty"`
 }
 
 // ClaimID is the id of the claim of kind k at [start, end) of the article at

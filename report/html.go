@@ -37,6 +37,7 @@ type quote struct {
 	Hedged                                bool
 	Start                                 int
 	Attribution                           string
+	Refs                                  []extract.Ref
 }
 
 type sideView struct {
@@ -185,7 +186,7 @@ func keys(m map[string]bool) []string {
 
 func quoteOf(c *extract.Claim, arts map[string]*corpusArticle) quote {
 	b, m, a := excerpt(c, 400)
-	q := quote{ID: c.ID, Article: c.Article, Before: b, Mark: m, After: a, Hedged: c.Hedged, Start: c.Start, Attribution: c.Attribution}
+	q := quote{ID: c.ID, Article: c.Article, Before: b, Mark: m, After: a, Hedged: c.Hedged, Start: c.Start, Attribution: c.Attribution, Refs: c.Refs}
 	if art := arts[c.Article]; art != nil {
 		q.Title, q.Source, q.Published = art.Title, art.Source, art.PublishedString()
 	}

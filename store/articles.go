@@ -59,7 +59,7 @@ const (
 		precision=excluded.precision, text=excluded.text, warnings=excluded.warnings, run_id=excluded.run_id,
 		ingested_at=strftime('%Y-%m-%dT%H:%M:%fZ','now')`
 	insertClaimSQL = `INSERT INTO claims (id, article, kind, subject, object, normalized, text, sentence, start, "end",
-		sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+		sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component, refs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 )
 
 // SaveArticles writes a batch in one transaction: each article replaces
@@ -113,9 +113,17 @@ func (s *Store) SaveArticles(ctx context.Context, runID int64, batch []Ingested)
 				if err != nil {
 					return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
 				}
+				refs := ""
+				if len(c.Refs) > 0 {
+					b, err := json.Marshal(c.Refs)
+					if err != nil {
+						return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
+					}
+					refs = string(b)
+				}
 				if _, err := ins.Exec(c.ID, a.Path, string(c.Kind), c.Subject, c.Object, c.Normalized, c.Text, c.Sentence,
 					c.Start, c.End, c.SentStart, c.SentEnd, c.Hedged, c.Attribution, c.Period, string(c.Status),
-					string(c.Aspect), c.Event, string(v), string(c.Component)); err != nil {
+					string(c.Aspect), c.Event, string(v), string(c.Component), refs); err != nil {
 					return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
 				}
 			}
@@ -258,15 +266,20 @@ func (s *Store) Article(ctx context.Context, path string) (*corpus.Article, erro
 	return &a, nil
 }
 
-const claimCols = `id, article, kind, subject, object, normalized, text, sentence, start, "end", sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component`
+const claimCols = `id, article, kind, subject, object, normalized, text, sentence, start, "end", sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component, refs`
 
 func scanClaim(sc scanner) (extract.Claim, error) {
 	var c extract.Claim
-	var kind, status, aspect, value, component string
+	var kind, status, aspect, value, component, refs string
 	err := sc.Scan(&c.ID, &c.Article, &kind, &c.Subject, &c.Object, &c.Normalized, &c.Text, &c.Sentence, &c.Start, &c.End,
-		&c.SentStart, &c.SentEnd, &c.Hedged, &c.Attribution, &c.Period, &status, &aspect, &c.Event, &value, &component)
+		&c.SentStart, &c.SentEnd, &c.Hedged, &c.Attribution, &c.Period, &status, &aspect, &c.Event, &value, &component, &refs)
 	if err != nil {
 		return c, err
+	}
+	if refs != "" {
+		if err := json.Unmarshal([]byte(refs), &c.Refs); err != nil {
+			return c, fmt.Errorf("claim %s: stored references are not valid: %w", c.ID, err)
+		}
 	}
 	c.Kind, c.Status, c.Aspect = extract.Kind(kind), extract.Status(status), extract.Aspect(aspect)
 	c.Component = extract.Component(component)

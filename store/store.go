@@ -180,6 +180,9 @@ var migrations = []string{
 	// What a run passed over (unreadable folders, link loops, other
 	// extensions): counted apart from the files that failed.
 	`ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0`,
+	// The references a claim's sentence made to its parties ("its":
+	// Mercor), JSON; '' for none.
+	`ALTER TABLE claims ADD COLUMN refs TEXT NOT NULL DEFAULT ''`,
 }
 
 // SchemaVersion is the schema this build reads and writes.

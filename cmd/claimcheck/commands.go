@@ -52,7 +52,7 @@ func (o *output) write(e *env, r *report.Report) error {
 	}
 	toFile := o.path != "" && o.path != "-"
 	render := func(w io.Writer) error {
-		return report.Render(w, r, o.format, report.TextOptions{Color: useColor(o.color, e.stdout, toFile)})
+		return report.Render(w, r, o.format, report.TextOptions{Color: useColor(o.color, e.stdout, toFile), Wrap: termWidth(e.stdout, toFile)})
 	}
 	if !toFile {
 		if err := render(e.stdout); err != nil {
@@ -124,6 +124,20 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// termWidth is the width of the terminal a report goes to; 0 for a file or
+// a pipe, whose lines are left whole.
+func termWidth(w io.Writer, toFile bool) int {
+	f, ok := w.(*os.File)
+	if toFile || !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || width < 20 {
+		return 0
+	}
+	return width
 }
 
 func isTerminal(w io.Writer) bool {

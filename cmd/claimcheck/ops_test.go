@@ -493,7 +493,7 @@ func TestNonUTF8FileNames(t *testing.T) {
 		t.Skipf("this file system refuses a Latin-1 name: %v", err)
 	}
 	_, text, _ := claimcheck(t, "check", "--quiet", dir)
-	if !strings.Contains(text, `caf\xe9.txt: “`) || strings.Contains(text, name) {
+	if !strings.Contains(text, `    caf\xe9.txt — `) || strings.Contains(text, name) {
 		t.Errorf("text report does not show the name escaped:\n%s", text)
 	}
 	_, out, _ := claimcheck(t, "check", "--quiet", "--format", "json", dir)
