@@ -299,3 +299,35 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	}
 	b.shot("report-phone.png")
 }
+
+// TestHTMLReportOpensArticles: in the self-contained report a quote's link
+// opens the embedded article, collapsed until then, at the quoted span.
+func TestHTMLReportOpensArticles(t *testing.T) {
+	b := newBrowser(t)
+	var page bytes.Buffer
+	r := hostile()
+	if err := HTML(&page, r); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page.Bytes())
+	}))
+	defer srv.Close()
+	b.phone()
+	b.do(chromedp.Navigate(srv.URL+"/report.html"), chromedp.WaitVisible(chromedp.CSS("#f-1")))
+	if !b.eval(`!document.getElementById('a1').open && !document.getElementById('a1-span-113').checkVisibility()`) {
+		t.Error("the embedded article is not collapsed")
+	}
+	b.do(chromedp.Click(chromedp.CSS(`#f-1 a.open-article[href="#a1-span-113"]`)), chromedp.WaitVisible(chromedp.CSS(`#a1-span-113`)))
+	if !b.eval(`document.getElementById('a1').open && location.hash === '#a1-span-113' && document.querySelector('mark:target').textContent === '$2 billion'`) {
+		t.Error("the quote's link does not open its article at the span")
+	}
+	if !b.eval(`(function(){ var r = document.getElementById('a1-span-113').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })()`) {
+		t.Error("the span is not scrolled into view")
+	}
+	if !b.fits() {
+		t.Error("the opened article scrolls sideways on a phone")
+	}
+	b.shot("report-article-phone.png")
+}

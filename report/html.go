@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/base64"
+	"fmt"
 	"html/template"
 	"io"
 	"sort"
@@ -38,6 +39,14 @@ type quote struct {
 	Start                                 int
 	Attribution                           string
 	Refs                                  []extract.Ref
+	Link                                  string // the static report: "#aN-span-START" in the embedded article
+}
+
+// embedded is an article's text in the static report, collapsed until a
+// quote opens it at its span.
+type embedded struct {
+	ID, Path, Title, Source, Published string
+	Paras                              [][]segment
 }
 
 type sideView struct {
@@ -75,6 +84,7 @@ type pageView struct {
 	Script    template.JS // the filter script, ours: never article text
 	CSP       string      // the static report's policy; the server sends a header instead
 	Reviewer  string      // who the server records verdicts as; "" when it must ask
+	Texts     []embedded  // the static report's quoted articles
 	AskName   bool        // the review forms ask for the reviewer's name
 }
 
@@ -82,6 +92,23 @@ type pageView struct {
 // review server filters on its side and leaves it idle. It is a constant
 // so that its hash can go in the static report's Content-Security-Policy.
 const filterScript = `
+(function(){
+  // The static report opens an embedded article at the span a quote links to.
+  function open(hash){
+    if (!hash || hash.length < 2) return;
+    var t = document.getElementById(hash.slice(1));
+    if (!t) return;
+    var d = t.closest('details');
+    if (d && !d.open) d.open = true;
+    t.scrollIntoView({block: 'center'});
+  }
+  window.addEventListener('hashchange', function(){ open(location.hash); });
+  document.addEventListener('click', function(e){
+    var a = e.target.closest && e.target.closest('a.open-article');
+    if (a) setTimeout(function(){ open(a.getAttribute('href')); }, 0);
+  });
+  open(location.hash);
+})();
 (function(){
   if (document.querySelector('.filters[action]')) return; // the server filters itself
   var sel = document.querySelectorAll('[data-filter]');
@@ -199,5 +226,57 @@ func quoteOf(c *extract.Claim, arts map[string]*corpusArticle) quote {
 func HTML(w io.Writer, r *Report) error {
 	p := view(r)
 	p.CSP = staticCSP
+	if err := embedArticles(r, &p); err != nil {
+		return err
+	}
 	return templates.ExecuteTemplate(w, "page.html", p)
+}
+
+// embedArticles puts the text of every article the page quotes in it,
+// with the quoted claims marked and anchored, and links each quote to its
+// span: the static report opens an article at a claim as the review pages
+// do, with nothing to fetch. An article whose text is unknown keeps an
+// unlinked name.
+func embedArticles(r *Report, p *pageView) error {
+	arts := r.articleIndex()
+	byArticle := map[string][]extract.Claim{}
+	for _, c := range r.Claims {
+		byArticle[c.Article] = append(byArticle[c.Article], c)
+	}
+	ids := map[string]string{}
+	for fi := range p.Findings {
+		for si := range p.Findings[fi].Sides {
+			for qi := range p.Findings[fi].Sides[si].Quotes {
+				q := &p.Findings[fi].Sides[si].Quotes[qi]
+				id, seen := ids[q.Article]
+				if !seen {
+					a := arts[q.Article]
+					text := ""
+					if a != nil {
+						text = a.Text
+					}
+					if text == "" && r.ArticleText != nil {
+						t, err := r.ArticleText(q.Article)
+						if err != nil {
+							return fmt.Errorf("html report: text of %s: %w", ShowPath(q.Article), err)
+						}
+						text = t
+					}
+					if text != "" {
+						id = "a" + itoa(len(p.Texts)+1)
+						e := embedded{ID: id, Path: ShowPath(q.Article), Paras: highlightAs(text, byArticle[q.Article], id+"-")}
+						if a != nil {
+							e.Title, e.Source, e.Published = a.Title, a.Source, a.PublishedString()
+						}
+						p.Texts = append(p.Texts, e)
+					}
+					ids[q.Article] = id
+				}
+				if id != "" {
+					q.Link = "#" + id + "-span-" + itoa(q.Start)
+				}
+			}
+		}
+	}
+	return nil
 }

@@ -33,6 +33,9 @@ type FileError struct {
 // Report is everything a renderer shows.
 type Report struct {
 	Articles []corpus.Article // Text may be empty
+	// ArticleText, when set, reads the text of an article whose Text is
+	// empty: the HTML report embeds the articles it quotes.
+	ArticleText func(path string) (string, error)
 	// Claims are the claims shown: every claim of the corpus, or, when
 	// EachClaim is set, at least those the findings quote (ShownClaims).
 	Claims []extract.Claim

@@ -319,6 +319,12 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 // an anchor "span-START"; a claim overlapping an earlier one shares its
 // mark. Spans outside the text are left out.
 func highlight(text string, claims []extract.Claim) [][]segment {
+	return highlightAs(text, claims, "")
+}
+
+// highlightAs is highlight with anchors "PREFIXspan-START", for a page that
+// holds more than one article.
+func highlightAs(text string, claims []extract.Claim, prefix string) [][]segment {
 	claims = append([]extract.Claim(nil), claims...)
 	sort.SliceStable(claims, func(i, j int) bool {
 		if claims[i].Start != claims[j].Start {
@@ -353,7 +359,7 @@ func highlight(text string, claims []extract.Claim) [][]segment {
 			continue
 		}
 		seen[c.Start] = true
-		anchor := "span-" + itoa(c.Start)
+		anchor := prefix + "span-" + itoa(c.Start)
 		if c.Start < pos {
 			if last >= 0 {
 				cur[last].Also = append(cur[last].Also, anchor)

@@ -353,7 +353,14 @@ func buildReport(ctx context.Context, st *store.Store, f store.Filter, listing *
 		return nil, err
 	}
 	r := &report.Report{Articles: arts, Generated: time.Now().UTC(), ClaimTotal: total,
-		EachClaim: func(fn func(extract.Claim) error) error { return st.EachClaim(ctx, fn) }}
+		EachClaim: func(fn func(extract.Claim) error) error { return st.EachClaim(ctx, fn) },
+		ArticleText: func(path string) (string, error) {
+			a, err := st.Article(ctx, path)
+			if err != nil {
+				return "", err
+			}
+			return a.Text, nil
+		}}
 	for _, c := range byID {
 		r.Claims = append(r.Claims, c)
 	}
