@@ -331,3 +331,54 @@ func TestHTMLReportOpensArticles(t *testing.T) {
 	}
 	b.shot("report-article-phone.png")
 }
+
+// TestTimelineInBrowser: a finding's timeline and the front page's chart
+// of findings per run are drawn, fit a phone's width, and their text stays
+// legible there.
+func TestTimelineInBrowser(t *testing.T) {
+	b := newBrowser(t)
+	src := newFake()
+	f, arts := spread()
+	src.r.Findings = append(src.r.Findings, f)
+	for _, a := range arts {
+		src.r.Articles = append(src.r.Articles, *a)
+	}
+	h, err := NewServer(src, ServerOptions{Who: "browser-test", Logger: quietLog()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+
+	// The smallest text a figure shows, in CSS pixels as drawn.
+	const smallest = `(function(sel){ var m = 1e9; document.querySelectorAll(sel + ' text').forEach(function(t){
+		var h = t.getBoundingClientRect().height; if (h > 0) m = Math.min(m, h); }); return m; })`
+	for _, size := range []string{"desktop", "phone"} {
+		if size == "phone" {
+			b.phone()
+		} else {
+			b.desktop()
+		}
+		b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-t .timeline svg")))
+		if !b.eval(`document.querySelectorAll('#f-t .tl-dot').length === 5 && document.querySelectorAll('#f-t .tl-dot.tl-outlier').length === 1`) {
+			t.Errorf("%s: the timeline does not draw five articles with one outlier", size)
+		}
+		if !b.eval(`(function(){ var d = document.querySelectorAll('#f-t .tl-dot circle'); var xs = []; d.forEach(function(c){ xs.push(c.getBoundingClientRect().left) });
+			var w = document.querySelector('#f-t .timeline svg').getBoundingClientRect(); return xs.every(function(x){ return x >= w.left - 8 && x <= w.right }) })()`) {
+			t.Errorf("%s: a dot is drawn outside its figure", size)
+		}
+		if !b.eval(`document.querySelector('#f-t .tl-dot.tl-outlier title').textContent.indexOf('Outlier Weekly') >= 0`) {
+			t.Errorf("%s: the outlier's dot does not name its outlet", size)
+		}
+		if !b.eval(`document.querySelectorAll('.runs rect.run-new').length === 2 && document.querySelectorAll('.runs rect.run-resolved').length === 1`) {
+			t.Errorf("%s: the chart of findings per run does not show runs 1 and 3 new, run 3 resolved", size)
+		}
+		if !b.eval(smallest + `('#f-t .timeline') >= 9 && ` + smallest + `('.runs') >= 9`) {
+			t.Errorf("%s: figure text smaller than 9 px", size)
+		}
+		if !b.fits() {
+			t.Errorf("%s: the page scrolls sideways", size)
+		}
+		b.shot("timeline-" + size + ".png")
+	}
+}

@@ -57,9 +57,10 @@ type sideView struct {
 
 type findingView struct {
 	Entry
-	Sides   []sideView
-	Classes string
-	State   string // its word of Shows: unreviewed, confirmed, dismissed or resolved
+	Sides    []sideView
+	Classes  string
+	State    string // its word of Shows: unreviewed, confirmed, dismissed or resolved
+	Timeline *timelineView
 }
 
 type pageView struct {
@@ -85,6 +86,7 @@ type pageView struct {
 	CSP       string      // the static report's policy; the server sends a header instead
 	Reviewer  string      // who the server records verdicts as; "" when it must ask
 	Texts     []embedded  // the static report's quoted articles
+	Runs      *runChart   // the review page's findings per run
 	AskName   bool        // the review forms ask for the reviewer's name
 }
 
@@ -175,7 +177,7 @@ func view(r *Report) pageView {
 	arts := r.articleIndex()
 	types, kinds := map[string]bool{}, map[string]bool{}
 	for _, f := range r.sortedFindings() {
-		fv := findingView{Entry: f, State: stateOf(f)}
+		fv := findingView{Entry: f, State: stateOf(f), Timeline: timeline(f, arts)}
 		for _, g := range groups(f, claims) {
 			sv := sideView{Label: g.label}
 			if g.more > 0 {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -196,6 +197,7 @@ type fakeSource struct {
 	mu      sync.Mutex
 	r       *Report
 	reviews map[string]Review
+	runs    []RunPoint
 }
 
 func (s *fakeSource) Report(ctx context.Context, f Filter) (*Report, error) {
@@ -253,7 +255,17 @@ func newFake() *fakeSource {
 	r.Claims = append(r.Claims, c)
 	r.Findings = append(r.Findings, Entry{Status: "open", Review: Review{State: "open"}, Finding: reconcile.Finding{ID: "f-2", Type: reconcile.TypeUnverifiedTicker,
 		Kind: extract.KindTicker, Subject: "Helix", Severity: reconcile.SeverityMedium, Claims: []string{"c-3"}, Message: "HLX is not listed"}})
-	return &fakeSource{r: r, reviews: map[string]Review{}}
+	r.Articles[0].Published = time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	r.Articles[0].Precision = corpus.PrecisionDay
+	r.Articles[1].Published = time.Date(2024, 5, 20, 0, 0, 0, 0, time.UTC)
+	r.Articles[1].Precision = corpus.PrecisionDay
+	r.Articles[1].Source = "The Ledger"
+	runs := []RunPoint{{ID: 3, New: 1, Resolved: 2}, {ID: 2, New: 0, Resolved: 0}, {ID: 1, New: 4}}
+	return &fakeSource{r: r, reviews: map[string]Review{}, runs: runs}
+}
+
+func (s *fakeSource) Runs(ctx context.Context, limit int) ([]RunPoint, error) {
+	return s.runs, nil
 }
 
 // serverClient serves src and returns helpers that do not follow redirects.

@@ -205,8 +205,18 @@ func (s *server) list(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	rep.Findings, rep.Filter = keep, f
+	p := s.page(r, rep, f)
+	if h, ok := s.src.(RunHistory); ok {
+		// The chart is a view on the runs, not the page's purpose: without
+		// it the list still serves.
+		if runs, err := h.Runs(r.Context(), runsShown); err != nil {
+			s.opts.Logger.Error("review page: runs", "err", err)
+		} else {
+			p.Runs = runsView(runs)
+		}
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_ = templates.ExecuteTemplate(w, "page.html", s.page(r, rep, f))
+	_ = templates.ExecuteTemplate(w, "page.html", p)
 }
 
 func (s *server) finding(w http.ResponseWriter, r *http.Request) {

@@ -150,6 +150,19 @@ func (s storeSource) Report(ctx context.Context, f report.Filter) (*report.Repor
 	return r, nil
 }
 
+// Runs gives the review page's chart of findings new and resolved per run.
+func (s storeSource) Runs(ctx context.Context, limit int) ([]report.RunPoint, error) {
+	runs, err := s.st.Runs(ctx, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]report.RunPoint, len(runs))
+	for i, r := range runs {
+		out[i] = report.RunPoint{ID: r.ID, Started: r.Started, New: r.Stats.FindingsNew, Resolved: r.Stats.FindingsResolved}
+	}
+	return out, nil
+}
+
 func (s storeSource) Article(ctx context.Context, path string) (*corpus.Article, []extract.Claim, error) {
 	a, err := s.st.Article(ctx, path)
 	if errors.Is(err, store.ErrNotFound) {
