@@ -145,6 +145,9 @@ type Claim struct {
 	// "integration: Vega Systems", "restructuring: 2026-05".
 	Plan  string `json:"plan,omitempty"`
 	Value Value  `json:"value"`
+	// Refs are the references in the sentence read as the claim's parties
+	// ("its": Mercor), when the sentence does not name them.
+	Refs []Ref `json:"refs,omitempty"`
 }
 
 // ClaimID is the id of the claim of kind k at [start, end) of the article at

@@ -261,7 +261,8 @@ func (x *Extractor) extractText(path, text string, pub time.Time, source string,
 		for _, b := range builders {
 			b.run(c)
 		}
-		c.markRefs(a.claims[n:])
+		c.markRoundsAndPlans(a.claims[n:])
+		a.noteRefs(c)
 		a.remember(c)
 	}
 	a.finish()
@@ -302,6 +303,8 @@ type artState struct {
 	market       string            // the market most recently the topic of a sentence
 	claims       []Claim
 	lastCC       int // index in claims of the last client change, -1 when none
+	// By sentence start, what its references were read as (noteRefs).
+	refs map[int][]Ref
 	// The buffers of the sentence being read, reused for the next.
 	scan    scanned
 	matches map[*rules.Pattern][][]int
@@ -648,6 +651,7 @@ func (a *artState) finish() {
 	a.claims = dedupe(out)
 	a.resolveDealRefs()
 	a.placeReferredDates()
+	a.attachRefs()
 	sort.SliceStable(a.claims, func(i, j int) bool {
 		ci, cj := a.claims[i], a.claims[j]
 		if ci.SentStart != cj.SentStart {

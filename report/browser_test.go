@@ -154,7 +154,7 @@ func TestReviewPageInBrowser(t *testing.T) {
 	}
 	// Filter to dismissed findings: none yet.
 	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1")),
-		chromedp.SetValue(chromedp.CSS(`select[name=review]`), "dismissed"), chromedp.Submit(chromedp.CSS(`form.filters`)),
+		chromedp.SetValue(chromedp.CSS(`select[name=show]`), "dismissed"), chromedp.Submit(chromedp.CSS(`form.filters`)),
 		chromedp.WaitVisible(chromedp.CSS(`.empty`)))
 	if filtered := b.text(".empty"); !strings.Contains(filtered, "No findings") {
 		t.Errorf("filter: %q", filtered)
@@ -208,7 +208,7 @@ func TestReviewPageInBrowser(t *testing.T) {
 		t.Error("the finding page scrolls sideways on a phone")
 	}
 	b.shot("finding-phone.png")
-	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-1")))
+	b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-2")))
 	if !b.fits() {
 		t.Error("the list scrolls sideways on a phone")
 	}
@@ -246,7 +246,7 @@ func TestReviewPageTrustInBrowser(t *testing.T) {
 	if b.eval(`document.querySelector('input[name=reviewer]') !== null`) || !strings.Contains(b.text(".reviewer"), "Reviewing as Ann Lee") {
 		t.Error("the page asks for the name again after it was given")
 	}
-	b.do(chromedp.Click(chromedp.CSS(`#f-2 button[value=confirmed]`)), chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+	b.do(chromedp.Click(chromedp.CSS(`#f-2 button[value=confirmed]`)), chromedp.WaitVisible(chromedp.CSS(`#f-2.review-confirmed`)))
 	if rv := src.reviews["f-2"]; rv.State != "confirmed" || rv.By != "Ann Lee" {
 		t.Errorf("the second verdict: %+v", rv)
 	}
@@ -270,28 +270,115 @@ func TestHTMLReportInBrowser(t *testing.T) {
 
 	b.desktop()
 	b.do(chromedp.Navigate(srv.URL+"/report.html"), chromedp.WaitVisible(chromedp.CSS("#f-conflict")))
-	if !b.eval(`document.querySelectorAll('.finding:not([hidden])').length === 3`) {
-		t.Error("without a filter, not every finding shows")
+	if !b.eval(`document.querySelectorAll('.finding:not([hidden])').length === 2 && document.getElementById('f-stake').hidden`) {
+		t.Error("by default the report shows what needs attention: the two open findings, not the dismissed one")
 	}
 	b.shot("report-desktop.png")
 	change := func(sel, value string) {
 		b.t.Helper()
 		b.eval(`(function(){ var s = document.querySelector('` + sel + `'); s.value = '` + value + `'; s.dispatchEvent(new Event('change')); return true })()`)
 	}
+	change(`select[data-filter=show]`, "all")
+	if !b.eval(`document.querySelectorAll('.finding:not([hidden])').length === 3`) {
+		t.Error("show all: not every finding shows")
+	}
 	change(`select[data-filter=kind]`, "stake")
 	if !b.eval(`document.getElementById('f-conflict').hidden && !document.getElementById('f-stake').hidden`) {
 		t.Error("the kind filter did not hide cards: is the script blocked by the report's policy?")
 	}
-	change(`select[data-filter=review]`, "open")
+	change(`select[data-filter=show]`, "resolved")
 	if !b.eval(`!document.getElementById('none-shown').hidden`) {
 		t.Error("no message when the filters leave nothing")
 	}
 	change(`select[data-filter=kind]`, "")
-	change(`select[data-filter=review]`, "")
+	change(`select[data-filter=show]`, "attention")
 	b.phone()
 	b.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#f-conflict")))
 	if !b.fits() {
 		t.Error("the report scrolls sideways on a phone")
 	}
 	b.shot("report-phone.png")
+}
+
+// TestHTMLReportOpensArticles: in the self-contained report a quote's link
+// opens the embedded article, collapsed until then, at the quoted span.
+func TestHTMLReportOpensArticles(t *testing.T) {
+	b := newBrowser(t)
+	var page bytes.Buffer
+	r := hostile()
+	if err := HTML(&page, r); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page.Bytes())
+	}))
+	defer srv.Close()
+	b.phone()
+	b.do(chromedp.Navigate(srv.URL+"/report.html"), chromedp.WaitVisible(chromedp.CSS("#f-1")))
+	if !b.eval(`!document.getElementById('a1').open && !document.getElementById('a1-span-113').checkVisibility()`) {
+		t.Error("the embedded article is not collapsed")
+	}
+	b.do(chromedp.Click(chromedp.CSS(`#f-1 a.open-article[href="#a1-span-113"]`)), chromedp.WaitVisible(chromedp.CSS(`#a1-span-113`)))
+	if !b.eval(`document.getElementById('a1').open && location.hash === '#a1-span-113' && document.querySelector('mark:target').textContent === '$2 billion'`) {
+		t.Error("the quote's link does not open its article at the span")
+	}
+	if !b.eval(`(function(){ var r = document.getElementById('a1-span-113').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })()`) {
+		t.Error("the span is not scrolled into view")
+	}
+	if !b.fits() {
+		t.Error("the opened article scrolls sideways on a phone")
+	}
+	b.shot("report-article-phone.png")
+}
+
+// TestTimelineInBrowser: a finding's timeline and the front page's chart
+// of findings per run are drawn, fit a phone's width, and their text stays
+// legible there.
+func TestTimelineInBrowser(t *testing.T) {
+	b := newBrowser(t)
+	src := newFake()
+	f, arts := spread()
+	src.r.Findings = append(src.r.Findings, f)
+	for _, a := range arts {
+		src.r.Articles = append(src.r.Articles, *a)
+	}
+	h, err := NewServer(src, ServerOptions{Who: "browser-test", Logger: quietLog()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+
+	// The smallest text a figure shows, in CSS pixels as drawn.
+	const smallest = `(function(sel){ var m = 1e9; document.querySelectorAll(sel + ' text').forEach(function(t){
+		var h = t.getBoundingClientRect().height; if (h > 0) m = Math.min(m, h); }); return m; })`
+	for _, size := range []string{"desktop", "phone"} {
+		if size == "phone" {
+			b.phone()
+		} else {
+			b.desktop()
+		}
+		b.do(chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#f-t .timeline svg")))
+		if !b.eval(`document.querySelectorAll('#f-t .tl-dot').length === 5 && document.querySelectorAll('#f-t .tl-dot.tl-outlier').length === 1`) {
+			t.Errorf("%s: the timeline does not draw five articles with one outlier", size)
+		}
+		if !b.eval(`(function(){ var d = document.querySelectorAll('#f-t .tl-dot circle'); var xs = []; d.forEach(function(c){ xs.push(c.getBoundingClientRect().left) });
+			var w = document.querySelector('#f-t .timeline svg').getBoundingClientRect(); return xs.every(function(x){ return x >= w.left - 8 && x <= w.right }) })()`) {
+			t.Errorf("%s: a dot is drawn outside its figure", size)
+		}
+		if !b.eval(`document.querySelector('#f-t .tl-dot.tl-outlier title').textContent.indexOf('Outlier Weekly') >= 0`) {
+			t.Errorf("%s: the outlier's dot does not name its outlet", size)
+		}
+		if !b.eval(`document.querySelectorAll('.runs rect.run-new').length === 2 && document.querySelectorAll('.runs rect.run-resolved').length === 1`) {
+			t.Errorf("%s: the chart of findings per run does not show runs 1 and 3 new, run 3 resolved", size)
+		}
+		if !b.eval(smallest + `('#f-t .timeline') >= 9 && ` + smallest + `('.runs') >= 9`) {
+			t.Errorf("%s: figure text smaller than 9 px", size)
+		}
+		if !b.fits() {
+			t.Errorf("%s: the page scrolls sideways", size)
+		}
+		b.shot("timeline-" + size + ".png")
+	}
 }

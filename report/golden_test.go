@@ -302,7 +302,7 @@ func TestTextGolden(t *testing.T) {
 	}
 	for _, want := range []string{
 		"3 articles, 6 claims, 3 findings (2 high, 1 medium); 1 skipped; 1 file error\n",
-		"02-wire-copy.txt: “Amazon will invest «up to $4 billion» in Anthropic.”",
+		"    02-wire-copy.txt — Amazon backs Anthropic\n      “Amazon will invest «up to $4 billion» in Anthropic.”",
 		"«$8 billion»",
 		"«NYSE: COHR»", // offsets off: found by its text
 		"note (desk): hedged figure, same deal",

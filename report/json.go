@@ -51,6 +51,8 @@ type jsonClaim struct {
 	Event       string `json:"event,omitempty"`
 	Round       string `json:"round,omitempty"` // the deal's round it names: "series c"
 	Plan        string `json:"plan,omitempty"`  // the plan a cut belongs to: "integration: Vega"
+	// Refs go beyond the contract, which welcomes more fields.
+	Refs []extract.Ref `json:"refs,omitempty"`
 }
 
 type jsonFinding struct {
@@ -144,7 +146,7 @@ func newJSONEncoder(w io.Writer, prefix string) *json.Encoder {
 func toJSONClaim(c extract.Claim) jsonClaim {
 	return jsonClaim{ID: c.ID, Article: ShowPath(c.Article), Kind: string(c.Kind), Subject: c.Subject, Object: c.Object,
 		Normalized: c.Normalized, Text: c.Text, Sentence: c.Sentence, Start: c.Start, End: c.End, Hedged: c.Hedged,
-		Attribution: c.Attribution, Period: c.Period, Status: string(c.Status), Aspect: string(c.Aspect), Component: string(c.Component), Event: c.Event, Round: c.Round, Plan: c.Plan}
+		Attribution: c.Attribution, Period: c.Period, Status: string(c.Status), Aspect: string(c.Aspect), Component: string(c.Component), Event: c.Event, Round: c.Round, Plan: c.Plan, Refs: c.Refs}
 }
 
 // streamClaims writes the elements of the claim list and its closing

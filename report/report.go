@@ -33,6 +33,9 @@ type FileError struct {
 // Report is everything a renderer shows.
 type Report struct {
 	Articles []corpus.Article // Text may be empty
+	// ArticleText, when set, reads the text of an article whose Text is
+	// empty: the HTML report embeds the articles it quotes.
+	ArticleText func(path string) (string, error)
 	// Claims are the claims shown: every claim of the corpus, or, when
 	// EachClaim is set, at least those the findings quote (ShownClaims).
 	Claims []extract.Claim
@@ -48,6 +51,9 @@ type Report struct {
 	Listing    string // what tickers were checked against
 	Generated  time.Time
 	Title      string // "" gives "claimcheck report"
+	// Filter is what the findings were selected by (Select); the HTML
+	// report's filter starts there.
+	Filter Filter
 }
 
 // contractKinds are the claim kinds of the report contract; other claims

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -108,7 +109,7 @@ func TestHTMLEscapes(t *testing.T) {
 	if !strings.Contains(page, "<mark>$2 billion</mark>") {
 		t.Error("the claim is not highlighted in its sentence")
 	}
-	for _, f := range []string{`data-filter="type"`, `data-filter="kind"`, `data-filter="status"`, `data-filter="review"`, `data-status="open"`} {
+	for _, f := range []string{`data-filter="type"`, `data-filter="kind"`, `data-filter="show"`, `data-state="unreviewed"`} {
 		if !strings.Contains(page, f) {
 			t.Errorf("the report lacks the filter hook %s", f)
 		}
@@ -196,6 +197,7 @@ type fakeSource struct {
 	mu      sync.Mutex
 	r       *Report
 	reviews map[string]Review
+	runs    []RunPoint
 }
 
 func (s *fakeSource) Report(ctx context.Context, f Filter) (*Report, error) {
@@ -207,8 +209,8 @@ func (s *fakeSource) Report(ctx context.Context, f Filter) (*Report, error) {
 		if rv, ok := s.reviews[e.ID]; ok {
 			e.Review = rv
 		}
-		if f.Status != "" && f.Status != "all" && e.Status != f.Status ||
-			f.Review != "" && e.Review.State != f.Review || f.Type != "" && string(e.Type) != f.Type || f.Kind != "" && string(e.Kind) != f.Kind {
+		if st := f.Status(); st != "all" && e.Status != st || f.Review() != "" && e.Review.State != f.Review() ||
+			f.Type != "" && string(e.Type) != f.Type || f.Kind != "" && string(e.Kind) != f.Kind {
 			continue
 		}
 		out.Findings = append(out.Findings, e)
@@ -253,7 +255,17 @@ func newFake() *fakeSource {
 	r.Claims = append(r.Claims, c)
 	r.Findings = append(r.Findings, Entry{Status: "open", Review: Review{State: "open"}, Finding: reconcile.Finding{ID: "f-2", Type: reconcile.TypeUnverifiedTicker,
 		Kind: extract.KindTicker, Subject: "Helix", Severity: reconcile.SeverityMedium, Claims: []string{"c-3"}, Message: "HLX is not listed"}})
-	return &fakeSource{r: r, reviews: map[string]Review{}}
+	r.Articles[0].Published = time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	r.Articles[0].Precision = corpus.PrecisionDay
+	r.Articles[1].Published = time.Date(2024, 5, 20, 0, 0, 0, 0, time.UTC)
+	r.Articles[1].Precision = corpus.PrecisionDay
+	r.Articles[1].Source = "The Ledger"
+	runs := []RunPoint{{ID: 3, New: 1, Resolved: 2}, {ID: 2, New: 0, Resolved: 0}, {ID: 1, New: 4}}
+	return &fakeSource{r: r, reviews: map[string]Review{}, runs: runs}
+}
+
+func (s *fakeSource) Runs(ctx context.Context, limit int) ([]RunPoint, error) {
+	return s.runs, nil
 }
 
 // serverClient serves src and returns helpers that do not follow redirects.
@@ -345,7 +357,7 @@ func TestServerPages(t *testing.T) {
 	if !strings.Contains(page, `<option value="unverified_ticker" selected>`) || !strings.Contains(page, `<option value="conflict">`) {
 		t.Error("the filter form does not show the filter, or drops the other choices")
 	}
-	if _, page = c.get("/?review=dismissed"); !strings.Contains(page, `class="empty"`) {
+	if _, page = c.get("/?show=dismissed"); !strings.Contains(page, `class="empty"`) {
 		t.Error("no findings: no plain message")
 	}
 

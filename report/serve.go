@@ -180,27 +180,54 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, code int, msg stri
 }
 
 func filterOf(q url.Values) Filter {
-	f := Filter{Status: q.Get("status"), Review: q.Get("review"), Type: q.Get("type"), Kind: q.Get("kind")}
-	if f.Status == "" {
-		f.Status = "open"
+	f := Filter{Show: q.Get("show"), Type: q.Get("type"), Kind: q.Get("kind")}
+	if CheckShow(f.Show) != nil {
+		f.Show = ShowAttention
 	}
 	return f
 }
 
 func (s *server) list(w http.ResponseWriter, r *http.Request) {
 	f := filterOf(r.URL.Query())
-	rep, err := s.src.Report(r.Context(), f)
+	// A finding just reviewed stays in view, whatever the filter says, so
+	// that the reviewer sees the verdict and note land and can undo them.
+	just := r.URL.Query().Get("reviewed")
+	if !plainID(just) {
+		just = ""
+	}
+	ask := f
+	if just != "" {
+		ask.Show = ShowAll
+	}
+	rep, err := s.src.Report(r.Context(), ask)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "Could not read the findings: see the server's log.", err)
 		return
 	}
+	keep := rep.Findings[:0]
+	for _, e := range rep.Findings {
+		if f.Match(e) || e.ID == just {
+			keep = append(keep, e)
+		}
+	}
+	rep.Findings, rep.Filter = keep, f
+	p := s.page(r, rep, f)
+	if h, ok := s.src.(RunHistory); ok {
+		// The chart is a view on the runs, not the page's purpose: without
+		// it the list still serves.
+		if runs, err := h.Runs(r.Context(), runsShown); err != nil {
+			s.opts.Logger.Error("review page: runs", "err", err)
+		} else {
+			p.Runs = runsView(runs)
+		}
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_ = templates.ExecuteTemplate(w, "page.html", s.page(r, rep, f))
+	_ = templates.ExecuteTemplate(w, "page.html", p)
 }
 
 func (s *server) finding(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	rep, err := s.src.Report(r.Context(), Filter{Status: "all"})
+	rep, err := s.src.Report(r.Context(), Filter{Show: ShowAll})
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "Could not read the findings: see the server's log.", err)
 		return
@@ -217,7 +244,7 @@ func (s *server) finding(w http.ResponseWriter, r *http.Request) {
 	}
 	rep.Findings = keep
 	rep.Title = "Finding " + id
-	p := s.page(r, rep, Filter{Status: "all"})
+	p := s.page(r, rep, Filter{Show: ShowAll})
 	p.Single = true
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	_ = templates.ExecuteTemplate(w, "page.html", p)
@@ -308,6 +335,12 @@ func (s *server) article(w http.ResponseWriter, r *http.Request) {
 // an anchor "span-START"; a claim overlapping an earlier one shares its
 // mark. Spans outside the text are left out.
 func highlight(text string, claims []extract.Claim) [][]segment {
+	return highlightAs(text, claims, "")
+}
+
+// highlightAs is highlight with anchors "PREFIXspan-START", for a page that
+// holds more than one article.
+func highlightAs(text string, claims []extract.Claim, prefix string) [][]segment {
 	claims = append([]extract.Claim(nil), claims...)
 	sort.SliceStable(claims, func(i, j int) bool {
 		if claims[i].Start != claims[j].Start {
@@ -342,7 +375,7 @@ func highlight(text string, claims []extract.Claim) [][]segment {
 			continue
 		}
 		seen[c.Start] = true
-		anchor := "span-" + itoa(c.Start)
+		anchor := prefix + "span-" + itoa(c.Start)
 		if c.Start < pos {
 			if last >= 0 {
 				cur[last].Also = append(cur[last].Also, anchor)

@@ -14,6 +14,10 @@ import (
 type TextOptions struct {
 	Color bool // ANSI colour: only on a terminal
 	Width int  // sentence excerpts are cut to about this many characters; 0: 160
+	// Wrap, when set, wraps every line to this many columns, continuing
+	// under its own indent: a terminal's width. 0 leaves lines whole, for
+	// files and pipes.
+	Wrap int
 }
 
 // Summary is the one-line tally a report opens with.
@@ -222,6 +226,11 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 		}
 		return code + s + ansiReset
 	}
+	if opts.Wrap > 0 {
+		ww := &wrapWriter{w: w, width: opts.Wrap}
+		defer ww.Flush()
+		w = ww
+	}
 	bw := &errWriter{w: w}
 	bw.printf("%s\n", Summary(r))
 	if r.Listing != "" {
@@ -231,6 +240,7 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 		bw.printf("\nNo contradictions found.\n")
 	}
 	claims := r.claimIndex()
+	arts := r.articleIndex()
 	for _, f := range r.sortedFindings() {
 		sev := strings.ToUpper(string(f.Severity))
 		color := map[reconcile.Severity]string{reconcile.SeverityHigh: ansiRed, reconcile.SeverityMedium: ansiYel}[f.Severity]
@@ -274,7 +284,8 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 				if m != "" {
 					marked = paint(ansiBold, "«"+clean(m)+"»")
 				}
-				bw.printf("    %s: “%s%s%s”%s\n", clean(ShowPath(c.Article)), clean(b), marked, clean(a), hedge)
+				bw.printf("    %s\n", articleLine(c.Article, arts, paint))
+				bw.printf("      “%s%s%s”%s%s\n", clean(b), marked, clean(a), hedge, paint(ansiDim, refsNote(c)))
 			}
 			if g.more > 0 {
 				bw.printf("    %s\n", paint(ansiDim, moreLine(g.more)))
@@ -283,6 +294,49 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 	}
 	writeFileErrors(bw, r, paint)
 	return bw.err
+}
+
+// articleLine names an article by its file, then its title, outlet and
+// date when known.
+func articleLine(path string, arts map[string]*corpusArticle, paint func(string, string) string) string {
+	line := clean(ShowPath(path))
+	a := arts[path]
+	if a == nil {
+		return line
+	}
+	var about []string
+	if a.Title != "" {
+		about = append(about, clean(a.Title))
+	}
+	if a.Source != "" {
+		about = append(about, clean(a.Source))
+	}
+	if d := shortDate(a); d != "" {
+		about = append(about, d)
+	}
+	if len(about) == 0 {
+		return line
+	}
+	return line + paint(ansiDim, " — "+strings.Join(about, " · "))
+}
+
+// shortDate is an article's publication date to the day at most.
+func shortDate(a *corpusArticle) string {
+	d := a.PublishedString()
+	if len(d) > len("2006-01-02") {
+		d = a.Published.Format("2006-01-02")
+	}
+	return d
+}
+
+// refsNote says what the references in a claim's sentence were read as:
+// " [its: Mercor] [the startup: Vega]".
+func refsNote(c *extract.Claim) string {
+	var b strings.Builder
+	for _, r := range c.Refs {
+		fmt.Fprintf(&b, " [%s: %s]", clean(r.Text), clean(r.Name))
+	}
+	return b.String()
 }
 
 // who is a finding's subject and, when it has one, its object.
@@ -404,7 +458,7 @@ func Markdown(w io.Writer, r *Report) error {
 				if c.Hedged {
 					hedge = " (hedged)"
 				}
-				bw.printf("\n> %s%s%s  \n> — %s%s\n", md(b), marked, mdInline(a), md(ShowPath(c.Article)), hedge)
+				bw.printf("\n> %s%s%s%s  \n> — %s%s\n", md(b), marked, mdInline(a), mdInline(refsNote(c)), md(ShowPath(c.Article)), hedge)
 			}
 			if g.more > 0 {
 				bw.printf("\n*%s*\n", moreLine(g.more))

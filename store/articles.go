@@ -59,7 +59,7 @@ const (
 		precision=excluded.precision, text=excluded.text, warnings=excluded.warnings, run_id=excluded.run_id,
 		ingested_at=strftime('%Y-%m-%dT%H:%M:%fZ','now')`
 	insertClaimSQL = `INSERT INTO claims (id, article, kind, subject, object, normalized, text, sentence, start, "end",
-		sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component, round, plan) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+		sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component, round, plan, refs) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
 )
 
 // SaveArticles writes a batch in one transaction: each article replaces
@@ -116,9 +116,13 @@ func (s *Store) SaveArticles(ctx context.Context, runID int64, batch []Ingested)
 				if err != nil {
 					return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
 				}
+				refs, err := encodeRefs(c.Refs)
+				if err != nil {
+					return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
+				}
 				if _, err := ins.Exec(c.ID, a.Path, string(c.Kind), c.Subject, c.Object, c.Normalized, c.Text, c.Sentence,
 					c.Start, c.End, c.SentStart, c.SentEnd, c.Hedged, c.Attribution, c.Period, string(c.Status),
-					string(c.Aspect), c.Event, string(v), string(c.Component), c.Round, c.Plan); err != nil {
+					string(c.Aspect), c.Event, string(v), string(c.Component), c.Round, c.Plan, refs); err != nil {
 					return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
 				}
 			}
@@ -261,15 +265,20 @@ func (s *Store) Article(ctx context.Context, path string) (*corpus.Article, erro
 	return &a, nil
 }
 
-const claimCols = `id, article, kind, subject, object, normalized, text, sentence, start, "end", sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component, round, plan`
+const claimCols = `id, article, kind, subject, object, normalized, text, sentence, start, "end", sent_start, sent_end, hedged, attribution, period, status, aspect, event, value, component, round, plan, refs`
 
 func scanClaim(sc scanner) (extract.Claim, error) {
 	var c extract.Claim
-	var kind, status, aspect, value, component string
+	var kind, status, aspect, value, component, refs string
 	err := sc.Scan(&c.ID, &c.Article, &kind, &c.Subject, &c.Object, &c.Normalized, &c.Text, &c.Sentence, &c.Start, &c.End,
-		&c.SentStart, &c.SentEnd, &c.Hedged, &c.Attribution, &c.Period, &status, &aspect, &c.Event, &value, &component, &c.Round, &c.Plan)
+		&c.SentStart, &c.SentEnd, &c.Hedged, &c.Attribution, &c.Period, &status, &aspect, &c.Event, &value, &component, &c.Round, &c.Plan, &refs)
 	if err != nil {
 		return c, err
+	}
+	if refs != "" {
+		if err := json.Unmarshal([]byte(refs), &c.Refs); err != nil {
+			return c, fmt.Errorf("claim %s: stored references are not valid: %w", c.ID, err)
+		}
 	}
 	c.Kind, c.Status, c.Aspect = extract.Kind(kind), extract.Status(status), extract.Aspect(aspect)
 	c.Component = extract.Component(component)
@@ -401,4 +410,13 @@ func (s *Store) Fingerprint(ctx context.Context) (string, error) {
 		h.Write([]byte(p + "\x00" + sum + "\n"))
 	}
 	return hex.EncodeToString(h.Sum(nil)), rows.Err()
+}
+
+// encodeRefs is a claim's refs as stored: JSON, or '' for none.
+func encodeRefs(refs []extract.Ref) (string, error) {
+	if len(refs) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(refs)
+	return string(b), err
 }

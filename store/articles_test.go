@@ -106,6 +106,7 @@ func TestClaimRoundTrip(t *testing.T) {
 			ID: "c-label", Article: "a.txt", Kind: extract.KindTicker, Subject: "Acme", Text: "ACME",
 			Sentence: "The round valued Acme at $90 billion, people said.", Start: 40, End: 44, SentStart: 34, SentEnd: 84,
 			Value: extract.Value{Type: extract.ValueLabel, Label: "NASDAQ:ACME"},
+			Refs:  []extract.Ref{{Text: "the startup", Name: "Acme"}, {Text: `its "own"`, Name: "Globex"}},
 		},
 		{
 			ID: "c-count", Article: "other-name.txt", Kind: extract.KindHeadcountChange, Subject: "Acme", Text: "-1,200",

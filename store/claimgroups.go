@@ -18,8 +18,8 @@ type rowScanner struct {
 func (r rowScanner) Scan(dest ...any) error { return r.sc.Scan(append([]any{r.rowid}, dest...)...) }
 
 // claimColsNoSentence reads a claim without its sentence, the longest
-// string it holds, for passes that never look at it.
-var claimColsNoSentence = strings.Replace(claimCols, ", sentence,", ", '' AS sentence,", 1)
+// string it holds, nor its references, for passes that never look at them.
+var claimColsNoSentence = strings.Replace(strings.Replace(claimCols, ", sentence,", ", '' AS sentence,", 1), ", refs", ", '' AS refs", 1)
 
 // eachClaimRow calls fn for every stored claim matching where (all when
 // empty), in EachClaim's order, with its rowid; cols is claimCols or

@@ -129,7 +129,7 @@ const pgUpsertArticle = `INSERT INTO articles (path, id, sha256, size, mtime_ns,
 	precision=excluded.precision, text=excluded.text, warnings=excluded.warnings, run_id=excluded.run_id, ingested_at=DEFAULT`
 
 var pgClaimColumns = []string{"id", "article", "kind", "subject", "object", "normalized", "text", "sentence", "start", "end",
-	"sent_start", "sent_end", "hedged", "attribution", "period", "status", "aspect", "event", "value", "component", "round", "plan"}
+	"sent_start", "sent_end", "hedged", "attribution", "period", "status", "aspect", "event", "value", "component", "round", "plan", "refs"}
 
 // saveArticlesPostgres is SaveArticles in one round trip for the articles
 // and one COPY for their claims: on a server, round trips cost more than
@@ -156,9 +156,13 @@ func (s *Store) saveArticlesPostgres(ctx context.Context, run any, batch []Inges
 			if c.Hedged {
 				hedged = 1
 			}
+			refs, err := encodeRefs(c.Refs)
+			if err != nil {
+				return fmt.Errorf("store claim %s of %s: %w", c.ID, a.Path, err)
+			}
 			claims = append(claims, []any{c.ID, a.Path, string(c.Kind), c.Subject, c.Object, c.Normalized, c.Text, c.Sentence,
 				int64(c.Start), int64(c.End), int64(c.SentStart), int64(c.SentEnd), hedged, c.Attribution, c.Period, string(c.Status),
-				string(c.Aspect), c.Event, string(v), string(c.Component), c.Round, c.Plan})
+				string(c.Aspect), c.Event, string(v), string(c.Component), c.Round, c.Plan, refs})
 		}
 	}
 	b.Queue("DELETE FROM claims WHERE article = ANY($1)", paths)

@@ -184,7 +184,6 @@ var migrations = []string{
 	// The round of a deal a figure names, and the plan a cut belongs to.
 	`ALTER TABLE claims ADD COLUMN round TEXT NOT NULL DEFAULT '';
 	ALTER TABLE claims ADD COLUMN plan TEXT NOT NULL DEFAULT '';`,
-
 	// Runs say which shard of a sharded ingest they were ("i/n"), and
 	// every verdict is kept: two editors reviewing one finding at once
 	// both leave theirs, the later standing on the finding. The verdicts
@@ -207,6 +206,9 @@ var migrations = []string{
 		name TEXT PRIMARY KEY,
 		value TEXT NOT NULL
 	);`,
+	// The references a claim's sentence made to its parties ("its":
+	// Mercor), JSON; '' for none.
+	`ALTER TABLE claims ADD COLUMN refs TEXT NOT NULL DEFAULT ''`,
 }
 
 // SchemaVersion is the schema this build reads and writes.

@@ -41,7 +41,7 @@ func (o *output) register(fs *flag.FlagSet, formats string) {
 // write renders a report; to a file, atomically, so a reader never sees
 // half a report.
 func (o *output) write(e *env, r *report.Report) error {
-	if err := oneOf("format", o.format, "text", "json", "markdown", "md", "html"); err != nil {
+	if err := oneOf("format", o.format, append(report.Formats, "md")...); err != nil {
 		return err
 	}
 	if o.color == "" {
@@ -52,15 +52,7 @@ func (o *output) write(e *env, r *report.Report) error {
 	}
 	toFile := o.path != "" && o.path != "-"
 	render := func(w io.Writer) error {
-		switch o.format {
-		case "json":
-			return report.JSON(w, r)
-		case "markdown", "md":
-			return report.Markdown(w, r)
-		case "html":
-			return report.HTML(w, r)
-		}
-		return report.Text(w, r, report.TextOptions{Color: useColor(o.color, e.stdout, toFile)})
+		return report.Render(w, r, o.format, report.TextOptions{Color: useColor(o.color, e.stdout, toFile), Wrap: termWidth(e.stdout, toFile)})
 	}
 	if !toFile {
 		if err := render(e.stdout); err != nil {
@@ -134,6 +126,20 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	return os.Rename(tmp.Name(), path)
 }
 
+// termWidth is the width of the terminal a report goes to; 0 for a file or
+// a pipe, whose lines are left whole.
+func termWidth(w io.Writer, toFile bool) int {
+	f, ok := w.(*os.File)
+	if toFile || !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	width, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || width < 20 {
+		return 0
+	}
+	return width
+}
+
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
@@ -152,7 +158,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	o.common.registerTickers(fs)
 	o.common.registerRead(fs)
 	o.common.registerLog(fs)
-	o.output.register(fs, "text, json, markdown or html")
+	o.output.register(fs, "text, json, markdown, html or csv")
 	fs.BoolVar(&o.failOnFindings, "fail-on-findings", false, "exit with code 1 when there are findings")
 	roots, err := parse(fs, args)
 	if err != nil {
@@ -347,7 +353,14 @@ func buildReport(ctx context.Context, st *store.Store, f store.Filter, listing *
 		return nil, err
 	}
 	r := &report.Report{Articles: arts, Generated: time.Now().UTC(), ClaimTotal: total,
-		EachClaim: func(fn func(extract.Claim) error) error { return st.EachClaim(ctx, fn) }}
+		EachClaim: func(fn func(extract.Claim) error) error { return st.EachClaim(ctx, fn) },
+		ArticleText: func(path string) (string, error) {
+			a, err := st.Article(ctx, path)
+			if err != nil {
+				return "", err
+			}
+			return a.Text, nil
+		}}
 	for _, c := range byID {
 		r.Claims = append(r.Claims, c)
 	}
@@ -435,8 +448,8 @@ type reportOptions struct {
 	common
 	output
 	db      string
-	status  string
-	review  string
+	show    string
+	all     bool
 	typ     string
 	kind    string
 	since   int64
@@ -447,10 +460,10 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	var o reportOptions
 	fs := newFlags(e, "report", "report [flags]\n\nPrints the findings stored in the database.")
 	o.common.registerTickers(fs)
-	o.output.register(fs, "text, json, markdown or html")
+	o.output.register(fs, "text, json, markdown, html or csv")
 	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
-	fs.StringVar(&o.status, "status", "open", "findings to show: open, resolved or all")
-	fs.StringVar(&o.review, "review", "", "only findings in this review state: open, confirmed or dismissed")
+	fs.StringVar(&o.show, "show", report.ShowAttention, "findings to show: attention (open and not dismissed), unreviewed, confirmed, dismissed, resolved or all")
+	fs.BoolVar(&o.all, "all", false, "show every finding: the same as --show all")
 	fs.StringVar(&o.typ, "type", "", "only findings of this type: conflict, unverified_ticker or inconsistent")
 	fs.StringVar(&o.kind, "kind", "", "only findings of this claim kind")
 	fs.Int64Var(&o.since, "since", 0, "only findings new or reopened after this run id")
@@ -458,12 +471,19 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
+	if o.all {
+		o.show = report.ShowAll
+	}
+	if err := report.CheckShow(o.show); err != nil {
+		return usagef("--show: %v", err)
+	}
+	shown := report.Filter{Show: o.show, Type: o.typ, Kind: o.kind}
 	st, err := openExisting(ctx, o.db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	f := store.Filter{Status: o.status, Review: o.review, Type: o.typ, Kind: o.kind, SinceRun: o.since}
+	f := store.Filter{Status: shown.Status(), Review: shown.Review(), Type: o.typ, Kind: o.kind, SinceRun: o.since}
 	if o.newOnly {
 		last, ok, err := st.LastRun(ctx)
 		if err != nil {
@@ -481,5 +501,6 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	r.Select(shown)
 	return o.output.write(e, r)
 }

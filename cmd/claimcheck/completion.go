@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+
+	"github.com/claimcheck/claimcheck/report"
 )
 
 // runCompletion prints a completion script for bash, zsh or fish, made
@@ -55,12 +57,11 @@ type commandSpec struct {
 
 // flagValues are the fixed choices of flags, for completion.
 var flagValues = map[string][]string{
-	"format":     {"text", "json", "markdown", "html"},
+	"format":     report.Formats,
 	"log-format": {"text", "json"},
 	"color":      {"auto", "always", "never"},
 	"fail-on":    {"new", "any", "never"},
-	"status":     {"open", "resolved", "all"},
-	"review":     {"open", "confirmed", "dismissed"},
+	"show":       report.Shows,
 	"type":       {"conflict", "unverified_ticker", "inconsistent"},
 }
 

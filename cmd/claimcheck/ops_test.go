@@ -238,7 +238,7 @@ func TestHelpListsOnlyUsedFlags(t *testing.T) {
 	}{
 		{"check", []string{"-rules", "-tickers", "-workers", "-quiet", "-color", "-fail-on-findings"}, []string{"-db", "-wait"}},
 		{"run", []string{"-db", "-wait", "-fail-on", "-quiet", "-log-format", "-color"}, []string{"-fail-on-findings"}},
-		{"report", []string{"-db", "-status", "-color", "-tickers"}, []string{"-workers", "-max-bytes", "-rules", "-wait"}},
+		{"report", []string{"-db", "-show", "-all", "-color", "-tickers"}, []string{"-workers", "-max-bytes", "-rules", "-wait"}},
 		{"serve", []string{"-addr", "-user", "-allow-remote", "-host"}, []string{"-workers", "-rules", "-max-bytes", "-color"}},
 		{"rules", []string{"-rules"}, []string{"-workers", "-tickers", "-quiet", "-log-format", "-max-bytes"}},
 		{"review", []string{"-db", "-by", "-note"}, []string{"-workers", "-rules"}},
@@ -493,7 +493,7 @@ func TestNonUTF8FileNames(t *testing.T) {
 		t.Skipf("this file system refuses a Latin-1 name: %v", err)
 	}
 	_, text, _ := claimcheck(t, "check", "--quiet", dir)
-	if !strings.Contains(text, `caf\xe9.txt: “`) || strings.Contains(text, name) {
+	if !strings.Contains(text, `    caf\xe9.txt — `) || strings.Contains(text, name) {
 		t.Errorf("text report does not show the name escaped:\n%s", text)
 	}
 	_, out, _ := claimcheck(t, "check", "--quiet", "--format", "json", dir)

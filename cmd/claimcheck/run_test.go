@@ -61,9 +61,9 @@ func TestScheduledRuns(t *testing.T) {
 	if code, out, errs = runOnce(); code != 0 || out != "" || !strings.Contains(errs, "0 new") {
 		t.Errorf("a dismissed finding whose article came back unchanged is new again: exit %d\n%s%s", code, out, errs)
 	}
-	_, out, _ = claimcheck(t, "report", "--db", db, "--review", "dismissed")
+	_, out, _ = claimcheck(t, "report", "--db", db, "--show", "dismissed")
 	if !strings.Contains(out, id) || !strings.Contains(out, "[dismissed]") {
-		t.Errorf("report --review dismissed:\n%s", out)
+		t.Errorf("report --show dismissed:\n%s", out)
 	}
 	write("c.txt", "Deal\n\nOrbital invested $3 billion in Helix Robotics, a filing shows.\n")
 	if code, out, _ = runOnce(); code != 1 || !strings.Contains(out, id) || !strings.Contains(out, "new evidence: c.txt joined saying $3 billion") {

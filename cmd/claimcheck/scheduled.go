@@ -31,7 +31,7 @@ func runScheduled(ctx context.Context, e *env, args []string) error {
 	o.common.registerTickers(fs)
 	o.common.registerRead(fs)
 	o.common.registerLog(fs)
-	o.output.register(fs, "text, json, markdown or html")
+	o.output.register(fs, "text, json, markdown, html or csv")
 	fs.StringVar(&o.db, "db", "", "database file (default $CLAIMCHECK_DB, else ./"+defaultDB+")")
 	fs.BoolVar(&o.wait, "wait", false, "wait for another run on the same database to finish instead of failing")
 	fs.StringVar(&o.failOn, "fail-on", "new", "exit 1 when there are findings: new (new or reopened this run), any (any open and not dismissed), never")

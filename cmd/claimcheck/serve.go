@@ -147,7 +147,25 @@ func (s storeSource) Report(ctx context.Context, f report.Filter) (*report.Repor
 	if err != nil {
 		return nil, err
 	}
-	return buildReport(ctx, s.st, store.Filter{Status: f.Status, Review: f.Review, Type: f.Type, Kind: f.Kind}, listing, pipeline.Result{})
+	r, err := buildReport(ctx, s.st, store.Filter{Status: f.Status(), Review: f.Review(), Type: f.Type, Kind: f.Kind}, listing, pipeline.Result{})
+	if err != nil {
+		return nil, err
+	}
+	r.Select(f)
+	return r, nil
+}
+
+// Runs gives the review page's chart of findings new and resolved per run.
+func (s storeSource) Runs(ctx context.Context, limit int) ([]report.RunPoint, error) {
+	runs, err := s.st.Runs(ctx, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]report.RunPoint, len(runs))
+	for i, r := range runs {
+		out[i] = report.RunPoint{ID: r.ID, Started: r.Started, New: r.Stats.FindingsNew, Resolved: r.Stats.FindingsResolved}
+	}
+	return out, nil
 }
 
 func (s storeSource) Article(ctx context.Context, path string) (*corpus.Article, []extract.Claim, error) {
