@@ -143,12 +143,15 @@ func buildValueClaims(c *sentCtx) {
 			c.sameDeal(&cl)
 		case KindValuation:
 			c.valuationAspect(&cl, vi)
-			cl.Subject = c.valuedParty(m, l).name
+			valued := c.valuedParty(m, l)
+			cl.Subject = valued.name
 			if h, ok := c.holdingValued(l); ok {
 				cl.Subject = h // "its stake is valued at $50 billion"
 			}
-			if cl.Subject == "" {
-				// "the market for chips is valued at $300 billion"
+			// "the market for chips is valued at $300 billion": a market
+			// the sentence names outranks a company it does not (the
+			// topic of the sentences before).
+			if cl.Subject == "" || valued.end <= valued.start {
 				if mk := c.marketNear(m, l); mk != "" {
 					cl.Kind, cl.Subject = KindMarketSize, mk
 				}
@@ -173,6 +176,11 @@ func buildValueClaims(c *sentCtx) {
 				}
 				if cl.Subject == "" {
 					cl.Subject = c.art.market
+				}
+				if cl.Subject == "" {
+					// "Vega's sales grew ..., a compound annual rate of 45%":
+					// a company's rate where no market is named.
+					cl.Subject = c.singleParty(m, l).name
 				}
 			} else {
 				cl.Subject = c.singleParty(m, l).name

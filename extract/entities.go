@@ -54,8 +54,8 @@ type entityIndex struct {
 	orgWords      map[string]bool // Robotics, Capital...: end a company's name
 	subordinators map[string]bool // when, while...: open a clause of its own
 	// the lexicon's word sets of those names
-	companyVerbs, timeAdverbs, productNouns, symbolWords, nameStop map[string]bool
-	words                                                          *wordCache
+	companyVerbs, timeAdverbs, productNouns, symbolWords, nameStop, siteNouns map[string]bool
+	words                                                                     *wordCache
 }
 
 func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
@@ -68,6 +68,7 @@ func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
 		companyVerbs: wordSet(set.Lexicon.CompanyVerbs, true), timeAdverbs: wordSet(set.Lexicon.TimeAdverbs, true),
 		productNouns: wordSet(set.Lexicon.ProductNouns, true), symbolWords: wordSet(set.Lexicon.SymbolWords, true),
 		nameStop:      wordSet(set.Lexicon.NameStop, true),
+		siteNouns:     wordSet(set.Lexicon.SiteNouns, true),
 		units:         wordSet(set.Lexicon.Units, true),
 		orgWords:      wordSet(set.Lexicon.OrgWords, false),
 		subordinators: wordSet(set.Lexicon.Subordinators, true),
@@ -347,6 +348,12 @@ func (ix *entityIndex) discover(s string, toks []Token, i int, title bool, caps 
 	if i > 0 && j < len(toks) && isDeterminer(toks[i-1].Text) && ix.productNouns[strings.ToLower(toks[j].Text)] && !possessive {
 		return entMention{}, j - i
 	}
+	// "its Dayton facility", "the company's Ohio plant": a name modifying
+	// a site is where the site is.
+	if i > 0 && j < len(toks) && !possessive && ix.siteNouns[strings.ToLower(toks[j].Text)] &&
+		(isDeterminer(toks[i-1].Text) || isPossessive(toks[i-1].Text) || ix.possessivePronoun(toks[i-1].Text)) {
+		return entMention{}, j - i
+	}
 	name := s[toks[i].Start:toks[end-1].End]
 	m := entMention{start: toks[i].Start, end: toks[j-1].End, tok0: i, tok1: j, name: name, typ: rules.EntityOrg}
 	if possessive {
@@ -527,4 +534,13 @@ func (ix *entityIndex) canonicalOrg(name string) string {
 		}
 		name = strings.TrimSuffix(name[:i], ",")
 	}
+}
+
+// possessivePronoun says whether w is "its", "their", "his" or "her".
+func (ix *entityIndex) possessivePronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "its", "their", "his", "her", "our":
+		return true
+	}
+	return false
 }

@@ -242,6 +242,7 @@ type Lexicon struct {
 	ProductNouns  []string    `yaml:"product_nouns"`  // chatbot, model...: "the Claude chatbot" names a product, not a company
 	SymbolWords   []string    `yaml:"symbol_words"`   // ticker, symbol: the word after them is a stock symbol
 	NameStop      []string    `yaml:"name_stop"`      // the, of, booming...: words that end a market's name
+	SiteNouns     []string    `yaml:"site_nouns"`     // facility, plant...: "its Dayton facility" names a place, not a party
 }
 
 // Pattern is a regular expression compiled at load, with where it was written.
@@ -589,6 +590,7 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.ProductNouns = append(l.ProductNouns, o.ProductNouns...)
 	l.SymbolWords = append(l.SymbolWords, o.SymbolWords...)
 	l.NameStop = append(l.NameStop, o.NameStop...)
+	l.SiteNouns = append(l.SiteNouns, o.SiteNouns...)
 }
 
 // Known values, checked at load so that a typo is an error, not a silent no-op.
