@@ -378,6 +378,19 @@ func sizedForCAGR(c *extract.Claim) bool {
 	return c.Kind == extract.KindMarketSize && len(c.Period) == 4 && c.Value.Qualifier == ""
 }
 
+// revenueSpan is the span of a company's yearly revenue the sentence of
+// its growth rate g states: the figures the rate is said of.
+func revenueSpan(cs []*extract.Claim, g *extract.Claim) span {
+	var s span
+	for _, c := range cs {
+		if c.Kind == extract.KindRevenue && c.SentStart == g.SentStart && c.Subject == g.Subject && len(c.Period) == 4 &&
+			c.Value.Qualifier == "" && c.Status == extract.StatusActual && c.Value.Rate == "" {
+			s.add(c)
+		}
+	}
+	return s
+}
+
 // noteMarketSize widens the market's span across the corpus.
 func (r *run) noteMarketSize(c *extract.Claim) {
 	if !sizedForCAGR(c) {
@@ -419,6 +432,8 @@ func (r *run) articleCAGR(cs []*extract.Claim) []Finding {
 			sp = *s
 		} else if s := r.marketSpans[k]; s != nil && s.ok() {
 			sp = *s
+		} else if s := revenueSpan(cs, g); s.ok() {
+			sp = s // "sales grew from $80 million in 2021 to $180 million in 2024, a CAGR of 45%"
 		} else {
 			continue
 		}

@@ -270,6 +270,12 @@ func TestArticleSets(t *testing.T) {
 			{"a.txt", "The AI data market is growing at a compound annual growth rate of 22%.", ""},
 			{"b.txt", "The AI data market is projected to grow from $12 billion in 2023 to $40 billion by 2028.", ""},
 		}, []want{{TypeInconsistent, extract.KindGrowth, []string{"22%", "$40 billion"}, "27% CAGR, not the stated 22%"}}},
+		{"a company's cagr against its own revenue", []article{
+			{"a.txt", "Helix Robotics' sales grew from $80 million in 2021 to $180 million in 2024, a compound annual growth rate of 45%.", "2024-09-18"},
+		}, []want{{TypeInconsistent, extract.KindGrowth, []string{"45%", "$180 million"}, "31% CAGR, not the stated 45%"}}},
+		{"a company's cagr that holds", []article{
+			{"a.txt", "Helix Robotics' sales grew from $80 million in 2021 to $180 million in 2024, a compound annual growth rate of 31%.", "2024-09-18"},
+		}, nil},
 		{"cagr that holds", []article{
 			{"a.txt", "The AI data market will grow from $12 billion in 2023 to $40 billion by 2028, a compound annual growth rate of 27%.", ""},
 		}, nil},
