@@ -273,6 +273,9 @@ func TestArticleSets(t *testing.T) {
 		{"a company's cagr against its own revenue", []article{
 			{"a.txt", "Helix Robotics' sales grew from $80 million in 2021 to $180 million in 2024, a compound annual growth rate of 45%.", "2024-09-18"},
 		}, []want{{TypeInconsistent, extract.KindGrowth, []string{"45%", "$180 million"}, "31% CAGR, not the stated 45%"}}},
+		{"an appositive says a company is private, a later sentence gives it a symbol", []article{
+			{"a.txt", "Orbital will buy a stake in Helix Robotics, a privately held maker of drones. Helix Robotics (NASDAQ: HLXR) will build a plant.", "2024-09-18"},
+		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"NASDAQ: HLXR"}, "Helix Robotics is private"}}},
 		{"a company's cagr that holds", []article{
 			{"a.txt", "Helix Robotics' sales grew from $80 million in 2021 to $180 million in 2024, a compound annual growth rate of 31%.", "2024-09-18"},
 		}, nil},
