@@ -48,6 +48,9 @@ func (c *sentCtx) wordsBetween(a, b int) int {
 		for _, m := range c.ents {
 			if m.ref != refPronoun && m.tok0 < len(c.toks) && m.end > m.start {
 				c.mentionEnd[m.tok0] = m.end
+				if m.ref == refName {
+					c.mentionEnd[m.tok0] = max(m.end, c.appositiveEnd(m.tok1))
+				}
 			}
 		}
 	}
@@ -71,6 +74,31 @@ func (c *sentCtx) wordsBetween(a, b int) int {
 		n++
 	}
 	return n
+}
+
+// appositiveEnd returns where an indefinite appositive after a name ends
+// ("Medlyn, a maker of diagnostic chips, for $600 million"), the closing
+// comma included, so that the name and what describes it count as one
+// phrase; 0 when none starts at token j.
+func (c *sentCtx) appositiveEnd(j int) int {
+	if j+2 >= len(c.toks) || c.toks[j].Text != "," {
+		return 0
+	}
+	switch strings.ToLower(c.toks[j+1].Text) {
+	case "a", "an":
+	default:
+		return 0
+	}
+	for k := j + 2; k < len(c.toks) && k < j+14; k++ {
+		t := c.toks[k].Text
+		if t == "," {
+			return c.toks[k].End
+		}
+		if !isWord(t) || c.art.x.ix.subordinators[strings.ToLower(t)] {
+			return 0
+		}
+	}
+	return 0
 }
 
 // hedgedAt says whether a hedge governs [start, end): a cue in the same
