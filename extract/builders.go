@@ -1452,7 +1452,7 @@ func buildRoles(c *sentCtx) {
 		if !person.ok() && i > 0 && c.linkBefore(i) {
 			for k := len(c.ents) - 1; k >= 0; k-- {
 				// a possessive just before the title names its organisation
-				if e := c.ents[k]; e.end <= ts && looksLikePersonName(e) && c.wordsBetween(e.end, ts) <= 15 && !(e.possessive && e.tok1 == i) {
+				if e := c.ents[k]; e.end <= ts && looksLikePersonName(e) && !c.art.x.ix.orgName(e.name) && c.wordsBetween(e.end, ts) <= 15 && !(e.possessive && e.tok1 == i) {
 					person = party{name: e.name, start: e.start, end: e.end}
 					if c.wordsBetween(e.end, ts) > 1 || c.art.isPerson(e) {
 						break
@@ -1582,7 +1582,7 @@ func (c *sentCtx) linkBefore(i int) bool {
 	for j >= 0 {
 		w := strings.ToLower(c.toks[j].Text)
 		switch {
-		case w == "the" || w == "its" || w == "their" || w == "new" || w == "a":
+		case w == "the" || w == "its" || w == "their" || w == "new" || w == "a" || c.art.x.ix.timeAdverbs[w] || w == "currently":
 			j--
 			continue
 		case isPossessive(c.toks[j].Text):

@@ -229,6 +229,11 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 		if containsFold(exclude, n) {
 			continue
 		}
+		if m.ref == refPronoun && c.inAppositive(e, m) {
+			// "Kestrel Bank, Pylon's largest customer, said it": the name
+			// the appositive describes, not one inside it.
+			continue
+		}
 		if c.byAgent(e) || m.ref == refPronoun && c.inPhrase(e) && !relativeRe.MatchString(c.text[e.end:m.start]) {
 			if !agent.ok() {
 				agent = party{name: n, start: m.start, end: m.end, m: m}
@@ -274,6 +279,50 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 		}
 	}
 	return party{}
+}
+
+// inAppositive says whether name e stands inside an appositive that
+// describes an earlier name and closes before the reference m: "Kestrel
+// Bank, Pylon Cloud's largest customer, said", "Vega, the parent of
+// Quillon, said". The appositive opens with a possessive name or a
+// determiner after the comma and closes with a comma.
+func (c *sentCtx) inAppositive(e, m entMention) bool {
+	open := e.tok0 - 1 // the comma that opens it
+	if !e.possessive {
+		k := e.tok0 - 1
+		for k > 0 && k > e.tok0-5 && c.toks[k].Text != "," && isWord(c.toks[k].Text) && strings.ToLower(c.toks[k].Text) == c.toks[k].Text {
+			k--
+		}
+		if k <= 0 || c.toks[k].Text != "," || k+1 >= e.tok0 || !isDeterminer(c.toks[k+1].Text) {
+			return false
+		}
+		open = k
+	}
+	if open < 1 || c.toks[open].Text != "," {
+		return false
+	}
+	described := false
+	for _, o := range c.ents {
+		if o.tok1 == open && o.ref == refName && o.name != "" && !c.art.isPerson(o) {
+			described = true
+		}
+	}
+	if !described {
+		return false
+	}
+	for j := e.tok1; j < len(c.toks) && j < e.tok1+6; j++ {
+		t := c.toks[j]
+		if t.Start >= m.start {
+			return false
+		}
+		if t.Text == "," {
+			return true
+		}
+		if !isWord(t.Text) && !isPossessive(t.Text) {
+			return false
+		}
+	}
+	return false
 }
 
 // appositiveOf returns the name a descriptor stands in apposition to:

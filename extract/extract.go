@@ -440,9 +440,16 @@ func (a *artState) takesTitle(toks []Token, i, j int) bool {
 	if j+1 < len(toks) && toks[j].Text == "," && strings.EqualFold(toks[j+1].Text, "who") && !inPhrase {
 		return true
 	}
-	// "worked at Corvane as CFO": the title is the clause subject's, not
-	// that of the name the preposition governs.
-	for k := j; k+1 < len(toks) && k < j+4 && !inPhrase; k++ {
+	// "worked at Corvane as CFO", "joined rival Norwick as chairman": the
+	// title is the clause subject's, not that of the name a preposition or
+	// a verb of joining governs.
+	joined := false
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if a.x.words.joins.MatchString(toks[k].Text) {
+			joined = true
+		}
+	}
+	for k := j; k+1 < len(toks) && k < j+4 && !inPhrase && !joined; k++ {
 		if a.x.roleLinks[strings.ToLower(toks[k].Text)] {
 			t := k + 1
 			if t+1 < len(toks) && isDeterminer(toks[t].Text) {

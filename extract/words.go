@@ -18,7 +18,7 @@ type wordClasses struct {
 	level                                                          *regexp.Regexp // headcount_change
 	ownEvent, dealRef                                              *regexp.Regexp // event_date
 	relationship, idiom, followSuit                                *regexp.Regexp // client_change
-	appoint, appointed, ledBy                                      *regexp.Regexp // role
+	appoint, appointed, ledBy, joins                               *regexp.Regexp // role
 	privatelyHeld                                                  *regexp.Regexp // ticker
 }
 
@@ -43,7 +43,7 @@ func newWordClasses(set *rules.Set) wordClasses {
 		{&w.ownEvent, "event_date", "own_event"}, {&w.dealRef, "event_date", "deal_ref"},
 		{&w.relationship, "client_change", "relationship"}, {&w.idiom, "client_change", "idiom"},
 		{&w.followSuit, "client_change", "follow_suit"},
-		{&w.appoint, "role", "appoint"}, {&w.appointed, "role", "appointed"}, {&w.ledBy, "role", "led_by"},
+		{&w.appoint, "role", "appoint"}, {&w.appointed, "role", "appointed"}, {&w.ledBy, "role", "led_by"}, {&w.joins, "role", "joins"},
 		{&w.privatelyHeld, "ticker", "privately_held"},
 	} {
 		*c.re = neverMatches
