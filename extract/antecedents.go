@@ -7,6 +7,16 @@ package extract
 // claim no rule completes keeps its gap and is reported but not compared.
 func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 	c := &a.claims[i]
+	if c.Kind == KindInvestment && c.Component == ComponentTerminationFee && (c.Subject == "" || c.Object == "") {
+		// "If Brisk accepts a rival bid, it must pay a $310 million
+		// termination fee": a fee belongs to the deal of the party that
+		// owes or is owed it, whichever side that is.
+		named := c.Subject + c.Object
+		if p, ok := a.pairWhere(i, func(p *Claim) bool { return bothParties(p) && (p.Subject == named || p.Object == named) }); ok {
+			c.Subject, c.Object = p.Subject, p.Object
+			return
+		}
+	}
 	switch c.Kind {
 	case KindInvestment, KindStake:
 		switch {

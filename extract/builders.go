@@ -1003,6 +1003,16 @@ var (
 // before the verb), what (the verb's label) and from whom (the vendor after
 // it, else the vendor the article is about).
 
+// hypothetical says whether the clause of a verb at pos is a condition
+// ("a break fee if it walks away"): what it tells has not happened.
+func (c *sentCtx) hypothetical(pos int) bool {
+	lo := max(0, pos-60)
+	if k := strings.LastIndexAny(c.text[lo:pos], ",;"); k >= 0 {
+		lo += k
+	}
+	return c.art.x.words.hypothetical.MatchString(c.text[lo:pos])
+}
+
 // possessorOf returns the organisation whose possessive stands before the
 // title at token i, past up to two modifiers ("Quillon's former chief
 // executive", "the company's new finance chief").
@@ -1114,7 +1124,7 @@ func buildClientChanges(c *sentCtx) {
 				}
 			}
 		}
-		if c.negated(h.start) {
+		if c.negated(h.start) || c.hypothetical(h.start) {
 			continue
 		}
 		subjects := c.clientsBefore(h.start)

@@ -17,7 +17,7 @@ type wordClasses struct {
 	reach                                                          *regexp.Regexp // market_size
 	level                                                          *regexp.Regexp // headcount_change
 	ownEvent, dealRef                                              *regexp.Regexp // event_date
-	relationship, idiom, followSuit                                *regexp.Regexp // client_change
+	relationship, idiom, followSuit, hypothetical                  *regexp.Regexp // client_change
 	appoint, appointed, ledBy, joins                               *regexp.Regexp // role
 	privatelyHeld                                                  *regexp.Regexp // ticker
 }
@@ -42,7 +42,7 @@ func newWordClasses(set *rules.Set) wordClasses {
 		{&w.level, "headcount_change", "level"},
 		{&w.ownEvent, "event_date", "own_event"}, {&w.dealRef, "event_date", "deal_ref"},
 		{&w.relationship, "client_change", "relationship"}, {&w.idiom, "client_change", "idiom"},
-		{&w.followSuit, "client_change", "follow_suit"},
+		{&w.followSuit, "client_change", "follow_suit"}, {&w.hypothetical, "client_change", "hypothetical"},
 		{&w.appoint, "role", "appoint"}, {&w.appointed, "role", "appointed"}, {&w.ledBy, "role", "led_by"}, {&w.joins, "role", "joins"},
 		{&w.privatelyHeld, "ticker", "privately_held"},
 	} {
