@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"regexp"
@@ -186,11 +187,19 @@ func (x *Extractor) Rules() *rules.Set { return x.set }
 // Extract returns the claims an article states, ordered by position. An
 // error means a bug in extraction, named with the article.
 func (x *Extractor) Extract(a *corpus.Article) ([]Claim, error) {
+	return x.ExtractContext(context.Background(), a)
+}
+
+// ExtractContext is Extract that gives up when ctx is done, checked
+// between sentences: a run being stopped, or an article over its time
+// budget, costs at most one sentence more. It then returns no claims and
+// an error naming the article that wraps ctx's error.
+func (x *Extractor) ExtractContext(ctx context.Context, a *corpus.Article) ([]Claim, error) {
 	pub := a.Published
 	if a.Precision == corpus.PrecisionNone || a.Precision == corpus.PrecisionYear {
 		pub = time.Time{} // relative dates need at least a month
 	}
-	claims, err := x.extractText(a.Path, a.Text, pub, a.Source, a.Precision == corpus.PrecisionMonth)
+	claims, err := x.extractText(ctx, a.Path, a.Text, pub, a.Source, a.Precision == corpus.PrecisionMonth)
 	if err != nil {
 		return nil, err
 	}
@@ -206,13 +215,19 @@ func (x *Extractor) Extract(a *corpus.Article) ([]Claim, error) {
 // ExtractText is Extract on bare text: the article's path (for claim ids)
 // and its publication date (zero when unknown).
 func (x *Extractor) ExtractText(path, text string, pub time.Time) ([]Claim, error) {
-	return x.extractText(path, text, pub, "", false)
+	return x.extractText(context.Background(), path, text, pub, "", false)
+}
+
+// ExtractTextContext is ExtractText that gives up when ctx is done, as
+// ExtractContext does.
+func (x *Extractor) ExtractTextContext(ctx context.Context, path, text string, pub time.Time) ([]Claim, error) {
+	return x.extractText(ctx, path, text, pub, "", false)
 }
 
 // extractText reads an article whose outlet, when known, is source (an
 // outlet is never a party to what it reports) and whose publication date
 // may state only its month.
-func (x *Extractor) extractText(path, text string, pub time.Time, source string, monthOnly bool) (claims []Claim, err error) {
+func (x *Extractor) extractText(ctx context.Context, path, text string, pub time.Time, source string, monthOnly bool) (claims []Claim, err error) {
 	defer func() {
 		// A bug in a builder costs one article its claims, not the run, and
 		// says so: a silent empty result would hide it from tests and users.
@@ -221,20 +236,27 @@ func (x *Extractor) extractText(path, text string, pub time.Time, source string,
 		}
 	}()
 	a := newArtState(x, path, text, pub, source, monthOnly)
-	a.read()
+	a.ctx = ctx
+	if err := a.read(); err != nil {
+		return nil, err
+	}
 	for i := range a.sents {
+		if err := a.stopped(); err != nil {
+			return nil, err
+		}
 		c := a.sentence(i)
 		for _, b := range builders {
 			b.run(c)
 		}
 		a.remember(c)
+		a.done++
 	}
 	a.finish()
 	return a.claims, nil
 }
 
 func newArtState(x *Extractor, path, text string, pub time.Time, source string, monthOnly bool) *artState {
-	a := &artState{x: x, path: path, text: text, pub: pub, pubMonthOnly: monthOnly, caps: map[string]bool{}, shortForm: map[string]string{},
+	a := &artState{x: x, ctx: context.Background(), path: path, text: text, pub: pub, pubMonthOnly: monthOnly, caps: map[string]bool{}, shortForm: map[string]string{},
 		outlets: map[string]bool{}, described: map[string]string{}, dealRefs: map[int]string{}, unplaced: map[int]bool{},
 		namesOrg: map[int]bool{}}
 	if source != "" {
@@ -246,6 +268,7 @@ func newArtState(x *Extractor, path, text string, pub time.Time, source string, 
 // artState is one article being read.
 type artState struct {
 	x    *Extractor
+	ctx  context.Context // checked between sentences
 	path string
 	text string
 	pub  time.Time
@@ -266,6 +289,7 @@ type artState struct {
 	recent       []string          // organisations named so far, most recent last
 	market       string            // the market most recently the topic of a sentence
 	claims       []Claim
+	done         int // sentences read to the end
 	lastCC       int // index in claims of the last client change, -1 when none
 	// The buffers of the sentence being read, reused for the next.
 	scan    scanned
@@ -273,11 +297,22 @@ type artState struct {
 	words   []string
 }
 
-func (a *artState) read() {
+// stopped returns an error naming the article once its context is done.
+func (a *artState) stopped() error {
+	if err := a.ctx.Err(); err != nil {
+		return fmt.Errorf("extract %s: stopped after %d of %d sentences: %w", a.path, a.done, len(a.sents), err)
+	}
+	return nil
+}
+
+func (a *artState) read() error {
 	a.lastCC = -1
 	a.sents = a.x.seg.split(a.text)
 	a.toks = make([][]Token, len(a.sents))
 	for i, s := range a.sents {
+		if err := a.stopped(); err != nil {
+			return err
+		}
 		a.toks[i], a.words = a.x.ix.words.tokenize(s.Text, a.words)
 		if !s.Heading && !titleCase(s.Text, a.toks[i]) {
 			capsInside(a.toks[i], a.caps)
@@ -286,6 +321,9 @@ func (a *artState) read() {
 	a.ents = make([][]entMention, len(a.sents))
 	multi := map[string]map[string]bool{}
 	for i, s := range a.sents {
+		if err := a.stopped(); err != nil {
+			return err
+		}
 		a.ents[i] = a.x.ix.find(s.Text, a.toks[i], s.Heading, a.caps)
 		for j := range a.ents[i] {
 			m := &a.ents[i][j]
@@ -315,6 +353,7 @@ func (a *artState) read() {
 	}
 	a.findPersons()
 	a.findOutlets()
+	return nil
 }
 
 // findOutlets learns which names the article uses for news outlets, from

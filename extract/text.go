@@ -101,13 +101,69 @@ func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
 		if st >= en {
 			continue
 		}
-		out = append(out, Sentence{Start: offset + st, End: offset + en, Text: p[st:en], Para: para})
+		out = appendUnits(out, p, st, en, offset, para)
 	}
 	if len(out) == 0 {
 		st, en := trimSpan(p, 0, len(p))
-		out = append(out, Sentence{Start: offset + st, End: offset + en, Text: p[st:en], Para: para})
+		out = appendUnits(out, p, st, en, offset, para)
 	}
 	return out
+}
+
+// maxUnit is the longest unit, in bytes, extraction reads as one. A
+// sentence of coverage stays far below it (the longest of the development
+// sets is under 500 bytes); a scraped table or a page without full stops
+// can be a megabyte, and reading a unit costs more than its length.
+const maxUnit = 1000
+
+// appendUnits appends the sentence p[st:en] as units of at most maxUnit
+// bytes. An over-long one is a list or a table more than a sentence: it is
+// cut after every semicolon and em dash (clause boundaries no value links
+// across), and a part still over-long after the last clause punctuation
+// that leaves a fair share of the unit before it, else at a space, else
+// inside a word.
+func appendUnits(out []Sentence, p string, st, en, offset, para int) []Sentence {
+	if en-st <= maxUnit {
+		return append(out, Sentence{Start: offset + st, End: offset + en, Text: p[st:en], Para: para})
+	}
+	for st < en {
+		end := en
+		// Searched within one unit's length: past it, the cut is made anyway.
+		if i := strings.IndexAny(p[st:min(en, st+maxUnit)], ";\u2014"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(p[st+i:])
+			end = st + i + n
+		}
+		if end-st > maxUnit {
+			end = st + unitCut(p[st:en])
+		}
+		if ust, uen := trimSpan(p, st, end); ust < uen {
+			out = append(out, Sentence{Start: offset + ust, End: offset + uen, Text: p[ust:uen], Para: para})
+		}
+		st = end
+	}
+	return out
+}
+
+// unitCut returns where to end a unit that must end within the first
+// maxUnit bytes of s (longer than that): after clause punctuation in the
+// window's second half, strongest first, else at a space, else at a
+// rune's start. It is never 0, so every cut makes progress.
+func unitCut(s string) int {
+	w := s[:maxUnit]
+	for _, marks := range []string{";\u2014\u2013", ",:)"} {
+		if i := strings.LastIndexAny(w, marks); i >= len(w)/2 {
+			_, n := utf8.DecodeRuneInString(w[i:])
+			return i + n
+		}
+	}
+	if i := strings.LastIndexByte(w, ' '); i >= len(w)/4 {
+		return i + 1
+	}
+	i := maxUnit
+	for i > 1 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 func trimSpan(s string, st, en int) (int, int) {
