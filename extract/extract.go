@@ -252,6 +252,9 @@ func (x *Extractor) extractText(ctx context.Context, path, text string, pub time
 		a.done++
 	}
 	a.finish()
+	if err := a.stopped(); err != nil {
+		return nil, err // finish gave up part way
+	}
 	return a.claims, nil
 }
 
@@ -650,6 +653,9 @@ func (a *artState) finish() {
 	// Twice: a claim completed late in the article can complete one before it.
 	for range 2 {
 		for i := range a.claims {
+			if i%256 == 0 && a.ctx.Err() != nil {
+				return // extractText reports it
+			}
 			a.resolveMissing(i, roleOrg)
 		}
 	}

@@ -209,7 +209,7 @@ func ingest(ctx context.Context, e *env, o *common, st *store.Store, x *extract.
 	}
 	start := time.Now()
 	res, err := pipeline.Ingest(ctx, pipeline.Options{Roots: roots, Extractor: x, Store: st, RunID: runID,
-		Workers: o.workers, MaxBytes: o.maxBytes, Progress: progress(e, o.quiet)})
+		Workers: o.workers, MaxBytes: o.maxBytes, ArticleBudget: o.budget, Progress: progress(e, o.quiet)})
 	clearProgress(e, o.quiet)
 	for _, f := range res.Errors {
 		e.log.Warn("skipped a file", "file", f.Path, "reason", f.Reason)

@@ -29,6 +29,7 @@ type common struct {
 	logFormat string
 	workers   int
 	maxBytes  int64
+	budget    time.Duration
 }
 
 func (c *common) register(fs *flag.FlagSet) {
@@ -38,6 +39,7 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.logFormat, "log-format", "text", "stderr log format: text or json (for log collectors)")
 	fs.IntVar(&c.workers, "workers", 0, "articles read in parallel (0: one per core)")
 	fs.Int64Var(&c.maxBytes, "max-bytes", 64<<20, "skip files larger than this many bytes")
+	fs.DurationVar(&c.budget, "article-budget", pipeline.DefaultArticleBudget, "skip, naming it, an article whose extraction takes longer than this")
 }
 
 func (c *common) setup(e *env) error {
