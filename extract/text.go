@@ -297,14 +297,27 @@ func (w *wordCache) proseTokens(s string, texts []string) []string {
 			continue
 		}
 		if start >= 0 {
-			texts = append(texts, w.split(s[start:i])...)
+			texts = w.appendRun(texts, s[start:i])
 			start = -1
 		}
 	}
 	if start >= 0 {
-		texts = append(texts, w.split(s[start:])...)
+		texts = w.appendRun(texts, s[start:])
 	}
 	return texts
+}
+
+// appendRun appends the tokens of one run between white space. prose
+// splits off punctuation, quotes and contractions; a run of ASCII letters
+// and digits has none of them and is one token, so it needs neither prose
+// nor the cache (where a list of 300,000 company names would not fit).
+func (w *wordCache) appendRun(texts []string, run string) []string {
+	for i := 0; i < len(run); i++ {
+		if c := run[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return append(texts, w.split(run)...)
+		}
+	}
+	return append(texts, run)
 }
 
 // wordCache remembers how prose's tokenizer splits each run of characters

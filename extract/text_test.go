@@ -19,6 +19,7 @@ func testSentences(t testing.TB, x *Extractor) []string {
 		"Tabs\tand\u00a0no-break spaces\u2003split “curly” words; don’t they'll (e.g. U.S.) :-) $5.",
 		"&rsquo;quoted&rsquo; text, 'single' and \"double\" (NASDAQ: MERC) — end—dash",
 		"  leading and trailing space  ",
+		"xD 8D XDD cannot gonna Company12345 CH9 Labs", // alphanumeric runs prose might treat specially
 		"K\u212aelvin and long \u017fever, İstanbul ſtake",
 		"",
 	}

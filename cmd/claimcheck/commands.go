@@ -137,11 +137,13 @@ type runOutcome struct {
 // the rules, the listing) changed since the last finished run.
 func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots []string, skipUnchanged bool) (runOutcome, error) {
 	out := runOutcome{findings: -1}
-	defer pipeline.PaceGC()()
+	// Rules load before the collector is relaxed: a large entities file
+	// makes much garbage, best collected at Go's default pace.
 	x, err := o.extractor()
 	if err != nil {
 		return out, err
 	}
+	defer pipeline.PaceGC()()
 	if out.listing, err = o.listing(ctx, st); err != nil {
 		return out, err
 	}
