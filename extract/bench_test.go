@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/claimcheck/claimcheck/corpus"
 	"github.com/claimcheck/claimcheck/rules"
 	"github.com/claimcheck/claimcheck/synth"
 )
@@ -75,4 +76,48 @@ func BenchmarkNewManyEntities(b *testing.B) {
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "MB-live")
 	runtime.KeepAlive(x)
+}
+
+// BenchmarkExtractRealText measures extraction alone, one core, over the
+// seeds' and the development sets' articles as corpus reads them (it skips
+// without ../shared).
+func BenchmarkExtractRealText(b *testing.B) {
+	x := builtinExtractor(b)
+	var arts []*corpus.Article
+	for _, pat := range []string{"seeds/*.txt", "eval/dev/*/*.txt", "eval/dev/*/*.md", "eval/dev/*/*.html"} {
+		paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", pat))
+		for _, p := range paths {
+			info, err := os.Stat(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			format, ok := corpus.FormatOf(p)
+			if !ok {
+				continue
+			}
+			a, err := corpus.Read(corpus.File{Abs: p, Path: filepath.Base(p), Size: info.Size(), ModTime: info.ModTime(), Format: format}, corpus.ReadOptions{})
+			if err != nil {
+				continue // as a run skips it
+			}
+			arts = append(arts, a)
+		}
+	}
+	if len(arts) == 0 {
+		b.Skip("../shared is not present")
+	}
+	var bytes int64
+	for _, a := range arts {
+		bytes += int64(len(a.Text))
+	}
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			if _, err := x.Extract(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

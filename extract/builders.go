@@ -800,7 +800,7 @@ func (c *sentCtx) transitiveFrame(r *rules.Claim, lo, hi int) (sub, obj party, o
 			// The verb is the link's own trigger ("$250 million backing
 			// Lumen"), or stands before the value in its clause.
 			inside := loc[0] >= lo && loc[1] <= hi
-			if !inside && (loc[1] > lo || strings.ContainsAny(c.text[loc[1]:lo], ";\u2014") || c.wordsWithin(loc[1], lo, 12) > 12) {
+			if !inside && (loc[1] > lo || containsAny(c.text[loc[1]:lo], ";", "\u2014") || c.wordsWithin(loc[1], lo, 12) > 12) {
 				continue
 			}
 			o := c.directObject(loc[1])
@@ -1234,7 +1234,7 @@ func (c *sentCtx) clientsBefore(pos int) []party {
 			continue
 		}
 		between := c.text[m.end:end]
-		if strings.ContainsAny(between, ";\u2014") {
+		if containsAny(between, ";", "\u2014") {
 			break
 		}
 		gap := c.wordsWithin(m.end, end, 10)

@@ -186,7 +186,7 @@ func (c *sentCtx) gapWithin(aStart, aEnd, bStart, bEnd, limit int) (int, string)
 // blocked says whether a stretch of text crosses a clause boundary that a
 // value and its trigger should not be linked across.
 func blocked(between string) bool {
-	return strings.ContainsAny(between, ";\u2014") || strings.Contains(between, " - ") || fullStop(between)
+	return containsAny(between, ";", "\u2014") || strings.Contains(between, " - ") || fullStop(between)
 }
 
 // fullStop says whether a stretch of text holds a full stop that ends a
@@ -541,7 +541,7 @@ func (c *sentCtx) possessiveNear(pos, max int, exclude string) party {
 		if !m.possessive || m.end > pos {
 			continue
 		}
-		if c.wordsWithin(m.end, pos, max) > max || strings.ContainsAny(c.text[m.end:pos], ",;\u2014") {
+		if c.wordsWithin(m.end, pos, max) > max || containsAny(c.text[m.end:pos], ",;", "\u2014") {
 			return party{}
 		}
 		if r := c.resolve(m, exclude); r.ok() && r.name != exclude && c.art.isPartyName(r.name) {

@@ -124,7 +124,8 @@ func (ix *entityIndex) addKey(alias string, k *knownEntity) {
 }
 
 func foldQuotes(s string) string {
-	if !strings.ContainsAny(s, "\u2018\u2019\u201c\u201d") {
+	// Every curly quote starts with byte 0xE2: most tokens hold none.
+	if strings.IndexByte(s, 0xE2) < 0 || !strings.ContainsAny(s, "\u2018\u2019\u201c\u201d") {
 		return s
 	}
 	return quoteFolder.Replace(s)
@@ -374,7 +375,7 @@ func headNoun(t string) string {
 // notNameToken says whether a capitalised token is a figure or a period,
 // never part of a name: "US$68.7bn", "FY2024", "Q3", "H1".
 func notNameToken(t string) bool {
-	if strings.ContainsAny(t, "$€£¥:") {
+	if containsAny(t, "$:", "€", "£", "¥") {
 		return true // a figure, or a listing ("NasdaqGS:MSFT")
 	}
 	rest := t

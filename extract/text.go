@@ -91,6 +91,10 @@ func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
 		st, en := trimSpan(p, 0, len(p))
 		return []Sentence{{Start: offset + st, End: offset + en, Text: p[st:en], Para: para, Heading: true}}
 	}
+	if oneSentence(p) {
+		st, en := trimSpan(p, 0, len(p))
+		return appendUnits(nil, p, st, en, offset, para)
+	}
 	var out []Sentence
 	for _, ps := range s.tok.Tokenize(p) {
 		st, en := ps.Start, ps.End
@@ -108,6 +112,23 @@ func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
 		out = appendUnits(out, p, st, en, offset, para)
 	}
 	return out
+}
+
+// oneSentence says whether Punkt can find no break inside a paragraph: it
+// breaks only after a token ending in '.', '?' or '!', and p holds none
+// but, at most, its last. News paragraphs are often one sentence, and
+// Punkt annotates every token of every paragraph.
+func oneSentence(p string) bool {
+	last := len(p) - 1
+	for last >= 0 && (p[last] == ' ' || p[last] == '\t' || p[last] == '\r') {
+		last--
+	}
+	for i := 0; i < last; i++ {
+		if c := p[i]; c == '.' || c == '?' || c == '!' {
+			return false
+		}
+	}
+	return true
 }
 
 // maxUnit is the longest unit, in bytes, extraction reads as one. A
@@ -453,7 +474,7 @@ func splitDashes(s string, toks []Token) []Token {
 // hasDash says whether a token holds a dash that joins two words: an em or
 // en dash, or a typewriter's double hyphen ("(Wire) --Orbital said").
 func hasDash(t string) bool {
-	return strings.ContainsAny(t, "\u2014\u2013") || strings.Contains(t, "--")
+	return containsAny(t, "", "\u2014", "\u2013") || strings.Contains(t, "--")
 }
 
 // dashAt returns the byte length of a dash starting at t[i], or 0.
@@ -469,6 +490,24 @@ func dashAt(t string, i int) int {
 		return w
 	}
 	return 0
+}
+
+// containsAny is strings.ContainsAny for a set of ASCII bytes and of
+// longer runes, each given as a string: strings.ContainsAny decodes every
+// rune of s when its set holds one that is not ASCII, which showed in
+// profiles of the per-token and per-link checks.
+func containsAny(s, ascii string, others ...string) bool {
+	for i := 0; i < len(ascii); i++ {
+		if strings.IndexByte(s, ascii[i]) >= 0 {
+			return true
+		}
+	}
+	for _, o := range others {
+		if strings.Contains(s, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // isWord says whether a token is a word (letters or digits), not punctuation.

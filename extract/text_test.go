@@ -86,3 +86,37 @@ func TestSegmenterKeepsLegalForms(t *testing.T) {
 		})
 	}
 }
+
+// TestOneSentenceAsPunkt checks that every paragraph the segmenter reads
+// as one sentence without asking Punkt is one sentence to Punkt too.
+func TestOneSentenceAsPunkt(t *testing.T) {
+	x := builtinExtractor(t)
+	paras := []string{"No stop at all here", "One stop at the end.", "A question at the end?  ", "Trailing quote after it.\"",
+		"Ends with an abbreviation Inc.", "Two. Sentences", "\"Quoted!\" she said"}
+	for _, s := range testSentences(t, x) {
+		paras = append(paras, s)
+	}
+	synth.Stream(30, 5, func(name string, data []byte) error {
+		paras = append(paras, strings.Split(string(data), "\n")...)
+		return nil
+	})
+	n := 0
+	for _, p := range paras {
+		if strings.TrimSpace(p) == "" || !oneSentence(p) {
+			continue
+		}
+		n++
+		var got []string
+		for _, ps := range x.seg.tok.Tokenize(p) {
+			if st, en := trimSpan(p, ps.Start, ps.End); st < en {
+				got = append(got, p[st:en])
+			}
+		}
+		if want := strings.TrimSpace(p); len(got) != 1 || got[0] != want {
+			t.Errorf("%q: Punkt gives %q", p, got)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d paragraphs of one sentence checked", n)
+	}
+}
