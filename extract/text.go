@@ -116,7 +116,8 @@ func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
 
 // oneSentence says whether Punkt can find no break inside a paragraph: it
 // breaks only after a token ending in '.', '?' or '!', and p holds none
-// but, at most, its last. News paragraphs are often one sentence, and
+// but, at most, its last, and full stops inside figures and names ("$14.3
+// billion", "Amazon.com"). News paragraphs are often one sentence, and
 // Punkt annotates every token of every paragraph.
 func oneSentence(p string) bool {
 	last := len(p) - 1
@@ -124,8 +125,13 @@ func oneSentence(p string) bool {
 		last--
 	}
 	for i := 0; i < last; i++ {
-		if c := p[i]; c == '.' || c == '?' || c == '!' {
+		switch p[i] {
+		case '?', '!':
 			return false
+		case '.':
+			if n := p[i+1]; !(n >= 'a' && n <= 'z' || n >= 'A' && n <= 'Z' || n >= '0' && n <= '9') {
+				return false
+			}
 		}
 	}
 	return true
