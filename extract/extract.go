@@ -312,11 +312,13 @@ func (a *artState) read() error {
 	a.lastCC = -1
 	a.sents = a.x.seg.split(a.text)
 	a.toks = make([][]Token, len(a.sents))
+	// One array holds every sentence's tokens: about one a five bytes.
+	arena := make([]Token, 0, len(a.text)/5+16)
 	for i, s := range a.sents {
 		if err := a.stopped(); err != nil {
 			return err
 		}
-		a.toks[i], a.words = a.x.ix.words.tokenize(s.Text, a.words)
+		a.toks[i], a.words, arena = a.x.ix.words.tokenizeInto(s.Text, a.words, arena)
 		if !s.Heading && !titleCase(s.Text, a.toks[i]) {
 			capsInside(a.toks[i], a.caps)
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -299,8 +300,18 @@ func titleCase(s string, toks []Token) bool {
 // no offsets.
 // buf is scratch space, returned for reuse.
 func (w *wordCache) tokenize(s string, buf []string) ([]Token, []string) {
+	toks, texts, _ := w.tokenizeInto(s, buf, nil)
+	return toks, texts
+}
+
+// tokenizeInto is tokenize that appends the tokens to arena and returns
+// them as a slice of it, capped so that later appends leave them alone:
+// an article's sentences share one array instead of one each.
+func (w *wordCache) tokenizeInto(s string, buf []string, arena []Token) ([]Token, []string, []Token) {
 	texts := w.proseTokens(s, buf[:0])
-	out := make([]Token, 0, len(texts))
+	first := len(arena)
+	arena = slices.Grow(arena, len(texts))
+	out := arena[first:first:cap(arena)]
 	pos := 0
 	for _, text := range texts {
 		st, en, ok := alignToken(s, pos, text)
@@ -310,7 +321,8 @@ func (w *wordCache) tokenize(s string, buf []string) ([]Token, []string) {
 		out = append(out, Token{Start: st, End: en, Text: s[st:en]})
 		pos = en
 	}
-	return splitDashes(s, out), texts
+	arena = arena[:first+len(out)]
+	return splitDashes(s, out[:len(out):len(out)]), texts, arena
 }
 
 // proseTokens appends to texts the token texts prose's tokenizer gives for s.
