@@ -97,9 +97,16 @@ func bothParties(p *Claim) bool { return p.Subject != "" && p.Object != "" }
 // both its parties.
 func (a *artState) sameSentencePair(i int) (*Claim, bool) {
 	c := &a.claims[i]
-	for k := range a.claims {
+	// Claims are added sentence by sentence: those of one sentence stand
+	// together, and only they are read (all of them made this quadratic
+	// in an article's claims).
+	first := i
+	for first > 0 && a.claims[first-1].SentStart == c.SentStart {
+		first--
+	}
+	for k := first; k < len(a.claims) && a.claims[k].SentStart == c.SentStart; k++ {
 		p := &a.claims[k]
-		if k != i && p.Kind == KindInvestment && p.SentStart == c.SentStart && bothParties(p) {
+		if k != i && p.Kind == KindInvestment && bothParties(p) {
 			return p, true
 		}
 	}

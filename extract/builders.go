@@ -30,12 +30,12 @@ func (c *sentCtx) bestLink(m mention) (link, bool) {
 			tr := &vk.rule.Triggers[ti]
 			for _, loc := range c.find(&tr.Pattern) {
 				ts, te := loc[0], loc[1]
-				g, between := c.gap(ts, te, m.start, m.end)
 				limit := tr.After
 				follows := te > m.start // the trigger follows the value
 				if follows {
 					limit = tr.Before
 				}
+				g, between := c.gapWithin(ts, te, m.start, m.end, limit)
 				if ts < m.end && m.start < te {
 					g = 0
 				} else if g > limit || blocked(between) || excluded(vk.rule.Exclude, between) {
@@ -81,11 +81,11 @@ func takenAs(v Value) ValueType {
 func (c *sentCtx) otherMeasure(r *rules.Claim, m mention) bool {
 	for i := range r.Others {
 		for _, loc := range c.find(&r.Others[i]) {
-			g, between := c.gap(loc[0], loc[1], m.start, m.end)
 			limit := 3
 			if loc[0] >= m.end {
 				limit = 1
 			}
+			g, between := c.gapWithin(loc[0], loc[1], m.start, m.end, limit)
 			if g <= limit && !blocked(between) && !strings.Contains(between, ",") {
 				return true
 			}
@@ -278,7 +278,7 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 	lex := &c.art.x.set.Lexicon
 	near := func(p *rules.Pattern, max int) bool {
 		for _, loc := range c.find(p) {
-			g, between := c.gap(loc[0], loc[1], m.start, m.end)
+			g, between := c.gapWithin(loc[0], loc[1], m.start, m.end, max)
 			if g <= max && !blocked(between) && !strings.Contains(between, ",") {
 				return true
 			}
@@ -351,7 +351,7 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 			if e.end > hs {
 				continue
 			}
-			if (c.wordsBetween(e.end, hs) <= 1 || e.possessive && c.wordsBetween(e.end, hs) <= 2) && !c.art.isPerson(e) {
+			if (c.wordsWithin(e.end, hs, 1) <= 1 || e.possessive && c.wordsWithin(e.end, hs, 2) <= 2) && !c.art.isPerson(e) {
 				if p := c.resolve(e); p.ok() {
 					if e.ref != refName {
 						p.name = c.art.targetOf(p.name) // "the company's shareholders"
@@ -395,7 +395,7 @@ func (c *sentCtx) frameParties(cl *Claim, m mention, l link) {
 			}
 		}
 	}
-	if l.ts < m.end || c.wordsBetween(m.end, l.ts) > 3 {
+	if l.ts < m.end || c.wordsWithin(m.end, l.ts, 3) > 3 {
 		return
 	}
 	for _, e := range c.ents {
@@ -424,7 +424,7 @@ func (c *sentCtx) holdersBefore(r *rules.Claim, m mention) (int, bool) {
 			continue
 		}
 		for _, loc := range c.find(&r.Triggers[i].Pattern) {
-			if loc[1] <= m.start+1 && c.wordsBetween(loc[1], m.start) <= 8 && !blocked(c.text[loc[1]:m.start]) {
+			if loc[1] <= m.start+1 && c.wordsWithin(loc[1], m.start, 8) <= 8 && !blocked(c.text[loc[1]:m.start]) {
 				return loc[0], true
 			}
 		}
@@ -444,7 +444,7 @@ func (c *sentCtx) clauseVerbParties(cl *Claim, m mention, l link) {
 	for ti := range l.vk.rule.Triggers {
 		tr := &l.vk.rule.Triggers[ti]
 		for _, loc := range c.find(&tr.Pattern) {
-			if loc[1] > l.ts || loc[1] > m.start || blocked(c.text[loc[1]:m.start]) || c.wordsBetween(loc[1], m.start) > 12 {
+			if loc[1] > l.ts || loc[1] > m.start || blocked(c.text[loc[1]:m.start]) || c.wordsWithin(loc[1], m.start, 12) > 12 {
 				continue
 			}
 			if !found || loc[1] > best.te {
@@ -506,11 +506,11 @@ func (c *sentCtx) cue(cl *Claim, m mention, l link) {
 	for i := range cues {
 		q := &cues[i]
 		for _, loc := range c.find(&q.Pattern) {
-			g, between := c.gap(loc[0], loc[1], m.start, m.end)
 			limit := q.After
 			if loc[0] >= m.end {
 				limit = q.Before
 			}
+			g, between := c.gapWithin(loc[0], loc[1], m.start, m.end, limit)
 			if g > limit || blocked(between) || c.valueWithin(m, loc[0], loc[1]) {
 				continue
 			}
@@ -555,7 +555,7 @@ func (c *sentCtx) periodOf(m mention) (mention, bool) {
 	var best mention
 	bestGap := 7
 	for _, d := range c.dates {
-		g, between := c.gap(d.start, d.end, m.start, m.end)
+		g, between := c.gapWithin(d.start, d.end, m.start, m.end, bestGap)
 		if g >= bestGap || blocked(between) || d.start > m.end && strings.Contains(between, ",") {
 			continue
 		}
@@ -567,7 +567,7 @@ func (c *sentCtx) periodOf(m mention) (mention, bool) {
 			if o.value.Type != m.value.Type || o.start == m.start {
 				continue
 			}
-			og, _ := c.gap(d.start, d.end, o.start, o.end)
+			og, _ := c.gapWithin(d.start, d.end, o.start, o.end, g)
 			if og < g || og == g && o.end <= d.start && m.start > d.start {
 				owner = o
 			}
@@ -615,7 +615,7 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 		// "its $4 billion Anthropic investment": a name modifying the
 		// trigger noun is the target.
 		for _, e := range c.ents {
-			if e.ref == refName && e.end <= l.ts && e.start >= m.end && c.wordsBetween(e.end, l.ts) == 0 && c.art.isParty(e) {
+			if e.ref == refName && e.end <= l.ts && e.start >= m.end && c.wordsWithin(e.end, l.ts, 0) == 0 && c.art.isParty(e) {
 				obj = c.resolve(e)
 			}
 		}
@@ -654,7 +654,7 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 		// "grants Meta a 49% stake": the receiver is the holder.
 		for i := len(c.ents) - 1; i >= 0; i-- {
 			e := c.ents[i]
-			if e.end <= lo && c.wordsBetween(e.end, lo) <= 2 && c.art.x.words.give.MatchString(c.text[max(0, e.start-12):e.start]) {
+			if e.end <= lo && c.wordsWithin(e.end, lo, 2) <= 2 && c.art.x.words.give.MatchString(c.text[max(0, e.start-12):e.start]) {
 				sub = c.resolve(e, excl)
 				break
 			}
@@ -783,7 +783,7 @@ func (c *sentCtx) transitiveFrame(r *rules.Claim, lo, hi int) (sub, obj party, o
 			// The verb is the link's own trigger ("$250 million backing
 			// Lumen"), or stands before the value in its clause.
 			inside := loc[0] >= lo && loc[1] <= hi
-			if !inside && (loc[1] > lo || strings.ContainsAny(c.text[loc[1]:lo], ";\u2014") || c.wordsBetween(loc[1], lo) > 12) {
+			if !inside && (loc[1] > lo || containsAny(c.text[loc[1]:lo], ";", "\u2014") || c.wordsWithin(loc[1], lo, 12) > 12) {
 				continue
 			}
 			o := c.directObject(loc[1])
@@ -845,7 +845,7 @@ func (c *sentCtx) marketNear(m mention, l link) string {
 		if !ok {
 			continue
 		}
-		g, _ := c.gap(t.Start, t.End, m.start, m.end)
+		g, _ := c.gapWithin(t.Start, t.End, m.start, m.end, bestGap)
 		if g < bestGap {
 			name, bestGap = n, g
 		}
@@ -913,7 +913,7 @@ func buildHeadcount(c *sentCtx) {
 	// standing before it ("employs 1,400 people and plans to cut...").
 	objectAfter := func(end int) bool {
 		for _, o := range counts {
-			if o.start >= end && c.wordsBetween(end, o.start) <= 1 {
+			if o.start >= end && c.wordsWithin(end, o.start, 1) <= 1 {
 				return true
 			}
 		}
@@ -928,7 +928,7 @@ func buildHeadcount(c *sentCtx) {
 		nounEnd := -1
 		for i := range r.Nouns {
 			for _, loc := range c.find(&r.Nouns[i]) {
-				if loc[0] >= n.end && c.wordsBetween(n.end, loc[0]) <= 2 {
+				if loc[0] >= n.end && c.wordsWithin(n.end, loc[0], 2) <= 2 {
 					nounEnd = loc[1]
 					break
 				}
@@ -947,12 +947,12 @@ func buildHeadcount(c *sentCtx) {
 				var g int
 				var between string
 				if loc[1] <= n.start {
-					g, between = c.gap(loc[0], loc[1], n.start, n.end)
+					g, between = c.gapWithin(loc[0], loc[1], n.start, n.end, 4)
 					if g > 4 {
 						continue
 					}
 				} else if loc[0] >= nounEnd {
-					g, between = c.gap(nounEnd, nounEnd, loc[0], loc[1])
+					g, between = c.gapWithin(nounEnd, nounEnd, loc[0], loc[1], 3)
 					if g > 3 || objectAfter(loc[1]) {
 						continue
 					}
@@ -1229,7 +1229,7 @@ func (c *sentCtx) clientOf(client party, verb int) party {
 		}
 		for i := range r.Nouns {
 			for _, loc := range c.find(&r.Nouns[i]) {
-				if loc[0] >= m.end && loc[1] <= verb && c.wordsBetween(m.end, loc[0]) <= 3 {
+				if loc[0] >= m.end && loc[1] <= verb && c.wordsWithin(m.end, loc[0], 3) <= 3 {
 					return c.resolve(m, client.name)
 				}
 			}
@@ -1299,10 +1299,10 @@ func (c *sentCtx) clientsBefore(pos int) []party {
 			continue
 		}
 		between := c.text[m.end:end]
-		if strings.ContainsAny(between, ";\u2014") {
+		if containsAny(between, ";", "\u2014") {
 			break
 		}
-		gap := c.wordsBetween(m.end, end)
+		gap := c.wordsWithin(m.end, end, 10)
 		if m.possessive && isPossessive(strings.TrimSpace(between)) {
 			gap = 0 // "Musk's xAI": the 's is no word between
 		}
@@ -1462,16 +1462,16 @@ func buildRoles(c *sentCtx) {
 		if !person.ok() && i > 0 && c.linkBefore(i) {
 			for k := len(c.ents) - 1; k >= 0; k-- {
 				// a possessive just before the title names its organisation
-				if e := c.ents[k]; e.end <= ts && looksLikePersonName(e) && !c.art.x.ix.orgName(e.name) && c.wordsBetween(e.end, ts) <= 15 && !(e.possessive && e.tok1 == i) {
+				if e := c.ents[k]; e.end <= ts && looksLikePersonName(e) && !c.art.x.ix.orgName(e.name) && c.wordsWithin(e.end, ts, 15) <= 15 && !(e.possessive && e.tok1 == i) {
 					person = party{name: e.name, start: e.start, end: e.end}
-					if c.wordsBetween(e.end, ts) > 1 || c.art.isPerson(e) {
+					if c.wordsWithin(e.end, ts, 1) > 1 || c.art.isPerson(e) {
 						break
 					}
 					// "Tom Reyes joined Pinecrest Software as president": a
 					// name just before "as" that is no person's is where
 					// the title is held, when a person acts before it.
 					for k2 := k - 1; k2 >= 0; k2-- {
-						if p := c.ents[k2]; c.art.isPerson(p) && c.wordsBetween(p.end, e.start) <= 4 {
+						if p := c.ents[k2]; c.art.isPerson(p) && c.wordsWithin(p.end, e.start, 4) <= 4 {
 							joined = c.resolve(e, p.name)
 							person = party{name: p.name, start: p.start, end: p.end}
 							break

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -24,6 +25,10 @@ type sentCtx struct {
 	attrib string
 	// mentionEnd[i] is the end of the mention starting at token i, else 0.
 	mentionEnd []int
+	// tokFlags[i] is what wordsWithin asks of token i; flaggedValues the
+	// number of values it was read with.
+	tokFlags      []uint8
+	flaggedValues int
 	// patterns already matched against this sentence
 	matches map[*rules.Pattern][][]int
 }
@@ -42,7 +47,55 @@ func (c *sentCtx) find(p *rules.Pattern) [][]int {
 // however long: distance is counted in phrases ("values the privately held
 // freight startup at"), and "Widget Inc. (NASDAQ: WDG) agreed" is as close
 // as "Widget Inc. agreed".
-func (c *sentCtx) wordsBetween(a, b int) int {
+func (c *sentCtx) wordsBetween(a, b int) int { return c.wordsWithin(a, b, math.MaxInt-1) }
+
+// wordsWithin is wordsBetween for a caller that only asks whether the
+// count is at most limit: it stops counting past limit and returns
+// limit+1 then. Every value and trigger asks about its neighbours, so a
+// count that walked to the far end of a long sentence made extraction
+// cubic in the sentence's length.
+func (c *sentCtx) wordsWithin(a, b, limit int) int {
+	c.indexTokens()
+	n, depth := 0, 0
+	in := -1 // the end of the mention being passed
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].Start >= a })
+	for ; i < len(c.toks) && c.toks[i].End <= b; i++ {
+		f := c.tokFlags[i]
+		switch {
+		case f&tokOpen != 0:
+			depth++
+		case f&tokClose != 0:
+			depth = max(0, depth-1)
+		}
+		if depth > 0 || f&tokCounts == 0 || c.toks[i].Start < in {
+			continue
+		}
+		if e := c.mentionEnd[i]; e > 0 {
+			in = e
+		}
+		n++
+		if n > limit {
+			break
+		}
+	}
+	return n
+}
+
+// What wordsWithin needs to know of a token, read once per sentence.
+const (
+	tokCounts uint8 = 1 << iota // a word outside every value
+	tokOpen                     // "("
+	tokClose                    // ")"
+)
+
+// indexTokens reads once per sentence what wordsWithin asks of each token:
+// whether it is a word outside the values, a parenthesis, or where the
+// mention it starts ends. Values are all found before any distance is
+// asked; the index is rebuilt should more join.
+func (c *sentCtx) indexTokens() {
+	if c.tokFlags != nil && c.flaggedValues == len(c.values) {
+		return
+	}
 	if c.mentionEnd == nil {
 		c.mentionEnd = make([]int, len(c.toks))
 		for _, m := range c.ents {
@@ -54,26 +107,33 @@ func (c *sentCtx) wordsBetween(a, b int) int {
 			}
 		}
 	}
-	n, depth := 0, 0
-	in := -1 // the end of the mention being passed
-	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].Start >= a })
-	for ; i < len(c.toks) && c.toks[i].End <= b; i++ {
-		t := c.toks[i]
+	if cap(c.tokFlags) >= len(c.toks) {
+		c.tokFlags = c.tokFlags[:len(c.toks)]
+	} else {
+		c.tokFlags = make([]uint8, len(c.toks))
+	}
+	for i, t := range c.toks {
+		var f uint8
 		switch t.Text {
 		case "(":
-			depth++
+			f = tokOpen
 		case ")":
-			depth = max(0, depth-1)
+			f = tokClose
+		default:
+			if isWord(t.Text) {
+				f = tokCounts
+			}
 		}
-		if depth > 0 || t.Start < in || !isWord(t.Text) || overlapsAny(t.Start, t.End, c.values) {
-			continue
-		}
-		if e := c.mentionEnd[i]; e > 0 {
-			in = e
-		}
-		n++
+		c.tokFlags[i] = f
 	}
-	return n
+	for _, m := range c.values {
+		// The tokens overlapping the value: from the first ending after
+		// its start to the last starting before its end.
+		for i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].End > m.start }); i < len(c.toks) && c.toks[i].Start < m.end; i++ {
+			c.tokFlags[i] &^= tokCounts
+		}
+	}
+	c.flaggedValues = len(c.values)
 }
 
 // appositiveEnd returns where an indefinite appositive after a name ends
@@ -116,7 +176,7 @@ func (c *sentCtx) hedgedAt(start, end int) bool {
 		if h[0] > lo && h[1] <= hi {
 			return true
 		}
-		if comma := strings.IndexByte(c.text, ','); comma > 0 && h[1] <= comma && c.wordsBetween(0, h[0]) <= 1 {
+		if comma := strings.IndexByte(c.text, ','); comma > 0 && h[1] <= comma && c.wordsWithin(0, h[0], 1) <= 1 {
 			return true
 		}
 	}
@@ -126,20 +186,26 @@ func (c *sentCtx) hedgedAt(start, end int) bool {
 // gap is the number of words between two spans and whether the second
 // stands after the first; overlapping spans have gap 0.
 func (c *sentCtx) gap(aStart, aEnd, bStart, bEnd int) (int, string) {
+	return c.gapWithin(aStart, aEnd, bStart, bEnd, math.MaxInt-1)
+}
+
+// gapWithin is gap for a caller that only asks whether the gap is at most
+// limit: a gap past it is limit+1.
+func (c *sentCtx) gapWithin(aStart, aEnd, bStart, bEnd, limit int) (int, string) {
 	switch {
 	case aStart < bEnd && bStart < aEnd:
 		return 0, ""
 	case aEnd <= bStart:
-		return c.wordsBetween(aEnd, bStart), c.text[aEnd:bStart]
+		return c.wordsWithin(aEnd, bStart, limit), c.text[aEnd:bStart]
 	default:
-		return c.wordsBetween(bEnd, aStart), c.text[bEnd:aStart]
+		return c.wordsWithin(bEnd, aStart, limit), c.text[bEnd:aStart]
 	}
 }
 
 // blocked says whether a stretch of text crosses a clause boundary that a
 // value and its trigger should not be linked across.
 func blocked(between string) bool {
-	return strings.ContainsAny(between, ";\u2014") || strings.Contains(between, " - ") || fullStop(between)
+	return containsAny(between, ";", "\u2014") || strings.Contains(between, " - ") || fullStop(between)
 }
 
 // fullStop says whether a stretch of text holds a full stop that ends a
@@ -268,7 +334,7 @@ func (c *sentCtx) resolve(m entMention, exclude ...string) party {
 			break
 		}
 	}
-	if t := c.art.topic; t != "" && !containsFold(exclude, t) && c.wordsBetween(0, m.start) <= 1 {
+	if t := c.art.topic; t != "" && !containsFold(exclude, t) && c.wordsWithin(0, m.start, 1) <= 1 {
 		// "The firm expects...": a reference opening a sentence continues
 		// the topic of the sentence before, not its last name.
 		return party{name: t, start: m.start, end: m.end, m: m}
@@ -507,7 +573,7 @@ func (c *sentCtx) nameAhead(j, max int) (entMention, bool) {
 			return m, true
 		}
 		t := c.toks[k]
-		if !isWord(t.Text) || c.art.x.phraseBreaks[strings.ToLower(t.Text)] || overlapsAny(t.Start, t.End, c.values) {
+		if c.indexTokens(); c.tokFlags[k]&tokCounts == 0 || c.art.x.phraseBreaks[strings.ToLower(t.Text)] {
 			return entMention{}, false
 		}
 	}
@@ -532,7 +598,7 @@ func (c *sentCtx) possessiveNear(pos, max int, exclude string) party {
 		if !m.possessive || m.end > pos {
 			continue
 		}
-		if c.wordsBetween(m.end, pos) > max || strings.ContainsAny(c.text[m.end:pos], ",;\u2014") {
+		if c.wordsWithin(m.end, pos, max) > max || containsAny(c.text[m.end:pos], ",;", "\u2014") {
 			return party{}
 		}
 		if r := c.resolve(m, exclude); r.ok() && r.name != exclude && c.art.isPartyName(r.name) {
@@ -577,7 +643,7 @@ func (c *sentCtx) nearestNamed(pos, max int, exclude string, refs, persons bool)
 			continue
 		}
 		between := c.text[m.end:pos]
-		if c.wordsBetween(m.end, pos) > max || strings.ContainsAny(between, ";") {
+		if c.wordsWithin(m.end, pos, max) > max || strings.ContainsAny(between, ";") {
 			return party{}
 		}
 		if r := c.resolve(m, exclude); r.ok() && r.name != exclude {
@@ -596,7 +662,7 @@ func (c *sentCtx) nearestAfter(pos, max int, exclude string) party {
 		if m.start < pos || m.ref != refName || !c.art.isParty(m) || c.owned(m) || c.art.isPerson(m) {
 			continue
 		}
-		if c.wordsBetween(pos, m.start) > max {
+		if c.wordsWithin(pos, m.start, max) > max {
 			return party{}
 		}
 		if r := c.resolve(m, exclude); r.ok() && r.name != exclude {

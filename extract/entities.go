@@ -29,12 +29,11 @@ type entMention struct {
 	head       string // a descriptor's head noun: "startup" in "the AI startup"
 }
 
+// knownEntity is what the index keeps of an entity of the rules: a rule
+// set may list hundreds of thousands, so no more than lookups need.
 type knownEntity struct {
-	name    string
-	typ     rules.EntityType
-	private bool
-	tickers []string
-	aliases []string
+	name string
+	typ  rules.EntityType
 }
 
 // entityIndex finds known entities by their token sequences.
@@ -59,8 +58,15 @@ type entityIndex struct {
 }
 
 func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
+	aliases := 0
+	for _, e := range set.Entities {
+		aliases += 1 + len(e.Aliases)
+	}
+	// Sized once: a rule set may list hundreds of thousands of entities,
+	// and growing maps that large rehashes them again and again.
 	ix := &entityIndex{words: words,
-		firsts: map[string]bool{}, byKey: map[string]*knownEntity{}, byName: map[string]*knownEntity{}, people: map[string]string{},
+		firsts: make(map[string]bool, aliases), byKey: make(map[string]*knownEntity, aliases),
+		byName: make(map[string]*knownEntity, len(set.Entities)), people: map[string]string{},
 		notEntity: wordSet(set.Lexicon.NotEntities, false), nameTails: wordSet(set.Lexicon.NameTails, false), descriptors: wordSet(set.Lexicon.Descriptors, true),
 		marketWords:  wordSet(set.Lexicon.MarketWords, true),
 		suffixes:     wordSet(set.Lexicon.OrgSuffixes, false),
@@ -74,15 +80,17 @@ func newEntityIndex(set *rules.Set, words *wordCache) *entityIndex {
 		subordinators: wordSet(set.Lexicon.Subordinators, true),
 	}
 	for _, e := range set.Entities {
-		k := &knownEntity{name: e.Name, typ: e.Type, private: e.Private, tickers: e.Tickers, aliases: append([]string{e.Name}, e.Aliases...)}
+		k := &knownEntity{name: e.Name, typ: e.Type}
 		ix.byName[e.Name] = k
-		for _, a := range k.aliases {
+		ix.addKey(e.Name, k)
+		for _, a := range e.Aliases {
 			ix.addKey(a, k)
 		}
 		for _, p := range e.People {
 			k := ix.tokenKey(p)
 			ix.people[k] = e.Name
-			ix.firsts[strings.SplitN(k, "\x00", 2)[0]] = true
+			first, _, _ := strings.Cut(k, "\x00")
+			ix.firsts[first] = true
 		}
 	}
 	return ix
@@ -114,14 +122,16 @@ func (ix *entityIndex) addKey(alias string, k *knownEntity) {
 		return
 	}
 	ix.byKey[key] = k
-	ix.firsts[strings.SplitN(key, "\x00", 2)[0]] = true
+	first, _, _ := strings.Cut(key, "\x00")
+	ix.firsts[first] = true
 	if n := strings.Count(key, "\x00") + 1; n > ix.maxTokens {
 		ix.maxTokens = n
 	}
 }
 
 func foldQuotes(s string) string {
-	if !strings.ContainsAny(s, "\u2018\u2019\u201c\u201d") {
+	// Every curly quote starts with byte 0xE2: most tokens hold none.
+	if strings.IndexByte(s, 0xE2) < 0 || !strings.ContainsAny(s, "\u2018\u2019\u201c\u201d") {
 		return s
 	}
 	return quoteFolder.Replace(s)
@@ -377,7 +387,7 @@ func headNoun(t string) string {
 // notNameToken says whether a capitalised token is a figure or a period,
 // never part of a name: "US$68.7bn", "FY2024", "Q3", "H1".
 func notNameToken(t string) bool {
-	if strings.ContainsAny(t, "$€£¥:") {
+	if containsAny(t, "$:", "€", "£", "¥") {
 		return true // a figure, or a listing ("NasdaqGS:MSFT")
 	}
 	rest := t

@@ -43,7 +43,7 @@ func (c *sentCtx) futureAt(pos int) bool {
 	}
 	// An opening phrase takes the tense of the clause after its comma.
 	comma := strings.IndexByte(c.text[pos:], ',')
-	if comma < 0 || c.wordsBetween(0, pos) > 2 {
+	if comma < 0 || c.wordsWithin(0, pos, 2) > 2 {
 		return false
 	}
 	after := pos + comma + 1
@@ -117,7 +117,6 @@ func (c *sentCtx) eventTrigger(rule *rules.Claim, d mention) (eventLink, bool) {
 		tr := &rule.Triggers[ti]
 		for _, loc := range c.find(&tr.Pattern) {
 			before := loc[1] <= d.start // the trigger stands before the date
-			g, between := c.gap(loc[0], loc[1], d.start, d.end)
 			limit := tr.After
 			if !before {
 				limit = tr.Before
@@ -125,6 +124,7 @@ func (c *sentCtx) eventTrigger(rule *rules.Claim, d mention) (eventLink, bool) {
 					limit = max(limit, 14)
 				}
 			}
+			g, between := c.gapWithin(loc[0], loc[1], d.start, d.end, limit)
 			if loc[0] < d.end && d.start < loc[1] {
 				g = 0
 			} else if g > limit || blocked(between) || excluded(rule.Exclude, between) || before && c.newClause(between) {
@@ -227,11 +227,11 @@ func (c *sentCtx) newClause(between string) bool {
 // openingDate returns where the clause after a date that opens the sentence
 // begins ("On Tuesday, ...", "Earlier on Friday, ..."), or -1.
 func (c *sentCtx) openingDate(d mention) int {
-	if c.wordsBetween(0, d.start) > 2 {
+	if c.wordsWithin(0, d.start, 2) > 2 {
 		return -1
 	}
 	comma := strings.IndexByte(c.text[d.end:], ',')
-	if comma < 0 || c.wordsBetween(d.end, d.end+comma) > 1 {
+	if comma < 0 || c.wordsWithin(d.end, d.end+comma, 1) > 1 {
 		return -1
 	}
 	return d.end + comma + 1
@@ -305,7 +305,7 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 		cl.Subject = sub.name
 		// "Founded in 2018, Halcyon said": an opening phrase is about
 		// the subject of the clause after it.
-		if !sub.ok() && c.wordsBetween(0, lo) == 0 {
+		if !sub.ok() && c.wordsWithin(0, lo, 0) == 0 {
 			if comma := strings.IndexByte(c.text[max(ev.te, d.end):], ','); comma >= 0 {
 				cl.Subject = c.nearestAfter(max(ev.te, d.end)+comma+1, 2, "").name
 			}

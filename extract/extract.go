@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"regexp"
@@ -219,11 +220,19 @@ func (x *Extractor) Rules() *rules.Set { return x.set }
 // Extract returns the claims an article states, ordered by position. An
 // error means a bug in extraction, named with the article.
 func (x *Extractor) Extract(a *corpus.Article) ([]Claim, error) {
+	return x.ExtractContext(context.Background(), a)
+}
+
+// ExtractContext is Extract that gives up when ctx is done, checked
+// between sentences: a run being stopped, or an article over its time
+// budget, costs at most one sentence more. It then returns no claims and
+// an error naming the article that wraps ctx's error.
+func (x *Extractor) ExtractContext(ctx context.Context, a *corpus.Article) ([]Claim, error) {
 	pub := a.Published
 	if a.Precision == corpus.PrecisionNone || a.Precision == corpus.PrecisionYear {
 		pub = time.Time{} // relative dates need at least a month
 	}
-	claims, err := x.extractText(a.Path, a.Text, pub, a.Source, a.Precision == corpus.PrecisionMonth)
+	claims, err := x.extractText(ctx, a.Path, a.Text, pub, a.Source, a.Precision == corpus.PrecisionMonth)
 	if err != nil {
 		return nil, err
 	}
@@ -239,13 +248,19 @@ func (x *Extractor) Extract(a *corpus.Article) ([]Claim, error) {
 // ExtractText is Extract on bare text: the article's path (for claim ids)
 // and its publication date (zero when unknown).
 func (x *Extractor) ExtractText(path, text string, pub time.Time) ([]Claim, error) {
-	return x.extractText(path, text, pub, "", false)
+	return x.extractText(context.Background(), path, text, pub, "", false)
+}
+
+// ExtractTextContext is ExtractText that gives up when ctx is done, as
+// ExtractContext does.
+func (x *Extractor) ExtractTextContext(ctx context.Context, path, text string, pub time.Time) ([]Claim, error) {
+	return x.extractText(ctx, path, text, pub, "", false)
 }
 
 // extractText reads an article whose outlet, when known, is source (an
 // outlet is never a party to what it reports) and whose publication date
 // may state only its month.
-func (x *Extractor) extractText(path, text string, pub time.Time, source string, monthOnly bool) (claims []Claim, err error) {
+func (x *Extractor) extractText(ctx context.Context, path, text string, pub time.Time, source string, monthOnly bool) (claims []Claim, err error) {
 	defer func() {
 		// A bug in a builder costs one article its claims, not the run, and
 		// says so: a silent empty result would hide it from tests and users.
@@ -254,8 +269,14 @@ func (x *Extractor) extractText(path, text string, pub time.Time, source string,
 		}
 	}()
 	a := newArtState(x, path, text, pub, source, monthOnly)
-	a.read()
+	a.ctx = ctx
+	if err := a.read(); err != nil {
+		return nil, err
+	}
 	for i := range a.sents {
+		if err := a.stopped(); err != nil {
+			return nil, err
+		}
 		c := a.sentence(i)
 		n := len(a.claims)
 		for _, b := range builders {
@@ -264,13 +285,17 @@ func (x *Extractor) extractText(path, text string, pub time.Time, source string,
 		c.markRoundsAndPlans(a.claims[n:])
 		a.noteRefs(c)
 		a.remember(c)
+		a.done++
 	}
 	a.finish()
+	if err := a.stopped(); err != nil {
+		return nil, err // finish gave up part way
+	}
 	return a.claims, nil
 }
 
 func newArtState(x *Extractor, path, text string, pub time.Time, source string, monthOnly bool) *artState {
-	a := &artState{x: x, path: path, text: text, pub: pub, pubMonthOnly: monthOnly, caps: map[string]bool{}, shortForm: map[string]string{},
+	a := &artState{x: x, ctx: context.Background(), path: path, text: text, pub: pub, pubMonthOnly: monthOnly, caps: map[string]bool{}, shortForm: map[string]string{},
 		outlets: map[string]bool{}, described: map[string]string{}, dealRefs: map[int]string{}, unplaced: map[int]bool{},
 		namesOrg: map[int]bool{}}
 	if source != "" {
@@ -282,6 +307,7 @@ func newArtState(x *Extractor, path, text string, pub time.Time, source string, 
 // artState is one article being read.
 type artState struct {
 	x    *Extractor
+	ctx  context.Context // checked between sentences
 	path string
 	text string
 	pub  time.Time
@@ -302,6 +328,7 @@ type artState struct {
 	recent       []string          // organisations named so far, most recent last
 	market       string            // the market most recently the topic of a sentence
 	claims       []Claim
+	done         int // sentences read to the end
 	lastCC       int // index in claims of the last client change, -1 when none
 	// By sentence start, what its references were read as (noteRefs).
 	refs map[int][]Ref
@@ -311,12 +338,25 @@ type artState struct {
 	words   []string
 }
 
-func (a *artState) read() {
+// stopped returns an error naming the article once its context is done.
+func (a *artState) stopped() error {
+	if err := a.ctx.Err(); err != nil {
+		return fmt.Errorf("extract %s: stopped after %d of %d sentences: %w", a.path, a.done, len(a.sents), err)
+	}
+	return nil
+}
+
+func (a *artState) read() error {
 	a.lastCC = -1
 	a.sents = a.x.seg.split(a.text)
 	a.toks = make([][]Token, len(a.sents))
+	// One array holds every sentence's tokens: about one a five bytes.
+	arena := make([]Token, 0, len(a.text)/5+16)
 	for i, s := range a.sents {
-		a.toks[i], a.words = a.x.ix.words.tokenize(s.Text, a.words)
+		if err := a.stopped(); err != nil {
+			return err
+		}
+		a.toks[i], a.words, arena = a.x.ix.words.tokenizeInto(s.Text, a.words, arena)
 		if !s.Heading && !titleCase(s.Text, a.toks[i]) {
 			a.x.ix.capsInside(a.toks[i], a.caps)
 		}
@@ -324,6 +364,9 @@ func (a *artState) read() {
 	a.ents = make([][]entMention, len(a.sents))
 	multi := map[string]map[string]bool{}
 	for i, s := range a.sents {
+		if err := a.stopped(); err != nil {
+			return err
+		}
 		a.ents[i] = a.x.ix.find(s.Text, a.toks[i], s.Heading, a.caps)
 		for j := range a.ents[i] {
 			m := &a.ents[i][j]
@@ -353,6 +396,7 @@ func (a *artState) read() {
 	}
 	a.findPersons()
 	a.findOutlets()
+	return nil
 }
 
 // findOutlets learns which names the article uses for news outlets, from
@@ -639,6 +683,9 @@ func (a *artState) finish() {
 	// Twice: a claim completed late in the article can complete one before it.
 	for range 2 {
 		for i := range a.claims {
+			if i%256 == 0 && a.ctx.Err() != nil {
+				return // extractText reports it
+			}
 			a.resolveMissing(i, roleOrg)
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -91,6 +92,10 @@ func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
 		st, en := trimSpan(p, 0, len(p))
 		return []Sentence{{Start: offset + st, End: offset + en, Text: p[st:en], Para: para, Heading: true}}
 	}
+	if oneSentence(p) {
+		st, en := trimSpan(p, 0, len(p))
+		return appendUnits(nil, p, st, en, offset, para)
+	}
 	var out []Sentence
 	for _, ps := range s.tok.Tokenize(p) {
 		st, en := ps.Start, ps.End
@@ -101,13 +106,92 @@ func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
 		if st >= en {
 			continue
 		}
-		out = append(out, Sentence{Start: offset + st, End: offset + en, Text: p[st:en], Para: para})
+		out = appendUnits(out, p, st, en, offset, para)
 	}
 	if len(out) == 0 {
 		st, en := trimSpan(p, 0, len(p))
-		out = append(out, Sentence{Start: offset + st, End: offset + en, Text: p[st:en], Para: para})
+		out = appendUnits(out, p, st, en, offset, para)
 	}
 	return out
+}
+
+// oneSentence says whether Punkt can find no break inside a paragraph: it
+// breaks only after a token ending in '.', '?' or '!', and p holds none
+// but, at most, its last, and full stops inside figures and names ("$14.3
+// billion", "Amazon.com"). News paragraphs are often one sentence, and
+// Punkt annotates every token of every paragraph.
+func oneSentence(p string) bool {
+	last := len(p) - 1
+	for last >= 0 && (p[last] == ' ' || p[last] == '\t' || p[last] == '\r') {
+		last--
+	}
+	for i := 0; i < last; i++ {
+		switch p[i] {
+		case '?', '!':
+			return false
+		case '.':
+			if n := p[i+1]; !(n >= 'a' && n <= 'z' || n >= 'A' && n <= 'Z' || n >= '0' && n <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// maxUnit is the longest unit, in bytes, extraction reads as one. A
+// sentence of coverage stays far below it (the longest of the development
+// sets is under 500 bytes); a scraped table or a page without full stops
+// can be a megabyte, and reading a unit costs more than its length.
+const maxUnit = 1000
+
+// appendUnits appends the sentence p[st:en] as units of at most maxUnit
+// bytes. An over-long one is a list or a table more than a sentence: it is
+// cut after every semicolon and em dash (clause boundaries no value links
+// across), and a part still over-long after the last clause punctuation
+// that leaves a fair share of the unit before it, else at a space, else
+// inside a word.
+func appendUnits(out []Sentence, p string, st, en, offset, para int) []Sentence {
+	if en-st <= maxUnit {
+		return append(out, Sentence{Start: offset + st, End: offset + en, Text: p[st:en], Para: para})
+	}
+	for st < en {
+		end := en
+		// Searched within one unit's length: past it, the cut is made anyway.
+		if i := strings.IndexAny(p[st:min(en, st+maxUnit)], ";\u2014"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(p[st+i:])
+			end = st + i + n
+		}
+		if end-st > maxUnit {
+			end = st + unitCut(p[st:en])
+		}
+		if ust, uen := trimSpan(p, st, end); ust < uen {
+			out = append(out, Sentence{Start: offset + ust, End: offset + uen, Text: p[ust:uen], Para: para})
+		}
+		st = end
+	}
+	return out
+}
+
+// unitCut returns where to end a unit that must end within the first
+// maxUnit bytes of s (longer than that): after clause punctuation in the
+// window's second half, strongest first, else at a space, else at a
+// rune's start. It is never 0, so every cut makes progress.
+func unitCut(s string) int {
+	w := s[:maxUnit]
+	for _, marks := range []string{";\u2014\u2013", ",:)"} {
+		if i := strings.LastIndexAny(w, marks); i >= len(w)/2 {
+			_, n := utf8.DecodeRuneInString(w[i:])
+			return i + n
+		}
+	}
+	if i := strings.LastIndexByte(w, ' '); i >= len(w)/4 {
+		return i + 1
+	}
+	i := maxUnit
+	for i > 1 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
 }
 
 func trimSpan(s string, st, en int) (int, int) {
@@ -216,8 +300,18 @@ func titleCase(s string, toks []Token) bool {
 // no offsets.
 // buf is scratch space, returned for reuse.
 func (w *wordCache) tokenize(s string, buf []string) ([]Token, []string) {
+	toks, texts, _ := w.tokenizeInto(s, buf, nil)
+	return toks, texts
+}
+
+// tokenizeInto is tokenize that appends the tokens to arena and returns
+// them as a slice of it, capped so that later appends leave them alone:
+// an article's sentences share one array instead of one each.
+func (w *wordCache) tokenizeInto(s string, buf []string, arena []Token) ([]Token, []string, []Token) {
 	texts := w.proseTokens(s, buf[:0])
-	out := make([]Token, 0, len(texts))
+	first := len(arena)
+	arena = slices.Grow(arena, len(texts))
+	out := arena[first:first:cap(arena)]
 	pos := 0
 	for _, text := range texts {
 		st, en, ok := alignToken(s, pos, text)
@@ -227,7 +321,8 @@ func (w *wordCache) tokenize(s string, buf []string) ([]Token, []string) {
 		out = append(out, Token{Start: st, End: en, Text: s[st:en]})
 		pos = en
 	}
-	return splitDashes(s, out), texts
+	arena = arena[:first+len(out)]
+	return splitDashes(s, out[:len(out):len(out)]), texts, arena
 }
 
 // proseTokens appends to texts the token texts prose's tokenizer gives for s.
@@ -241,14 +336,27 @@ func (w *wordCache) proseTokens(s string, texts []string) []string {
 			continue
 		}
 		if start >= 0 {
-			texts = append(texts, w.split(s[start:i])...)
+			texts = w.appendRun(texts, s[start:i])
 			start = -1
 		}
 	}
 	if start >= 0 {
-		texts = append(texts, w.split(s[start:])...)
+		texts = w.appendRun(texts, s[start:])
 	}
 	return texts
+}
+
+// appendRun appends the tokens of one run between white space. prose
+// splits off punctuation, quotes and contractions; a run of ASCII letters
+// and digits has none of them and is one token, so it needs neither prose
+// nor the cache (where a list of 300,000 company names would not fit).
+func (w *wordCache) appendRun(texts []string, run string) []string {
+	for i := 0; i < len(run); i++ {
+		if c := run[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return append(texts, w.split(run)...)
+		}
+	}
+	return append(texts, run)
 }
 
 // wordCache remembers how prose's tokenizer splits each run of characters
@@ -384,7 +492,7 @@ func splitDashes(s string, toks []Token) []Token {
 // hasDash says whether a token holds a dash that joins two words: an em or
 // en dash, or a typewriter's double hyphen ("(Wire) --Orbital said").
 func hasDash(t string) bool {
-	return strings.ContainsAny(t, "\u2014\u2013") || strings.Contains(t, "--")
+	return containsAny(t, "", "\u2014", "\u2013") || strings.Contains(t, "--")
 }
 
 // dashAt returns the byte length of a dash starting at t[i], or 0.
@@ -400,6 +508,24 @@ func dashAt(t string, i int) int {
 		return w
 	}
 	return 0
+}
+
+// containsAny is strings.ContainsAny for a set of ASCII bytes and of
+// longer runes, each given as a string: strings.ContainsAny decodes every
+// rune of s when its set holds one that is not ASCII, which showed in
+// profiles of the per-token and per-link checks.
+func containsAny(s, ascii string, others ...string) bool {
+	for i := 0; i < len(ascii); i++ {
+		if strings.IndexByte(s, ascii[i]) >= 0 {
+			return true
+		}
+	}
+	for _, o := range others {
+		if strings.Contains(s, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // isWord says whether a token is a word (letters or digits), not punctuation.

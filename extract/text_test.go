@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -19,6 +21,7 @@ func testSentences(t testing.TB, x *Extractor) []string {
 		"Tabs\tand\u00a0no-break spaces\u2003split “curly” words; don’t they'll (e.g. U.S.) :-) $5.",
 		"&rsquo;quoted&rsquo; text, 'single' and \"double\" (NASDAQ: MERC) — end—dash",
 		"  leading and trailing space  ",
+		"xD 8D XDD cannot gonna Company12345 CH9 Labs", // alphanumeric runs prose might treat specially
 		"K\u212aelvin and long \u017fever, İstanbul ſtake",
 		"",
 	}
@@ -83,5 +86,49 @@ func TestSegmenterKeepsLegalForms(t *testing.T) {
 				t.Errorf("got %q\nwant %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestOneSentenceAsPunkt checks that every paragraph the segmenter reads
+// as one sentence without asking Punkt is one sentence to Punkt too.
+func TestOneSentenceAsPunkt(t *testing.T) {
+	x := builtinExtractor(t)
+	paras := []string{"No stop at all here", "One stop at the end.", "A question at the end?  ", "Trailing quote after it.\"",
+		"Ends with an abbreviation Inc.", "Two. Sentences", "\"Quoted!\" she said", "It paid $14.3 billion to Amazon.com Inc.",
+		"U.S. regulators cleared it.", "Sales rose 3.5%.Then fell", "Version 2.0.1 shipped."}
+	for _, s := range testSentences(t, x) {
+		paras = append(paras, s)
+	}
+	synth.Stream(30, 5, func(name string, data []byte) error {
+		paras = append(paras, strings.Split(string(data), "\n")...)
+		return nil
+	})
+	// Real coverage too, when ../shared is there.
+	for _, pat := range []string{"seeds/*.txt", "eval/dev/*/*.txt", "eval/dev/*/*.md"} {
+		paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", pat))
+		for _, p := range paths {
+			if data, err := os.ReadFile(p); err == nil {
+				paras = append(paras, strings.Split(string(data), "\n")...)
+			}
+		}
+	}
+	n := 0
+	for _, p := range paras {
+		if strings.TrimSpace(p) == "" || !oneSentence(p) {
+			continue
+		}
+		n++
+		var got []string
+		for _, ps := range x.seg.tok.Tokenize(p) {
+			if st, en := trimSpan(p, ps.Start, ps.End); st < en {
+				got = append(got, p[st:en])
+			}
+		}
+		if want := strings.TrimSpace(p); len(got) != 1 || got[0] != want {
+			t.Errorf("%q: Punkt gives %q", p, got)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d paragraphs of one sentence checked", n)
 	}
 }

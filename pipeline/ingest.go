@@ -26,6 +26,10 @@ type Options struct {
 	RunID     int64
 	Workers   int   // 0: one per core
 	MaxBytes  int64 // per file; 0: corpus.DefaultMaxBytes
+	// ArticleBudget is the time one article's extraction may take before
+	// the article is skipped and named with the reason; 0:
+	// DefaultArticleBudget.
+	ArticleBudget time.Duration
 	BatchSize int   // articles per write transaction; 0: 256
 	// Shard, when set, limits the run to the files of one shard: others
 	// are neither read nor, when gone, removed (other shards own them).
@@ -67,7 +71,13 @@ type job struct {
 	known bool
 }
 
+// DefaultArticleBudget is the time one article may take to extract. An
+// article of coverage takes milliseconds and a megabyte of table a few
+// seconds; one that takes longer would hold the whole run up.
+const DefaultArticleBudget = 30 * time.Second
+
 type outcome struct {
+	stopped bool // the run was stopped while this article was read: nothing to record
 	path    string
 	article *corpus.Article
 	claims  []extract.Claim
@@ -89,6 +99,9 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 	}
 	if o.BatchSize <= 0 {
 		o.BatchSize = 256
+	}
+	if o.ArticleBudget <= 0 {
+		o.ArticleBudget = DefaultArticleBudget
 	}
 	states, err := o.Store.ArticleStates(ctx)
 	if err != nil {
@@ -160,7 +173,7 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				out := readOne(j, o)
+				out := readOne(ctx, j, o)
 				select {
 				case outs <- out:
 				case <-ctx.Done():
@@ -229,6 +242,8 @@ func Ingest(ctx context.Context, o Options) (Result, error) {
 		}
 		res.Bytes += out.bytes
 		switch {
+		case out.stopped:
+			// Unfinished, not failed: the next run reads it.
 		case out.err != nil:
 			fe := FileError{Path: out.path, Reason: out.err.Error()}
 			res.Errors = append(res.Errors, fe)
@@ -318,7 +333,9 @@ func underRoots(p string, roots []string) bool {
 
 // readOne reads, hashes and extracts one file, unless the store has it
 // unchanged. Unchanged is decided by size and mtime first, then by hash.
-func readOne(j job, o Options) (out outcome) {
+// Extraction stops when ctx is done (the article is then left for the next
+// run) or when the article's time budget is spent (it is then an error).
+func readOne(ctx context.Context, j job, o Options) (out outcome) {
 	out.path = j.path
 	defer func() {
 		if r := recover(); r != nil {
@@ -340,8 +357,17 @@ func readOne(j job, o Options) (out outcome) {
 		out.same, out.touched, out.article = true, true, a
 		return out
 	}
-	claims, err := o.Extractor.Extract(a)
-	if err != nil {
+	actx, cancel := context.WithTimeout(ctx, o.ArticleBudget)
+	defer cancel()
+	claims, err := o.Extractor.ExtractContext(actx, a)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		out.stopped, out.bytes = true, 0
+		return out
+	case errors.Is(err, context.DeadlineExceeded):
+		out.err = fmt.Errorf("skipped: extracting it took more than %s, the time one article may take (a table or a list without full stops reads slowly); split the file or raise --article-budget", o.ArticleBudget)
+		return out
+	case err != nil:
 		out.err = err // a bug: the file is reported as failed, the run goes on
 		return out
 	}

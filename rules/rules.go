@@ -455,7 +455,15 @@ func decodeStrict(file string, data []byte, v any) (list ErrorList, fatal bool) 
 	return list, fatal
 }
 
-func (s *Set) addFile(file string, data []byte) (all ErrorList) {
+func (s *Set) addFile(file string, data []byte) ErrorList {
+	if s.addEntitiesChunked(file, data) {
+		return nil
+	}
+	return s.addParsed(file, data)
+}
+
+// addParsed adds a rule file parsed whole.
+func (s *Set) addParsed(file string, data []byte) (all ErrorList) {
 	var h header
 	var probe yaml.Node
 	if err := yaml.Unmarshal(data, &probe); err != nil {
@@ -608,6 +616,10 @@ var (
 	headcountSigns  = map[string]bool{"+": true, "-": true}
 )
 
+// maxEntities is the most entities a rule set may list: each is held in
+// memory by every check. A variable so that tests can lower it.
+var maxEntities = 400_000
+
 // compile checks every rule and compiles its patterns; it reports every
 // problem, not the first.
 func (s *Set) compile() ErrorList {
@@ -673,18 +685,22 @@ func (s *Set) compile() ErrorList {
 			errs = append(errs, Error{File: lexFile, Line: p.Line, Column: p.Column, Msg: "an attribution pattern needs one group naming the source"})
 		}
 	}
-	seenEntity := map[string]Entity{}
-	for _, e := range s.Entities {
+	if len(s.Entities) > maxEntities {
+		e := s.Entities[maxEntities]
+		errs = append(errs, Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("%d entities, more than the %d a check holds in memory (300,000 take about 250 MB): keep those your coverage names", len(s.Entities), maxEntities)})
+	}
+	seenEntity := make(map[string]int, len(s.Entities)) // name → index of its last entry
+	for i, e := range s.Entities {
 		switch {
 		case strings.TrimSpace(e.Name) == "":
 			errs = append(errs, Error{File: e.File, Line: e.Line, Msg: "entity without a name"})
 		case !knownEntities[e.Type]:
 			errs = append(errs, Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("entity %q: unknown type %q: want org, person, market or outlet", e.Name, e.Type)})
 		}
-		if prev, ok := seenEntity[e.Name]; ok && prev.File == e.File {
-			errs = append(errs, Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("entity %q is listed twice (first at line %d)", e.Name, prev.Line)})
+		if k, ok := seenEntity[e.Name]; ok && s.Entities[k].File == e.File {
+			errs = append(errs, Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("entity %q is listed twice (first at line %d)", e.Name, s.Entities[k].Line)})
 		}
-		seenEntity[e.Name] = e
+		seenEntity[e.Name] = i
 	}
 	seenKind := map[string]string{}
 	for ci := range s.Claims {

@@ -206,11 +206,13 @@ type runOutcome struct {
 // the rules, the listing) changed since the last finished run.
 func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots []string, skipUnchanged bool) (runOutcome, error) {
 	var out runOutcome
-	defer pipeline.PaceGC()()
+	// Rules load before the collector is relaxed: a large entities file
+	// makes much garbage, best collected at Go's default pace.
 	x, err := o.extractor()
 	if err != nil {
 		return out, err
 	}
+	defer pipeline.PaceGC()()
 	if out.listing, err = o.listing(ctx, st); err != nil {
 		return out, err
 	}
@@ -279,7 +281,7 @@ func ingest(ctx context.Context, e *env, o *common, st *store.Store, x *extract.
 	start := time.Now()
 	draw := progress(e)
 	res, err := pipeline.Ingest(ctx, pipeline.Options{Roots: roots, Extractor: x, Store: st, RunID: runID,
-		Workers: o.workers, MaxBytes: o.maxBytes, Progress: draw})
+		Workers: o.workers, MaxBytes: o.maxBytes, ArticleBudget: o.budget, Progress: draw})
 	clearProgress(e, draw)
 	for _, f := range res.Skipped {
 		if f.Problem {

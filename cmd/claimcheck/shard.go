@@ -67,7 +67,7 @@ func runShard(ctx context.Context, e *env, o *runOptions, roots []string) error 
 	}
 	start := time.Now()
 	res, err := pipeline.Ingest(ctx, pipeline.Options{Roots: roots, Extractor: x, Store: st, RunID: id,
-		Workers: o.workers, MaxBytes: o.maxBytes, Shard: sh})
+		Workers: o.workers, MaxBytes: o.maxBytes, ArticleBudget: o.budget, Shard: sh})
 	for _, f := range res.Errors {
 		e.log.Warn("skipped a file", "file", f.Path, "reason", f.Reason)
 	}
