@@ -542,7 +542,13 @@ func metadataLine(a *Article, p string) (string, bool) {
 		if a.Source == "" {
 			a.Source = strings.TrimSpace(p[m[2]:m[3]])
 		}
-		return strings.TrimSpace(p[m[1]:]), true
+		rest := strings.TrimSpace(p[m[1]:])
+		// "(Lakeside Wire) -- November 4, 2025": the credit dates the story.
+		if t, prec, ok := wholeDate(rest); ok && dateOnly(rest) {
+			a.setPublished(t, prec)
+			return "", true
+		}
+		return rest, true
 	}
 	if m := publishedRe.FindStringSubmatch(p); m != nil && len(p) < 80 {
 		if t, prec, ok := parseDate(m[2]); ok {

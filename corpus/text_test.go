@@ -50,6 +50,8 @@ func TestPlainMetadata(t *testing.T) {
 		{"a sentence with a date is no outlet line", "Headline\nOrbital Systems, founded on March 4, 2019, sells drones.\nBody.\n", "Headline", "", "", "", "Headline\n\nOrbital Systems, founded on March 4, 2019, sells drones.\n\nBody."},
 		{"outlet line with a weekday", "Headline\nHarbor Daily, Monday 4 March 2024\nBody.\n", "Headline", "", "Harbor Daily", "2024-03-04", "Headline\n\nBody."},
 		{"outlet line with a time", "Headline\nHarbor Daily — 4 March 2024 09:30 GMT\nBody.\n", "Headline", "", "Harbor Daily", "2024-03-04", "Headline\n\nBody."},
+		{"wire credit before the date alone on its line", "Headline\n\n(Lakeside Wire) -- November 4, 2025\n\nVega Robotics said more.\n",
+			"Headline", "", "Lakeside Wire", "2025-11-04", "Headline\n\nVega Robotics said more."},
 		{"wire dateline without a date", "Headline\n\nOSLO (Lakeside Wire) - Vega Robotics said more.\n",
 			"Headline", "", "Lakeside Wire", "", "Headline\n\nVega Robotics said more."},
 		{"wire credit opening the text", "Headline\nHarbor Daily, March 4, 2024\n\n(Lakeside Wire) --Vega Robotics said more.\n",
