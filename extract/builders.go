@@ -156,6 +156,13 @@ func buildValueClaims(c *sentCtx) {
 					cl.Kind, cl.Subject = KindMarketSize, mk
 				}
 			}
+			if c.art.x.words.withDebt.MatchString(c.text[m.end:min(len(c.text), m.end+32)]) {
+				// "valuing the maker at $7.8 billion including debt": the
+				// deal's enterprise value, what its buyer pays in all.
+				if p, ok := c.sentenceDeal(); ok {
+					cl.Kind, cl.Subject, cl.Object, cl.Component = KindInvestment, p.Subject, p.Object, ComponentEnterpriseValue
+				}
+			}
 		case KindMarketSize:
 			cl.Subject = c.marketNear(m, l)
 			if cl.Subject == "" {
@@ -1002,6 +1009,21 @@ var (
 // buildClientChanges reads a client's move on a vendor: who (the clients
 // before the verb), what (the verb's label) and from whom (the vendor after
 // it, else the vendor the article is about).
+
+// sentenceDeal returns the investment read so far from this sentence that
+// names both its parties.
+func (c *sentCtx) sentenceDeal() (*Claim, bool) {
+	for k := len(c.art.claims) - 1; k >= 0; k-- {
+		p := &c.art.claims[k]
+		if p.SentStart != c.s.Start {
+			break
+		}
+		if p.Kind == KindInvestment && p.Subject != "" && p.Object != "" {
+			return p, true
+		}
+	}
+	return nil, false
+}
 
 // hypothetical says whether the clause of a verb at pos is a condition
 // ("a break fee if it walks away"): what it tells has not happened.

@@ -12,7 +12,7 @@ import (
 type wordClasses struct {
 	acquireVerb, acquireAny, raise, dealNoun, roundNoun, led, give *regexp.Regexp // investment
 	holding                                                        *regexp.Regexp // stake
-	valueVerb                                                      *regexp.Regexp // valuation
+	valueVerb, withDebt                                            *regexp.Regexp // valuation
 	decline, metric, cagr                                          *regexp.Regexp // growth
 	reach                                                          *regexp.Regexp // market_size
 	level                                                          *regexp.Regexp // headcount_change
@@ -36,7 +36,7 @@ func newWordClasses(set *rules.Set) wordClasses {
 		{&w.raise, "investment", "raise"}, {&w.dealNoun, "investment", "deal_noun"}, {&w.roundNoun, "investment", "round_noun"},
 		{&w.led, "investment", "led"}, {&w.give, "investment", "give"},
 		{&w.holding, "stake", "holding"},
-		{&w.valueVerb, "valuation", "value_verb"},
+		{&w.valueVerb, "valuation", "value_verb"}, {&w.withDebt, "valuation", "with_debt"},
 		{&w.decline, "growth", "decline"}, {&w.metric, "growth", "metric"}, {&w.cagr, "growth", "cagr"},
 		{&w.reach, "market_size", "reach"},
 		{&w.level, "headcount_change", "level"},
