@@ -99,6 +99,9 @@ type Extractor struct {
 	acronymSkip map[string]bool
 	// extends: the mechanism that reads each kind
 	extends map[Kind]string
+	// futureStatus: the status a kind's figure of a period after the
+	// article's publication takes (the rule's future:)
+	futureStatus map[Kind]Status
 }
 
 // New compiles an extractor for a rule set.
@@ -116,9 +119,11 @@ func New(set *rules.Set) (*Extractor, error) {
 		phraseBreaks: wordSet(set.Lexicon.PhraseBreaks, true), pronounPasses: wordSet(set.Lexicon.PronounPasses, true),
 		personBefore: wordSet(set.Lexicon.PersonBefore, true), personAfter: wordSet(set.Lexicon.PersonAfter, true)}
 	x.extends = map[Kind]string{}
+	x.futureStatus = map[Kind]Status{}
 	for i := range set.Claims {
 		r := &set.Claims[i]
 		x.extends[Kind(r.Kind)] = r.Extends
+		x.futureStatus[Kind(r.Kind)] = Status(r.Future)
 		switch r.Extends {
 		case "value":
 			vk := valueKind{kind: Kind(r.Kind), rule: r, takes: map[ValueType]bool{}}
@@ -698,6 +703,11 @@ func (a *artState) finish() {
 		if c.Subject == c.Object {
 			c.Object = ""
 		}
+		if st := a.x.futureStatus[c.Kind]; st != "" && c.Status == StatusActual && a.periodAhead(c.Period) {
+			// "revenue of $400 million next year": a figure of a period
+			// the article has not reached yet is a forecast.
+			c.Status = st
+		}
 		c.Normalized = Normalize(c.Value)
 		c.ID = ClaimID(c.Article, c.Kind, c.Start, c.End)
 		out = append(out, c)
@@ -718,6 +728,27 @@ func (a *artState) finish() {
 		}
 		return ci.Start < cj.Start
 	})
+}
+
+// periodAhead says whether a claim's period starts after the article's
+// publication: "2027", "2027-03" or an interval "2027-01/2027-06".
+func (a *artState) periodAhead(period string) bool {
+	if a.pub.IsZero() || len(period) < 4 {
+		return false
+	}
+	from, _, _ := strings.Cut(period, "/")
+	year, err := strconv.Atoi(from[:4])
+	if err != nil {
+		return false
+	}
+	month := 1
+	if len(from) >= 7 {
+		if m, err := strconv.Atoi(from[5:7]); err == nil {
+			month = m
+		}
+	}
+	py, pm := a.pub.Year(), int(a.pub.Month())
+	return year > py || year == py && month > pm && len(from) >= 7
 }
 
 // mostCommon returns the name counted most often, other than except; ties

@@ -29,9 +29,9 @@ type entityItem struct {
 // entities about 4.5 million nodes; decoded a few thousand items at a
 // time, it never holds more than those.
 func splitEntities(data []byte) (header []byte, items []entityItem, ok bool) {
-	listAt := -1   // byte offset just past the 'entities:' line
-	indent := -1   // the items' dash column
-	current := -1  // index in items of the item being read
+	listAt := -1  // byte offset just past the 'entities:' line
+	indent := -1  // the items' dash column
+	current := -1 // index in items of the item being read
 	needLine := false
 	line := 0
 	for pos := 0; pos < len(data); {

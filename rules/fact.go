@@ -200,6 +200,9 @@ func (c *Claim) inherit(builtin *Claim) {
 	if c.Fact == nil {
 		c.Fact = builtin.Fact
 	}
+	if c.Future == "" {
+		c.Future = builtin.Future
+	}
 	if c.Exchanges == nil && c.SymbolSuffixes == nil && c.AcronymSkip == nil {
 		c.Exchanges, c.SymbolSuffixes, c.AcronymSkip = builtin.Exchanges, builtin.SymbolSuffixes, builtin.AcronymSkip
 	}

@@ -143,6 +143,9 @@ type Claim struct {
 	Doc  string `yaml:"doc"`
 	// Extends names the mechanism that reads the kind (see mechanisms).
 	Extends string `yaml:"extends"`
+	// Future is the status a figure of a period after the article's
+	// publication takes: revenue "of $400 million next year" is a forecast.
+	Future string `yaml:"future"`
 	// Fact is how reconciliation compares the kind's claims.
 	Fact     *Fact     `yaml:"fact"`
 	Values   []string  `yaml:"values"`   // value types the kind takes: money, per_share (a price a share), percent, multiple, date, count
@@ -722,6 +725,9 @@ func (s *Set) compile() ErrorList {
 			if !knownValues[v] {
 				errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s: unknown value type %q", c.Kind, v)})
 			}
+		}
+		if !knownStatuses[c.Future] {
+			errs = append(errs, Error{File: c.File, Line: 1, Msg: fmt.Sprintf("kind %s: future %q: want a status (forecast, target...)", c.Kind, c.Future)})
 		}
 		for i := range c.Triggers {
 			t := &c.Triggers[i]
