@@ -141,6 +141,7 @@ func buildValueClaims(c *sentCtx) {
 			c.dealParties(&cl, m, l, false)
 			c.frameParties(&cl, m, l)
 			c.sameDeal(&cl)
+			c.stakeAspect(&cl, vi)
 		case KindValuation:
 			c.valuationAspect(&cl, vi)
 			valued := c.valuedParty(m, l)
@@ -587,16 +588,67 @@ func (c *sentCtx) periodOf(m mention) (mention, bool) {
 	return best, bestGap < 7
 }
 
-// valuationAspect reads "from $14 billion to $29 billion" as the valuation
-// before and after.
+// valuationAspect reads "from $14 billion to $29 billion" and "to $29
+// billion from $14 billion" as the valuation before and after.
 func (c *sentCtx) valuationAspect(cl *Claim, vi int) {
 	m := c.values[vi]
 	if vi+1 < len(c.values) && fromRe.MatchString(c.text[max(0, m.start-8):m.start]) && toRe.MatchString(c.text[m.end:c.values[vi+1].start]) {
 		cl.Aspect = AspectBefore
 	}
-	if vi > 0 && toRe.MatchString(c.text[c.values[vi-1].end:m.start]) && fromRe.MatchString(c.text[max(0, c.values[vi-1].start-8):c.values[vi-1].start]) {
+	later := vi > 0 && toRe.MatchString(c.text[c.values[vi-1].end:m.start]) && fromRe.MatchString(c.text[max(0, c.values[vi-1].start-8):c.values[vi-1].start])
+	later = later || vi+1 < len(c.values) && toBeforeRe.MatchString(c.text[max(0, m.start-8):m.start]) &&
+		fromBetweenRe.MatchString(c.text[m.end:c.values[vi+1].start])
+	if later {
 		cl.Aspect = AspectAfter
 		cl.Event = "change" // the later figure of a change, not a post-money valuation
+		return
+	}
+	// "to $29 billion from $14 billion"; not "up from $600 million a year
+	// ago", a valuation of its own time rather than the one a deal changed.
+	if vi > 0 && fromBetweenRe.MatchString(c.text[c.values[vi-1].end:m.start]) && toBeforeRe.MatchString(c.text[max(0, c.values[vi-1].start-8):c.values[vi-1].start]) {
+		cl.Aspect = AspectBefore
+	}
+}
+
+var (
+	toBeforeRe    = regexp.MustCompile(`(?i)\bto\s+$`)
+	fromBetweenRe = regexp.MustCompile(`(?i)^\s+from\s+(?:a |an |its |the )?$`)
+	// earlierFromRe ends the words before the earlier figure of a change
+	// told after the later one: "to 25% from 18%", "28%, up from a 18% stake".
+	earlierFromRe = regexp.MustCompile(`(?i)\bfrom\s+(?:a |an |its |the |their )?$`)
+)
+
+// earlierOfChange says whether value vi is the earlier figure of a change
+// whose later figure, of the same type, stands before it in the sentence:
+// "raised its stake to 25% from 18%", "now owns 28%, up from 18%".
+func (c *sentCtx) earlierOfChange(vi int) bool {
+	m := c.values[vi]
+	if vi == 0 || !earlierFromRe.MatchString(c.text[max(0, m.start-12):m.start]) {
+		return false
+	}
+	prev := c.values[vi-1]
+	return prev.value.Type == m.value.Type && c.wordsWithin(prev.end, m.start, 10) <= 10
+}
+
+// stakeAspect reads the earlier holding of a change ("to 25% from 18%",
+// "from 18% to 25%", "up from a 18% stake") as the holding before it, held
+// by the holder of the later one.
+func (c *sentCtx) stakeAspect(cl *Claim, vi int) {
+	m := c.values[vi]
+	earlier := vi+1 < len(c.values) && fromRe.MatchString(c.text[max(0, m.start-8):m.start]) && toRe.MatchString(c.text[m.end:c.values[vi+1].start])
+	if !earlier && !c.earlierOfChange(vi) {
+		return
+	}
+	cl.Aspect = AspectBefore
+	for k := len(c.art.claims) - 1; k >= 0; k-- {
+		p := c.art.claims[k]
+		if p.SentStart != c.s.Start {
+			break
+		}
+		if p.Kind == cl.Kind && p.Subject != "" && p.End <= m.start {
+			cl.Subject, cl.Object = p.Subject, p.Object
+			return
+		}
 	}
 }
 

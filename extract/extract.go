@@ -109,7 +109,7 @@ func New(set *rules.Set) (*Extractor, error) {
 	if err := validateBuilders(); err != nil {
 		return nil, err
 	}
-	seg, err := newSegmenter(set.Lexicon.Abbreviations)
+	seg, err := newSegmenter(set.Lexicon.Abbreviations, set.Lexicon.LetterLabels)
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}

@@ -33,6 +33,10 @@ type Token struct {
 // per process and shared.
 type segmenter struct {
 	tok *sentences.DefaultSentenceTokenizer
+	// labels are the words a single capital letter names a thing after
+	// ("Series A", "Class B"): the letter's full stop ends a sentence,
+	// though Punkt reads a lone capital and its stop as an initial.
+	labels map[string]bool
 }
 
 var (
@@ -41,7 +45,7 @@ var (
 	punktErr      error
 )
 
-func newSegmenter(abbrevs []string) (*segmenter, error) {
+func newSegmenter(abbrevs, labels []string) (*segmenter, error) {
 	punktOnce.Do(func() {
 		var b []byte
 		b, punktErr = data.Asset("data/english.json")
@@ -62,7 +66,11 @@ func newSegmenter(abbrevs []string) (*segmenter, error) {
 	for _, a := range abbrevs {
 		training.AbbrevTypes.Add(strings.ToLower(a))
 	}
-	return &segmenter{tok: sentences.NewSentenceTokenizer(&training)}, nil
+	seg := &segmenter{tok: sentences.NewSentenceTokenizer(&training), labels: map[string]bool{}}
+	for _, l := range labels {
+		seg.labels[l] = true
+	}
+	return seg, nil
 }
 
 // split returns the sentences of text: paragraphs are split at blank lines
@@ -106,6 +114,10 @@ func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
 		if st >= en {
 			continue
 		}
+		for _, cut := range s.labelStops(p, st, en) {
+			out = appendUnits(out, p, st, cut, offset, para)
+			st, _ = trimSpan(p, cut, en)
+		}
 		out = appendUnits(out, p, st, en, offset, para)
 	}
 	if len(out) == 0 {
@@ -113,6 +125,26 @@ func (s *segmenter) splitParagraph(p string, offset, para int) []Sentence {
 		out = appendUnits(out, p, st, en, offset, para)
 	}
 	return out
+}
+
+// labelStops returns where p[st:en] should also end a sentence: after a
+// lone capital letter and its full stop that follow a label word and
+// precede a capitalised word ("its Series A. Orbex is now valued").
+func (s *segmenter) labelStops(p string, st, en int) []int {
+	var cuts []int
+	for i := st + 2; i+3 < en; i++ {
+		if p[i] != '.' || p[i-1] < 'A' || p[i-1] > 'Z' || p[i-2] != ' ' || p[i+1] != ' ' || p[i+2] < 'A' || p[i+2] > 'Z' {
+			continue
+		}
+		w := p[st : i-2]
+		if k := strings.LastIndexByte(w, ' '); k >= 0 {
+			w = w[k+1:]
+		}
+		if s.labels[w] {
+			cuts = append(cuts, i+1)
+		}
+	}
+	return cuts
 }
 
 // oneSentence says whether Punkt can find no break inside a paragraph: it

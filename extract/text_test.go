@@ -75,6 +75,9 @@ func TestSegmenterKeepsLegalForms(t *testing.T) {
 		{"Pinecrest Co. Ltd. agreed to pay $40 million. Then more.", []string{"Pinecrest Co. Ltd. agreed to pay $40 million.", "Then more."}},
 		{"Orbital Corp. (NASDAQ: ORBT) rose 4%. Then more.", []string{"Orbital Corp. (NASDAQ: ORBT) rose 4%.", "Then more."}},
 		{"Vega Pty. Ltd. and Kestrel S.A.S. merged. Then more.", []string{"Vega Pty. Ltd. and Kestrel S.A.S. merged.", "Then more."}},
+		// A round's letter ends its sentence; an initial does not.
+		{"Orbital put $40 million into its Series A. Helix is now valued at $1 billion.", []string{"Orbital put $40 million into its Series A.", "Helix is now valued at $1 billion."}},
+		{"Its Class B. Shares rose. Founder Dana J. Marsh spoke.", []string{"Its Class B.", "Shares rose.", "Founder Dana J. Marsh spoke."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {

@@ -246,6 +246,7 @@ type Lexicon struct {
 	SymbolWords   []string    `yaml:"symbol_words"`   // ticker, symbol: the word after them is a stock symbol
 	NameStop      []string    `yaml:"name_stop"`      // the, of, booming...: words that end a market's name
 	SiteNouns     []string    `yaml:"site_nouns"`     // facility, plant...: "its Dayton facility" names a place, not a party
+	LetterLabels  []string    `yaml:"letter_labels"`  // Series, Class...: "its Series A. Orbex..." ends a sentence after the letter
 }
 
 // Pattern is a regular expression compiled at load, with where it was written.
@@ -602,6 +603,7 @@ func (l *Lexicon) merge(o Lexicon) {
 	l.SymbolWords = append(l.SymbolWords, o.SymbolWords...)
 	l.NameStop = append(l.NameStop, o.NameStop...)
 	l.SiteNouns = append(l.SiteNouns, o.SiteNouns...)
+	l.LetterLabels = append(l.LetterLabels, o.LetterLabels...)
 }
 
 // Known values, checked at load so that a typo is an error, not a silent no-op.
