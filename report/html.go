@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"io"
+	"iter"
 	"sort"
 	"strings"
 	"time"
@@ -57,23 +58,27 @@ type pageView struct {
 	Summary   string
 	Listing   string
 	Generated string
-	Findings  []findingView
-	Types     []string
-	Kinds     []string
-	Errors    []FileError
-	Skipped   []FileError
-	Articles  int
-	Server    bool   // the review server: forms and article links
-	CSRF      string // the server's form token
-	Nonce     string // the server's script nonce
-	Filter    Filter
-	Flash     string
-	Single    bool        // one finding's page: no filters, a way back
-	Return    string      // where a review form comes back to: this page
-	Script    template.JS // the filter script, ours: never article text
-	CSP       string      // the static report's policy; the server sends a header instead
-	Reviewer  string      // who the server records verdicts as; "" when it must ask
-	AskName   bool        // the review forms ask for the reviewer's name
+	// Findings is nil, or an iter.Seq[findingView] the page ranges over:
+	// each finding's quotes are read and excerpted as the page reaches it,
+	// so a page holds one finding's at a time.
+	Findings any
+	Types    []string
+	Kinds    []string
+	Errors   []FileError
+	Skipped  []FileError
+	Articles int
+	Server   bool   // the review server: forms and article links
+	CSRF     string // the server's form token
+	Nonce    string // the server's script nonce
+	Filter   Filter
+	Flash    string
+	Single   bool         // one finding's page: no filters, a way back
+	Return   string       // where a review form comes back to: this page
+	Script   template.JS  // the filter script, ours: never article text
+	quotes   *claimLookup // its failure to read a finding's quotes fails the page
+	CSP      string       // the static report's policy; the server sends a header instead
+	Reviewer string       // who the server records verdicts as; "" when it must ask
+	AskName  bool         // the review forms ask for the reviewer's name
 }
 
 // filterScript hides the cards the static report's filters rule out. The
@@ -135,33 +140,48 @@ func view(r *Report) pageView {
 	}
 	claims := r.claimIndex()
 	arts := r.articleIndex()
+	p.quotes = claims
 	types, kinds := map[string]bool{}, map[string]bool{}
-	for _, f := range r.sortedFindings() {
-		fv := findingView{Entry: f}
-		for _, g := range groups(f, claims) {
-			sv := sideView{Label: g.label}
-			if g.more > 0 {
-				sv.More = moreLine(g.more)
-			}
-			for _, c := range g.claims {
-				sv.Quotes = append(sv.Quotes, quoteOf(c, arts))
-			}
-			fv.Sides = append(fv.Sides, sv)
-		}
-		state := f.Review.State
-		if state == "" {
-			state = "open"
-		}
-		status := f.Status
-		if status == "" {
-			status = "open"
-		}
-		fv.Classes = strings.Join([]string{"type-" + string(f.Type), "kind-" + string(f.Kind), "review-" + state, "status-" + status, "sev-" + string(f.Severity)}, " ")
+	findings := r.sortedFindings()
+	for _, f := range findings {
 		types[string(f.Type)], kinds[string(f.Kind)] = true, true
-		p.Findings = append(p.Findings, fv)
 	}
 	p.Types, p.Kinds = keys(types), keys(kinds)
+	if len(findings) == 0 {
+		return p
+	}
+	p.Findings = iter.Seq[findingView](func(yield func(findingView) bool) {
+		for _, f := range findings {
+			if !yield(findingViewOf(f, claims, arts)) {
+				return
+			}
+		}
+	})
 	return p
+}
+
+func findingViewOf(f Entry, claims *claimLookup, arts map[string]*corpusArticle) findingView {
+	fv := findingView{Entry: f}
+	for _, g := range groups(f, claims) {
+		sv := sideView{Label: g.label}
+		if g.more > 0 {
+			sv.More = moreLine(g.more)
+		}
+		for _, c := range g.claims {
+			sv.Quotes = append(sv.Quotes, quoteOf(c, arts))
+		}
+		fv.Sides = append(fv.Sides, sv)
+	}
+	state := f.Review.State
+	if state == "" {
+		state = "open"
+	}
+	status := f.Status
+	if status == "" {
+		status = "open"
+	}
+	fv.Classes = strings.Join([]string{"type-" + string(f.Type), "kind-" + string(f.Kind), "review-" + state, "status-" + status, "sev-" + string(f.Severity)}, " ")
+	return fv
 }
 
 func keys(m map[string]bool) []string {
@@ -188,7 +208,10 @@ func quoteOf(c *extract.Claim, arts map[string]*corpusArticle) quote {
 func HTML(w io.Writer, r *Report) error {
 	p := view(r)
 	p.CSP = staticCSP
-	return templates.ExecuteTemplate(w, "page.html", p)
+	if err := templates.ExecuteTemplate(w, "page.html", p); err != nil {
+		return err
+	}
+	return p.quotes.err
 }
 
 // Filter selects findings on the review page.

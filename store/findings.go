@@ -396,3 +396,14 @@ func (s *Store) SetReview(ctx context.Context, id, state, note, who string) erro
 	}
 	return nil
 }
+
+// OpenCounts counts the open findings: those that need an editor (not
+// dismissed) and those dismissed. It reads no finding.
+func (s *Store) OpenCounts(ctx context.Context) (open, dismissed int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(review != 'dismissed'), 0), COALESCE(SUM(review = 'dismissed'), 0)
+		FROM findings WHERE status = 'open'`).Scan(&open, &dismissed)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count findings: %w", err)
+	}
+	return open, dismissed, nil
+}
