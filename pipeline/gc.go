@@ -14,11 +14,12 @@ import (
 const softMemoryLimit = 320 << 20
 
 // PaceGC makes the collector run less often than Go's default while a run
-// ingests and reconciles: both allocate heavily and briefly over a small
-// live heap, and run about 30% faster for it. A soft memory limit keeps
-// large corpora bounded. GOGC and GOMEMLIMIT in the environment override
-// each part. It returns what restores the previous pacing, for the work
-// after the run (a report holds all of its findings).
+// ingests and reconciles, and while a report is written: each allocates
+// heavily and briefly over a small live heap (a report holds its findings,
+// reading their quoted claims one finding at a time), and runs about 30%
+// faster for it. A soft memory limit keeps large corpora bounded. GOGC and
+// GOMEMLIMIT in the environment override each part. It returns what
+// restores the previous pacing.
 func PaceGC() (restore func()) {
 	gogc, limit := -2, int64(-1)
 	if os.Getenv("GOGC") == "" {

@@ -35,8 +35,9 @@ func CSV(w io.Writer, r *Report) error {
 		if len(f.Sides) == 0 {
 			var arts []string
 			seen := map[string]bool{}
+			quoted := claims.of(f.Finding)
 			for _, id := range f.Claims {
-				if c := claims[id]; c != nil && !seen[c.Article] {
+				if c := quoted[id]; c != nil && !seen[c.Article] {
 					seen[c.Article] = true
 					arts = append(arts, c.Article)
 				}
@@ -53,7 +54,10 @@ func CSV(w io.Writer, r *Report) error {
 		}
 	}
 	cw.Flush()
-	return cw.Error()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return claims.err
 }
 
 func orOpen(s string) string {

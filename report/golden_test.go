@@ -536,3 +536,75 @@ func TestEvidenceCapped(t *testing.T) {
 		t.Errorf("text quotes claims beyond the first %d:\n%s", EvidenceShown, text.String())
 	}
 }
+
+// quotedLazily is r with no claims held: every renderer reads the claims a
+// finding quotes through Quoted as it reaches the finding, and the JSON
+// report its claim list through EachClaim. asked records each read.
+func quotedLazily(r *Report, asked *[][]string) *Report {
+	s := streamed(r, nil)
+	byID := map[string]extract.Claim{}
+	for _, c := range r.Claims {
+		byID[c.ID] = c
+	}
+	s.Quoted = func(ids []string) ([]extract.Claim, error) {
+		*asked = append(*asked, ids)
+		var out []extract.Claim
+		for _, id := range ids {
+			if c, ok := byID[id]; ok {
+				out = append(out, c)
+			}
+		}
+		return out, nil
+	}
+	return s
+}
+
+// TestQuotedPerFinding: a report that reads each finding's quoted claims
+// as it writes the finding gives the same bytes, in every format, as one
+// holding every claim; it asks once per finding for that finding's claims
+// only; and a failed read fails the report.
+func TestQuotedPerFinding(t *testing.T) {
+	renderers := map[string]func(io.Writer, *Report) error{
+		"text":     func(w io.Writer, r *Report) error { return Text(w, r, TextOptions{}) },
+		"markdown": Markdown,
+		"html":     HTML,
+		"json":     JSON,
+	}
+	for name, render := range renderers {
+		var want, got bytes.Buffer
+		if err := render(&want, sample()); err != nil {
+			t.Fatal(err)
+		}
+		var asked [][]string
+		lazy := quotedLazily(sample(), &asked)
+		if err := render(&got, lazy); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: a report reading its quotes per finding differs:\n%s\nwant:\n%s", name, got.String(), want.String())
+		}
+		if name == "json" {
+			if len(asked) != 0 {
+				t.Errorf("json: quotes were read (%v); the claim list holds every claim", asked)
+			}
+			continue
+		}
+		if len(asked) != len(lazy.Findings) {
+			t.Errorf("%s: %d reads for %d findings", name, len(asked), len(lazy.Findings))
+		}
+		for _, ids := range asked {
+			found := false
+			for _, f := range lazy.Findings {
+				found = found || fmt.Sprint(ShownClaims(f.Finding)) == fmt.Sprint(ids)
+			}
+			if !found {
+				t.Errorf("%s: read %v, the claims of no one finding", name, ids)
+			}
+		}
+		failing := quotedLazily(sample(), &asked)
+		failing.Quoted = func([]string) ([]extract.Claim, error) { return nil, errors.New("disk gone") }
+		if err := render(io.Discard, failing); err == nil || !strings.Contains(err.Error(), "disk gone") {
+			t.Errorf("%s: a failing quote reader gave %v", name, err)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
 	"sort"
 	"strings"
 	"time"
@@ -36,7 +37,8 @@ type quote struct {
 	ID, Article, Title, Source, Published string
 	Before, Mark, After                   string
 	Hedged                                bool
-	Start                                 int
+	Start, End                            int
+	Kind                                  extract.Kind
 	Attribution                           string
 	Refs                                  []extract.Ref
 	Link                                  string // the static report: "#aN-span-START" in the embedded article
@@ -68,26 +70,32 @@ type pageView struct {
 	Summary   string
 	Listing   string
 	Generated string
-	Findings  []findingView
-	Types     []string
-	Kinds     []string
-	Errors    []FileError
-	Skipped   []FileError
-	Articles  int
-	Server    bool   // the review server: forms and article links
-	CSRF      string // the server's form token
-	Nonce     string // the server's script nonce
-	Filter    Filter // Show always set
-	Shows     []string
-	Flash     string
-	Single    bool        // one finding's page: no filters, a way back
-	Return    string      // where a review form comes back to: this page
-	Script    template.JS // the filter script, ours: never article text
-	CSP       string      // the static report's policy; the server sends a header instead
-	Reviewer  string      // who the server records verdicts as; "" when it must ask
-	Texts     []embedded  // the static report's quoted articles
-	Runs      *runChart   // the review page's findings per run
-	AskName   bool        // the review forms ask for the reviewer's name
+	// Findings is nil, or an iter.Seq[findingView] the page ranges over:
+	// each finding's quotes are read and excerpted as the page reaches it,
+	// so a page holds one finding's at a time.
+	Findings any
+	Types    []string
+	Kinds    []string
+	Errors   []FileError
+	Skipped  []FileError
+	Articles int
+	Server   bool   // the review server: forms and article links
+	CSRF     string // the server's form token
+	Nonce    string // the server's script nonce
+	Filter   Filter // Show always set
+	Shows    []string
+	Flash    string
+	Single   bool         // one finding's page: no filters, a way back
+	Return   string       // where a review form comes back to: this page
+	Script   template.JS  // the filter script, ours: never article text
+	quotes   *claimLookup // its failure to read a finding's quotes fails the page
+	CSP      string       // the static report's policy; the server sends a header instead
+	Reviewer string       // who the server records verdicts as; "" when it must ask
+	Runs     *runChart    // the review page's findings per run
+	AskName  bool         // the review forms ask for the reviewer's name
+	// embed collects, as the findings are written, the articles the
+	// static report quotes; Texts writes them after.
+	embed *embedder
 }
 
 // filterScript hides the cards the static report's filters rule out. The
@@ -175,33 +183,48 @@ func view(r *Report) pageView {
 	}
 	claims := r.claimIndex()
 	arts := r.articleIndex()
+	p.quotes = claims
 	types, kinds := map[string]bool{}, map[string]bool{}
-	for _, f := range r.sortedFindings() {
-		fv := findingView{Entry: f, State: stateOf(f), Timeline: timeline(f, arts)}
-		for _, g := range groups(f, claims) {
-			sv := sideView{Label: g.label}
-			if g.more > 0 {
-				sv.More = moreLine(g.more)
-			}
-			for _, c := range g.claims {
-				sv.Quotes = append(sv.Quotes, quoteOf(c, arts))
-			}
-			fv.Sides = append(fv.Sides, sv)
-		}
-		state := f.Review.State
-		if state == "" {
-			state = "open"
-		}
-		status := f.Status
-		if status == "" {
-			status = "open"
-		}
-		fv.Classes = strings.Join([]string{"type-" + string(f.Type), "kind-" + string(f.Kind), "review-" + state, "status-" + status, "sev-" + string(f.Severity)}, " ")
+	findings := r.sortedFindings()
+	for _, f := range findings {
 		types[string(f.Type)], kinds[string(f.Kind)] = true, true
-		p.Findings = append(p.Findings, fv)
 	}
 	p.Types, p.Kinds = keys(types), keys(kinds)
+	if len(findings) == 0 {
+		return p
+	}
+	p.Findings = iter.Seq[findingView](func(yield func(findingView) bool) {
+		for _, f := range findings {
+			if !yield(findingViewOf(f, claims, arts)) {
+				return
+			}
+		}
+	})
 	return p
+}
+
+func findingViewOf(f Entry, claims *claimLookup, arts map[string]*corpusArticle) findingView {
+	fv := findingView{Entry: f, State: stateOf(f), Timeline: timeline(f, arts)}
+	for _, g := range groups(f, claims) {
+		sv := sideView{Label: g.label}
+		if g.more > 0 {
+			sv.More = moreLine(g.more)
+		}
+		for _, c := range g.claims {
+			sv.Quotes = append(sv.Quotes, quoteOf(c, arts))
+		}
+		fv.Sides = append(fv.Sides, sv)
+	}
+	state := f.Review.State
+	if state == "" {
+		state = "open"
+	}
+	status := f.Status
+	if status == "" {
+		status = "open"
+	}
+	fv.Classes = strings.Join([]string{"type-" + string(f.Type), "kind-" + string(f.Kind), "review-" + state, "status-" + status, "sev-" + string(f.Severity)}, " ")
+	return fv
 }
 
 func keys(m map[string]bool) []string {
@@ -215,7 +238,7 @@ func keys(m map[string]bool) []string {
 
 func quoteOf(c *extract.Claim, arts map[string]*corpusArticle) quote {
 	b, m, a := excerpt(c, 400)
-	q := quote{ID: c.ID, Article: c.Article, Before: b, Mark: m, After: a, Hedged: c.Hedged, Start: c.Start, Attribution: c.Attribution, Refs: c.Refs}
+	q := quote{ID: c.ID, Article: c.Article, Before: b, Mark: m, After: a, Hedged: c.Hedged, Start: c.Start, End: c.End, Kind: c.Kind, Attribution: c.Attribution, Refs: c.Refs}
 	if art := arts[c.Article]; art != nil {
 		q.Title, q.Source, q.Published = art.Title, art.Source, art.PublishedString()
 	}
@@ -228,57 +251,114 @@ func quoteOf(c *extract.Claim, arts map[string]*corpusArticle) quote {
 func HTML(w io.Writer, r *Report) error {
 	p := view(r)
 	p.CSP = staticCSP
-	if err := embedArticles(r, &p); err != nil {
+	if seq, ok := p.Findings.(iter.Seq[findingView]); ok {
+		e := &embedder{r: r, arts: r.articleIndex(), ids: map[string]string{}, claims: map[string][]extract.Claim{}}
+		p.embed = e
+		p.Findings = iter.Seq[findingView](func(yield func(findingView) bool) {
+			for fv := range seq {
+				e.link(&fv)
+				if !yield(fv) {
+					return
+				}
+			}
+		})
+	}
+	if err := templates.ExecuteTemplate(w, "page.html", p); err != nil {
 		return err
 	}
-	return templates.ExecuteTemplate(w, "page.html", p)
+	if p.embed != nil && p.embed.err != nil {
+		return p.embed.err
+	}
+	return p.quotes.err
 }
 
-// embedArticles puts the text of every article the page quotes in it,
+// embedder gives the static report the text of every article it quotes,
 // with the quoted claims marked and anchored, and links each quote to its
-// span: the static report opens an article at a claim as the review pages
-// do, with nothing to fetch. An article whose text is unknown keeps an
-// unlinked name.
-func embedArticles(r *Report, p *pageView) error {
-	arts := r.articleIndex()
-	byArticle := map[string][]extract.Claim{}
-	for _, c := range r.Claims {
-		byArticle[c.Article] = append(byArticle[c.Article], c)
-	}
-	ids := map[string]string{}
-	for fi := range p.Findings {
-		for si := range p.Findings[fi].Sides {
-			for qi := range p.Findings[fi].Sides[si].Quotes {
-				q := &p.Findings[fi].Sides[si].Quotes[qi]
-				id, seen := ids[q.Article]
-				if !seen {
-					a := arts[q.Article]
-					text := ""
-					if a != nil {
-						text = a.Text
-					}
-					if text == "" && r.ArticleText != nil {
-						t, err := r.ArticleText(q.Article)
-						if err != nil {
-							return fmt.Errorf("html report: text of %s: %w", ShowPath(q.Article), err)
-						}
-						text = t
-					}
-					if text != "" {
-						id = "a" + itoa(len(p.Texts)+1)
-						e := embedded{ID: id, Path: ShowPath(q.Article), Paras: highlightAs(text, byArticle[q.Article], id+"-")}
-						if a != nil {
-							e.Title, e.Source, e.Published = a.Title, a.Source, a.PublishedString()
-						}
-						p.Texts = append(p.Texts, e)
-					}
-					ids[q.Article] = id
+// span: the report opens an article at a claim as the review pages do,
+// with nothing to fetch. It learns the articles as the findings are
+// written and writes their texts after them, one at a time, so the page
+// never holds every article at once. An article whose text is unknown
+// keeps an unlinked name.
+type embedder struct {
+	r      *Report
+	arts   map[string]*corpusArticle
+	ids    map[string]string          // article → its anchor id, "" when its text is unknown
+	order  []string                   // articles in the order first quoted
+	claims map[string][]extract.Claim // each article's quoted claims: where to anchor
+	err    error
+}
+
+// link gives a finding's quotes their anchors in the article texts.
+func (e *embedder) link(fv *findingView) {
+	for si := range fv.Sides {
+		for qi := range fv.Sides[si].Quotes {
+			q := &fv.Sides[si].Quotes[qi]
+			id, seen := e.ids[q.Article]
+			if !seen {
+				id = "a" + itoa(len(e.order)+1)
+				if e.text(q.Article) == "" && e.r.ArticleText == nil {
+					id = ""
 				}
-				if id != "" {
-					q.Link = "#" + id + "-span-" + itoa(q.Start)
-				}
+				e.ids[q.Article] = id
+				e.order = append(e.order, q.Article)
+			}
+			if id != "" {
+				q.Link = "#" + id + "-span-" + itoa(q.Start)
+				e.claims[q.Article] = append(e.claims[q.Article], extract.Claim{ID: q.ID, Article: q.Article, Kind: q.Kind, Start: q.Start, End: q.End})
 			}
 		}
 	}
-	return nil
+}
+
+// text is an article's text as the report holds it, "" when it does not.
+func (e *embedder) text(path string) string {
+	if a := e.arts[path]; a != nil {
+		return a.Text
+	}
+	return ""
+}
+
+// HasTexts says whether the page quotes an article whose text it embeds.
+func (p pageView) HasTexts() bool {
+	if p.embed == nil {
+		return false
+	}
+	for _, id := range p.embed.ids {
+		if id != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// Texts are the quoted articles, each read as it is written.
+func (p pageView) Texts() iter.Seq[embedded] {
+	return func(yield func(embedded) bool) {
+		e := p.embed
+		if e == nil {
+			return
+		}
+		for _, path := range e.order {
+			id := e.ids[path]
+			if id == "" {
+				continue
+			}
+			text := e.text(path)
+			if text == "" {
+				t, err := e.r.ArticleText(path)
+				if err != nil {
+					e.err = fmt.Errorf("html report: text of %s: %w", ShowPath(path), err)
+					return
+				}
+				text = t
+			}
+			em := embedded{ID: id, Path: ShowPath(path), Paras: highlightAs(text, e.claims[path], id+"-")}
+			if a := e.arts[path]; a != nil {
+				em.Title, em.Source, em.Published = a.Title, a.Source, a.PublishedString()
+			}
+			if !yield(em) {
+				return
+			}
+		}
+	}
 }

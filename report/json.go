@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -75,65 +74,128 @@ type jsonFinding struct {
 	New      bool             `json:"new,omitempty"`
 }
 
-type jsonReport struct {
-	Schema   string        `json:"schema"`
-	Articles []jsonArticle `json:"articles"`
-	Claims   []jsonClaim   `json:"claims"`
-	Findings []jsonFinding `json:"findings"`
-	Skipped  []FileError   `json:"skipped,omitempty"`
-	Errors   []FileError   `json:"errors,omitempty"`
-	Listing  string        `json:"listing,omitempty"`
+// JSON writes the report in the contract's form (eval/README.md): one
+// object, fields in a fixed order (schema, articles, claims, findings,
+// skipped, errors, listing), lists never null. Articles come by path,
+// claims by article and position, findings by severity, kind, subject and
+// id, so the same report always gives the same bytes. Each list is written
+// element by element, as encoding/json would indent the whole object: a
+// report over a large store holds no more than one element's encoding
+// (and, with EachClaim, one article's claims).
+func JSON(w io.Writer, r *Report) error {
+	js := &jsonStream{w: bufio.NewWriterSize(w, 64<<10)}
+	js.w.WriteString("{")
+	js.field("schema", Schema)
+	js.list("articles", func(item func(any) error) error {
+		for _, a := range r.sortedArticles() {
+			if err := item(jsonArticle{ID: a.ID, Path: ShowPath(a.Path), PathBytes: rawPath(a.Path), Title: a.Title, Byline: a.Byline, Source: a.Source,
+				Published: a.PublishedString(), SHA256: a.SHA256, Format: string(a.Format), Warnings: a.Warnings}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	js.list("claims", func(item func(any) error) error {
+		if r.EachClaim != nil {
+			return eachReportedClaim(r.EachClaim, func(c extract.Claim) error { return item(toJSONClaim(c)) })
+		}
+		for _, c := range r.ReportedClaims() {
+			if err := item(toJSONClaim(c)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	js.list("findings", func(item func(any) error) error {
+		for _, f := range r.sortedFindings() {
+			claims := f.Claims
+			if claims == nil {
+				claims = []string{}
+			}
+			if err := item(jsonFinding{ID: f.ID, Type: string(f.Type), Kind: string(f.Kind), Subject: f.Subject,
+				Object: f.Object, Severity: string(f.Severity), Claims: claims, Message: f.Message, Sides: showSides(f.Sides), Checked: f.Checked,
+				Status: f.Status, Review: f.Review.State, Note: f.Review.Note, By: f.Review.By, At: rfc3339(f.Review.At),
+				Reopened: f.Review.ReopenReason, New: f.New}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if len(r.Skipped) > 0 {
+		js.field("skipped", showFileErrors(r.Skipped))
+	}
+	if len(r.Errors) > 0 {
+		js.field("errors", showFileErrors(r.Errors))
+	}
+	if r.Listing != "" {
+		js.field("listing", r.Listing)
+	}
+	if js.err != nil {
+		return fmt.Errorf("json report: %w", js.err)
+	}
+	js.w.WriteString("\n}\n")
+	return js.w.Flush()
 }
 
-// JSON writes the report in the contract's form (eval/README.md): one
-// object, fields in a fixed order, lists never null. Articles come by path,
-// claims by article and position, findings by severity, kind, subject and
-// id, so the same report always gives the same bytes.
-func JSON(w io.Writer, r *Report) error {
-	out := jsonReport{Schema: Schema, Articles: []jsonArticle{}, Claims: []jsonClaim{}, Findings: []jsonFinding{},
-		Skipped: showFileErrors(r.Skipped), Errors: showFileErrors(r.Errors), Listing: r.Listing}
-	for _, a := range r.sortedArticles() {
-		out.Articles = append(out.Articles, jsonArticle{ID: a.ID, Path: ShowPath(a.Path), PathBytes: rawPath(a.Path), Title: a.Title, Byline: a.Byline, Source: a.Source,
-			Published: a.PublishedString(), SHA256: a.SHA256, Format: string(a.Format), Warnings: a.Warnings})
+// jsonStream writes an object's fields one by one, indented as
+// json.Encoder's SetIndent("", "  ") would; the first error stops it.
+type jsonStream struct {
+	w      *bufio.Writer
+	buf    bytes.Buffer
+	fields int
+	err    error
+}
+
+// encode writes v as it stands at prefix: its lines after the first
+// indented by prefix, no newline after it.
+func (js *jsonStream) encode(prefix string, v any) {
+	if js.err != nil {
+		return
 	}
-	if r.EachClaim == nil {
-		for _, c := range r.ReportedClaims() {
-			out.Claims = append(out.Claims, toJSONClaim(c))
+	js.buf.Reset()
+	if js.err = newJSONEncoder(&js.buf, prefix).Encode(v); js.err == nil {
+		js.w.Write(bytes.TrimSuffix(js.buf.Bytes(), []byte("\n")))
+	}
+}
+
+func (js *jsonStream) key(name string) {
+	if js.fields > 0 {
+		js.w.WriteString(",")
+	}
+	js.fields++
+	js.w.WriteString("\n  \"" + name + "\": ")
+}
+
+func (js *jsonStream) field(name string, v any) {
+	js.key(name)
+	js.encode("  ", v)
+}
+
+// list writes a list field whose elements each gives to item: [] when it
+// gives none.
+func (js *jsonStream) list(name string, each func(item func(any) error) error) {
+	if js.err != nil {
+		return
+	}
+	js.key(name)
+	js.w.WriteString("[")
+	n := 0
+	err := each(func(v any) error {
+		if n > 0 {
+			js.w.WriteString(",")
 		}
+		n++
+		js.w.WriteString("\n    ")
+		js.encode("    ", v)
+		return js.err
+	})
+	if js.err == nil {
+		js.err = err
 	}
-	for _, f := range r.sortedFindings() {
-		claims := f.Claims
-		if claims == nil {
-			claims = []string{}
-		}
-		out.Findings = append(out.Findings, jsonFinding{ID: f.ID, Type: string(f.Type), Kind: string(f.Kind), Subject: f.Subject,
-			Object: f.Object, Severity: string(f.Severity), Claims: claims, Message: f.Message, Sides: showSides(f.Sides), Checked: f.Checked,
-			Status: f.Status, Review: f.Review.State, Note: f.Review.Note, By: f.Review.By, At: rfc3339(f.Review.At),
-			Reopened: f.Review.ReopenReason, New: f.New})
+	if n > 0 {
+		js.w.WriteString("\n  ")
 	}
-	if r.EachClaim == nil {
-		return newJSONEncoder(w, "").Encode(out)
-	}
-	// Every claim of a large store is written as it is read: the report
-	// is encoded with an empty claim list, and the claims go in its place.
-	var buf bytes.Buffer
-	if err := newJSONEncoder(&buf, "").Encode(out); err != nil {
-		return err
-	}
-	const empty = "\n  \"claims\": [],"
-	head, tail, ok := bytes.Cut(buf.Bytes(), []byte(empty))
-	if !ok {
-		return errors.New("json report: no claim list to fill") // cannot happen: the field is always written
-	}
-	bw := bufio.NewWriter(w)
-	bw.Write(head)
-	bw.WriteString("\n  \"claims\": [")
-	if err := streamClaims(bw, r.EachClaim); err != nil {
-		return err
-	}
-	bw.WriteString(",")
-	bw.Write(tail)
-	return bw.Flush()
+	js.w.WriteString("]")
 }
 
 func newJSONEncoder(w io.Writer, prefix string) *json.Encoder {
@@ -149,27 +211,17 @@ func toJSONClaim(c extract.Claim) jsonClaim {
 		Attribution: c.Attribution, Period: c.Period, Status: string(c.Status), Aspect: string(c.Aspect), Component: string(c.Component), Event: c.Event, Round: c.Round, Plan: c.Plan, Refs: c.Refs}
 }
 
-// streamClaims writes the elements of the claim list and its closing
-// bracket as the encoder would indent them, one article at a time in
-// report order. The store gives articles by path in SQLite's BINARY
-// collation, which is Go's string order: the order ReportedClaims sorts by.
-func streamClaims(w *bufio.Writer, each func(fn func(extract.Claim) error) error) error {
-	var elem bytes.Buffer
-	enc := newJSONEncoder(&elem, "    ")
-	n := 0
+// eachReportedClaim calls fn with the reported claims each reads, one
+// article at a time, in report order. The store gives articles by path in
+// SQLite's BINARY collation, which is Go's string order: the order
+// ReportedClaims sorts by.
+func eachReportedClaim(each func(fn func(extract.Claim) error) error, fn func(extract.Claim) error) error {
 	var article []extract.Claim
 	flush := func() error {
 		for _, c := range reported(article) {
-			elem.Reset()
-			if err := enc.Encode(toJSONClaim(c)); err != nil {
+			if err := fn(c); err != nil {
 				return err
 			}
-			if n > 0 {
-				w.WriteByte(',')
-			}
-			w.WriteString("\n    ")
-			w.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
-			n++
 		}
 		article = article[:0]
 		return nil
@@ -183,17 +235,10 @@ func streamClaims(w *bufio.Writer, each func(fn func(extract.Claim) error) error
 		article = append(article, c)
 		return nil
 	})
-	if err == nil {
-		err = flush()
-	}
 	if err != nil {
-		return fmt.Errorf("json report: %w", err)
+		return err
 	}
-	if n > 0 {
-		w.WriteString("\n  ")
-	}
-	w.WriteString("]")
-	return nil
+	return flush()
 }
 
 func rfc3339(t time.Time) string {

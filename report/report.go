@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"sort"
 	"time"
 
@@ -37,8 +38,14 @@ type Report struct {
 	// empty: the HTML report embeds the articles it quotes.
 	ArticleText func(path string) (string, error)
 	// Claims are the claims shown: every claim of the corpus, or, when
-	// EachClaim is set, at least those the findings quote (ShownClaims).
+	// EachClaim is set, at least those the findings quote (ShownClaims)
+	// unless Quoted reads them.
 	Claims []extract.Claim
+	// Quoted, when set, reads the claims with the given ids: the claims a
+	// finding quotes (ShownClaims), asked for as a renderer reaches the
+	// finding, so that a report over a large store holds one finding's
+	// quotes at a time rather than every finding's.
+	Quoted func(ids []string) ([]extract.Claim, error)
 	// EachClaim, when set, reads every claim, article by article in path
 	// order, for the JSON report's claim list, and ClaimTotal counts the
 	// reported ones: a report over a large store then holds one article's
@@ -130,10 +137,39 @@ func (r *Report) sortedFindings() []Entry {
 	return out
 }
 
-func (r *Report) claimIndex() map[string]*extract.Claim {
+// claimLookup gives renderers the claims a finding quotes: from the
+// report's Claims, or read finding by finding through Quoted. A failed
+// read is kept in err, for the renderer to return, and quotes nothing.
+type claimLookup struct {
+	index  map[string]*extract.Claim
+	quoted func(ids []string) ([]extract.Claim, error)
+	err    error
+}
+
+func (r *Report) claimIndex() *claimLookup {
+	if r.Quoted != nil {
+		return &claimLookup{quoted: r.Quoted}
+	}
 	m := make(map[string]*extract.Claim, len(r.Claims))
 	for i := range r.Claims {
 		m[r.Claims[i].ID] = &r.Claims[i]
+	}
+	return &claimLookup{index: m}
+}
+
+// of returns the claims f quotes, by id.
+func (l *claimLookup) of(f reconcile.Finding) map[string]*extract.Claim {
+	if l.quoted == nil || l.err != nil {
+		return l.index
+	}
+	cs, err := l.quoted(ShownClaims(f))
+	if err != nil {
+		l.err = fmt.Errorf("read the claims of finding %s: %w", f.ID, err)
+		return nil
+	}
+	m := make(map[string]*extract.Claim, len(cs))
+	for i := range cs {
+		m[cs[i].ID] = &cs[i]
 	}
 	return m
 }

@@ -89,7 +89,8 @@ func ShownClaims(f reconcile.Finding) []string {
 	return out
 }
 
-func groups(f Entry, claims map[string]*extract.Claim) []evidence {
+func groups(f Entry, lookup *claimLookup) []evidence {
+	claims := lookup.of(f.Finding)
 	var out []evidence
 	side := func(label string, ids []string, more int) evidence {
 		e := evidence{label: label, more: more}
@@ -293,6 +294,9 @@ func Text(w io.Writer, r *Report, opts TextOptions) error {
 		}
 	}
 	writeFileErrors(bw, r, paint)
+	if claims.err != nil {
+		return claims.err
+	}
 	return bw.err
 }
 
@@ -482,6 +486,9 @@ func Markdown(w io.Writer, r *Report) error {
 		for _, e := range r.Skipped {
 			bw.printf("- %s: %s\n", md(ShowPath(e.Path)), md(e.Message))
 		}
+	}
+	if claims.err != nil {
+		return claims.err
 	}
 	return bw.err
 }

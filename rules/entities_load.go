@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -109,7 +110,7 @@ func (s *Set) addEntitiesChunked(file string, data []byte) bool {
 		return false
 	}
 	var h entitiesFile
-	if errs, _ := decodeStrict(file, append(append([]byte(nil), header...), "entities: []\n"...), &h); len(errs) > 0 || h.Type != "entities" {
+	if errs, _ := decodeStrict(file, append(append([]byte(nil), header...), "entities: []\n"...), &h, nil); len(errs) > 0 || h.Type != "entities" {
 		return false
 	}
 	// Chunks decode in parallel, each into its own place in the list,
@@ -130,7 +131,7 @@ func (s *Set) addEntitiesChunked(file string, data []byte) bool {
 				buf = append(buf[:0], "entities:\n"...)
 				buf = append(buf, data[items[lo].start:items[hi-1].end]...)
 				var f entitiesFile
-				if errs, _ := decodeStrict(file, buf, &f); len(errs) > 0 || len(f.Entities) != hi-lo {
+				if errs, _ := decodeStrict(file, buf, &f, nil); len(errs) > 0 || len(f.Entities) != hi-lo {
 					failed.Store(true)
 					continue
 				}
@@ -146,6 +147,17 @@ func (s *Set) addEntitiesChunked(file string, data []byte) bool {
 	}
 	close(next)
 	wg.Wait()
+	// A problem an entity has is reported at its key or value: the file
+	// is then read whole, which knows where each is written.
+	seen := make(map[string]bool, len(all))
+	for i := range all {
+		e := &all[i]
+		if failed.Load() || strings.TrimSpace(e.Name) == "" || !knownEntities[e.Type] || seen[e.Name] {
+			failed.Store(true)
+			break
+		}
+		seen[e.Name] = true
+	}
 	if failed.Load() {
 		clear(all)
 		s.Entities = s.Entities[:base]

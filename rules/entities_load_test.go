@@ -40,6 +40,11 @@ func TestChunkedEntitiesMatchWhole(t *testing.T) {
 		if errs := whole.addParsed("e.yaml", []byte(data)); len(errs) > 0 {
 			t.Fatalf("%s: %v", name, errs)
 		}
+		// Columns place errors; a file with one is read whole (see
+		// TestChunkedEntitiesErrors), so chunks need only the lines.
+		for i := range whole.Entities {
+			whole.Entities[i].Column, whole.Entities[i].typeAt = 0, position{}
+		}
 		if len(whole.Entities) < 50 || !reflect.DeepEqual(chunked.Entities, whole.Entities) {
 			for i := range min(len(chunked.Entities), len(whole.Entities)) {
 				if !reflect.DeepEqual(chunked.Entities[i], whole.Entities[i]) {

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"text/template"
+
+	"gopkg.in/yaml.v3"
 )
 
 // A claim rule picks, as vale's rules do with extends:, the mechanism that
@@ -77,6 +79,11 @@ type Fact struct {
 	Message string `yaml:"message"`
 
 	message *template.Template
+	// Where the fact is declared: a replacing rule may inherit the
+	// built-in one, whose problems are the built-in file's. node is the
+	// declaration, key its "fact:" key.
+	file      string
+	node, key *yaml.Node
 }
 
 var (
@@ -126,64 +133,78 @@ func (f *Fact) LabelsCompatible(a, b string) bool {
 }
 
 // checkFact validates a claim rule's mechanism and fact, and compiles its
-// message.
+// message. Each problem is placed at the key or value it is about; a
+// missing key, at the kind (no extends:, no fact:) or at the fact: key.
 func (c *Claim) checkFact() ErrorList {
 	var errs ErrorList
-	bad := func(format string, args ...any) {
-		errs = append(errs, Error{File: c.File, Line: 1, Msg: fmt.Sprintf("kind %s: ", c.Kind) + fmt.Sprintf(format, args...)})
+	kindAt := nodeAt(c.node, "kind")
+	bad := func(file string, at *yaml.Node, format string, args ...any) {
+		errs = append(errs, errorAt(file, positionOf(at), fmt.Sprintf("kind %s: ", c.Kind)+fmt.Sprintf(format, args...)))
 	}
 	if _, ok := mechanisms[c.Extends]; !ok {
-		bad("extends %q: want one of %s", c.Extends, strings.Join(sortedKeys(mechanisms), ", "))
+		bad(c.File, firstOf(nodeAt(c.node, "extends"), kindAt), "extends %q: want one of %s", c.Extends, strings.Join(sortedKeys(mechanisms), ", "))
 	}
 	f := c.Fact
 	if f == nil {
-		bad("no fact: declare how its claims are compared (see rules/builtin/%s.yaml)", c.Kind)
+		bad(c.File, kindAt, "no fact: declare how its claims are compared (see rules/builtin/%s.yaml)", c.Kind)
 		return errs
 	}
-	fields := func(what string, names []string) {
-		for _, n := range names {
+	file := f.file
+	if file == "" {
+		file = c.File
+	}
+	// at is where a key of the fact is written, else the fact: key.
+	at := func(path ...any) *yaml.Node { return firstOf(nodeAt(f.node, path...), f.key) }
+	fields := func(what, key string, names []string) {
+		for i, n := range names {
 			if !knownFactFields[strings.TrimSuffix(n, "?")] {
-				bad("%s: unknown field %q: want one of %s", what, n, strings.Join(sortedKeys(knownFactFields), ", "))
+				bad(file, at(key, i), "%s: unknown field %q: want one of %s", what, n, strings.Join(sortedKeys(knownFactFields), ", "))
 			}
 		}
 	}
-	fields("needs", f.Needs)
-	fields("scope", f.Scope)
-	for _, m := range []map[string][]string{f.Solo, f.Skip} {
-		fields("solo or skip", sortedKeys(m))
+	fields("needs", "needs", f.Needs)
+	fields("scope", "scope", f.Scope)
+	keys := func(what, key string, names []string) {
+		for _, n := range names {
+			if !knownFactFields[n] {
+				bad(file, firstOf(keyAt(f.node, key, n), at(key)), "%s: unknown field %q: want one of %s", what, n, strings.Join(sortedKeys(knownFactFields), ", "))
+			}
+		}
 	}
-	fields("read_as", sortedKeys(f.ReadAs))
+	keys("solo or skip", "solo", sortedKeys(f.Solo))
+	keys("solo or skip", "skip", sortedKeys(f.Skip))
+	keys("read_as", "read_as", sortedKeys(f.ReadAs))
 	if !knownGroups[f.Group] {
-		bad("group %q: want one of %s", f.Group, strings.Join(sortedKeys(knownGroups), ", "))
+		bad(file, at("group"), "group %q: want one of %s", f.Group, strings.Join(sortedKeys(knownGroups), ", "))
 	}
 	if !knownCompares[f.Compare] {
-		bad("compare %q: want one of %s", f.Compare, strings.Join(sortedKeys(knownCompares), ", "))
+		bad(file, at("compare"), "compare %q: want one of %s", f.Compare, strings.Join(sortedKeys(knownCompares), ", "))
 	}
 	if f.Severity != "high" && f.Severity != "medium" {
-		bad("severity %q: want high or medium", f.Severity)
+		bad(file, at("severity"), "severity %q: want high or medium", f.Severity)
 	}
 	if f.ObjectFrom != "" && f.ObjectFrom != "deal" {
-		bad("object_from %q: want deal", f.ObjectFrom)
+		bad(file, at("object_from"), "object_from %q: want deal", f.ObjectFrom)
 	}
 	if f.Subject != "" && f.Subject != "market" {
-		bad("subject %q: want market", f.Subject)
+		bad(file, at("subject"), "subject %q: want market", f.Subject)
 	}
 	if f.WindowDays < 0 {
-		bad("window_days is a number of days: 0 or more")
+		bad(file, at("window_days"), "window_days is a number of days: 0 or more")
 	}
-	for l, with := range f.Compatible {
-		for _, w := range with {
+	for _, l := range sortedKeys(f.Compatible) {
+		for i, w := range f.Compatible[l] {
 			if _, ok := f.Compatible[w]; !ok {
-				bad("compatible: %q lists %q, which is not a label of its own", l, w)
+				bad(file, at("compatible", l, i), "compatible: %q lists %q, which is not a label of its own", l, w)
 			}
 		}
 	}
 	tmpl, err := template.New(c.Kind).Funcs(messageFuncs).Option("missingkey=error").Parse(f.Message)
 	switch {
 	case strings.TrimSpace(f.Message) == "":
-		bad("fact has no message: say how a finding names the fact")
+		bad(file, at("message"), "fact has no message: say how a finding names the fact")
 	case err != nil:
-		bad("message: %v", err)
+		bad(file, at("message"), "message: %v", err)
 	default:
 		f.message = tmpl
 	}

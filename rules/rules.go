@@ -42,7 +42,9 @@ type Entity struct {
 	Tickers []string   `yaml:"tickers"` // EXCHANGE:SYMBOL this entity trades under
 	Private bool       `yaml:"private"` // known not to be publicly listed
 	Line    int        `yaml:"-"`
+	Column  int        `yaml:"-"`
 	File    string     `yaml:"-"`
+	typeAt  position   // where its type is written, for a bad one
 }
 
 // Trigger is a pattern that, standing within a window of words of a value,
@@ -89,19 +91,12 @@ type Qualifier struct {
 	Label  string   `yaml:"label"` // >, >=, <, <=, ~
 	Before []string `yaml:"before"`
 	After  []string `yaml:"after"`
-	Line   int      `yaml:"-"`
-}
-
-// UnmarshalYAML keeps the line so that a bad label is reported at it.
-func (q *Qualifier) UnmarshalYAML(n *yaml.Node) error {
-	type plain Qualifier
-	var p plain
-	if err := n.Decode(&p); err != nil {
-		return err
-	}
-	*q = Qualifier(p)
-	q.Line = n.Line
-	return nil
+	// Where the label is written, for a bad one. (Positions are read from
+	// the file's node tree after decoding: an UnmarshalYAML method would
+	// decode without the strict decoder's check for unknown keys.)
+	File   string `yaml:"-"`
+	Line   int    `yaml:"-"`
+	Column int    `yaml:"-"`
 }
 
 // Verb maps a pattern to a label: a client change ("sever" → terminate) or a
@@ -109,6 +104,7 @@ func (q *Qualifier) UnmarshalYAML(n *yaml.Node) error {
 type Verb struct {
 	Pattern Pattern `yaml:"pattern"`
 	Label   string  `yaml:"label"`
+	labelAt position
 }
 
 // Case is one test a rule carries: text in, the claims it must give (none
@@ -202,6 +198,9 @@ type Claim struct {
 	Separate []string `yaml:"separate"`
 	Tests    []Case   `yaml:"tests"`
 	File     string   `yaml:"-"`
+	// node is the file's top mapping: errors found after decoding are
+	// placed at the key or value they are about.
+	node *yaml.Node
 }
 
 // Lexicon holds the word lists extraction consults.
@@ -249,10 +248,13 @@ type Lexicon struct {
 	LetterLabels  []string    `yaml:"letter_labels"`  // Series, Class...: "its Series A. Orbex..." ends a sentence after the letter
 }
 
-// Pattern is a regular expression compiled at load, with where it was written.
+// Pattern is a regular expression compiled at load, with where it was
+// written: a lexicon's lists and a kind's inherited words mix patterns of
+// several files.
 type Pattern struct {
 	Source string
 	Re     *regexp.Regexp
+	File   string
 	Line   int
 	Column int
 }
@@ -425,13 +427,20 @@ func load(fsys fs.FS, root string, base *loadBase) (*Set, error) {
 	return set, nil
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var (
+	yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	// yamlToken is what a decoder message quotes: the unknown key of
+	// "field colour not found", the value of "cannot unmarshal !!str `many`".
+	yamlToken = regexp.MustCompile("^field (\\S+) |`([^`]*)`")
+)
 
 // decodeStrict decodes data into v, rejecting unknown keys, and turns the
-// decoder's messages into positioned errors. Unknown keys and wrong types
-// leave the rest decoded (fatal is false), so later checks still run and
-// every problem of a file is reported at once.
-func decodeStrict(file string, data []byte, v any) (list ErrorList, fatal bool) {
+// decoder's messages into positioned errors: the line the decoder gives,
+// the column of the key or value it quotes, found in doc (nil for a file
+// that does not parse). Unknown keys and wrong types leave the rest
+// decoded (fatal is false), so later checks still run and every problem of
+// a file is reported at once.
+func decodeStrict(file string, data []byte, v any, doc *yaml.Node) (list ErrorList, fatal bool) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	err := dec.Decode(v)
@@ -449,6 +458,13 @@ func decodeStrict(file string, data []byte, v any) (list ErrorList, fatal bool) 
 		if g := yamlLine.FindStringSubmatch(m); g != nil {
 			e.Line, _ = strconv.Atoi(g[1])
 			e.Msg = g[2]
+			token := ""
+			if t := yamlToken.FindStringSubmatch(e.Msg); t != nil {
+				token = t[1] + t[2]
+			}
+			if n := onLine(doc, e.Line, token); n != nil {
+				e.Column = n.Column
+			}
 		}
 		e.Msg = strings.Replace(e.Msg, " not found in type ", " is not a known key of ", 1)
 		if i := strings.Index(e.Msg, " is not a known key of "); i >= 0 {
@@ -471,97 +487,86 @@ func (s *Set) addParsed(file string, data []byte) (all ErrorList) {
 	var h header
 	var probe yaml.Node
 	if err := yaml.Unmarshal(data, &probe); err != nil {
-		errs, _ := decodeStrict(file, data, &h)
+		errs, _ := decodeStrict(file, data, &h, nil)
 		return errs
 	}
 	if len(probe.Content) == 0 {
 		return ErrorList{{File: file, Msg: "empty rule file: want a 'type:' of entities, lexicon or claim"}}
 	}
-	_ = probe.Content[0].Decode(&h)
+	root := probe.Content[0]
+	_ = root.Decode(&h)
 	switch h.Type {
 	case "entities":
 		var f entitiesFile
-		errs, fatal := decodeStrict(file, data, &f)
+		errs, fatal := decodeStrict(file, data, &f, &probe)
 		if fatal {
 			return errs
 		}
 		defer func() { all = append(errs, all...) }()
-		positions := entityLines(&probe)
 		for i := range f.Entities {
-			f.Entities[i].File = file
-			if i < len(positions) {
-				f.Entities[i].Line = positions[i]
-			}
+			e := &f.Entities[i]
+			item := nodeAt(root, "entities", i)
+			e.File = file
+			p := positionOf(item)
+			e.Line, e.Column = p.line, p.column
+			e.typeAt = positionOf(firstOf(nodeAt(item, "type"), item))
 		}
 		s.Entities = append(s.Entities, f.Entities...)
 	case "lexicon":
 		var f lexiconFile
-		errs, fatal := decodeStrict(file, data, &f)
+		errs, fatal := decodeStrict(file, data, &f, &probe)
 		if fatal {
 			return errs
 		}
 		defer func() { all = append(errs, all...) }()
+		stampFile(&f.Lexicon, file)
+		for list, verbs := range map[string][]Verb{"statuses": f.Statuses, "aspects": f.Aspects, "rounds": f.Rounds} {
+			for i := range verbs {
+				verbs[i].labelAt = positionOf(firstOf(nodeAt(root, list, i, "label"), nodeAt(root, list, i)))
+			}
+		}
+		for i := range f.Qualifiers {
+			q := &f.Qualifiers[i]
+			p := positionOf(firstOf(nodeAt(root, "qualifiers", i, "label"), nodeAt(root, "qualifiers", i)))
+			q.File, q.Line, q.Column = file, p.line, p.column
+		}
 		s.Lexicon.merge(f.Lexicon)
 	case "claim":
 		var f claimFile
-		errs, fatal := decodeStrict(file, data, &f)
+		errs, fatal := decodeStrict(file, data, &f, &probe)
 		if fatal {
 			return errs
 		}
 		defer func() { all = append(errs, all...) }()
-		f.Claim.File = file
-		casePositions(&probe, &f.Claim)
+		c := &f.Claim
+		c.File, c.node = file, root
+		stampFile(c, file)
+		for i := range c.Verbs {
+			c.Verbs[i].labelAt = positionOf(firstOf(nodeAt(root, "verbs", i, "label"), nodeAt(root, "verbs", i)))
+		}
+		for i := range c.Plans {
+			c.Plans[i].labelAt = positionOf(firstOf(nodeAt(root, "plans", i, "label"), nodeAt(root, "plans", i)))
+		}
+		for i := range c.Tests {
+			c.Tests[i].Line = positionOf(nodeAt(root, "tests", i)).line
+		}
+		if c.Fact != nil {
+			c.Fact.file, c.Fact.node, c.Fact.key = file, nodeAt(root, "fact"), keyAt(root, "fact")
+		}
 		replaced := false
 		for i := range s.Claims {
-			if s.Claims[i].Kind == f.Claim.Kind {
-				f.Claim.inherit(&s.Claims[i])
-				s.Claims[i], replaced = f.Claim, true
+			if s.Claims[i].Kind == c.Kind {
+				c.inherit(&s.Claims[i])
+				s.Claims[i], replaced = *c, true
 			}
 		}
 		if !replaced {
-			s.Claims = append(s.Claims, f.Claim)
+			s.Claims = append(s.Claims, *c)
 		}
 	case "":
-		return ErrorList{{File: file, Line: 1, Msg: "missing 'type:': want entities, lexicon or claim"}}
+		return ErrorList{errorAt(file, positionOf(root), "missing 'type:': want entities, lexicon or claim")}
 	default:
-		return ErrorList{{File: file, Line: 1, Msg: fmt.Sprintf("unknown type %q: want entities, lexicon or claim", h.Type)}}
-	}
-	return nil
-}
-
-// entityLines returns the line of each item of the entities list.
-func entityLines(doc *yaml.Node) []int {
-	list := mappingValue(doc.Content[0], "entities")
-	if list == nil {
-		return nil
-	}
-	lines := make([]int, len(list.Content))
-	for i, n := range list.Content {
-		lines[i] = n.Line
-	}
-	return lines
-}
-
-func casePositions(doc *yaml.Node, c *Claim) {
-	list := mappingValue(doc.Content[0], "tests")
-	if list == nil {
-		return
-	}
-	for i, n := range list.Content {
-		if i < len(c.Tests) {
-			c.Tests[i].Line = n.Line
-		}
-	}
-}
-
-func mappingValue(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
+		return ErrorList{errorAt(file, positionOf(firstOf(nodeAt(root, "type"), root)), fmt.Sprintf("unknown type %q: want entities, lexicon or claim", h.Type))}
 	}
 	return nil
 }
@@ -626,68 +631,64 @@ var (
 var maxEntities = 400_000
 
 // compile checks every rule and compiles its patterns; it reports every
-// problem, not the first.
+// problem, not the first, each in the file and at the key or value that
+// holds it.
 func (s *Set) compile() ErrorList {
 	var errs ErrorList
-	compileAs := func(file string, p *Pattern, flags string) {
+	compileAs := func(p *Pattern, flags string) {
+		at := position{p.Line, p.Column}
 		if p.Source == "" {
-			errs = append(errs, Error{File: file, Line: p.Line, Column: p.Column, Msg: "empty pattern"})
+			errs = append(errs, errorAt(p.File, at, "empty pattern"))
 			return
 		}
 		re, err := regexp.Compile(flags + p.Source)
 		if err != nil {
 			msg := strings.Replace(strings.TrimPrefix(err.Error(), "error parsing regexp: "), flags, "", 1)
-			errs = append(errs, Error{File: file, Line: p.Line, Column: p.Column, Msg: "bad pattern: " + msg})
+			errs = append(errs, errorAt(p.File, at, "bad pattern: "+msg))
 			return
 		}
 		p.Re = re
 	}
-	pat := func(file string, p *Pattern) { compileAs(file, p, "(?i)") }
-	lexFile := "rules/lexicon"
-	for _, f := range s.Files {
-		if strings.Contains(f, "lexicon") {
-			lexFile = f
-		}
-	}
+	pat := func(p *Pattern) { compileAs(p, "(?i)") }
 	for _, list := range [][]Pattern{s.Lexicon.Hedges, s.Lexicon.Negations, s.Lexicon.Former, s.Lexicon.Transition, s.Lexicon.Future, s.Lexicon.Past} {
 		for i := range list {
-			pat(lexFile, &list[i])
+			pat(&list[i])
 		}
 	}
 	// Their groups capture proper names, so capitals must stay capitals.
 	for _, list := range [][]Pattern{s.Lexicon.Attributions, s.Lexicon.Private, s.Lexicon.Outlets} {
 		for i := range list {
-			compileAs(lexFile, &list[i], "")
+			compileAs(&list[i], "")
 		}
 	}
 	for _, list := range [][]Verb{s.Lexicon.Statuses, s.Lexicon.Aspects, s.Lexicon.Rounds} {
 		for i := range list {
-			pat(lexFile, &list[i].Pattern)
+			pat(&list[i].Pattern)
 		}
 	}
 	for _, v := range s.Lexicon.Rounds {
 		if strings.TrimSpace(v.Label) == "" {
-			errs = append(errs, Error{File: lexFile, Line: v.Pattern.Line, Msg: "a round needs a label: the round it names, such as \"series $1\""})
+			errs = append(errs, errorAt(v.Pattern.File, v.labelAt, "a round needs a label: the round it names, such as \"series $1\""))
 		}
 	}
 	for _, v := range s.Lexicon.Statuses {
 		if !knownStatuses[v.Label] || v.Label == "" {
-			errs = append(errs, Error{File: lexFile, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown status %q: want target, forecast, proposed, talks, expected or conditional", v.Label)})
+			errs = append(errs, errorAt(v.Pattern.File, v.labelAt, fmt.Sprintf("unknown status %q: want target, forecast, proposed, talks, expected or conditional", v.Label)))
 		}
 	}
 	for _, v := range s.Lexicon.Aspects {
 		if !knownAspects[v.Label] || v.Label == "" {
-			errs = append(errs, Error{File: lexFile, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown aspect %q: want before, after, tranche, total, initial or bound", v.Label)})
+			errs = append(errs, errorAt(v.Pattern.File, v.labelAt, fmt.Sprintf("unknown aspect %q: want before, after, tranche, total, initial or bound", v.Label)))
 		}
 	}
 	for _, q := range s.Lexicon.Qualifiers {
 		if !knownQualifiers[q.Label] {
-			errs = append(errs, Error{File: lexFile, Line: q.Line, Msg: fmt.Sprintf("unknown qualifier %q: want >, >=, <, <= or ~", q.Label)})
+			errs = append(errs, Error{File: q.File, Line: q.Line, Column: q.Column, Msg: fmt.Sprintf("unknown qualifier %q: want >, >=, <, <= or ~", q.Label)})
 		}
 	}
 	for _, p := range append(s.Lexicon.Attributions[:len(s.Lexicon.Attributions):len(s.Lexicon.Attributions)], s.Lexicon.Outlets...) {
 		if p.Re != nil && p.Re.NumSubexp() < 1 {
-			errs = append(errs, Error{File: lexFile, Line: p.Line, Column: p.Column, Msg: "an attribution pattern needs one group naming the source"})
+			errs = append(errs, errorAt(p.File, position{p.Line, p.Column}, "an attribution pattern needs one group naming the source"))
 		}
 	}
 	if len(s.Entities) > maxEntities {
@@ -696,128 +697,144 @@ func (s *Set) compile() ErrorList {
 	}
 	seenEntity := make(map[string]int, len(s.Entities)) // name → index of its last entry
 	for i, e := range s.Entities {
+		at := position{e.Line, e.Column}
 		switch {
 		case strings.TrimSpace(e.Name) == "":
-			errs = append(errs, Error{File: e.File, Line: e.Line, Msg: "entity without a name"})
+			errs = append(errs, errorAt(e.File, at, "entity without a name"))
 		case !knownEntities[e.Type]:
-			errs = append(errs, Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("entity %q: unknown type %q: want org, person, market or outlet", e.Name, e.Type)})
+			errs = append(errs, errorAt(e.File, e.typeAt, fmt.Sprintf("entity %q: unknown type %q: want org, person, market or outlet", e.Name, e.Type)))
 		}
 		if k, ok := seenEntity[e.Name]; ok && s.Entities[k].File == e.File {
-			errs = append(errs, Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("entity %q is listed twice (first at line %d)", e.Name, s.Entities[k].Line)})
+			errs = append(errs, errorAt(e.File, at, fmt.Sprintf("entity %q is listed twice (first at line %d)", e.Name, s.Entities[k].Line)))
 		}
 		seenEntity[e.Name] = i
 	}
 	seenKind := map[string]string{}
 	for ci := range s.Claims {
-		c := &s.Claims[ci]
-		switch {
-		case !knownKinds[c.Kind]:
-			errs = append(errs, Error{File: c.File, Line: 1, Msg: fmt.Sprintf("unknown kind %q", c.Kind)})
-		case strings.TrimSpace(c.Doc) == "":
-			errs = append(errs, Error{File: c.File, Line: 1, Msg: fmt.Sprintf("kind %s has no doc: say in one line what it captures", c.Kind)})
-		case len(c.Tests) == 0:
-			errs = append(errs, Error{File: c.File, Line: 1, Msg: fmt.Sprintf("kind %s has no tests: add text that must give a claim and text that must not", c.Kind)})
+		errs = append(errs, s.Claims[ci].compile(seenKind, pat)...)
+	}
+	return errs
+}
+
+// compile checks one claim rule and compiles its patterns with pat.
+// Problems of its own keys are placed in c.node; its patterns carry their
+// positions, and an inherited fact or word its built-in file's.
+func (c *Claim) compile(seenKind map[string]string, pat func(*Pattern)) ErrorList {
+	var errs ErrorList
+	at := func(n *yaml.Node, msg string) { errs = append(errs, errorAt(c.File, positionOf(n), msg)) }
+	kindAt := firstOf(nodeAt(c.node, "kind"), c.node)
+	switch {
+	case !knownKinds[c.Kind]:
+		at(kindAt, fmt.Sprintf("unknown kind %q", c.Kind))
+	case strings.TrimSpace(c.Doc) == "":
+		at(firstOf(nodeAt(c.node, "doc"), kindAt), fmt.Sprintf("kind %s has no doc: say in one line what it captures", c.Kind))
+	case len(c.Tests) == 0:
+		at(firstOf(nodeAt(c.node, "tests"), kindAt), fmt.Sprintf("kind %s has no tests: add text that must give a claim and text that must not", c.Kind))
+	}
+	if f, ok := seenKind[c.Kind]; ok && f == c.File {
+		at(kindAt, fmt.Sprintf("kind %s is defined twice", c.Kind))
+	}
+	seenKind[c.Kind] = c.File
+	if knownKinds[c.Kind] {
+		errs = append(errs, c.checkFact()...) // an unknown kind has no mechanism to check against
+	}
+	for i, v := range c.Values {
+		if !knownValues[v] {
+			at(firstOf(nodeAt(c.node, "values", i), kindAt), fmt.Sprintf("kind %s: unknown value type %q", c.Kind, v))
 		}
-		if f, ok := seenKind[c.Kind]; ok && f == c.File {
-			errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s is defined twice", c.Kind)})
+	}
+	// key is where key of the i-th item of list is written, else the item.
+	key := func(list string, i int, key string) *yaml.Node {
+		return firstOf(nodeAt(c.node, list, i, key), nodeAt(c.node, list, i), kindAt)
+	}
+	for i := range c.Triggers {
+		t := &c.Triggers[i]
+		pat(&t.Pattern)
+		if t.Before < 0 {
+			at(key("triggers", i, "before"), "a trigger's before and after windows are word counts: 0 or more")
 		}
-		seenKind[c.Kind] = c.File
-		errs = append(errs, c.checkFact()...)
-		for _, v := range c.Values {
-			if !knownValues[v] {
-				errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s: unknown value type %q", c.Kind, v)})
-			}
+		if t.After < 0 {
+			at(key("triggers", i, "after"), "a trigger's before and after windows are word counts: 0 or more")
 		}
-		if !knownStatuses[c.Future] {
-			errs = append(errs, Error{File: c.File, Line: 1, Msg: fmt.Sprintf("kind %s: future %q: want a status (forecast, target...)", c.Kind, c.Future)})
+		if !knownAspects[t.Aspect] {
+			at(key("triggers", i, "aspect"), fmt.Sprintf("unknown aspect %q", t.Aspect))
 		}
-		for i := range c.Triggers {
-			t := &c.Triggers[i]
-			pat(c.File, &t.Pattern)
-			if t.Before < 0 || t.After < 0 {
-				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: "a trigger's before and after windows are word counts: 0 or more"})
-			}
-			if !knownAspects[t.Aspect] {
-				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown aspect %q", t.Aspect)})
-			}
-			if !knownStatuses[t.Status] {
-				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown status %q", t.Status)})
-			}
-			if !knownComponents[t.Component] {
-				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown component %q", t.Component)})
-			}
-			if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" && t.Frame != "sale" && t.Frame != "running_total" && t.Frame != "relative" {
-				errs = append(errs, Error{File: c.File, Line: t.Pattern.Line, Msg: fmt.Sprintf("unknown frame %q: want holders, held_by, sale, running_total or relative", t.Frame)})
-			}
+		if !knownStatuses[t.Status] {
+			at(key("triggers", i, "status"), fmt.Sprintf("unknown status %q", t.Status))
 		}
-		for i := range c.Cues {
-			q := &c.Cues[i]
-			pat(c.File, &q.Pattern)
-			if q.Before < 0 || q.After < 0 {
-				errs = append(errs, Error{File: c.File, Line: q.Pattern.Line, Msg: "a cue's before and after windows are word counts: 0 or more"})
-			}
-			if !knownComponents[q.Component] {
-				errs = append(errs, Error{File: c.File, Line: q.Pattern.Line, Msg: fmt.Sprintf("unknown component %q", q.Component)})
-			}
-			if !knownStatuses[q.Status] {
-				errs = append(errs, Error{File: c.File, Line: q.Pattern.Line, Msg: fmt.Sprintf("unknown status %q", q.Status)})
-			}
-			if q.Qualifier != "" && !knownQualifiers[q.Qualifier] {
-				errs = append(errs, Error{File: c.File, Line: q.Pattern.Line, Msg: fmt.Sprintf("unknown qualifier %q", q.Qualifier)})
-			}
-			if q.Component == "" && q.Status == "" && q.Qualifier == "" {
-				errs = append(errs, Error{File: c.File, Line: q.Pattern.Line, Msg: "a cue sets a component, a status or a qualifier"})
-			}
+		if !knownComponents[t.Component] {
+			at(key("triggers", i, "component"), fmt.Sprintf("unknown component %q", t.Component))
 		}
-		for i := range c.Exclude {
-			pat(c.File, &c.Exclude[i])
+		if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" && t.Frame != "sale" && t.Frame != "running_total" && t.Frame != "relative" {
+			at(key("triggers", i, "frame"), fmt.Sprintf("unknown frame %q: want holders, held_by, sale, running_total or relative", t.Frame))
 		}
-		for i := range c.Others {
-			pat(c.File, &c.Others[i])
+	}
+	for i := range c.Cues {
+		q := &c.Cues[i]
+		pat(&q.Pattern)
+		if q.Before < 0 {
+			at(key("cues", i, "before"), "a cue's before and after windows are word counts: 0 or more")
 		}
-		for i := range c.Nouns {
-			pat(c.File, &c.Nouns[i])
+		if q.After < 0 {
+			at(key("cues", i, "after"), "a cue's before and after windows are word counts: 0 or more")
 		}
-		for i := range c.Transitive {
-			pat(c.File, &c.Transitive[i])
+		if !knownComponents[q.Component] {
+			at(key("cues", i, "component"), fmt.Sprintf("unknown component %q", q.Component))
 		}
-		for _, name := range sortedKeys(c.Words) {
-			if c.Words[name] == nil {
-				errs = append(errs, Error{File: c.File, Msg: fmt.Sprintf("kind %s: words: %s has no pattern", c.Kind, name)})
-				continue
+		if !knownStatuses[q.Status] {
+			at(key("cues", i, "status"), fmt.Sprintf("unknown status %q", q.Status))
+		}
+		if q.Qualifier != "" && !knownQualifiers[q.Qualifier] {
+			at(key("cues", i, "qualifier"), fmt.Sprintf("unknown qualifier %q", q.Qualifier))
+		}
+		if q.Component == "" && q.Status == "" && q.Qualifier == "" {
+			at(nodeAt(c.node, "cues", i), "a cue sets a component, a status or a qualifier")
+		}
+	}
+	for _, list := range [][]Pattern{c.Exclude, c.Others, c.Nouns, c.Transitive} {
+		for i := range list {
+			pat(&list[i])
+		}
+	}
+	for _, name := range sortedKeys(c.Words) {
+		if c.Words[name] == nil {
+			at(firstOf(keyAt(c.node, "words", name), kindAt), fmt.Sprintf("kind %s: words: %s has no pattern", c.Kind, name))
+			continue
+		}
+		pat(c.Words[name])
+	}
+	for i := range c.Verbs {
+		v := &c.Verbs[i]
+		pat(&v.Pattern)
+		switch c.Extends {
+		case "relationship":
+			if c.Fact == nil {
+				break
 			}
-			pat(c.File, c.Words[name])
-		}
-		for i := range c.Plans {
-			v := &c.Plans[i]
-			pat(c.File, &v.Pattern)
-			if strings.TrimSpace(v.Label) == "" {
-				errs = append(errs, Error{File: c.File, Line: v.Pattern.Line, Msg: "a plan needs a label: the sort of plan it names, such as integration"})
+			if _, ok := c.Fact.Compatible[v.Label]; !ok {
+				errs = append(errs, errorAt(c.File, v.labelAt, fmt.Sprintf("unknown %s label %q: want one of the fact's compatible labels: %s", c.Kind, v.Label, strings.Join(sortedKeys(c.Fact.Compatible), ", "))))
 			}
-		}
-		for i := range c.Verbs {
-			v := &c.Verbs[i]
-			pat(c.File, &v.Pattern)
-			switch c.Extends {
-			case "relationship":
-				if c.Fact == nil {
-					break
-				}
-				if _, ok := c.Fact.Compatible[v.Label]; !ok {
-					errs = append(errs, Error{File: c.File, Line: v.Pattern.Line, Msg: fmt.Sprintf("unknown %s label %q: want one of the fact's compatible labels: %s", c.Kind, v.Label, strings.Join(sortedKeys(c.Fact.Compatible), ", "))})
-				}
-			case "count":
-				if !headcountSigns[v.Label] {
-					errs = append(errs, Error{File: c.File, Line: v.Pattern.Line, Msg: fmt.Sprintf("headcount verb label %q: want + or -", v.Label)})
-				}
+		case "count":
+			if !headcountSigns[v.Label] {
+				errs = append(errs, errorAt(c.File, v.labelAt, fmt.Sprintf("headcount verb label %q: want + or -", v.Label)))
 			}
 		}
-		errs = append(errs, c.checkPosts()...)
-		for _, tc := range c.Tests {
-			for _, w := range tc.Claims {
-				if w.Kind != "" && !knownKinds[w.Kind] {
-					errs = append(errs, Error{File: c.File, Line: tc.Line, Msg: fmt.Sprintf("test expects unknown kind %q", w.Kind)})
-				}
+	}
+	if !knownStatuses[c.Future] {
+		at(firstOf(nodeAt(c.node, "future"), kindAt), fmt.Sprintf("kind %s: future %q: want a status (forecast, target...)", c.Kind, c.Future))
+	}
+	for i := range c.Plans {
+		v := &c.Plans[i]
+		pat(&v.Pattern)
+		if strings.TrimSpace(v.Label) == "" {
+			at(firstOf(nodeAt(c.node, "plans", i), kindAt), "a plan needs a label: the sort of plan it names, such as integration")
+		}
+	}
+	errs = append(errs, c.checkPosts()...)
+	for i, tc := range c.Tests {
+		for j, w := range tc.Claims {
+			if w.Kind != "" && !knownKinds[w.Kind] {
+				at(firstOf(nodeAt(c.node, "tests", i, "claims", j, "kind"), nodeAt(c.node, "tests", i)), fmt.Sprintf("test expects unknown kind %q", w.Kind))
 			}
 		}
 	}

@@ -420,3 +420,71 @@ func encodeRefs(refs []extract.Ref) (string, error) {
 	b, err := json.Marshal(refs)
 	return string(b), err
 }
+
+// ClaimFinder reads, by id, claims named in advance: the claims a report
+// quotes, read finding by finding as it is written rather than all held
+// at once. Claims are not indexed by id (see migration 3), so one scan of
+// the ids maps those named to rowids; each read then fetches only the
+// claims asked for.
+type ClaimFinder struct {
+	s      *Store
+	rowids map[string]int64
+}
+
+// NewClaimFinder scans the stored claims' ids once for those among ids.
+func (s *Store) NewClaimFinder(ctx context.Context, ids []string) (*ClaimFinder, error) {
+	f := &ClaimFinder{s: s, rowids: make(map[string]int64, len(ids))}
+	if len(ids) == 0 {
+		return f, nil
+	}
+	const unseen = -1
+	for _, id := range ids {
+		f.rowids[id] = unseen
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT rowid, id FROM claims")
+	if err != nil {
+		return nil, fmt.Errorf("find claims: %w", err)
+	}
+	defer rows.Close()
+	var rowid int64
+	var id sql.RawBytes // compared, not kept: no string per claim of the store
+	for rows.Next() {
+		if err := rows.Scan(&rowid, &id); err != nil {
+			return nil, fmt.Errorf("find claims: %w", err)
+		}
+		if _, ok := f.rowids[string(id)]; ok {
+			f.rowids[string(id)] = rowid
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find claims: %w", err)
+	}
+	for id, r := range f.rowids {
+		if r == unseen {
+			delete(f.rowids, id)
+		}
+	}
+	return f, nil
+}
+
+// Claims reads the claims among ids that were named to NewClaimFinder and
+// are stored, in the order of ids.
+func (f *ClaimFinder) Claims(ctx context.Context, ids []string) ([]extract.Claim, error) {
+	rowids := make([]int64, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := f.rowids[id]; ok {
+			rowids = append(rowids, r)
+		}
+	}
+	claims, err := f.s.claimsByRowid(ctx, rowids)
+	if err != nil {
+		return nil, fmt.Errorf("read claims: %w", err)
+	}
+	out := claims[:0]
+	for _, c := range claims {
+		if c.ID != "" { // deleted since the scan
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}

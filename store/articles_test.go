@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -310,5 +311,43 @@ func TestArticleStatesAndTouch(t *testing.T) {
 	states, _ = s.ArticleStates(ctx)
 	if st := states["a.txt"]; !st.ModTime.Equal(later) || st.Size != a.Size || len(states) != 1 {
 		t.Fatalf("after touch: %+v, want mtime %v", st, later)
+	}
+}
+
+// TestClaimFinder: claims named in advance are read back by id, in the
+// order asked, however many there are; unknown ids are skipped.
+func TestClaimFinder(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	var batch []Ingested
+	var ids []string
+	for a := 0; a < 3; a++ {
+		path := fmt.Sprintf("a%d.txt", a)
+		var claims []extract.Claim
+		for i := 0; i < 700; i++ {
+			c := testClaim(path, extract.KindInvestment, i, i+1)
+			claims = append(claims, c)
+			ids = append(ids, c.ID)
+		}
+		batch = append(batch, Ingested{Article: testArticle(path), Claims: claims})
+	}
+	if err := s.SaveArticles(ctx, 0, batch); err != nil {
+		t.Fatal(err)
+	}
+	named := append([]string{"c-nope"}, ids[100:1600]...)
+	f, err := s.NewClaimFinder(ctx, named)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{ids[1500], "c-nope", ids[100], ids[800]}
+	got, err := f.Claims(ctx, want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[0].ID != ids[1500] || got[1].ID != ids[100] || got[2].ID != ids[800] || got[2].Article != "a1.txt" || got[0].Sentence == "" {
+		t.Fatalf("Claims(%v) = %+v", want, got)
+	}
+	if got, err := f.Claims(ctx, []string{ids[0]}); err != nil || len(got) != 0 {
+		t.Errorf("a claim not named in advance was read: %+v, %v", got, err)
 	}
 }

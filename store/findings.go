@@ -404,3 +404,15 @@ func (s *Store) SetReview(ctx context.Context, id, state, note, who string) erro
 		return recordReview(ctx, tx, id, state, note, who, at)
 	})
 }
+
+// OpenCounts counts the open findings: those that need an editor (not
+// dismissed) and those dismissed. It reads no finding.
+func (s *Store) OpenCounts(ctx context.Context) (open, dismissed int, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(CASE WHEN review = 'dismissed' THEN 0 ELSE 1 END), 0),
+		COALESCE(SUM(CASE WHEN review = 'dismissed' THEN 1 ELSE 0 END), 0)
+		FROM findings WHERE status = 'open'`).Scan(&open, &dismissed)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count findings: %w", err)
+	}
+	return open, dismissed, nil
+}

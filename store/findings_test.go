@@ -295,3 +295,27 @@ func TestRecordFindingsAllOrNothing(t *testing.T) {
 		t.Fatalf("after a failed run: %+v, %v; want f-a open as run 1 left it", all, err)
 	}
 }
+
+// TestOpenCounts: the open findings are counted apart as needing an editor
+// or dismissed, without reading them; resolved ones are not counted.
+func TestOpenCounts(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	record(t, s, 1, testFinding("f-a", reconcile.SeverityHigh, extract.KindInvestment, "Acme", "c-1"),
+		testFinding("f-b", reconcile.SeverityHigh, extract.KindInvestment, "Bolt", "c-2"),
+		testFinding("f-c", reconcile.SeverityHigh, extract.KindInvestment, "Core", "c-3"),
+		testFinding("f-d", reconcile.SeverityHigh, extract.KindInvestment, "Dune", "c-4"))
+	if err := s.SetReview(ctx, "f-b", ReviewDismissed, "", "ed"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetReview(ctx, "f-c", ReviewConfirmed, "", "ed"); err != nil {
+		t.Fatal(err)
+	}
+	record(t, s, 2, testFinding("f-a", reconcile.SeverityHigh, extract.KindInvestment, "Acme", "c-1"),
+		testFinding("f-b", reconcile.SeverityHigh, extract.KindInvestment, "Bolt", "c-2"),
+		testFinding("f-c", reconcile.SeverityHigh, extract.KindInvestment, "Core", "c-3")) // f-d resolved
+	open, dismissed, err := s.OpenCounts(ctx)
+	if err != nil || open != 2 || dismissed != 1 {
+		t.Errorf("OpenCounts = %d open, %d dismissed, %v; want 2 (f-a, f-c) and 1 (f-b)", open, dismissed, err)
+	}
+}

@@ -40,6 +40,8 @@ var engineSuite = map[string]func(*testing.T){
 	"TestArticleRoundTrip":                        TestArticleRoundTrip,
 	"TestClaimRoundTrip":                          TestClaimRoundTrip,
 	"TestClaimsByIDManyIDs":                       TestClaimsByIDManyIDs,
+	"TestClaimFinder":                             TestClaimFinder,
+	"TestOpenCounts":                              TestOpenCounts,
 	"TestReingestReplacesClaims":                  TestReingestReplacesClaims,
 	"TestRemoveArticlesCascades":                  TestRemoveArticlesCascades,
 	"TestSaveArticlesRollsBack":                   TestSaveArticlesRollsBack,

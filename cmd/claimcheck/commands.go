@@ -179,6 +179,7 @@ func runCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer pipeline.PaceGC()() // a report holds its findings, not their evidence: it is paced as a run is
 	r, err := buildReport(ctx, st, store.Filter{}, run.listing, run.res)
 	if err != nil {
 		return err
@@ -316,18 +317,7 @@ func stats(res pipeline.Result, d store.Diff) store.RunStats {
 // attention counts the open findings: those that need an editor (not
 // dismissed) and those dismissed.
 func attention(ctx context.Context, st *store.Store) (open, dismissed int, err error) {
-	entries, err := st.Findings(ctx, store.Filter{})
-	if err != nil {
-		return 0, 0, err
-	}
-	for _, en := range entries {
-		if en.Review.State == store.ReviewDismissed {
-			dismissed++
-		} else {
-			open++
-		}
-	}
-	return open, dismissed, nil
+	return st.OpenCounts(ctx)
 }
 
 // buildReport reads what a report shows from the store.
@@ -340,13 +330,14 @@ func buildReport(ctx context.Context, st *store.Store, f store.Filter, listing *
 	if err != nil {
 		return nil, err
 	}
-	// The report holds the claims its findings quote; the JSON report
-	// reads every claim as it writes them.
+	// A report reads the claims each finding quotes as it writes the
+	// finding, and the JSON report every claim as it writes them: it holds
+	// the findings, not their evidence.
 	var quoted []string
 	for _, en := range entries {
 		quoted = append(quoted, report.ShownClaims(en.Finding)...)
 	}
-	byID, err := st.ClaimsByID(ctx, quoted)
+	finder, err := st.NewClaimFinder(ctx, quoted)
 	if err != nil {
 		return nil, err
 	}
@@ -362,10 +353,8 @@ func buildReport(ctx context.Context, st *store.Store, f store.Filter, listing *
 				return "", err
 			}
 			return a.Text, nil
-		}}
-	for _, c := range byID {
-		r.Claims = append(r.Claims, c)
-	}
+		},
+		Quoted: func(ids []string) ([]extract.Claim, error) { return finder.Claims(ctx, ids) }}
 	for _, en := range entries {
 		r.Findings = append(r.Findings, toEntry(en, f.NewInRun))
 	}
@@ -480,6 +469,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 		return usagef("--show: %v", err)
 	}
 	shown := report.Filter{Show: o.show, Type: o.typ, Kind: o.kind}
+	defer pipeline.PaceGC()() // a report holds its findings, not their evidence: it is paced as a run is
 	st, err := openExisting(ctx, o.db)
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/claimcheck/claimcheck/extract"
+	"github.com/claimcheck/claimcheck/pipeline"
 	"github.com/claimcheck/claimcheck/rules"
 	"github.com/claimcheck/claimcheck/store"
 )
@@ -62,6 +63,7 @@ func runScheduled(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	runID, res, diff := run.id, run.res, run.diff
+	defer pipeline.PaceGC()() // a report holds its findings, not their evidence: it is paced as a run is
 	r, err := buildReport(ctx, st, store.Filter{NewInRun: runID}, run.listing, res)
 	if err != nil {
 		return err
