@@ -19,7 +19,7 @@ func TestImportDirections(t *testing.T) {
 		"reconcile": {"extract", "corpus", "rules"},
 		"store":     {"corpus", "extract", "reconcile", "rules"},
 		"report":    {"corpus", "extract", "reconcile", "rules"},
-		"pipeline":  {"corpus", "extract", "reconcile", "rules", "store"},
+		"pipeline":  {"corpus", "extract", "reconcile", "rules", "store", "report"},
 	}
 	for pkg, ok := range allowed {
 		out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}", "../../"+pkg).Output()

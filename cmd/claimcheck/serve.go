@@ -147,7 +147,7 @@ func (s storeSource) Report(ctx context.Context, f report.Filter) (*report.Repor
 	if err != nil {
 		return nil, err
 	}
-	r, err := buildReport(ctx, s.st, store.Filter{Status: f.Status(), Review: f.Review(), Type: f.Type, Kind: f.Kind}, listing, pipeline.Result{})
+	r, err := pipeline.BuildReport(ctx, s.st, store.Filter{Status: f.Status(), Review: f.Review(), Type: f.Type, Kind: f.Kind}, listing, pipeline.Result{})
 	if err != nil {
 		return nil, err
 	}

@@ -5,12 +5,14 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"math"
 	"os"
 	"runtime/debug"
 	"time"
 
 	"github.com/claimcheck/claimcheck/extract"
 	"github.com/claimcheck/claimcheck/pipeline"
+	"github.com/claimcheck/claimcheck/report"
 	"github.com/claimcheck/claimcheck/rules"
 	"github.com/claimcheck/claimcheck/store"
 )
@@ -105,7 +107,7 @@ func (c *common) listing(ctx context.Context, st *store.Store) (*rules.Listing, 
 		return l, nil
 	}
 	if st != nil {
-		if l, ok, err := storedListing(ctx, st); err != nil || ok {
+		if l, ok, err := pipeline.StoredListing(ctx, st); err != nil || ok {
 			return l, err
 		}
 	}
@@ -134,4 +136,83 @@ func dbPath(flagValue string) string {
 		return v
 	}
 	return defaultDB
+}
+
+// recordedRun runs pipeline.RecordRun with the command's rules, listing,
+// read flags, progress and log. With skipUnchanged, reconciliation is
+// skipped when nothing it depends on changed since the last finished run.
+func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots []string, skipUnchanged bool) (pipeline.Run, error) {
+	// Rules load before the run relaxes the collector: a large entities
+	// file makes much garbage, best collected at Go's default pace.
+	x, err := o.extractor()
+	if err != nil {
+		return pipeline.Run{}, err
+	}
+	listing, err := o.listing(ctx, st)
+	if err != nil {
+		return pipeline.Run{}, err
+	}
+	return pipeline.RecordRun(ctx, st, pipeline.RunOptions{Roots: roots, Extractor: x, Listing: listing, SkipUnchanged: skipUnchanged,
+		BuildID: buildID(), Log: e.log, Ingest: func(ctx context.Context, runID int64) (pipeline.Result, error) {
+			return ingest(ctx, e, o, st, x, roots, runID)
+		}})
+}
+
+// openLocked takes the database's run lock and opens it.
+func openLocked(ctx context.Context, db string, wait bool) (*store.Store, func(), error) {
+	path := dbPath(db)
+	release, err := store.Lock(ctx, path, wait)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		release()
+		return nil, nil, err
+	}
+	return st, func() { st.Close(); release() }, nil
+}
+
+// openExisting opens a database that must exist already.
+func openExisting(ctx context.Context, db string) (*store.Store, error) {
+	path := dbPath(db)
+	if _, err := os.Stat(path); err != nil && !store.IsPostgres(path) {
+		return nil, fmt.Errorf("no database at %s: create one with 'claimcheck ingest --db %s FOLDER'", path, path)
+	}
+	return store.Open(ctx, path)
+}
+
+func ingest(ctx context.Context, e *env, o *common, st *store.Store, x *extract.Extractor, roots []string, runID int64) (pipeline.Result, error) {
+	for _, root := range roots {
+		if _, err := os.Stat(root); err != nil {
+			return pipeline.Result{}, usagef("%s: %v", root, err)
+		}
+	}
+	start := time.Now()
+	draw := progress(e)
+	res, err := pipeline.Ingest(ctx, pipeline.Options{Roots: roots, Extractor: x, Store: st, RunID: runID,
+		Workers: o.workers, MaxBytes: o.maxBytes, ArticleBudget: o.budget, Progress: draw})
+	clearProgress(e, draw)
+	for _, f := range res.Skipped {
+		if f.Problem {
+			e.log.Warn("skipped", "path", report.ShowPath(f.Path), "reason", f.Reason)
+		}
+	}
+	for _, f := range res.Errors {
+		e.log.Warn("skipped a file", "file", report.ShowPath(f.Path), "reason", f.Reason)
+	}
+	if err != nil {
+		return res, err
+	}
+	// The claims the report counts: every stored claim of a reported kind,
+	// not the claims written this run (of which some kinds, such as a
+	// company's private status, only inform other checks).
+	claims, err := st.ClaimCountOfKinds(ctx, extract.Kinds)
+	if err != nil {
+		return res, err
+	}
+	e.log.Info("ingested", "files", res.Found, "added", res.Added, "changed", res.Changed, "unchanged", res.Unchanged,
+		"removed", res.Removed, "errors", len(res.Errors), "skipped", len(res.Skipped), "claims", claims,
+		"seconds", math.Round(time.Since(start).Seconds()*100)/100)
+	return res, nil
 }
