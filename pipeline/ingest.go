@@ -30,7 +30,7 @@ type Options struct {
 	// the article is skipped and named with the reason; 0:
 	// DefaultArticleBudget.
 	ArticleBudget time.Duration
-	BatchSize int   // articles per write transaction; 0: 256
+	BatchSize     int // articles per write transaction; 0: 256
 	// Shard, when set, limits the run to the files of one shard: others
 	// are neither read nor, when gone, removed (other shards own them).
 	Shard store.Shard

@@ -412,7 +412,7 @@ func (s *Store) Fingerprint(ctx context.Context) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), rows.Err()
 }
 
-// encodeRefs is a claim's refs as stored: JSON, or '' for none.
+// encodeRefs is a claim's refs as stored: JSON, or ” for none.
 func encodeRefs(refs []extract.Ref) (string, error) {
 	if len(refs) == 0 {
 		return "", nil
