@@ -146,10 +146,7 @@ func New(set *rules.Set) (*Extractor, error) {
 			x.headcount = r
 		case "title":
 			x.role = r
-			x.roleLinks = map[string]bool{}
-			for _, w := range r.Links {
-				x.roleLinks[strings.ToLower(w)] = true
-			}
+			x.roleLinks = wordSet(r.Links, true)
 			x.compoundDrop = map[string]bool{}
 			for _, t := range r.CompoundDrop {
 				x.compoundDrop[normalTitle(t, r.Synonyms)] = true

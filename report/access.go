@@ -152,13 +152,7 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, http.StatusBadRequest, "Malformed form.", nil)
-		return
-	}
-	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(s.csrf)) != 1 {
-		s.fail(w, r, http.StatusForbidden, "This form is stale or came from another site: reload the page and try again.", nil)
+	if !s.postedForm(w, r, 16<<10) {
 		return
 	}
 	given := sha256.Sum256([]byte(strings.TrimSpace(r.PostForm.Get("token"))))

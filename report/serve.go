@@ -253,14 +253,23 @@ func (s *server) finding(w http.ResponseWriter, r *http.Request) {
 var reviewStates = map[string]string{"confirmed": "confirmed", "confirm": "confirmed", "dismissed": "dismissed",
 	"dismiss": "dismissed", "open": "open", "reopen": "open"}
 
-func (s *server) review(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+// postedForm reads a POSTed form of at most limit bytes carrying this
+// server's form token; false when it answered the request with an error.
+func (s *server) postedForm(w http.ResponseWriter, r *http.Request, limit int64) bool {
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
 	if err := r.ParseForm(); err != nil {
 		s.fail(w, r, http.StatusBadRequest, "Malformed form.", nil)
-		return
+		return false
 	}
 	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(s.csrf)) != 1 {
 		s.fail(w, r, http.StatusForbidden, "This form is stale or came from another site: reload the page and try again.", nil)
+		return false
+	}
+	return true
+}
+
+func (s *server) review(w http.ResponseWriter, r *http.Request) {
+	if !s.postedForm(w, r, 64<<10) {
 		return
 	}
 	state, ok := reviewStates[r.PostForm.Get("state")]

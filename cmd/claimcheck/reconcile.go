@@ -14,11 +14,7 @@ import (
 // the shards of a sharded ingest. The caller holds the run lock alone.
 func reconcileRun(ctx context.Context, e *env, o *common, st *store.Store, roots []string) (pipeline.Run, error) {
 	defer pipeline.PaceGC()()
-	x, err := o.extractor()
-	if err != nil {
-		return pipeline.Run{}, err
-	}
-	listing, err := o.listing(ctx, st)
+	x, listing, err := o.runRules(ctx, st)
 	if err != nil {
 		return pipeline.Run{}, err
 	}

@@ -144,11 +144,7 @@ func dbPath(flagValue string) string {
 func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots []string, skipUnchanged bool) (pipeline.Run, error) {
 	// Rules load before the run relaxes the collector: a large entities
 	// file makes much garbage, best collected at Go's default pace.
-	x, err := o.extractor()
-	if err != nil {
-		return pipeline.Run{}, err
-	}
-	listing, err := o.listing(ctx, st)
+	x, listing, err := o.runRules(ctx, st)
 	if err != nil {
 		return pipeline.Run{}, err
 	}
@@ -156,6 +152,19 @@ func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots 
 		BuildID: buildID(), Log: e.log, Ingest: func(ctx context.Context, runID int64) (pipeline.Result, error) {
 			return ingest(ctx, e, o, st, x, roots, runID)
 		}})
+}
+
+// runRules loads the extractor and the ticker listing a run checks with.
+func (o *common) runRules(ctx context.Context, st *store.Store) (*extract.Extractor, *rules.Listing, error) {
+	x, err := o.extractor()
+	if err != nil {
+		return nil, nil, err
+	}
+	listing, err := o.listing(ctx, st)
+	if err != nil {
+		return nil, nil, err
+	}
+	return x, listing, nil
 }
 
 // openLocked takes the database's run lock and opens it.
