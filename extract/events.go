@@ -97,6 +97,9 @@ type eventLink struct {
 	event  string
 	status Status
 	ts, te int
+	// ofTheDeal: the trigger speaks of the article's deal though its
+	// sentence names none ("Expected close: Q3 2026"; trigger frame deal).
+	ofTheDeal bool
 }
 
 // eventTrigger finds the event a date is the date of: the nearest trigger
@@ -137,7 +140,7 @@ func (c *sentCtx) eventTrigger(rule *rules.Claim, d mention) (eventLink, bool) {
 			}
 			lead := before && c.onlyLead(loc[1], d.start)
 			if !found || lead && !bestLead || lead == bestLead && g < bestGap {
-				best = eventLink{event: tr.Event, status: Status(tr.Status), ts: loc[0], te: loc[1]}
+				best = eventLink{event: tr.Event, status: Status(tr.Status), ts: loc[0], te: loc[1], ofTheDeal: tr.Frame == "deal"}
 				bestTrig, bestGap, bestLead, found = tr, g, lead, true
 			}
 		}
@@ -391,7 +394,7 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 		}
 		cl.Subject = sub.name
 	}
-	if cl.Subject == "" && cl.Object == "" {
+	if cl.Subject == "" && cl.Object == "" && !ev.ofTheDeal {
 		// "The offer period closes on March 3": no deal is named or
 		// referred to, so the article's deal is not assumed.
 		c.art.unplaced[c.s.Start+min(ev.ts, d.start)] = true

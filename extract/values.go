@@ -47,7 +47,7 @@ var (
 	moneyWordRe = regexp.MustCompile(`(?i)\b(` + numPat + `)\s(trillion|billion|million|thousand)\s(dollars|euros|pounds|yen)\b`)
 	yearAgoRe   = regexp.MustCompile(`(?i)^\s+(?:earlier|ago|before|later|prior|previously)\b`)
 	// "$95 per share" is a price in its own unit, never a deal's amount.
-	perShareRe = regexp.MustCompile(`(?i)^\s?(?:per|a|/|for each|for every|each)\s?(?:common |ordinary )?share\b`)
+	perShareRe = regexp.MustCompile(`(?i)^\s?(?:per|a|/|for each|for every|each)\s?(?:[A-Z][\w&-]* )?(?:common |ordinary |class [A-Z] )?share\b`)
 	rateRe     = regexp.MustCompile(`(?i)^(?:[- ](?:a|per)[- ]year|\s?(?:annually|per annum|a year|per year|/year|/yr))`)
 	betweenRe  = regexp.MustCompile(`(?i)\bbetween\s$`)
 	andMoneyRe = regexp.MustCompile(`(?i)^\s(?:and)\s`)

@@ -65,7 +65,9 @@ type Trigger struct {
 	// reads "sold its stake in Vega to Harbor for $1bn" as Harbor's money;
 	// "running_total" reads "bringing its total to $8bn" as the total of the
 	// investment stated before it in the sentence; "relative" reads "the
-	// $300m Orbital sank into Vega" as Orbital's, the name between value and verb.
+	// $300m Orbital sank into Vega" as Orbital's, the name between value and verb;
+	// "deal" reads an event trigger whose sentence names no party ("Expected
+	// close: Q3 2026") as the article's deal's.
 	Frame string `yaml:"frame"`
 	// Presupposed triggers state their fact in a clause of their own ("the
 	// 9% stake held by Norrland"), which a negation before the value ("did
@@ -765,8 +767,8 @@ func (c *Claim) compile(seenKind map[string]string, pat func(*Pattern)) ErrorLis
 		if !knownComponents[t.Component] {
 			at(key("triggers", i, "component"), fmt.Sprintf("unknown component %q", t.Component))
 		}
-		if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" && t.Frame != "sale" && t.Frame != "running_total" && t.Frame != "relative" {
-			at(key("triggers", i, "frame"), fmt.Sprintf("unknown frame %q: want holders, held_by, sale, running_total or relative", t.Frame))
+		if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" && t.Frame != "sale" && t.Frame != "running_total" && t.Frame != "relative" && t.Frame != "deal" {
+			at(key("triggers", i, "frame"), fmt.Sprintf("unknown frame %q: want holders, held_by, sale, running_total, relative or deal", t.Frame))
 		}
 	}
 	for i := range c.Cues {
