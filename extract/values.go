@@ -44,7 +44,8 @@ var (
 		`(?:\s?(-|–|to)\s?(` + curPat + `)?\s?(` + numPat + `)(?:\s?(` + scalePat + `))?)?`)
 	fromBeforeRe = regexp.MustCompile(`(?i)\bfrom\s*$`)
 	// 14.3 billion dollars, 300 million euros
-	moneyWordRe = regexp.MustCompile(`(?i)\b(` + numPat + `)\s(trillion|billion|million|thousand)\s(dollars|euros|pounds|yen)\b`)
+	// "$2 billion" written out: "2 billion dollars", "two billion dollars", "a billion euros".
+	moneyWordRe = regexp.MustCompile(`(?i)\b(` + numPat + `|one|a|` + countWordPat + `|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred)\s(trillion|billion|million|thousand)\s(dollars|euros|pounds|yen)\b`)
 	yearAgoRe   = regexp.MustCompile(`(?i)^\s+(?:earlier|ago|before|later|prior|previously)\b`)
 	// "$95 per share" is a price in its own unit, never a deal's amount.
 	perShareRe = regexp.MustCompile(`(?i)^\s?(?:per|a|/|for each|for every|each)\s?(?:[A-Z][\w&-]* )?(?:common |ordinary |class [A-Z] )?share\b`)
@@ -94,6 +95,11 @@ var wordNumbers = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5,
 	"eight": 8, "nine": 9, "ten": 10, "twenty": 20, "hundred": 100}
 
 // parseNumber reads "14.3" or "1,200" and the unit of its last digit.
+// numberWords are the numbers an amount may spell out: "two billion dollars".
+var numberWords = map[string]float64{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+	"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100}
+
 func parseNumber(s string) (v, step float64, ok bool) {
 	s = strings.ReplaceAll(s, ",", "")
 	v, err := strconv.ParseFloat(s, 64)
@@ -240,7 +246,10 @@ func findMoney(t *scanned, q *qualifiers) []mention {
 	for _, m := range t.findAll(moneyWordRe, true) {
 		v, step, ok := parseNumber(s[m[2]:m[3]])
 		if !ok {
-			continue
+			if v, ok = numberWords[strings.ToLower(s[m[2]:m[3]])]; !ok {
+				continue
+			}
+			step = 1
 		}
 		scale := scaleOf(s[m[4]:m[5]])
 		code := currencies[strings.ToLower(s[m[6]:m[7]])]
