@@ -41,6 +41,8 @@ var datePatterns = []struct {
 	{regexp.MustCompile(`(?i)\b(` + yearPat + `) fiscal year\b`), "fiscal"},
 	{regexp.MustCompile(`(?i)\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `)| (the|this|current|next|coming|last|previous) (?:fiscal )?year)?\b`), "quarter"},
 	{regexp.MustCompile(`(?i)\b(?:H([12])|([12])H|(first|second)[- ]half)(?: of| in)?(?:,? (?:fiscal |FY ?)?(` + yearPat + `)| (the|this|current|next|coming|last|previous) (?:fiscal )?year)?\b`), "half"},
+	// "the July-September quarter", "April–June 2025": a span of months.
+	{regexp.MustCompile(`\b(` + monthPat + `) ?[-–] ?(` + monthPat + `)(?: quarter| period)?(?:,? (` + yearPat + `))?`), "monthspan"},
 	{regexp.MustCompile(`\b(` + monthPat + `),? (` + yearPat + `)\b`), "my"},
 	{regexp.MustCompile(`(?i)\b(?:fiscal(?: year)?|FY) ?(` + yearPat + `|\d\d),? (?:which|that) (?:ends|ended|closes|closed|runs through|ran through) (?:in |on )?(` + monthPat + `)`), "fiscalend"},
 	{regexp.MustCompile(`(?i)\b(?:fiscal(?: year)?|FY) ?(` + yearPat + `|\d\d)\b`), "fiscal"},
@@ -287,6 +289,32 @@ func dateValue(kind string, g func(int) string, a dateAnchor, future func() bool
 			}
 		}
 		return spanValue(y, first, y, last, kind)
+	case "monthspan":
+		first, last := monthNum(g(1)), monthNum(g(2))
+		if first == 0 || last == 0 || last < first {
+			return Value{}, false
+		}
+		var y int
+		switch {
+		case g(3) != "":
+			y = atoi(g(3))
+		case pub.IsZero():
+			return Value{}, false
+		default:
+			// The span's latest occurrence in a past clause, its next in a
+			// future one, as a quarter's.
+			y = pub.Year()
+			if fut := future(); fut && last < int(pub.Month()) {
+				y++
+			} else if !fut && first > int(pub.Month()) {
+				y--
+			}
+		}
+		precision := "fuzzy" // an interval of months
+		if last-first == 2 && first%3 == 1 {
+			precision = "quarter"
+		}
+		return spanValue(y, first, y, last, precision)
 	case "fiscalend":
 		y := fullYear(atoi(g(1)))
 		end := monthNum(g(2))

@@ -390,6 +390,9 @@ func notNameToken(t string) bool {
 	if containsAny(t, "$:", "€", "£", "¥") {
 		return true // a figure, or a listing ("NasdaqGS:MSFT")
 	}
+	if a, b, ok := strings.Cut(t, "-"); ok && monthNum(a) > 0 && monthNum(b) > 0 {
+		return true // "July-September": a span of months
+	}
 	rest := t
 	switch {
 	case strings.HasPrefix(t, "FY"):
