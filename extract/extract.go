@@ -171,7 +171,7 @@ func New(set *rules.Set) (*Extractor, error) {
 // stretches of them: the scanner prefilters them.
 func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 	w := newWordClasses(set)
-	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, multipleRe, countRe, tickerRe, w.followSuit, w.idiom, w.relationship}
+	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, fractionRe, multipleRe, countRe, tickerRe, w.followSuit, w.idiom, w.relationship}
 	for _, p := range datePatterns {
 		res = append(res, p.re)
 	}

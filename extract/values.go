@@ -301,10 +301,31 @@ func isWordByte(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
-// findPercents returns the percentages in a sentence.
+// fractionRe is a share written as a fraction of something named after
+// it: "a third of Kolma", "half of the company", "a quarter stake".
+var fractionRe = regexp.MustCompile(`\b(?i:(a|one|two|three)[- ](thirds?|quarters?|fifths?|tenths?)|(half))\s+(?:of\s+(?:[A-Z]|(?i:its|their|the company|the firm|the business|the startup))|(?i:stake|interest|holding))`)
+
+var fractionParts = map[string]float64{"a": 1, "one": 1, "two": 2, "three": 3, "third": 3, "thirds": 3, "quarter": 4,
+	"quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+
+// findPercents returns the percentages in a sentence, fractions of a named
+// company included ("a third of Kolma" is 33%).
 func findPercents(t *scanned, q *qualifiers) []mention {
 	s := t.text
 	var out []mention
+	for _, m := range t.findAll(fractionRe, true) {
+		v := 50.0
+		end := m[7]
+		if m[2] >= 0 {
+			v = 100 * fractionParts[strings.ToLower(s[m[2]:m[3]])] / fractionParts[strings.ToLower(s[m[4]:m[5]])]
+			end = m[5]
+		}
+		if v <= 0 || v > 100 {
+			continue
+		}
+		v = math.Round(v*10) / 10
+		out = append(out, mention{start: m[0], end: end, value: Value{Type: ValuePercent, Lo: v, Hi: v, Step: 1}})
+	}
 	for _, m := range t.findAll(percentRe, true) {
 		if m[0] > 0 && (isWordByte(s[m[0]-1]) || s[m[0]-1] == '.' || s[m[0]-1] == '$') {
 			continue
