@@ -662,6 +662,13 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	if !obj.ok() {
 		obj, _ = c.entityAfter(hi, []string{"in", "into", "of", "for", "to"}, 6, "")
 	}
+	if obj.ok() && obj.m.possessive {
+		// "paid $290 million for Arden's 22% holding in Tallis": the
+		// holding is in Tallis; Arden sells it.
+		if in, _ := c.entityAfter(obj.end, []string{"in"}, 6, obj.name); in.ok() && c.art.x.words.heldIn.MatchString(c.text[obj.end:in.start]) {
+			obj = in
+		}
+	}
 	if !obj.ok() && l.te <= m.start {
 		// "Northwind's exposure to Corvex now stands at $5 billion": the
 		// target follows the trigger, before the value.
@@ -758,20 +765,27 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	}
 	if sub.isRef() && sub.m.ref == refPronoun {
 		// "bringing its total to $8 billion": "its" is the investor a
-		// figure earlier in the sentence named.
+		// figure earlier in the sentence named; the sentence's investment
+		// before a holding it names ("paid $290 million for Arden's 22%
+		// holding, lifting its stake to 58%": its is the payer's).
+		var named *Claim
 		for i := len(c.art.claims) - 1; i >= 0; i-- {
-			p := c.art.claims[i]
+			p := &c.art.claims[i]
 			if p.SentStart != c.s.Start {
 				break
 			}
-			if p.Kind == KindInvestment || p.Kind == KindStake {
-				if p.Subject != "" {
-					sub = party{name: p.Subject}
-					if !obj.ok() || obj.name == p.Subject {
-						obj = party{name: p.Object}
-					}
-				}
+			if p.Kind == KindInvestment && p.Subject != "" {
+				named = p
 				break
+			}
+			if p.Kind == KindStake && named == nil {
+				named = p
+			}
+		}
+		if named != nil && named.Subject != "" {
+			sub = party{name: named.Subject}
+			if !obj.ok() || obj.name == named.Subject {
+				obj = party{name: named.Object}
 			}
 		}
 	}
@@ -1149,6 +1163,11 @@ func (c *sentCtx) ledBy(pos int, person string) party {
 	return party{}
 }
 
+var (
+	participleOpensRe = regexp.MustCompile(`,\s+$`)
+	participleRe      = regexp.MustCompile(`^[a-z]+ing\b`)
+)
+
 // appointer returns the organisation that appointed person, when the
 // sentence says so just before naming them.
 func (c *sentCtx) appointer(person party) party {
@@ -1364,6 +1383,13 @@ func (c *sentCtx) appositiveSubject(pos int) party {
 func (c *sentCtx) clientsBefore(pos int) []party {
 	if p := c.appositiveSubject(pos); p.ok() {
 		return []party{p}
+	}
+	// "Corvid moved its data to Norwick in May, ending its contract with
+	// Pellion": a participle's clause speaks of the sentence's subject.
+	if participleOpensRe.MatchString(c.text[max(0, pos-4):pos]) && participleRe.MatchString(c.text[pos:min(len(c.text), pos+16)]) {
+		if s, ok := c.sentenceSubject(); ok {
+			return []party{c.resolve(s)}
+		}
 	}
 	var out []party
 	end := pos

@@ -691,10 +691,18 @@ func (a *artState) finish() {
 			a.resolveMissing(i, roleOrg)
 		}
 	}
+	// "Arden Partners exits Tallis": an investor leaving what it holds is
+	// no client leaving a vendor.
+	holds := map[[2]string]bool{}
+	for _, c := range a.claims {
+		if (c.Kind == KindInvestment || c.Kind == KindStake) && c.Subject != "" && c.Object != "" {
+			holds[[2]string{c.Subject, c.Object}] = true
+		}
+	}
 	out := a.claims[:0]
 	for _, c := range a.claims {
 		// A relationship needs both its ends to say anything.
-		if a.x.extends[c.Kind] == "relationship" && (c.Object == "" || c.Object == c.Subject) {
+		if a.x.extends[c.Kind] == "relationship" && (c.Object == "" || c.Object == c.Subject || holds[[2]string{c.Subject, c.Object}]) {
 			continue
 		}
 		if c.Subject == c.Object {
