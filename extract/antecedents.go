@@ -23,6 +23,14 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 		case c.Subject != "" && c.Object == "":
 			if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Subject == c.Subject && p.Object != "" }); ok {
 				c.Object = p.Object
+			} else if p, ok := a.pairWhere(i, func(p *Claim) bool { return bothParties(p) && p.Object == c.Subject && p.SentStart == c.SentStart }); ok &&
+				(c.Component == ComponentContingent || c.Aspect == AspectBound) {
+				// "pay Solace $175 million upfront and as much as $1.1
+				// billion in milestones": the one named is the deal's
+				// target, paid by the deal's investor. Only for what the
+				// deal may yet pay: a company that "closed funding deals
+				// worth $7.3 billion" raised it from others.
+				c.Subject, c.Object = p.Subject, p.Object
 			} else if a.x.words.dealRef.MatchString(c.Sentence) {
 				// "The deal grants Meta a 49% stake": the deal named before.
 				if p, ok := a.pairWhere(i, func(p *Claim) bool { return p.Object != "" && p.Object != c.Subject && p.Subject == "" }); ok {

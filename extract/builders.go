@@ -659,6 +659,13 @@ func (c *sentCtx) dealParties(cl *Claim, m mention, l link, investment bool) {
 	if investment && c.art.x.words.acquireVerb.MatchString(l.matched) && l.te <= m.start {
 		obj = c.nearestAfter(l.te, 1, "")
 	}
+	if !obj.ok() && investment && c.art.x.words.payTo.MatchString(l.matched) && l.te <= m.start {
+		// "agreed to pay Solace Bio $175 million": who is paid stands
+		// between the verb and the money.
+		if p := c.nearestAfter(l.te, 1, ""); p.ok() && p.end <= m.start {
+			obj = p
+		}
+	}
 	if !obj.ok() {
 		obj, _ = c.entityAfter(hi, []string{"in", "into", "of", "for", "to"}, 6, "")
 	}
