@@ -567,6 +567,9 @@ func (c *sentCtx) periodOf(m mention) (mention, bool) {
 		if g >= bestGap || blocked(between) || d.start > m.end && strings.Contains(between, ",") {
 			continue
 		}
+		if d.end <= m.start && strings.Contains(between, ",") && c.inRelativeClause(d.start) {
+			continue // "Verant, which partnered with Solace in 2023, will buy $50 million"
+		}
 		if c.art.x.words.ownEvent.MatchString(c.text[max(0, d.start-24):d.start]) {
 			continue // "founded in 2016" dates the company, not the figure
 		}
@@ -586,6 +589,13 @@ func (c *sentCtx) periodOf(m mention) (mention, bool) {
 		best, bestGap = d, g
 	}
 	return best, bestGap < 7
+}
+
+// inRelativeClause says whether pos stands in a relative clause opened
+// after a comma ("Verant, which partnered with Solace in 2023,").
+func (c *sentCtx) inRelativeClause(pos int) bool {
+	k := strings.LastIndexByte(c.text[:pos], ',')
+	return k >= 0 && relativeClauseRe.MatchString(c.text[k:pos])
 }
 
 // valuationAspect reads "from $14 billion to $29 billion" and "to $29

@@ -158,3 +158,25 @@ func TestTableRowsAreStatements(t *testing.T) {
 	}
 	t.Errorf("no stake naming Vega Robotics in%s", describeAll(mustExtract(t, x, "t.txt", text, time.Time{})))
 }
+
+// TestPeriodStaysInItsClause: a date in a relative clause dates that
+// clause's verb, not a figure of the main clause after it.
+func TestPeriodStaysInItsClause(t *testing.T) {
+	x := builtinExtractor(t)
+	cs, err := x.ExtractText("a.txt", "Verant Pharma, which first partnered with Solace Bio in 2023, will also buy $50 million of Solace Bio stock.", time.Date(2026, 9, 14, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range cs {
+		if c.Kind == KindInvestment && c.Normalized == "USD 50000000" {
+			found = true
+			if c.Period != "" {
+				t.Errorf("the $50 million is dated %q by the relative clause's 2023", c.Period)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no $50 million investment in %+v", cs)
+	}
+}
