@@ -281,12 +281,7 @@ func dateValue(kind string, g func(int) string, a dateAnchor, future func() bool
 		default:
 			// "the fourth quarter": this year's, unless the tense puts it
 			// in the year before or after.
-			y = pub.Year()
-			if fut := future(); fut && last < int(pub.Month()) {
-				y++
-			} else if !fut && first > int(pub.Month()) {
-				y--
-			}
+			y = spanYear(pub, first, last, future())
 		}
 		return spanValue(y, first, y, last, kind)
 	case "monthspan":
@@ -301,14 +296,7 @@ func dateValue(kind string, g func(int) string, a dateAnchor, future func() bool
 		case pub.IsZero():
 			return Value{}, false
 		default:
-			// The span's latest occurrence in a past clause, its next in a
-			// future one, as a quarter's.
-			y = pub.Year()
-			if fut := future(); fut && last < int(pub.Month()) {
-				y++
-			} else if !fut && first > int(pub.Month()) {
-				y--
-			}
+			y = spanYear(pub, first, last, future())
 		}
 		precision := "fuzzy" // an interval of months
 		if last-first == 2 && first%3 == 1 {
@@ -551,6 +539,20 @@ func yearValue(y int) (Value, bool) {
 		return Value{}, false
 	}
 	return Value{Type: ValueDate, From: y*10000 + 101, To: y*10000 + 1231, DatePrecision: "year"}, true
+}
+
+// spanYear is the year of a span of months (first to last) named without
+// one: the publication's, unless the tense puts it in the year before (a
+// past clause about months still to come) or after (a future clause about
+// months gone).
+func spanYear(pub time.Time, first, last int, future bool) int {
+	y := pub.Year()
+	if future && last < int(pub.Month()) {
+		y++
+	} else if !future && first > int(pub.Month()) {
+		y--
+	}
+	return y
 }
 
 func spanValue(y1, m1, y2, m2 int, precision string) (Value, bool) {

@@ -92,19 +92,25 @@ func wrapLine(s string, width int) []string {
 	return lines
 }
 
+// pastEscape returns where the colour sequence at s[i] (ESC [ ... final
+// byte) ends.
+func pastEscape(s string, i int) int {
+	j := i + 1
+	if j < len(s) && s[j] == '[' {
+		j++
+		for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
+			j++
+		}
+	}
+	return j + 1
+}
+
 // columns is how many terminal columns s takes.
 func columns(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
-		if s[i] == '\033' { // CSI ... final byte
-			j := i + 1
-			if j < len(s) && s[j] == '[' {
-				j++
-				for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
-					j++
-				}
-			}
-			i = j + 1
+		if s[i] == '\033' {
+			i = pastEscape(s, i)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -128,14 +134,7 @@ func splitColumns(s string, n int) (string, string) {
 	cols := 0
 	for i := 0; i < len(s); {
 		if s[i] == '\033' {
-			j := i + 1
-			if j < len(s) && s[j] == '[' {
-				j++
-				for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
-					j++
-				}
-			}
-			i = j + 1
+			i = pastEscape(s, i)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
