@@ -159,7 +159,7 @@ func StoredListing(ctx context.Context, st *store.Store) (l *rules.Listing, ok b
 	}
 	entries := make([]rules.Security, len(rows))
 	for i, r := range rows {
-		entries[i] = rules.Security{Symbol: r.Symbol, Exchange: r.Exchange, Company: r.Company}
+		entries[i] = rules.Security{Symbol: r.Symbol, Exchange: r.Exchange, Company: r.Company, Listed: r.Listed, Delisted: r.Delisted}
 	}
 	return rules.NewListing(ls[0].Name, ls[0].Date, entries), true, nil
 }

@@ -280,7 +280,7 @@ func (r *run) holdingsBefore(cs []*extract.Claim) (placed, unplaced []*extract.C
 			continue
 		}
 		cp := *c
-		cp.Period = itoa(d/10000) + "-" + twoDigits(d/100%100) + "-" + twoDigits(d%100)
+		cp.Period = dayString(d)
 		placed = append(placed, &cp)
 	}
 	return placed, unplaced

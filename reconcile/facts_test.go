@@ -109,3 +109,40 @@ func TestFactKeysKeepFindingIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestTickerHistory: with a listing history a symbol is checked as of its
+// article: the company's while it traded, a finding once it was given up,
+// and still a finding when the symbol was never the company's.
+func TestTickerHistory(t *testing.T) {
+	set, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := extract.New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listing, err := rules.ParseListing("history.csv", strings.NewReader("symbol,company,exchange,listed,delisted\n"+
+		"ORBT,Orbital Holdings Inc.,NYSE,2015-03-02,2024-06-30\nORBT,Orbit Foods Corp.,NASDAQ,2025-01-15,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(published string) []Finding {
+		day, _ := time.Parse("2006-01-02", published)
+		cs, err := x.ExtractText("a.txt", "Orbital Holdings (NYSE: ORBT) said it would buy Vega Robotics.", day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range cs {
+			cs[i].Published = published
+		}
+		return Reconcile(cs, Options{Rules: set, Listing: listing})
+	}
+	if fs := check("2022-05-02"); len(fs) != 0 {
+		t.Errorf("while Orbital traded as ORBT: %+v", fs)
+	}
+	fs := check("2025-05-02")
+	if len(fs) != 1 || fs[0].Type != TypeUnverifiedTicker || !strings.Contains(fs[0].Message, "listed 2015-03-02 to 2024-06-30") {
+		t.Fatalf("after Orbital gave ORBT up: %+v", fs)
+	}
+}

@@ -40,6 +40,11 @@ func (r *run) checkTicker(c *extract.Claim) {
 		}
 	}
 	v := listing.Verify(symbol, exchange, r.names(c.Subject))
+	if pub, ok := parseAnchor(c.Published); ok && listing.HasHistory() {
+		// A listing history answers as of the article: a symbol the
+		// company gave up later, or took since, is judged by its day.
+		v = listing.VerifyAt(symbol, exchange, r.names(c.Subject), dayString(pub.from))
+	}
 	if v.Status == rules.Listed {
 		return
 	}
@@ -88,6 +93,8 @@ func (r *run) checkTicker(c *extract.Claim) {
 	case rules.OtherExchange:
 		msg = fmt.Sprintf("%s trades on %s, not %s", symbol, listedExchanges(v.Listed), exchange)
 		sev = SeverityMedium
+	case rules.NotListedThen:
+		msg = fmt.Sprintf("%s was not %s's symbol when the article was written (%s): %s", where, c.Subject, c.Published, listedSpans(v.Listed))
 	}
 	// Sides keep what the articles say apart from the proof that the
 	// company is private, so that a report can quote a few of the first
@@ -114,6 +121,28 @@ func (r *run) checkTicker(c *extract.Claim) {
 	}
 	r.tickers.at[fingerprint] = len(r.tickers.out)
 	r.tickers.out = append(r.tickers.out, f)
+}
+
+// listedSpans says when the securities traded: "listed 2015-03-02 to
+// 2024-06-30".
+func listedSpans(ss []rules.Security) string {
+	var parts []string
+	for _, s := range ss {
+		from, to := s.Listed, s.Delisted
+		if from == "" {
+			from = "before the listing began"
+		}
+		if to == "" {
+			to = "now"
+		}
+		parts = append(parts, "listed "+from+" to "+to)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// dayString writes a YYYYMMDD day number as YYYY-MM-DD.
+func dayString(d int) string {
+	return itoa(d/10000) + "-" + twoDigits(d/100%100) + "-" + twoDigits(d%100)
 }
 
 func fingerprint(c *extract.Claim) string {

@@ -19,6 +19,15 @@ type Security struct {
 	Symbol   string
 	Exchange string
 	Company  string
+	// Listed and Delisted bound when the company traded under the symbol
+	// (YYYY-MM-DD), in a listing history; empty: since before the listing
+	// began, or still listed.
+	Listed, Delisted string
+}
+
+// tradingOn says whether the security traded on day (YYYY-MM-DD).
+func (s Security) tradingOn(day string) bool {
+	return (s.Listed == "" || s.Listed <= day) && (s.Delisted == "" || day < s.Delisted)
 }
 
 // Listing is a snapshot of listed securities, looked up by symbol. It is
@@ -28,6 +37,7 @@ type Listing struct {
 	Date string // YYYY-MM-DD the snapshot was taken; empty when unknown
 
 	bySymbol map[string][]listed
+	history  bool // some security has listing dates: a symbol's past is known
 }
 
 // listed is a security with its company name normalised once, for matching.
@@ -60,10 +70,11 @@ func (l *Listing) add(e Security) {
 		return
 	}
 	for _, have := range l.bySymbol[k] {
-		if have.Exchange == e.Exchange {
+		if have.Exchange == e.Exchange && have.Listed == e.Listed && have.Delisted == e.Delisted {
 			return
 		}
 	}
+	l.history = l.history || e.Listed != "" || e.Delisted != ""
 	l.bySymbol[k] = append(l.bySymbol[k], listed{Security: e, name: normalizeCompany(e.Company)})
 }
 
@@ -133,7 +144,11 @@ const (
 	NotListed                          // the listing has no such symbol
 	OtherCompany                       // the symbol is listed, to another company
 	OtherExchange                      // the symbol is the company's, but listed on another exchange than the one named
+	NotListedThen                      // the symbol was the company's, but not on the day asked (a listing history)
 )
+
+// HasHistory says whether the listing knows when its securities traded.
+func (l *Listing) HasHistory() bool { return l.history }
 
 func (s VerdictStatus) String() string {
 	switch s {
@@ -145,6 +160,8 @@ func (s VerdictStatus) String() string {
 		return "listed to another company"
 	case OtherExchange:
 		return "listed on another exchange"
+	case NotListedThen:
+		return "not listed then"
 	}
 	return fmt.Sprintf("VerdictStatus(%d)", int(s))
 }
@@ -165,7 +182,36 @@ type Verdict struct {
 // exchange are checked. A listed security whose exchange the listing does
 // not give (SEC company_tickers.json) agrees with any exchange.
 func (l *Listing) Verify(symbol, exchange string, names []string) Verdict {
+	var now []listed
+	for _, s := range l.bySymbol[SymbolKey(symbol)] {
+		if s.Delisted == "" {
+			now = append(now, s)
+		}
+	}
+	return l.verifyAmong(now, symbol, exchange, names)
+}
+
+// VerifyAt is Verify as of day (YYYY-MM-DD), for a listing history: a
+// symbol the company traded under only before or after day is
+// NotListedThen, its securities in Listed.
+func (l *Listing) VerifyAt(symbol, exchange string, names []string, day string) Verdict {
+	var then []listed
 	all := l.bySymbol[SymbolKey(symbol)]
+	for _, s := range all {
+		if s.tradingOn(day) {
+			then = append(then, s)
+		}
+	}
+	v := l.verifyAmong(then, symbol, exchange, names)
+	if v.Status == NotListed || v.Status == OtherCompany {
+		if other := l.verifyAmong(all, symbol, exchange, names); other.Status == Listed || other.Status == OtherExchange {
+			return Verdict{Status: NotListedThen, Listed: other.Listed}
+		}
+	}
+	return v
+}
+
+func (l *Listing) verifyAmong(all []listed, symbol, exchange string, names []string) Verdict {
 	if len(all) == 0 {
 		return Verdict{Status: NotListed}
 	}

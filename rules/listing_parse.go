@@ -3,6 +3,7 @@ package rules
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,7 +14,8 @@ import (
 
 // listingFormats is what an unrecognised listing is told it may be.
 const listingFormats = "want NASDAQ nasdaqlisted.txt or otherlisted.txt (a \"Symbol|Security Name|...\" or \"ACT Symbol|Security Name|Exchange|...\" header), " +
-	"SEC company_tickers.json or company_tickers_exchange.json, or claimcheck's symbol|exchange|company rows"
+	"SEC company_tickers.json or company_tickers_exchange.json, claimcheck's symbol|exchange|company rows, " +
+	"or a listing history (a \"symbol,company,exchange,listed,delisted\" CSV header)"
 
 // ParseListing reads a listing, telling its format by its first bytes:
 //
@@ -52,6 +54,8 @@ func ParseListing(name string, r io.Reader) (*Listing, error) {
 		return parseSECJSON(name, br)
 	case bytes.HasPrefix(first, []byte("Symbol|")), bytes.HasPrefix(first, []byte("ACT Symbol|")):
 		return parseSymbolDirectory(name, br)
+	case bytes.HasPrefix(bytes.ToLower(first), []byte("symbol,company")):
+		return parseHistory(name, br)
 	case first[0] == '#' || bytes.Count(first, []byte("|")) == 2:
 		return parseBundled(name, br)
 	}
@@ -378,4 +382,49 @@ func parseSECJSON(name string, r io.Reader) (*Listing, error) {
 		l.add(s)
 	}
 	return l, nil
+}
+
+// parseHistory reads a listing history: a CSV with the header
+// symbol,company,exchange,listed,delisted, one row a time a company traded
+// under a symbol, the dates YYYY-MM-DD and empty when open (listed before
+// the history begins, or still listed). Assembled from the exchanges'
+// delisting notices and the SEC's filings, it lets a symbol be checked as
+// of an article's date: one a company gave up before the article, or took
+// after it, is no symbol of the company's then.
+func parseHistory(name string, r io.Reader) (*Listing, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = 5
+	cr.TrimLeadingSpace = true
+	if _, err := cr.Read(); err != nil {
+		return nil, fmt.Errorf("listing %s: %w", name, err)
+	}
+	var entries []Security
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("listing %s: %w", name, err)
+		}
+		line, _ := cr.FieldPos(0)
+		for _, d := range rec[3:5] {
+			if d != "" {
+				if _, err := time.Parse("2006-01-02", d); err != nil {
+					return nil, fmt.Errorf("listing %s:%d: date %q: want YYYY-MM-DD or empty", name, line, d)
+				}
+			}
+		}
+		if rec[3] != "" && rec[4] != "" && rec[4] <= rec[3] {
+			return nil, fmt.Errorf("listing %s:%d: delisted %s is not after listed %s", name, line, rec[4], rec[3])
+		}
+		if strings.TrimSpace(rec[0]) == "" {
+			return nil, fmt.Errorf("listing %s:%d: a row needs a symbol", name, line)
+		}
+		entries = append(entries, Security{Symbol: rec[0], Company: rec[1], Exchange: rec[2], Listed: rec[3], Delisted: rec[4]})
+	}
+	if len(entries) == 0 {
+		return nil, fmt.Errorf("listing %s: no rows under the header", name)
+	}
+	return NewListing(name, "", entries), nil
 }

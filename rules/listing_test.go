@@ -41,11 +41,11 @@ func TestListingParse(t *testing.T) {
 			"MERC|Mercer International Inc. - Common Stock|Q|N|N|100|N|\r\n" +
 			"ZXZZT|NASDAQ TEST STOCK|G|Y|N|100|N|N\r\n" +
 			"File Creation Time: 0822202600:15|||||||\r\n",
-			"2026-08-22", []Security{{"MERC", "NASDAQ", "Mercer International Inc. - Common Stock"}, {"NVDA", "NASDAQ", "NVIDIA Corporation - Common Stock"}}},
+			"2026-08-22", []Security{{Symbol: "MERC", Exchange: "NASDAQ", Company: "Mercer International Inc. - Common Stock"}, {Symbol: "NVDA", Exchange: "NASDAQ", Company: "NVIDIA Corporation - Common Stock"}}},
 		{"nasdaqlisted LF, empty fields, no date", nasdaqHeader + "\nAAPL|Apple Inc. Common Stock||N||100||N\n\n",
-			"", []Security{{"AAPL", "NASDAQ", "Apple Inc. Common Stock"}}},
+			"", []Security{{Symbol: "AAPL", Exchange: "NASDAQ", Company: "Apple Inc. Common Stock"}}},
 		{"nasdaqlisted with a byte-order mark", "\ufeff" + nasdaqHeader + "\nAAPL|Apple Inc.|||||| \n",
-			"", []Security{{"AAPL", "NASDAQ", "Apple Inc."}}},
+			"", []Security{{Symbol: "AAPL", Exchange: "NASDAQ", Company: "Apple Inc."}}},
 		{"otherlisted", otherHeader + "\r\n" +
 			"AI|C3.ai Inc. Class A Common Stock|N|AI||100|N|AI\r\n" +
 			"BRK.B|Berkshire Hathaway Inc.|N|BRK.B||100|N|BRK.B\r\n" +
@@ -56,27 +56,27 @@ func TestListingParse(t *testing.T) {
 			"XYZW|Someone on IEX|V|XYZW||100||XYZW\r\n" +
 			"File Creation Time: 0131202512:00|||||||\r\n",
 			"2025-01-31", []Security{
-				{"AI", "NYSE", "C3.ai Inc. Class A Common Stock"}, {"BRK.B", "NYSE", "Berkshire Hathaway Inc."},
-				{"CBOE", "Cboe BZX", "Cboe Global Markets Inc."}, {"IMO", "NYSE American", "Imperial Oil Limited Common Stock"},
-				{"SPY", "NYSE Arca", "SPDR S&P 500 ETF Trust"}, {"XYZW", "IEX", "Someone on IEX"}}},
+				{Symbol: "AI", Exchange: "NYSE", Company: "C3.ai Inc. Class A Common Stock"}, {Symbol: "BRK.B", Exchange: "NYSE", Company: "Berkshire Hathaway Inc."},
+				{Symbol: "CBOE", Exchange: "Cboe BZX", Company: "Cboe Global Markets Inc."}, {Symbol: "IMO", Exchange: "NYSE American", Company: "Imperial Oil Limited Common Stock"},
+				{Symbol: "SPY", Exchange: "NYSE Arca", Company: "SPDR S&P 500 ETF Trust"}, {Symbol: "XYZW", Exchange: "IEX", Company: "Someone on IEX"}}},
 		{"SEC company_tickers.json", `{"0":{"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."},
  "1":{"cik_str":1045810,"ticker":"nvda","title":"NVIDIA CORP"}}`,
-			"", []Security{{"AAPL", "", "Apple Inc."}, {"NVDA", "", "NVIDIA CORP"}}},
+			"", []Security{{Symbol: "AAPL", Exchange: "", Company: "Apple Inc."}, {Symbol: "NVDA", Exchange: "", Company: "NVIDIA CORP"}}},
 		{"SEC company_tickers_exchange.json", `{"fields":["cik","name","ticker","exchange"],"data":[
 [320193,"Apple Inc.","AAPL","Nasdaq"],
 [1067983,"BERKSHIRE HATHAWAY INC","BRK-B","NYSE"],
 [1000045,"Nicholas Financial","NICK","OTC"],
 [1000001,"Cboe Listed Co","CBX","CBOE"],
 [1000002,"No Exchange Co","NOEX",null]]}`,
-			"", []Security{{"AAPL", "NASDAQ", "Apple Inc."}, {"BRK-B", "NYSE", "BERKSHIRE HATHAWAY INC"},
-				{"CBX", "Cboe BZX", "Cboe Listed Co"}, {"NICK", "OTC", "Nicholas Financial"}, {"NOEX", "", "No Exchange Co"}}},
+			"", []Security{{Symbol: "AAPL", Exchange: "NASDAQ", Company: "Apple Inc."}, {Symbol: "BRK-B", Exchange: "NYSE", Company: "BERKSHIRE HATHAWAY INC"},
+				{Symbol: "CBX", Exchange: "Cboe BZX", Company: "Cboe Listed Co"}, {Symbol: "NICK", Exchange: "OTC", Company: "Nicholas Financial"}, {Symbol: "NOEX", Exchange: "", Company: "No Exchange Co"}}},
 		{"SEC exchange file, data before fields", `{"data":[[1,"Acme Corp","ACME","NYSE"]],"fields":["cik","name","ticker","exchange"]}`,
-			"", []Security{{"ACME", "NYSE", "Acme Corp"}}},
+			"", []Security{{Symbol: "ACME", Exchange: "NYSE", Company: "Acme Corp"}}},
 		{"bundled", "# a comment\n# date: 2026-08-22\n\nMETA|NASDAQ|Meta Platforms, Inc.\nbrk.b | NYSE | Berkshire Hathaway Inc. Class B\nAI|NYSE|C3.ai, Inc.\n",
-			"2026-08-22", []Security{{"AI", "NYSE", "C3.ai, Inc."}, {"BRK.B", "NYSE", "Berkshire Hathaway Inc. Class B"}, {"META", "NASDAQ", "Meta Platforms, Inc."}}},
-		{"bundled without comments", "AAPL|Nasdaq|Apple Inc.\r\n", "", []Security{{"AAPL", "NASDAQ", "Apple Inc."}}},
+			"2026-08-22", []Security{{Symbol: "AI", Exchange: "NYSE", Company: "C3.ai, Inc."}, {Symbol: "BRK.B", Exchange: "NYSE", Company: "Berkshire Hathaway Inc. Class B"}, {Symbol: "META", Exchange: "NASDAQ", Company: "Meta Platforms, Inc."}}},
+		{"bundled without comments", "AAPL|Nasdaq|Apple Inc.\r\n", "", []Security{{Symbol: "AAPL", Exchange: "NASDAQ", Company: "Apple Inc."}}},
 		{"duplicate kept once", "AAPL|NASDAQ|Apple Inc.\nAAPL|NASDAQ|Apple again\nAAPL|NYSE|Apple on NYSE\n",
-			"", []Security{{"AAPL", "NASDAQ", "Apple Inc."}, {"AAPL", "NYSE", "Apple on NYSE"}}},
+			"", []Security{{Symbol: "AAPL", Exchange: "NASDAQ", Company: "Apple Inc."}, {Symbol: "AAPL", Exchange: "NYSE", Company: "Apple on NYSE"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -138,9 +138,9 @@ func TestListingParseErrors(t *testing.T) {
 
 func TestListingLookup(t *testing.T) {
 	l := NewListing("t", "2026-08-22", []Security{
-		{"BRK.B", "NYSE", "Berkshire Hathaway Inc. Class B"},
-		{"brk.a", "New York Stock Exchange", "Berkshire Hathaway Inc. Class A"},
-		{"AAPL", "NasdaqGS", "Apple Inc."},
+		{Symbol: "BRK.B", Exchange: "NYSE", Company: "Berkshire Hathaway Inc. Class B"},
+		{Symbol: "brk.a", Exchange: "New York Stock Exchange", Company: "Berkshire Hathaway Inc. Class A"},
+		{Symbol: "AAPL", Exchange: "NasdaqGS", Company: "Apple Inc."},
 	})
 	if l.Len() != 3 {
 		t.Errorf("Len = %d, want 3", l.Len())
@@ -168,14 +168,14 @@ func TestListingLookup(t *testing.T) {
 
 func TestListingVerify(t *testing.T) {
 	l := NewListing("t", "", []Security{
-		{"META", "NASDAQ", "Meta Platforms Inc. Class A Common Stock"},
-		{"NVDA", "NASDAQ", "NVIDIA Corporation Common Stock"},
-		{"AI", "NYSE", "C3.ai Inc. Class A Common Stock"},
-		{"MERC", "NASDAQ", "Mercer International Inc. Common Stock"},
-		{"AAPL", "NASDAQ", "Apple Inc. Common Stock"},
-		{"GOOGL", "NASDAQ", "Alphabet Inc. Class A Common Stock"},
-		{"BRK.B", "NYSE", "Berkshire Hathaway Inc."},
-		{"SECX", "", "SEC Only Corp"}, // from company_tickers.json: no exchange
+		{Symbol: "META", Exchange: "NASDAQ", Company: "Meta Platforms Inc. Class A Common Stock"},
+		{Symbol: "NVDA", Exchange: "NASDAQ", Company: "NVIDIA Corporation Common Stock"},
+		{Symbol: "AI", Exchange: "NYSE", Company: "C3.ai Inc. Class A Common Stock"},
+		{Symbol: "MERC", Exchange: "NASDAQ", Company: "Mercer International Inc. Common Stock"},
+		{Symbol: "AAPL", Exchange: "NASDAQ", Company: "Apple Inc. Common Stock"},
+		{Symbol: "GOOGL", Exchange: "NASDAQ", Company: "Alphabet Inc. Class A Common Stock"},
+		{Symbol: "BRK.B", Exchange: "NYSE", Company: "Berkshire Hathaway Inc."},
+		{Symbol: "SECX", Exchange: "", Company: "SEC Only Corp"}, // from company_tickers.json: no exchange
 	})
 	tests := []struct {
 		symbol, exchange string
@@ -525,5 +525,54 @@ func BenchmarkListingVerify(b *testing.B) {
 	for b.Loop() {
 		l.Verify("MERC", "NASDAQ", []string{"Mercor", "Mercor AI"})
 		l.Verify("META", "", []string{"Meta", "Meta Platforms", "Facebook"})
+	}
+}
+
+// TestListingHistory: a history says when a company traded under a symbol,
+// so a symbol is checked as of an article's date.
+func TestListingHistory(t *testing.T) {
+	data := "symbol,company,exchange,listed,delisted\n" +
+		"ORBT,Orbital Holdings Inc.,NYSE,2015-03-02,2024-06-30\n" +
+		"ORBT,Orbit Foods Corp.,NASDAQ,2025-01-15,\n" +
+		"VEGA,Vega Robotics Inc.,NASDAQ,,\n"
+	l, err := ParseListing("history.csv", strings.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !l.HasHistory() {
+		t.Fatal("a listing with dates has no history")
+	}
+	tests := []struct {
+		symbol, company, day string
+		want                 VerdictStatus
+	}{
+		{"ORBT", "Orbital Holdings", "2020-05-01", Listed},
+		{"ORBT", "Orbital Holdings", "2025-03-01", NotListedThen},
+		{"ORBT", "Orbit Foods", "2025-03-01", Listed},
+		{"ORBT", "Orbit Foods", "2020-05-01", NotListedThen},
+		{"ORBT", "Helix Robotics", "2020-05-01", OtherCompany},
+		{"VEGA", "Vega Robotics", "2001-01-01", Listed},
+		{"NOPE", "Vega Robotics", "2020-05-01", NotListed},
+	}
+	for _, tc := range tests {
+		if got := l.VerifyAt(tc.symbol, "", []string{tc.company}, tc.day).Status; got != tc.want {
+			t.Errorf("%s for %s on %s: %v, want %v", tc.symbol, tc.company, tc.day, got, tc.want)
+		}
+	}
+	// Today's question: the one still listed.
+	if got := l.Verify("ORBT", "", []string{"Orbit Foods"}).Status; got != Listed {
+		t.Errorf("Verify today: %v", got)
+	}
+	if got := l.Verify("ORBT", "", []string{"Orbital Holdings"}).Status; got != OtherCompany {
+		t.Errorf("a delisted holder today: %v, want listed to another company", got)
+	}
+	for _, bad := range []string{
+		"symbol,company,exchange,listed,delisted\nORBT,Orbital,NYSE,2015-3-2,\n",
+		"symbol,company,exchange,listed,delisted\nORBT,Orbital,NYSE,2020-01-01,2019-01-01\n",
+		"symbol,company,exchange,listed,delisted\n,Orbital,NYSE,,\n",
+	} {
+		if _, err := ParseListing("bad.csv", strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "bad.csv:2") {
+			t.Errorf("%q: error %v, want one naming line 2", bad, err)
+		}
 	}
 }

@@ -9,7 +9,10 @@ import (
 )
 
 // ListingEntry is one security of an imported ticker listing.
-type ListingEntry struct{ Symbol, Exchange, Company string }
+type ListingEntry struct {
+	Symbol, Exchange, Company string
+	Listed, Delisted          string // a listing history's dates, YYYY-MM-DD; empty when open
+}
 
 // Listing is an imported listing: its name, the date its publisher gave
 // it, and when it was imported.
@@ -30,13 +33,13 @@ func (s *Store) ImportListing(ctx context.Context, name, date string, entries []
 			time.Now().UTC().Format(time.RFC3339Nano)); err != nil {
 			return err
 		}
-		st, err := tx.PrepareContext(ctx, "INSERT INTO listing_entries (listing, symbol, exchange, company) VALUES (?,?,?,?)")
+		st, err := tx.PrepareContext(ctx, "INSERT INTO listing_entries (listing, symbol, exchange, company, listed, delisted) VALUES (?,?,?,?,?,?)")
 		if err != nil {
 			return err
 		}
 		defer st.Close()
 		for _, e := range entries {
-			if _, err := st.ExecContext(ctx, name, e.Symbol, e.Exchange, e.Company); err != nil {
+			if _, err := st.ExecContext(ctx, name, e.Symbol, e.Exchange, e.Company, e.Listed, e.Delisted); err != nil {
 				return err
 			}
 		}
@@ -81,7 +84,7 @@ func (s *Store) ListingEntries(ctx context.Context, name string) ([]ListingEntry
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT symbol, exchange, company FROM listing_entries WHERE listing = ? ORDER BY symbol, exchange, rowid", name)
+	rows, err := s.db.QueryContext(ctx, "SELECT symbol, exchange, company, listed, delisted FROM listing_entries WHERE listing = ? ORDER BY symbol, exchange, rowid", name)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +92,7 @@ func (s *Store) ListingEntries(ctx context.Context, name string) ([]ListingEntry
 	var out []ListingEntry
 	for rows.Next() {
 		var e ListingEntry
-		if err := rows.Scan(&e.Symbol, &e.Exchange, &e.Company); err != nil {
+		if err := rows.Scan(&e.Symbol, &e.Exchange, &e.Company, &e.Listed, &e.Delisted); err != nil {
 			return nil, err
 		}
 		out = append(out, e)

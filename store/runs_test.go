@@ -87,11 +87,12 @@ func TestRuns(t *testing.T) {
 func TestImportListing(t *testing.T) {
 	ctx := context.Background()
 	s, _ := openTemp(t)
-	nasdaq := []ListingEntry{{"MSFT", "NASDAQ", "Microsoft Corp"}, {"AAPL", "NASDAQ", "Apple Inc."}}
+	nasdaq := []ListingEntry{{Symbol: "MSFT", Exchange: "NASDAQ", Company: "Microsoft Corp"},
+		{Symbol: "AAPL", Exchange: "NASDAQ", Company: "Apple Inc.", Listed: "1980-12-12"}}
 	if err := s.ImportListing(ctx, "nasdaq", "2024-11-01", nasdaq); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ImportListing(ctx, "sec", "2024-10-01", []ListingEntry{{"IBM", "NYSE", "IBM"}}); err != nil {
+	if err := s.ImportListing(ctx, "sec", "2024-10-01", []ListingEntry{{Symbol: "IBM", Exchange: "NYSE", Company: "IBM"}}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.ListingEntries(ctx, "nasdaq")
@@ -99,7 +100,8 @@ func TestImportListing(t *testing.T) {
 		t.Fatalf("ListingEntries = %v, %v; want %v", got, err, want)
 	}
 	// Importing again replaces the listing, and makes it the latest.
-	again := []ListingEntry{{"GOOG", "NASDAQ", "Alphabet Inc."}}
+	// A history's dates come back as they went in.
+	again := []ListingEntry{{Symbol: "GOOG", Exchange: "NASDAQ", Company: "Alphabet Inc.", Listed: "2004-08-19", Delisted: "2015-10-02"}}
 	if err := s.ImportListing(ctx, "nasdaq", "2024-12-01", again); err != nil {
 		t.Fatal(err)
 	}

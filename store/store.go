@@ -209,6 +209,9 @@ var migrations = []string{
 	// The references a claim's sentence made to its parties ("its":
 	// Mercor), JSON; '' for none.
 	`ALTER TABLE claims ADD COLUMN refs TEXT NOT NULL DEFAULT ''`,
+	// A listing history's dates: when a company traded under a symbol.
+	`ALTER TABLE listing_entries ADD COLUMN listed TEXT NOT NULL DEFAULT '';
+	ALTER TABLE listing_entries ADD COLUMN delisted TEXT NOT NULL DEFAULT '';`,
 }
 
 // SchemaVersion is the schema this build reads and writes.

@@ -46,7 +46,7 @@ func runTickers(ctx context.Context, e *env, args []string) error {
 	defer st.Close()
 	var rows []store.ListingEntry
 	for _, s := range l.Entries() {
-		rows = append(rows, store.ListingEntry{Symbol: s.Symbol, Exchange: s.Exchange, Company: s.Company})
+		rows = append(rows, store.ListingEntry{Symbol: s.Symbol, Exchange: s.Exchange, Company: s.Company, Listed: s.Listed, Delisted: s.Delisted})
 	}
 	if err := st.ImportListing(ctx, l.Name, l.Date, rows); err != nil {
 		return err
