@@ -1916,3 +1916,38 @@ func buildPrivacy(c *sentCtx) {
 		}
 	}
 }
+
+// shareCountRe is a count of a company's shares: "its 150 million shares
+// outstanding", "1.2 billion ordinary shares".
+var shareCountRe = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|billion|thousand|mn|bn|m)?\s+(?:(?:common|ordinary|outstanding|issued|class [a-z])\s+)*shares\b`)
+
+// buildShareCounts records how many shares a company has, as evidence for
+// the price-per-share check: the holder is the possessive before the
+// count ("its 150 million shares"), else the company named just before.
+func buildShareCounts(c *sentCtx) {
+	for _, loc := range c.scan.findAll(shareCountRe, true) {
+		if loc[0] > 0 && strings.ContainsAny(c.text[max(0, loc[0]-2):loc[0]], "$€£¥") {
+			continue // "$52 shares": money, not a count
+		}
+		v, step, ok := parseNumber(c.text[loc[2]:loc[3]])
+		if !ok {
+			continue
+		}
+		scale := 1.0
+		if loc[4] >= 0 {
+			scale = scaleOf(c.text[loc[4]:loc[5]])
+		}
+		// A count of shares bought ("bought 150 million shares of Vega") is
+		// no company's count: the holder's own shares are possessed, or
+		// said to be outstanding.
+		owner := c.possessiveNear(loc[0], 2, "")
+		after := strings.ToLower(c.text[loc[0]:min(len(c.text), loc[1]+14)])
+		if !owner.ok() && (strings.Contains(after, "outstanding") || strings.Contains(after, "issued")) {
+			owner = c.nearestBefore(loc[0], 4, "", true)
+		}
+		if !owner.ok() || v*scale < 1000 {
+			continue
+		}
+		c.add(Claim{Kind: KindShareCount, Subject: owner.name, Value: Value{Type: ValueCount, Lo: v * scale, Hi: v * scale, Step: step * scale}}, loc[0], loc[1])
+	}
+}

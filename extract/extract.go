@@ -19,6 +19,11 @@ import (
 // contract, so reports leave it out.
 const KindCompanyStatus Kind = "company_status"
 
+// KindShareCount is internal evidence of how many shares a company has
+// (Value a count): a price per share times it is the deal's equity value,
+// checked against the amount an article states. Reports leave it out.
+const KindShareCount Kind = "share_count"
+
 // Builder is a mechanism that reads claims out of a sentence: one per
 // shape of statement a claim rule can extend (rules.Mechanisms), and the
 // evidence that a company is private.
@@ -37,6 +42,7 @@ var builders = []Builder{
 	{Name: "title", run: buildRoles},
 	{Name: "symbol", run: buildTickers},
 	{Name: "private", run: buildPrivacy},
+	{Name: "shares", run: buildShareCounts},
 }
 
 // validateBuilders checks that every mechanism a rule can extend has its
@@ -171,7 +177,7 @@ func New(set *rules.Set) (*Extractor, error) {
 // stretches of them: the scanner prefilters them.
 func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 	w := newWordClasses(set)
-	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, fractionRe, multipleRe, countRe, tickerRe, w.followSuit, w.idiom, w.relationship}
+	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, fractionRe, shareCountRe, multipleRe, countRe, tickerRe, w.followSuit, w.idiom, w.relationship}
 	for _, p := range datePatterns {
 		res = append(res, p.re)
 	}

@@ -180,3 +180,35 @@ func TestPeriodStaysInItsClause(t *testing.T) {
 		t.Fatalf("no $50 million investment in %+v", cs)
 	}
 }
+
+// TestShareCounts: a company's own shares are evidence for the price-per-
+// share check; shares bought of another are not its count.
+func TestShareCounts(t *testing.T) {
+	x := builtinExtractor(t)
+	tests := []struct {
+		text, owner string
+		count       float64
+	}{
+		{"Calloway will pay $52 a share for Brisk Systems' 150 million shares outstanding.", "Brisk Systems", 150e6},
+		{"Brisk Systems has 1.2 billion ordinary shares outstanding.", "Brisk Systems", 1.2e9},
+		{"Orbital Systems bought 150 million shares of Vega Robotics.", "", 0},
+	}
+	for _, tc := range tests {
+		cs, err := x.ExtractText("a.txt", tc.text, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []Claim
+		for _, c := range cs {
+			if c.Kind == KindShareCount {
+				got = append(got, c)
+			}
+		}
+		switch {
+		case tc.owner == "" && len(got) != 0:
+			t.Errorf("%q: counted %+v", tc.text, got)
+		case tc.owner != "" && (len(got) != 1 || got[0].Subject != tc.owner || got[0].Value.Lo != tc.count):
+			t.Errorf("%q: got %+v, want %s with %g", tc.text, got, tc.owner, tc.count)
+		}
+	}
+}

@@ -18,6 +18,7 @@ func (r *run) articleArithmetic(cs []*extract.Claim) []Finding {
 	out = append(out, r.stakeTimesValuation(cs)...)
 	out = append(out, r.preMoneyPlusInvestment(cs)...)
 	out = append(out, r.partsVsTotal(cs)...)
+	out = append(out, r.perShareTimesShares(cs)...)
 	out = append(out, r.percentChanges(cs)...)
 	return append(out, r.multiples(cs)...)
 }
@@ -124,6 +125,66 @@ func (r *run) stakeTimesValuation(cs []*extract.Claim) []Finding {
 		break
 	}
 	return out
+}
+
+// agreedPrice says whether a figure is a deal's price as agreed: paid, or
+// to be paid ("will pay"), not talked of or bounded.
+func agreedPrice(c *extract.Claim) bool {
+	return (c.Status == extract.StatusActual || c.Status == extract.StatusExpected || c.Status == extract.StatusConditional) &&
+		c.Aspect != extract.AspectBound && c.Value.Qualifier != "<" && c.Value.Qualifier != "<="
+}
+
+// shareCountSlack widens the shares a price per share is multiplied by:
+// articles count shares basic or fully diluted (options and awards add a
+// few percent), and a deal's amount may be either.
+const shareCountSlack = 0.1
+
+// perShareTimesShares: a price per share times the shares the article
+// says the target has is the deal's equity value; the amount the article
+// states for the deal must be about that.
+func (r *run) perShareTimesShares(cs []*extract.Claim) []Finding {
+	var out []Finding
+	for _, p := range cs {
+		if p.Kind != extract.KindInvestment || p.Value.Rate != "share" || !agreedPrice(p) || p.Subject == "" || p.Object == "" {
+			continue
+		}
+		n := r.pick(cs, func(c *extract.Claim) bool {
+			return c.Kind == extract.KindShareCount && r.canon(c.Subject) == r.canon(p.Object)
+		})
+		v := r.pick(cs, func(c *extract.Claim) bool {
+			return c.Kind == extract.KindInvestment && c.Subject == p.Subject && c.Object == p.Object && agreedPrice(c) &&
+				c.Value.Rate == "" && c.Value.Currency == p.Value.Currency && c.Aspect == extract.AspectPlain &&
+				(c.Component == extract.ComponentPlain || c.Component == extract.ComponentUpfront || c.Component == extract.ComponentEquityValue) &&
+				c.Value.Lo >= perShareBelow
+		})
+		if n == nil || v == nil || !sameTime(p, v) {
+			continue
+		}
+		shares := r.interval(n)
+		shares.Lo, shares.Hi = shares.Lo*(1-shareCountSlack), shares.Hi*(1+shareCountSlack)
+		implied := r.interval(p).Mul(shares)
+		if implied.Meets(r.interval(v)) {
+			continue
+		}
+		equity := scaled(p.Value, n.Value.Lo)
+		equity.Rate = ""
+		msg := fmt.Sprintf("%s x %s shares is %s, not %s: %s's price for %s does not fit its share count",
+			DisplayValue(p.Value), shareCount(n.Value.Lo), DisplayValue(equity), DisplayValue(v.Value), p.Subject, p.Object)
+		out = append(out, r.inconsistent(extract.KindInvestment, p.Subject, p.Object, msg, p, n, v))
+		break
+	}
+	return out
+}
+
+// shareCount writes a count of shares: "150 million", "1.2 billion".
+func shareCount(n float64) string {
+	switch {
+	case n >= 1e9:
+		return strconv.FormatFloat(n/1e9, 'f', -1, 64) + " billion"
+	case n >= 1e6:
+		return strconv.FormatFloat(n/1e6, 'f', -1, 64) + " million"
+	}
+	return strconv.FormatFloat(n, 'f', -1, 64)
 }
 
 // sentenceGap is how many bytes may separate two sentences told one after

@@ -27,7 +27,7 @@ type Check struct {
 // the pass that gives it the claims it needs.
 var checks = []Check{
 	{Name: "conflicts", Doc: "claims about the same fact (parties, part of a deal, time anchor) whose values cannot all be true; two people given one chief post at once"},
-	{Name: "arithmetic", Doc: "stated figures that cannot all hold: stake x valuation vs amount, pre-money + new money vs post-money, CAGR vs start and end, a % change vs its two figures, parts vs total in an article, the tranches of a pair's deals vs a running total stated after them, multiples vs the values they relate"},
+	{Name: "arithmetic", Doc: "stated figures that cannot all hold: stake x valuation vs amount, pre-money + new money vs post-money, CAGR vs start and end, a % change vs its two figures, parts vs total in an article, the tranches of a pair's deals vs a running total stated after them, a price per share times the target's shares vs the deal's amount, multiples vs the values they relate"},
 	{Name: "tickers", Doc: "symbols not listed (in a listing no newer than the article), listed to another company or exchange, or given to a private company"},
 }
 

@@ -276,6 +276,12 @@ func TestArticleSets(t *testing.T) {
 		{"an appositive says a company is private, a later sentence gives it a symbol", []article{
 			{"a.txt", "Orbital will buy a stake in Helix Robotics, a privately held maker of drones. Helix Robotics (NASDAQ: HLXR) will build a plant.", "2024-09-18"},
 		}, []want{{TypeUnverifiedTicker, extract.KindTicker, []string{"NASDAQ: HLXR"}, "Helix Robotics is private"}}},
+		{"a price per share times the shares against the deal's amount", []article{
+			{"a.txt", "Calloway Industries will buy Brisk Systems for $12 billion. Calloway will pay $52 a share for Brisk's 150 million shares outstanding.", "2025-11-04"},
+		}, []want{{TypeInconsistent, extract.KindInvestment, []string{"$52 a share", "$12 billion"}, "$52 a share x 150 million shares is about $7.8 billion, not $12 billion"}}},
+		{"a price per share times the shares that holds", []article{
+			{"a.txt", "Calloway Industries will buy Brisk Systems for $7.8 billion. Calloway will pay $52 a share for Brisk's 150 million shares outstanding.", "2025-11-04"},
+		}, nil},
 		{"a company's cagr that holds", []article{
 			{"a.txt", "Helix Robotics' sales grew from $80 million in 2021 to $180 million in 2024, a compound annual growth rate of 31%.", "2024-09-18"},
 		}, nil},
