@@ -114,14 +114,7 @@ func TestFactKeysKeepFindingIDs(t *testing.T) {
 // article: the company's while it traded, a finding once it was given up,
 // and still a finding when the symbol was never the company's.
 func TestTickerHistory(t *testing.T) {
-	set, err := rules.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := extract.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set, x := builtinExtractor(t)
 	listing, err := rules.ParseListing("history.csv", strings.NewReader("symbol,company,exchange,listed,delisted\n"+
 		"ORBT,Orbital Holdings Inc.,NYSE,2015-03-02,2024-06-30\nORBT,Orbit Foods Corp.,NASDAQ,2025-01-15,\n"))
 	if err != nil {

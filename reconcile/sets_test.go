@@ -13,7 +13,8 @@ type article struct {
 	name, text, published string
 }
 
-func reconcileSet(t *testing.T, arts []article) ([]Finding, map[string]extract.Claim) {
+// builtinExtractor is the built-in rules and an extractor over them.
+func builtinExtractor(t *testing.T) (*rules.Set, *extract.Extractor) {
 	t.Helper()
 	set, err := rules.Builtin()
 	if err != nil {
@@ -23,6 +24,12 @@ func reconcileSet(t *testing.T, arts []article) ([]Finding, map[string]extract.C
 	if err != nil {
 		t.Fatal(err)
 	}
+	return set, x
+}
+
+func reconcileSet(t *testing.T, arts []article) ([]Finding, map[string]extract.Claim) {
+	t.Helper()
+	set, x := builtinExtractor(t)
 	var claims []extract.Claim
 	for _, a := range arts {
 		var pub time.Time
