@@ -626,6 +626,7 @@ var (
 	knownAspects    = map[string]bool{"": true, "before": true, "after": true, "tranche": true, "total": true, "initial": true, "bound": true}
 	knownEntities   = map[EntityType]bool{EntityOrg: true, EntityPerson: true, EntityMarket: true, EntityOutlet: true}
 	headcountSigns  = map[string]bool{"+": true, "-": true}
+	knownFrames     = map[string]bool{"": true, "holders": true, "held_by": true, "sale": true, "running_total": true, "relative": true, "deal": true}
 )
 
 // maxEntities is the most entities a rule set may list: each is held in
@@ -749,15 +750,18 @@ func (c *Claim) compile(seenKind map[string]string, pat func(*Pattern)) ErrorLis
 	key := func(list string, i int, key string) *yaml.Node {
 		return firstOf(nodeAt(c.node, list, i, key), nodeAt(c.node, list, i), kindAt)
 	}
+	// windows checks the before and after word counts of item i of list.
+	windows := func(list, what string, i, before, after int) {
+		for name, n := range map[string]int{"before": before, "after": after} {
+			if n < 0 {
+				at(key(list, i, name), "a "+what+"'s before and after windows are word counts: 0 or more")
+			}
+		}
+	}
 	for i := range c.Triggers {
 		t := &c.Triggers[i]
 		pat(&t.Pattern)
-		if t.Before < 0 {
-			at(key("triggers", i, "before"), "a trigger's before and after windows are word counts: 0 or more")
-		}
-		if t.After < 0 {
-			at(key("triggers", i, "after"), "a trigger's before and after windows are word counts: 0 or more")
-		}
+		windows("triggers", "trigger", i, t.Before, t.After)
 		if !knownAspects[t.Aspect] {
 			at(key("triggers", i, "aspect"), fmt.Sprintf("unknown aspect %q", t.Aspect))
 		}
@@ -767,19 +771,14 @@ func (c *Claim) compile(seenKind map[string]string, pat func(*Pattern)) ErrorLis
 		if !knownComponents[t.Component] {
 			at(key("triggers", i, "component"), fmt.Sprintf("unknown component %q", t.Component))
 		}
-		if t.Frame != "" && t.Frame != "holders" && t.Frame != "held_by" && t.Frame != "sale" && t.Frame != "running_total" && t.Frame != "relative" && t.Frame != "deal" {
+		if !knownFrames[t.Frame] {
 			at(key("triggers", i, "frame"), fmt.Sprintf("unknown frame %q: want holders, held_by, sale, running_total, relative or deal", t.Frame))
 		}
 	}
 	for i := range c.Cues {
 		q := &c.Cues[i]
 		pat(&q.Pattern)
-		if q.Before < 0 {
-			at(key("cues", i, "before"), "a cue's before and after windows are word counts: 0 or more")
-		}
-		if q.After < 0 {
-			at(key("cues", i, "after"), "a cue's before and after windows are word counts: 0 or more")
-		}
+		windows("cues", "cue", i, q.Before, q.After)
 		if !knownComponents[q.Component] {
 			at(key("cues", i, "component"), fmt.Sprintf("unknown component %q", q.Component))
 		}

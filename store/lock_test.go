@@ -101,8 +101,21 @@ func TestLockFreedWhenHolderKilled(t *testing.T) {
 		os.Exit(0)
 	}
 	db := filepath.Join(t.TempDir(), "c.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestLockFreedWhenHolderKilled$")
-	cmd.Env = append(os.Environ(), lockChildEnv+"="+db)
+	killLockHolder(t, "TestLockFreedWhenHolderKilled", lockChildEnv, db)
+	release, err := Lock(context.Background(), db, false)
+	if err != nil {
+		t.Fatalf("Lock after the holder was killed: %v", err)
+	}
+	release()
+}
+
+// killLockHolder runs test as a child process that takes the run lock of
+// db (told by env) and says "locked", checks that Lock then names the
+// child, and kills it while it holds the lock.
+func killLockHolder(t *testing.T, test, env, db string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$")
+	cmd.Env = append(os.Environ(), env+"="+db)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -123,10 +136,4 @@ func TestLockFreedWhenHolderKilled(t *testing.T) {
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
-	_ = cmd.Wait()
-	release, err := Lock(context.Background(), db, false)
-	if err != nil {
-		t.Fatalf("Lock after the holder was killed: %v", err)
-	}
-	release()
 }

@@ -1,14 +1,12 @@
 package store
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"go/parser"
 	"go/token"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -475,29 +473,7 @@ func TestPostgresLockFreedWhenHolderKilled(t *testing.T) {
 		os.Exit(0)
 	}
 	dsn := pgtest.DSN(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestPostgresLockFreedWhenHolderKilled$")
-	cmd.Env = append(os.Environ(), pgLockChildEnv+"="+dsn)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil || line != "locked\n" {
-		t.Fatalf("child said %q, %v", line, err)
-	}
-	_, err = Lock(context.Background(), dsn, false)
-	var le *LockedError
-	if !errors.As(err, &le) || le.PID != cmd.Process.Pid {
-		t.Fatalf("Lock while the child holds it = %v, want the child's pid %d", err, cmd.Process.Pid)
-	}
-	if err := cmd.Process.Kill(); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
+	killLockHolder(t, "TestPostgresLockFreedWhenHolderKilled", pgLockChildEnv, dsn)
 	// The server notices the closed connection at once, but give it a moment.
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
