@@ -36,6 +36,17 @@ func factsOf(set *rules.Set) map[extract.Kind]*rules.Fact {
 	return out
 }
 
+// sortedKeys returns a map's keys in order: findings come out the same
+// whatever the map's order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
 // field is a claim's value of a field a fact declaration names.
 func field(c *extract.Claim, name string) string {
 	switch name {

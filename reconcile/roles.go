@@ -67,13 +67,8 @@ func (r *run) noteHolder(c *extract.Claim) {
 // where no article names both (that is a handover, told once). A claim
 // already in a conflict about its person's title is not reported again.
 func (r *run) holderConflicts(inRoleConflict map[string]bool) []Finding {
-	keys := make([]string, 0, len(r.holders))
-	for k := range r.holders {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var out []Finding
-	for _, k := range keys {
+	for _, k := range sortedKeys(r.holders) {
 		title := k[strings.IndexByte(k, 0)+1:]
 		for _, w := range publicationWindows(r.holders[k], holderWindowDays) {
 			if f, ok := r.holderConflict(w, title, inRoleConflict); ok {

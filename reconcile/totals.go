@@ -94,13 +94,8 @@ type tranche struct {
 // amount and date it, no two deals could be one told twice, and none could
 // be the running total of those before it told as a plain amount.
 func (r *run) totalsVsTranches() []Finding {
-	keys := make([]string, 0, len(r.amounts))
-	for k := range r.amounts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var out []Finding
-	for _, k := range keys {
+	for _, k := range sortedKeys(r.amounts) {
 		out = append(out, r.pairTotals(r.amounts[k])...)
 	}
 	return out
