@@ -1919,13 +1919,13 @@ func buildPrivacy(c *sentCtx) {
 
 // shareCountRe is a count of a company's shares: "its 150 million shares
 // outstanding", "1.2 billion ordinary shares".
-var shareCountRe = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|billion|thousand|mn|bn|m)?\s+(?:(?:common|ordinary|outstanding|issued|class [a-z])\s+)*shares\b`)
+var shareCountRe = regexp.MustCompile(`(?i)\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(million|billion|thousand|mn|bn|m)?\s+(?:(?:common|ordinary|outstanding|issued|class [a-z])\s+){0,3}shares\b`)
 
 // buildShareCounts records how many shares a company has, as evidence for
 // the price-per-share check: the holder is the possessive before the
 // count ("its 150 million shares"), else the company named just before.
 func buildShareCounts(c *sentCtx) {
-	for _, loc := range c.scan.findAll(shareCountRe, true) {
+	for _, loc := range c.scan.findAllIf(strings.Contains(c.lower, "shares"), shareCountRe, true) {
 		if loc[0] > 0 && strings.ContainsAny(c.text[max(0, loc[0]-2):loc[0]], "$€£¥") {
 			continue // "$52 shares": money, not a count
 		}

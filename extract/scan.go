@@ -232,6 +232,15 @@ func (s *scanned) findAll(re *regexp.Regexp, submatch bool) [][]int {
 	return out
 }
 
+// findAllIf is findAll when ok, else nothing: for a caller that knows from
+// a cheaper test that re cannot match.
+func (s *scanned) findAllIf(ok bool, re *regexp.Regexp, submatch bool) [][]int {
+	if !ok {
+		return nil
+	}
+	return s.findAll(re, submatch)
+}
+
 // matchIn is re.MatchString(s.text[lo:hi]).
 func (s *scanned) matchIn(re *regexp.Regexp, lo, hi int) bool {
 	id, ok := s.sc.ids[re]

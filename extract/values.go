@@ -313,7 +313,10 @@ var fractionParts = map[string]float64{"a": 1, "one": 1, "two": 2, "three": 3, "
 func findPercents(t *scanned, q *qualifiers) []mention {
 	s := t.text
 	var out []mention
-	for _, m := range t.findAll(fractionRe, true) {
+	// A fraction needs its word: most sentences have "a" and no "third",
+	// so the pattern, anchored at every "a", is not run on them.
+	hasFraction := containsAny(t.lower, "", "third", "quarter", "fifth", "tenth", "half")
+	for _, m := range t.findAllIf(hasFraction, fractionRe, true) {
 		v := 50.0
 		end := m[7]
 		if m[2] >= 0 {
