@@ -59,6 +59,7 @@ var engineSuite = map[string]func(*testing.T){
 	"TestRuns":                                    TestRuns,
 	"TestImportListing":                           TestImportListing,
 	"TestReviewHistory":                           TestReviewHistory,
+	"TestReviewHistories":                         TestReviewHistories,
 	"TestConcurrentReviewsKept":                   TestConcurrentReviewsKept,
 	"TestShardRuns":                               TestShardRuns,
 	"TestFingerprintWithNUL":                      TestFingerprintWithNUL,
@@ -138,6 +139,55 @@ func TestReviewHistory(t *testing.T) {
 	}
 	if _, err := s.ReviewHistory(ctx, "f-none"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("history of an unknown finding = %v", err)
+	}
+}
+
+// TestReviewHistories reads the verdicts of several findings at once, by
+// an IN list and, past maxParams ids, by one scan: the same either way.
+func TestReviewHistories(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	record(t, s, 1, testFinding("f-1", reconcile.SeverityHigh, extract.KindInvestment, "Acme", "c-1", "c-2"),
+		testFinding("f-2", reconcile.SeverityLow, extract.KindInvestment, "Beta", "c-3", "c-4"),
+		testFinding("f-3", reconcile.SeverityLow, extract.KindInvestment, "Gamma", "c-5", "c-6"))
+	for _, v := range []struct{ id, state, note, who string }{
+		{"f-1", ReviewConfirmed, "two rounds", "ana"},
+		{"f-2", ReviewDismissed, "", "ana"},
+		{"f-1", ReviewDismissed, "same deal", "ben"},
+	} {
+		if err := s.SetReview(ctx, v.id, v.state, v.note, v.who); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := map[string][]string{
+		"f-1": {"confirmed by ana: two rounds", "dismissed by ben: same deal"},
+		"f-2": {"dismissed by ana: "},
+	}
+	few := []string{"f-3", "f-1", "f-none", "f-2", "f-1"}
+	many := append([]string(nil), few...)
+	for i := 0; len(many) <= maxParams; i++ {
+		many = append(many, fmt.Sprintf("f-unknown-%d", i))
+	}
+	for name, ids := range map[string][]string{"few": few, "many": many} {
+		h, err := s.ReviewHistories(ctx, ids)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got := map[string][]string{}
+		for id, rs := range h {
+			for _, r := range rs {
+				got[id] = append(got[id], r.State+" by "+r.By+": "+r.Note)
+				if r.At.IsZero() {
+					t.Errorf("%s: verdict on %s has no time", name, id)
+				}
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: histories = %q, want %q", name, got, want)
+		}
+	}
+	if h, err := s.ReviewHistories(ctx, nil); err != nil || len(h) != 0 {
+		t.Errorf("no ids: %v, %v", h, err)
 	}
 }
 

@@ -25,22 +25,58 @@ func (s *Store) ReviewHistory(ctx context.Context, id string) ([]Review, error) 
 	if _, err := s.Finding(ctx, id); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT state, note, reviewed_by, reviewed_at FROM reviews WHERE finding = ? ORDER BY id", id)
+	h, err := s.ReviewHistories(ctx, []string{id})
 	if err != nil {
-		return nil, fmt.Errorf("review history of %s: %w", id, err)
+		return nil, err
+	}
+	return h[id], nil
+}
+
+// ReviewHistories returns the verdicts given on each of the findings ids,
+// oldest first, in one query: a page of thousands of findings reads its
+// histories at once. A finding without verdicts, or unknown, has no entry.
+// Past maxParams ids it reads every verdict and keeps the wanted ones, as
+// ClaimsByID does: the verdicts are far fewer than the claims.
+func (s *Store) ReviewHistories(ctx context.Context, ids []string) (map[string][]Review, error) {
+	out := map[string][]Review{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	want := make(map[string]bool, len(ids))
+	var unique []string
+	for _, id := range ids {
+		if !want[id] {
+			want[id] = true
+			unique = append(unique, id)
+		}
+	}
+	q := "SELECT finding, state, note, reviewed_by, reviewed_at FROM reviews"
+	var args []any
+	if len(unique) <= maxParams {
+		var where string
+		where, args = inList("finding", unique)
+		q += " WHERE " + where
+	}
+	rows, err := s.db.QueryContext(ctx, q+" ORDER BY id", args...)
+	if err != nil {
+		return nil, fmt.Errorf("review histories: %w", err)
 	}
 	defer rows.Close()
-	var out []Review
 	for rows.Next() {
+		var id, at string
 		var r Review
-		var at string
-		if err := rows.Scan(&r.State, &r.Note, &r.By, &at); err != nil {
-			return nil, fmt.Errorf("review history of %s: %w", id, err)
+		if err := rows.Scan(&id, &r.State, &r.Note, &r.By, &at); err != nil {
+			return nil, fmt.Errorf("review histories: %w", err)
 		}
-		r.At = parseTime(at)
-		out = append(out, r)
+		if want[id] {
+			r.At = parseTime(at)
+			out[id] = append(out[id], r)
+		}
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("review histories: %w", err)
+	}
+	return out, nil
 }
 
 // SharedSecret returns the secret called name, made at random by the
