@@ -29,7 +29,26 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 		}
 		return t.Format("2006-01-02 15:04")
 	},
+	// A verdict's time names its zone: editors at several desks compare them.
+	"when": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.UTC().Format("2006-01-02 15:04 UTC")
+	},
+	"iso":     func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"verdict": verdictWord,
+	"last":    func(h []Review) Review { return h[len(h)-1] },
 }).ParseFS(templateFS, "templates/*.html"))
+
+// verdictWord is a verdict as the history says it: a verdict of "open"
+// reopened the finding.
+func verdictWord(state string) string {
+	if state == "open" || state == "" {
+		return "reopened"
+	}
+	return state
+}
 
 // quote is a claim shown in its sentence: escaped pieces around the
 // highlighted claim, never raw HTML.
@@ -93,6 +112,13 @@ type pageView struct {
 	Reviewer string       // who the server records verdicts as; "" when it must ask
 	Runs     *runChart    // the review page's findings per run
 	AskName  bool         // the review forms ask for the reviewer's name
+	// Histories says the findings' verdict histories were read: the
+	// review forms then say how many verdicts their finding had.
+	Histories bool
+	// Meanwhile are the verdicts given on the finding MeanwhileID after
+	// the reviewer loaded the page and before their own.
+	Meanwhile   []Review
+	MeanwhileID string
 	// embed collects, as the findings are written, the articles the
 	// static report quotes; Texts writes them after.
 	embed *embedder

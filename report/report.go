@@ -24,6 +24,9 @@ type Entry struct {
 	Status string // open or resolved
 	Review Review
 	New    bool // new or reopened in the run being reported
+	// History is every verdict given on the finding, oldest first, the
+	// last being Review; the review pages fill it from a ReviewLog.
+	History []Review
 }
 
 // FileError is a file that was skipped or failed, and why.

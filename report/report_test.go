@@ -197,6 +197,8 @@ type fakeSource struct {
 	mu      sync.Mutex
 	r       *Report
 	reviews map[string]Review
+	history map[string][]Review
+	reads   int // calls of ReviewHistories
 	runs    []RunPoint
 }
 
@@ -238,7 +240,9 @@ func (s *fakeSource) SetReview(ctx context.Context, id, state, note, who string)
 	defer s.mu.Unlock()
 	for _, e := range s.r.Findings {
 		if e.ID == id {
-			s.reviews[id] = Review{State: state, Note: note, By: who}
+			rv := Review{State: state, Note: note, By: who, At: time.Now()}
+			s.reviews[id] = rv
+			s.history[id] = append(s.history[id], rv)
 			return nil
 		}
 	}
@@ -261,7 +265,21 @@ func newFake() *fakeSource {
 	r.Articles[1].Precision = corpus.PrecisionDay
 	r.Articles[1].Source = "The Ledger"
 	runs := []RunPoint{{ID: 3, New: 1, Resolved: 2}, {ID: 2, New: 0, Resolved: 0}, {ID: 1, New: 4}}
-	return &fakeSource{r: r, reviews: map[string]Review{}, runs: runs}
+	return &fakeSource{r: r, reviews: map[string]Review{}, history: map[string][]Review{}, runs: runs}
+}
+
+// ReviewHistories makes fakeSource a ReviewLog; it counts its calls.
+func (s *fakeSource) ReviewHistories(ctx context.Context, ids []string) (map[string][]Review, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.reads++
+	out := map[string][]Review{}
+	for _, id := range ids {
+		if h := s.history[id]; len(h) > 0 {
+			out[id] = append([]Review(nil), h...)
+		}
+	}
+	return out, nil
 }
 
 func (s *fakeSource) Runs(ctx context.Context, limit int) ([]RunPoint, error) {
@@ -460,6 +478,126 @@ func TestServerReview(t *testing.T) {
 	// The confirmation line is built, not echoed.
 	if _, page = c.get("/?reviewed=" + url.QueryEscape("Your account is locked, call +1 555") + "&state=dismissed"); strings.Contains(page, "account is locked") {
 		t.Error("the page repeats words from a link")
+	}
+}
+
+// card is the part of a page that shows finding id.
+func card(t *testing.T, page, id string) string {
+	t.Helper()
+	at := strings.Index(page, `" id="`+id+`" data-type=`)
+	if at < 0 {
+		t.Fatalf("no card for %s", id)
+	}
+	i := strings.LastIndex(page[:at], "<article ")
+	return page[i : at+strings.Index(page[at:], "</article>")]
+}
+
+// TestServerReviewHistory: two editors on two servers over one database
+// both load the list; ana confirms f-1, then ben, whose page predates it,
+// dismisses it. Ben is told what ana said after he loaded the page, and
+// both verdicts show in f-1's history, oldest first, notes escaped.
+func TestServerReviewHistory(t *testing.T) {
+	src := newFake()
+	opts := ServerOptions{CSRFToken: "one-token-for-both-servers"}
+	opts.Who = "ana"
+	ana := accessClient(t, src, opts)
+	opts.Who = "ben <i>B</i>"
+	ben := accessClient(t, src, opts)
+
+	_, anaPage := ana.get("/")
+	_, benPage := ben.get("/")
+	if strings.Contains(anaPage, `class="history"`) || formValue(t, anaPage, "seen") != "0" {
+		t.Fatal("a finding without verdicts shows a history, or its form does not count none")
+	}
+	if src.reads != 2 {
+		t.Errorf("two page loads read the histories %d times, want once each", src.reads)
+	}
+
+	code, loc := ana.post("/finding/f-1/review", url.Values{"state": {"confirm"}, "note": {"two rounds <b>x</b>"}, "csrf": {formValue(t, anaPage, "csrf")},
+		"seen": {formValue(t, anaPage, "seen")}, "return": {"/"}})
+	if code != 303 || strings.Contains(loc, "since=") {
+		t.Errorf("first verdict: %d to %q, want no earlier verdict reported", code, loc)
+	}
+	code, loc = ben.post("/finding/f-1/review", url.Values{"state": {"dismiss"}, "note": {"same deal " + evil}, "csrf": {formValue(t, benPage, "csrf")},
+		"seen": {formValue(t, benPage, "seen")}, "return": {"/"}})
+	if code != 303 || loc != "/?reviewed=f-1&since=0&state=dismissed&upto=1#f-1" {
+		t.Fatalf("second verdict: %d to %q, want ana's verdict pointed to", code, loc)
+	}
+
+	_, page := ben.get(loc)
+	assertInert(t, page)
+	for _, want := range []string{
+		`While this page was open, <a href="#f-1">f-1</a> was given another verdict:`,
+		`<li><span class="verdict v-confirmed">confirmed</span> by ana, <time datetime="`,
+		`<q>two rounds &lt;b&gt;x&lt;/b&gt;</q></li></ul>`,
+		"Finding f-1 marked dismissed.",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("after ben's verdict the page lacks %q", want)
+		}
+	}
+	f1 := card(t, page, "f-1")
+	if !strings.Contains(f1, `<details class="history" open><summary>2 verdicts · last <span class="verdict v-dismissed">dismissed</span> by ben &lt;i&gt;B&lt;/i&gt;, <time`) {
+		t.Errorf("f-1's history is not open, or its summary is not ben's dismissal:\n%s", f1)
+	}
+	list := f1[strings.Index(f1, "<ol>")+1:]
+	a, b := strings.Index(list, "confirmed</span> by ana"), strings.Index(list, "dismissed</span> by ben")
+	if a < 0 || b < 0 || a > b || !strings.Contains(f1, "<q>same deal &lt;script&gt;alert(1)&lt;/script&gt;</q>") {
+		t.Errorf("f-1's history does not list ana's then ben's verdict with their notes escaped:\n%s", f1)
+	}
+	if strings.Contains(card(t, page, "f-2"), "history") {
+		t.Error("f-2, never reviewed, shows a history")
+	}
+
+	// Ana's next look: dismissed findings need show=all; the history is
+	// there, collapsed, and her form now counts two verdicts.
+	_, page = ana.get("/?show=all")
+	f1 = card(t, page, "f-1")
+	if !strings.Contains(f1, `<details class="history"><summary>2 verdicts`) || strings.Contains(page, "While this page was open") ||
+		formValue(t, f1, "seen") != "2" {
+		t.Errorf("ana's page: f-1's history missing, open, or miscounted:\n%s", f1)
+	}
+	if _, page = ana.get("/finding/f-1"); !strings.Contains(page, `<details class="history" open>`) {
+		t.Error("the finding's own page does not open its history")
+	}
+	// The pointers in the query only select stored verdicts.
+	for _, q := range []string{"since=0&upto=9", "since=-1&upto=1", "since=1&upto=1", "since=x&upto=1"} {
+		if _, page = ana.get("/?reviewed=f-1&state=dismissed&" + q); strings.Contains(page, "While this page was open") {
+			t.Errorf("%s: a warning from pointers outside the history", q)
+		}
+	}
+	if _, page = ana.get("/?reviewed=f-1&state=dismissed&since=1&upto=2"); !strings.Contains(page, "was given another verdict:</p>\n<ul><li><span class=\"verdict v-dismissed\">dismissed</span> by ben") {
+		t.Error("since=1&upto=2 does not point at ben's verdict")
+	}
+
+	// A verdict on a form that predates none is not a warning; a form
+	// without the count (an older page) is recorded without one.
+	_, page = ana.get("/?show=all")
+	if code, loc := ana.post("/finding/f-1/review", url.Values{"state": {"reopen"}, "csrf": {formValue(t, page, "csrf")}, "seen": {"2"}}); code != 303 || strings.Contains(loc, "since=") {
+		t.Errorf("up-to-date form: %d to %q", code, loc)
+	}
+	if code, loc := ana.post("/finding/f-1/review", url.Values{"state": {"confirm"}, "csrf": {formValue(t, page, "csrf")}}); code != 303 || strings.Contains(loc, "since=") {
+		t.Errorf("form without a count: %d to %q", code, loc)
+	}
+	if n := len(src.history["f-1"]); n != 4 {
+		t.Errorf("f-1 has %d verdicts, want 4", n)
+	}
+}
+
+// TestServerWithoutReviewLog: a Source that keeps no history serves the
+// pages and takes verdicts as before.
+func TestServerWithoutReviewLog(t *testing.T) {
+	src := newFake()
+	c := newServerClient(t, struct{ Source }{src})
+	_, page := c.get("/")
+	if strings.Contains(page, `name="seen"`) {
+		t.Error("forms count verdicts no history was read of")
+	}
+	if code, loc := c.post("/finding/f-1/review", url.Values{"state": {"dismiss"}, "csrf": {formValue(t, page, "csrf")}, "seen": {"0"}}); code != 303 || strings.Contains(loc, "since=") {
+		t.Errorf("verdict: %d to %q", code, loc)
+	}
+	if _, page = c.get("/?show=all"); strings.Contains(page, `class="history"`) {
+		t.Error("a history shown from a Source without one")
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/claimcheck/claimcheck/corpus"
@@ -23,6 +24,13 @@ type Source interface {
 	// Article returns the article at path with its text, and its claims.
 	Article(ctx context.Context, path string) (*corpus.Article, []extract.Claim, error)
 	SetReview(ctx context.Context, findingID, state, note, who string) error
+}
+
+// ReviewLog is what a Source that keeps every verdict also offers: the
+// verdicts given on each of the findings ids, oldest first, read at once
+// however many ids there are. A finding without verdicts has no entry.
+type ReviewLog interface {
+	ReviewHistories(ctx context.Context, ids []string) (map[string][]Review, error)
 }
 
 // ErrNotFound is what a Source wraps for an unknown finding or article.
@@ -111,15 +119,19 @@ func (s *server) headers(next http.Handler) http.Handler {
 }
 
 func (s *server) page(r *http.Request, rep *Report, f Filter) pageView {
+	histories := s.withHistories(r.Context(), rep.Findings)
 	p := view(rep)
 	p.Server, p.CSRF, p.Filter, p.Flash = true, s.csrf, f, flashOf(r.URL.Query())
+	p.Histories = histories
+	p.Meanwhile, p.MeanwhileID = meanwhile(r.URL.Query(), rep.Findings)
 	p.Reviewer = s.reviewer(r)
 	p.AskName = p.Reviewer == ""
 	p.Types, p.Kinds = allTypes, allKinds
 	p.Nonce, _ = r.Context().Value(nonceKey{}).(string)
 	q := r.URL.Query()
-	q.Del("reviewed")
-	q.Del("state")
+	for _, k := range []string{"reviewed", "state", "since", "upto"} {
+		q.Del(k)
+	}
 	p.Return = r.URL.Path
 	if len(q) > 0 {
 		p.Return += "?" + q.Encode()
@@ -141,6 +153,53 @@ func flashOf(q url.Values) string {
 	return "Finding " + id + " marked " + state + "."
 }
 
+// withHistories gives the findings their verdict histories, read at once,
+// and says whether it could. Only a finding with a verdict (its Review has
+// a time) has a history: on a page of thousands, mostly unreviewed, few
+// ids are asked for.
+func (s *server) withHistories(ctx context.Context, fs []Entry) bool {
+	log, ok := s.src.(ReviewLog)
+	if !ok {
+		return false
+	}
+	var ids []string
+	for _, e := range fs {
+		if !e.Review.At.IsZero() {
+			ids = append(ids, e.ID)
+		}
+	}
+	h, err := log.ReviewHistories(ctx, ids)
+	if err != nil {
+		// The histories are a view on the verdicts, not the page's
+		// purpose: without them the page still serves.
+		s.opts.Logger.Error("review page: verdict histories", "err", err)
+		return false
+	}
+	for i := range fs {
+		fs[i].History = h[fs[i].ID]
+	}
+	return true
+}
+
+// meanwhile is what was said of the finding just reviewed between the
+// reviewer loading the page and posting: the verdicts since..upto of its
+// history, as the redirect after the verdict counted them. The query only
+// points into the stored history; it supplies no words.
+func meanwhile(q url.Values, fs []Entry) ([]Review, string) {
+	id := q.Get("reviewed")
+	since, err1 := strconv.Atoi(q.Get("since"))
+	upto, err2 := strconv.Atoi(q.Get("upto"))
+	if !plainID(id) || err1 != nil || err2 != nil || since < 0 || upto <= since {
+		return nil, ""
+	}
+	for _, e := range fs {
+		if e.ID == id && upto <= len(e.History) {
+			return e.History[since:upto], id
+		}
+	}
+	return nil, ""
+}
+
 // plainID reports whether id looks like a finding id: short, letters,
 // digits and dashes.
 func plainID(id string) bool {
@@ -157,8 +216,10 @@ func plainID(id string) bool {
 
 // returnTo is where a review form goes back to: the page it was on, when
 // that is one of ours; else the list. The id and state ride along for the
-// confirmation line, and the fragment brings the finding into view.
-func returnTo(back, id, state string) string {
+// confirmation line, the verdicts given after the page was loaded and
+// before this one (since..upto in the finding's history) for a warning, and the
+// fragment brings the finding into view.
+func returnTo(back, id, state string, since, upto int) string {
 	u, err := url.Parse(back)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") ||
 		strings.HasPrefix(back, "//") || strings.ContainsAny(back, "\\\r\n") || (u.Path != "/" && !strings.HasPrefix(u.Path, "/finding/")) {
@@ -167,6 +228,12 @@ func returnTo(back, id, state string) string {
 	q := u.Query()
 	q.Set("reviewed", id)
 	q.Set("state", state)
+	q.Del("since")
+	q.Del("upto")
+	if upto > since {
+		q.Set("since", strconv.Itoa(since))
+		q.Set("upto", strconv.Itoa(upto))
+	}
 	return (&url.URL{Path: u.Path, RawQuery: q.Encode(), Fragment: id}).String()
 }
 
@@ -287,6 +354,7 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 		}
 		rememberReviewer(w, r, who)
 	}
+	since, upto := s.verdictsSince(r, id)
 	if err := s.src.SetReview(r.Context(), id, state, note, who); err != nil {
 		if errors.Is(err, ErrNotFound) {
 			s.fail(w, r, http.StatusNotFound, "No finding "+id+".", nil)
@@ -296,7 +364,26 @@ func (s *server) review(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.opts.Logger.Info("review", "finding", id, "state", state, "by", who)
-	http.Redirect(w, r, returnTo(r.PostForm.Get("return"), id, state), http.StatusSeeOther)
+	http.Redirect(w, r, returnTo(r.PostForm.Get("return"), id, state, since, upto), http.StatusSeeOther)
+}
+
+// verdictsSince counts the verdicts on a finding when its form was
+// rendered (the form's "seen") and now, just before this one is recorded:
+// those between were given, by someone else or in another tab, after the
+// reviewer loaded the page. Last write wins, so the new verdict is recorded anyway; the page
+// it returns to says what it came after. 0, 0 when unknown.
+func (s *server) verdictsSince(r *http.Request, id string) (since, upto int) {
+	seen, err := strconv.Atoi(r.PostForm.Get("seen"))
+	log, ok := s.src.(ReviewLog)
+	if err != nil || seen < 0 || !ok {
+		return 0, 0
+	}
+	h, err := log.ReviewHistories(r.Context(), []string{id})
+	if err != nil {
+		s.opts.Logger.Error("review: verdict history", "finding", id, "err", err)
+		return 0, 0
+	}
+	return seen, len(h[id])
 }
 
 // segment is a piece of an article's text, highlighted when it is a claim.

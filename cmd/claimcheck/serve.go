@@ -180,6 +180,22 @@ func (s storeSource) Article(ctx context.Context, path string) (*corpus.Article,
 	return a, claims, err
 }
 
+// ReviewHistories gives the review page every verdict on the findings
+// it shows, read at once.
+func (s storeSource) ReviewHistories(ctx context.Context, ids []string) (map[string][]report.Review, error) {
+	h, err := s.st.ReviewHistories(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]report.Review, len(h))
+	for id, rs := range h {
+		for _, r := range rs {
+			out[id] = append(out[id], report.Review{State: r.State, Note: r.Note, By: r.By, At: r.At})
+		}
+	}
+	return out, nil
+}
+
 func (s storeSource) SetReview(ctx context.Context, id, state, note, who string) error {
 	err := s.st.SetReview(ctx, id, state, note, who)
 	if errors.Is(err, store.ErrNotFound) {

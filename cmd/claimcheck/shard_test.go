@@ -383,4 +383,12 @@ func TestTwoServesKeepBothVerdicts(t *testing.T) {
 	if err != nil || e.Review.By != h[1].By || e.Review.State != h[1].State {
 		t.Errorf("finding's review = %+v, %v; want the later verdict %+v", e.Review, err, h[1])
 	}
+	// Either process's page shows both verdicts in the finding's history.
+	for _, addr := range []string{a, b} {
+		_, page := get(t, "http://"+addr+"/finding/"+id)
+		if !strings.Contains(page, `<details class="history" open><summary>2 verdicts`) ||
+			!strings.Contains(page, `dismissed</span> by ana`) || !strings.Contains(page, `confirmed</span> by ben`) {
+			t.Errorf("%s: the finding's page does not show both verdicts:\n%s", addr, page)
+		}
+	}
 }
