@@ -173,7 +173,7 @@ func benchPipeline(b *testing.B, dir string, st synth.Stats) {
 		if err != nil || len(res.Errors) > 0 || res.Added != st.Files {
 			b.Fatalf("ingest: %v, %d errors, %d added", err, len(res.Errors), res.Added)
 		}
-		if _, _, err := Reconcile(ctx, db, 1, reconcile.Options{Rules: x.Rules(), Listing: rules.DefaultListing()}); err != nil {
+		if _, _, _, err := Reconcile(ctx, db, 1, reconcile.Options{Rules: x.Rules(), Listing: rules.DefaultListing()}, ""); err != nil {
 			b.Fatal(err)
 		}
 		db.Close()

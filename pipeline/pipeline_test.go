@@ -162,11 +162,11 @@ func TestKilledIngest(t *testing.T) {
 	ingestDir(t, clean, corpus)
 	set, _ := rules.Builtin()
 	opts := reconcile.Options{Rules: set, Listing: rules.DefaultListing()}
-	f1, _, err := Reconcile(ctx, st, 1, opts)
+	f1, _, _, err := Reconcile(ctx, st, 1, opts, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f2, _, err := Reconcile(ctx, clean, 1, opts)
+	f2, _, _, err := Reconcile(ctx, clean, 1, opts, "")
 	if err != nil {
 		t.Fatal(err)
 	}

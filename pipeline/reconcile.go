@@ -5,11 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/claimcheck/claimcheck/corpus"
 	"github.com/claimcheck/claimcheck/extract"
 	"github.com/claimcheck/claimcheck/reconcile"
+	"github.com/claimcheck/claimcheck/rules"
 	"github.com/claimcheck/claimcheck/store"
 )
 
@@ -18,17 +20,57 @@ import (
 // article by article, and without their sentences (a hash stands in, which
 // is all syndication detection needs), so memory follows the largest fact,
 // not the corpus.
-func Reconcile(ctx context.Context, st *store.Store, runID int64, opts reconcile.Options) ([]reconcile.Finding, store.Diff, error) {
+//
+// Only the facts whose claims changed since the last reconciliation are
+// checked again (reconcile.Incremental, with the store's fact memo): after
+// a day's articles, or the shards of a sharded run, reconciliation costs
+// what changed, and its findings are those a full one gives. salt names
+// what findings depend on besides the claims (Salt); "" checks every fact
+// and keeps no memo, for a store thrown away after the run.
+func Reconcile(ctx context.Context, st *store.Store, runID int64, opts reconcile.Options, salt string) ([]reconcile.Finding, store.Diff, reconcile.MemoStats, error) {
 	src, err := newStoreSource(ctx, st)
 	if err != nil {
-		return nil, store.Diff{}, err
+		return nil, store.Diff{}, reconcile.MemoStats{}, err
 	}
-	findings, err := reconcile.Stream(src, opts)
+	if salt == "" {
+		findings, err := reconcile.Stream(src, opts)
+		if err != nil {
+			return nil, store.Diff{}, reconcile.MemoStats{}, fmt.Errorf("reconcile: %w", err)
+		}
+		diff, err := st.RecordFindings(ctx, runID, findings)
+		return findings, diff, reconcile.MemoStats{}, err
+	}
+	prior, err := st.FactMemo(ctx)
 	if err != nil {
-		return nil, store.Diff{}, fmt.Errorf("reconcile: %w", err)
+		return nil, store.Diff{}, reconcile.MemoStats{}, err
+	}
+	findings, next, stats, err := reconcile.Incremental(src, opts, salt, prior)
+	if err != nil {
+		return nil, store.Diff{}, stats, fmt.Errorf("reconcile: %w", err)
 	}
 	diff, err := st.RecordFindings(ctx, runID, findings)
-	return findings, diff, err
+	if err != nil {
+		return nil, store.Diff{}, stats, err
+	}
+	// The memo is saved after the findings: were this to fail, the next
+	// reconciliation checks more facts, never others.
+	return findings, diff, stats, st.SaveFactMemo(ctx, prior, next)
+}
+
+// Salt names what a reconciliation's findings depend on besides the
+// stored claims: the rules' files and the build.
+func Salt(set *rules.Set, buildID string) string {
+	h := sha256.New()
+	for _, f := range set.Files {
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+		if b, err := os.ReadFile(f); err == nil {
+			h.Write(b)
+		}
+		h.Write([]byte{0})
+	}
+	h.Write([]byte(buildID))
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // storeSource serves the stored claims to reconcile.Stream as
@@ -38,6 +80,7 @@ type storeSource struct {
 	ctx       context.Context
 	st        *store.Store
 	published map[string]string // article path → YYYY-MM-DD, or YYYY-MM for a month-dated article
+	versions  map[string]string // article path → the SHA-256 of its file
 }
 
 // prepare gives undated claims their article's date and, for the fact
@@ -51,7 +94,9 @@ func newStoreSource(ctx context.Context, st *store.Store) (*storeSource, error) 
 		return nil, err
 	}
 	published := make(map[string]string, len(arts))
+	versions := make(map[string]string, len(arts))
 	for _, a := range arts {
+		versions[a.Path] = a.SHA256
 		switch {
 		case a.Published.IsZero():
 		case a.Precision == corpus.PrecisionDay || a.Precision == corpus.PrecisionMinute:
@@ -61,7 +106,7 @@ func newStoreSource(ctx context.Context, st *store.Store) (*storeSource, error) 
 			published[a.Path] = a.Published.Format("2006-01")
 		}
 	}
-	return &storeSource{ctx: ctx, st: st, published: published}, nil
+	return &storeSource{ctx: ctx, st: st, published: published, versions: versions}, nil
 }
 
 func (s *storeSource) prepare(cs []extract.Claim, hashSentences bool) []*extract.Claim {
@@ -79,11 +124,16 @@ func (s *storeSource) prepare(cs []extract.Claim, hashSentences bool) []*extract
 	return out
 }
 
-func (s *storeSource) Read(key func(*extract.Claim) (string, bool), article, group func([]*extract.Claim) error) error {
+func (s *storeSource) Read(key func(*extract.Claim) (string, bool), article func([]*extract.Claim) error, want func(string) bool, group func([]*extract.Claim) error) error {
 	return s.st.ReadClaims(s.ctx, key,
-		func(cs []extract.Claim) error { return article(s.prepare(cs, false)) },
+		func(cs []extract.Claim) error { return article(s.prepare(cs, false)) }, want,
 		func(cs []extract.Claim) error { return group(s.prepare(cs, true)) })
 }
+
+// Version names an article's version by its file's hash
+// (reconcile.Versioner): the first pass reads claims without their
+// sentences, which an unchanged file keeps.
+func (s *storeSource) Version(article string) string { return s.versions[article] }
 
 // Names lists the parties the stored claims name (reconcile.Namer).
 func (s *storeSource) Names(fn func(string, int) error) error { return s.st.ClaimNames(s.ctx, fn) }

@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -15,7 +17,8 @@ import (
 // TestStreamedReconcileMatchesInMemory: reading the store fact by fact and
 // article by article finds exactly what reconciling every claim held in
 // memory finds, on a generated corpus with conflicts of every kind and on
-// the bundled example.
+// the bundled example; and so does a reconciliation after the corpus
+// changed, which checks again only the facts the change touched.
 func TestStreamedReconcileMatchesInMemory(t *testing.T) {
 	dir := t.TempDir()
 	if _, err := synth.Generate(dir, 600, 5); err != nil {
@@ -24,36 +27,67 @@ func TestStreamedReconcileMatchesInMemory(t *testing.T) {
 	ctx := context.Background()
 	st := open(t, filepath.Join(t.TempDir(), "t.db"))
 	x := benchExtractor(&testing.B{})
-	res, err := Ingest(ctx, Options{Roots: []string{dir, filepath.Join("..", "examples", "amazon-anthropic")}, Extractor: x, Store: st})
-	if err != nil || len(res.Errors) > 0 {
-		t.Fatalf("ingest: %v, %v", err, res.Errors)
-	}
+	roots := []string{dir, filepath.Join("..", "examples", "amazon-anthropic")}
 	opts := reconcile.Options{Rules: x.Rules(), Listing: rules.DefaultListing()}
-	streamed, _, err := Reconcile(ctx, st, 1, opts)
+	salt := Salt(x.Rules(), "test build")
+	reconcileBoth := func(name string) reconcile.MemoStats {
+		t.Helper()
+		res, err := Ingest(ctx, Options{Roots: roots, Extractor: x, Store: st})
+		if err != nil || len(res.Errors) > 0 {
+			t.Fatalf("%s: ingest: %v, %v", name, err, res.Errors)
+		}
+		streamed, _, stats, err := Reconcile(ctx, st, 1, opts, salt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := st.Claims(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := newStoreSource(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var claims []extract.Claim
+		for _, c := range src.prepare(all, true) {
+			claims = append(claims, *c)
+		}
+		held := reconcile.Reconcile(claims, opts)
+		if len(held) < 20 {
+			t.Fatalf("%s: only %d findings: the corpus should plant many", name, len(held))
+		}
+		a, _ := json.MarshalIndent(streamed, "", " ")
+		b, _ := json.MarshalIndent(held, "", " ")
+		if string(a) != string(b) {
+			t.Errorf("%s: streamed reconciliation found %d findings, in memory %d; they differ", name, len(streamed), len(held))
+		}
+		return stats
+	}
+	if s := reconcileBoth("first run"); s.Checked != s.Facts {
+		t.Errorf("first run checked %d of %d facts, want all", s.Checked, s.Facts)
+	}
+	// A day's changes: an article gone, one rewritten, one new.
+	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	if err != nil || len(files) < 3 {
+		t.Fatalf("generated corpus: %d files, %v", len(files), err)
+	}
+	if err := os.Remove(files[0]); err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(files[1])
 	if err != nil {
 		t.Fatal(err)
 	}
-
-	all, err := st.Claims(ctx)
-	if err != nil {
+	if err := os.WriteFile(files[1], bytes.Replace(text, []byte("billion"), []byte("million"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src, err := newStoreSource(ctx, st)
-	if err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "late.txt"), []byte("Orbital Systems invested $3 billion in Helix Robotics on March 3, 2025.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var claims []extract.Claim
-	for _, c := range src.prepare(all, true) {
-		claims = append(claims, *c)
+	if s := reconcileBoth("after a change"); s.Checked == 0 || s.Checked*10 > s.Facts {
+		t.Errorf("after a change: checked %d of %d facts, want a few", s.Checked, s.Facts)
 	}
-	held := reconcile.Reconcile(claims, opts)
-
-	if len(held) < 20 {
-		t.Fatalf("only %d findings: the corpus should plant many", len(held))
-	}
-	a, _ := json.MarshalIndent(streamed, "", " ")
-	b, _ := json.MarshalIndent(held, "", " ")
-	if string(a) != string(b) {
-		t.Errorf("streamed reconciliation found %d findings, in memory %d; they differ", len(streamed), len(held))
+	if s := reconcileBoth("unchanged"); s.Checked != 0 {
+		t.Errorf("an unchanged corpus: checked %d of %d facts, want none", s.Checked, s.Facts)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 
 	"github.com/claimcheck/claimcheck/extract"
 	"github.com/claimcheck/claimcheck/reconcile"
@@ -21,6 +20,9 @@ type Run struct {
 	Result  Result
 	Diff    store.Diff
 	Listing *rules.Listing
+	// Facts says how many facts reconciliation compared, and how many of
+	// them it checked again rather than recalled.
+	Facts reconcile.MemoStats
 }
 
 // RunOptions are a recorded run's inputs.
@@ -35,6 +37,9 @@ type RunOptions struct {
 	// BuildID names the build: a new build may extract differently, so its
 	// first run reconciles again.
 	BuildID string
+	// Once says the store is gone after this run (check's, in memory):
+	// reconciliation keeps no memo of its facts for a next run.
+	Once bool
 	// Log hears that reconciliation was skipped; nil is slog's default.
 	Log *slog.Logger
 	// Ingest reads the roots into the store under the run: Ingest with the
@@ -75,8 +80,7 @@ func RecordRun(ctx context.Context, st *store.Store, o RunOptions) (Run, error) 
 			return out, st.EndRun(ctx, out.ID, RunStats(out.Result, out.Diff), store.RunDone, inputs)
 		}
 	}
-	_, diff, err := Reconcile(ctx, st, out.ID, reconcile.Options{Rules: o.Extractor.Rules(), Listing: out.Listing})
-	out.Diff = diff
+	_, out.Diff, out.Facts, err = Reconcile(ctx, st, out.ID, reconcile.Options{Rules: o.Extractor.Rules(), Listing: out.Listing}, o.salt())
 	if err != nil {
 		return fail(store.RunFailed, err)
 	}
@@ -94,7 +98,7 @@ func RecordReconcile(ctx context.Context, st *store.Store, o RunOptions) (Run, e
 	}
 	inputs, err := Inputs(ctx, st, o.Extractor.Rules(), out.Listing, o.BuildID)
 	if err == nil {
-		_, out.Diff, err = Reconcile(ctx, st, out.ID, reconcile.Options{Rules: o.Extractor.Rules(), Listing: out.Listing})
+		_, out.Diff, out.Facts, err = Reconcile(ctx, st, out.ID, reconcile.Options{Rules: o.Extractor.Rules(), Listing: out.Listing}, o.salt())
 	}
 	if err != nil {
 		status := store.RunFailed
@@ -108,6 +112,14 @@ func RecordReconcile(ctx context.Context, st *store.Store, o RunOptions) (Run, e
 		return out, err
 	}
 	return out, nil
+}
+
+// salt is the run's Salt, or "" for a run whose store keeps nothing.
+func (o RunOptions) salt() string {
+	if o.Once {
+		return ""
+	}
+	return Salt(o.Extractor.Rules(), o.BuildID)
 }
 
 func logger(l *slog.Logger) *slog.Logger {
@@ -133,13 +145,7 @@ func Inputs(ctx context.Context, st *store.Store, set *rules.Set, listing *rules
 	}
 	h := sha256.New()
 	h.Write([]byte(corpusSum))
-	for _, f := range set.Files {
-		h.Write([]byte(f))
-		if b, err := os.ReadFile(f); err == nil {
-			h.Write(b)
-		}
-	}
-	h.Write([]byte(buildID))
+	h.Write([]byte(Salt(set, buildID)))
 	if listing != nil {
 		h.Write([]byte(listing.Name + listing.Date + fmt.Sprint(listing.Len())))
 	}

@@ -100,7 +100,7 @@ func (s benchSource) Each(kinds []extract.Kind, fn func(*extract.Claim) error) e
 	return nil
 }
 
-func (s benchSource) Read(key func(*extract.Claim) (string, bool), article, group func([]*extract.Claim) error) error {
+func (s benchSource) Read(key func(*extract.Claim) (string, bool), article func([]*extract.Claim) error, want func(string) bool, group func([]*extract.Claim) error) error {
 	cs := make([]extract.Claim, benchPer)
 	ptrs := make([]*extract.Claim, benchPer)
 	// Article a holds the claims numbered a, a+articles, ...: f*per+i.
@@ -130,6 +130,9 @@ func (s benchSource) Read(key func(*extract.Claim) (string, bool), article, grou
 			groups[k] = append(groups[k], &c)
 		}
 		for _, k := range order {
+			if !want(k) {
+				continue
+			}
 			if err := group(groups[k]); err != nil {
 				return err
 			}

@@ -54,6 +54,8 @@ type run struct {
 	// claims on the losing side of a conflict: an arithmetic finding that
 	// rests on one of them repeats the conflict and is not reported.
 	outliers map[string]bool
+	// while not nil, the outliers the fact being checked adds, in order
+	outlierLog []string
 	// each investor's deal claims across the corpus, by target, and the
 	// target nearly all of them name
 	dealTargets  map[string]map[string]int

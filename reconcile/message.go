@@ -20,6 +20,9 @@ func (r *run) conflict(f *fact, period string, ss []side) Finding {
 			hedged = hedged && c.Hedged
 			if i > 0 {
 				r.outliers[c.ID] = true
+				if r.outlierLog != nil {
+					r.outlierLog = append(r.outlierLog, c.ID)
+				}
 			}
 		}
 		fd.Claims = append(fd.Claims, ids...)

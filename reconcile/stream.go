@@ -16,8 +16,11 @@ type Source interface {
 	// Read calls article with each article's claims in turn (their
 	// sentences may be left out: checks within an article never compare
 	// them), then group with the claims that share a key, one group at a
-	// time. key is asked once per claim; claims it rejects are in no group.
-	Read(key func(*extract.Claim) (string, bool), article, group func([]*extract.Claim) error) error
+	// time, groups in the order of their first claim. key is asked once
+	// per claim; claims it rejects are in no group. want is asked once per
+	// key, after every article was read and before its group is: a group
+	// it declines is not read.
+	Read(key func(*extract.Claim) (string, bool), article func([]*extract.Claim) error, want func(key string) bool, group func([]*extract.Claim) error) error
 }
 
 // Stream checks the claims of src and returns the findings, ordered by
@@ -25,6 +28,12 @@ type Source interface {
 // claims. Memory holds the largest fact or article, each market's first
 // and last sizes, and the findings; never every claim.
 func Stream(src Source, opts Options) ([]Finding, error) {
+	return stream(src, opts, nil)
+}
+
+// stream is Stream, reusing what m remembers of the facts when m is not
+// nil.
+func stream(src Source, opts Options, m *memo) ([]Finding, error) {
 	r := newRun(opts)
 	if err := r.readNames(src); err != nil {
 		return nil, err
@@ -49,8 +58,28 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 		r.privateCanon[r.canon(name)] = name
 	}
 	var conflicts, arithmetic, moves []Finding
+	var version func(string) string
+	if v, ok := src.(Versioner); ok {
+		version = v.Version
+	}
+	want := func(string) bool { return true }
+	if m != nil {
+		want = func(key string) bool {
+			res, ok, read := m.reuse(key)
+			if ok && res != nil {
+				conflicts = append(conflicts, res.Findings...)
+				for _, id := range res.Outliers {
+					r.outliers[id] = true
+				}
+			}
+			return read
+		}
+	}
 	err = src.Read(r.groupKey, func(cs []*extract.Claim) error {
 		r.noteStatedCeilings(cs)
+		if m != nil {
+			r.noteArticle(m, cs, version)
+		}
 		arithmetic = append(arithmetic, r.articleArithmetic(cs)...)
 		arithmetic = append(arithmetic, r.articleCAGR(cs)...)
 		for _, c := range cs {
@@ -60,9 +89,21 @@ func Stream(src Source, opts Options) ([]Finding, error) {
 			}
 		}
 		return nil
-	}, func(cs []*extract.Claim) error {
+	}, want, func(cs []*extract.Claim) error {
 		r.keepAmounts(cs)
-		conflicts = append(conflicts, r.factConflicts(cs)...)
+		if m == nil {
+			conflicts = append(conflicts, r.factConflicts(cs)...)
+			return nil
+		}
+		key, _ := r.groupKey(cs[0])
+		if !m.check(key) {
+			return nil
+		}
+		r.outlierLog = []string{}
+		fs := r.factConflicts(cs)
+		m.keep(key, fs, r.outlierLog)
+		r.outlierLog = nil
+		conflicts = append(conflicts, fs...)
 		return nil
 	})
 	if err != nil {
@@ -113,17 +154,18 @@ func (r *run) notePrivateEntities() {
 // memorySource serves claims held in memory, in their given order.
 type memorySource []extract.Claim
 
-func (m memorySource) Read(key func(*extract.Claim) (string, bool), article, group func([]*extract.Claim) error) error {
-	if err := eachGroup(m, func(c *extract.Claim) (string, bool) { return c.Article, true }, article); err != nil {
+func (m memorySource) Read(key func(*extract.Claim) (string, bool), article func([]*extract.Claim) error, want func(string) bool, group func([]*extract.Claim) error) error {
+	if err := eachGroup(m, func(c *extract.Claim) (string, bool) { return c.Article, true }, nil, article); err != nil {
 		return err
 	}
-	return eachGroup(m, key, group)
+	return eachGroup(m, key, want, group)
 }
 
 // eachGroup calls fn with the claims sharing a key, groups in the order of
-// their first claim.
-func eachGroup(m memorySource, key func(*extract.Claim) (string, bool), fn func([]*extract.Claim) error) error {
+// their first claim, skipping those want (if not nil) declines.
+func eachGroup(m memorySource, key func(*extract.Claim) (string, bool), want func(string) bool, fn func([]*extract.Claim) error) error {
 	index := map[string]int{}
+	var keys []string
 	var groups [][]*extract.Claim
 	for i := range m {
 		k, ok := key(&m[i])
@@ -134,11 +176,15 @@ func eachGroup(m memorySource, key func(*extract.Claim) (string, bool), fn func(
 		if !seen {
 			g = len(groups)
 			index[k] = g
+			keys = append(keys, k)
 			groups = append(groups, nil)
 		}
 		groups[g] = append(groups[g], &m[i])
 	}
-	for _, g := range groups {
+	for i, g := range groups {
+		if want != nil && !want(keys[i]) {
+			continue
+		}
 		if err := fn(g); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -114,16 +115,19 @@ const groupBatch = 4096
 // group, calling group with
 // the claims that share a key, groups in the order of their first claim,
 // the claims of a group in that order too. key is asked once per claim,
-// in the first pass; claims it rejects are in no group. Memory holds one
-// article, a rowid per grouped claim, and one batch of groups: the second
-// pass reads the claims back by rowid.
-func (s *Store) ReadClaims(ctx context.Context, key func(*extract.Claim) (string, bool), article, group func([]extract.Claim) error) error {
+// in the first pass; claims it rejects are in no group. want (if not nil)
+// is asked once per key between the passes: a group it declines is not
+// read back. Memory holds one article, a rowid per grouped claim, a key
+// per group, and one batch of groups: the second pass reads the claims
+// back by rowid.
+func (s *Store) ReadClaims(ctx context.Context, key func(*extract.Claim) (string, bool), article func([]extract.Claim) error, want func(key string) bool, group func([]extract.Claim) error) error {
 	type member struct {
 		rowid int64
 		group int32
 	}
 	var members []member
 	index := map[string]int32{}
+	var keys []string
 	var cur []extract.Claim
 	err := s.eachClaimRow(ctx, claimColsNoSentence, "", nil, func(rowid int64, c extract.Claim) error {
 		if k, ok := key(&c); ok {
@@ -131,6 +135,9 @@ func (s *Store) ReadClaims(ctx context.Context, key func(*extract.Claim) (string
 			if !seen {
 				g = int32(len(index))
 				index[k] = g
+				if want != nil {
+					keys = append(keys, k)
+				}
 			}
 			members = append(members, member{rowid, g})
 		}
@@ -153,6 +160,14 @@ func (s *Store) ReadClaims(ctx context.Context, key func(*extract.Claim) (string
 		return fmt.Errorf("read claims: %w", err)
 	}
 	index = nil
+	if want != nil {
+		wanted := make([]bool, len(keys))
+		for g, k := range keys {
+			wanted[g] = want(k)
+		}
+		keys = nil
+		members = slices.DeleteFunc(members, func(m member) bool { return !wanted[m.group] })
+	}
 	sort.SliceStable(members, func(i, j int) bool { return members[i].group < members[j].group })
 	// Batches of whole groups are read one ahead of the callback, so that
 	// reading the store and checking the facts use both cores.

@@ -64,6 +64,7 @@ var engineSuite = map[string]func(*testing.T){
 	"TestShardRuns":                               TestShardRuns,
 	"TestFingerprintWithNUL":                      TestFingerprintWithNUL,
 	"TestSharedSecret":                            TestSharedSecret,
+	"TestFactMemoRoundTrip":                       TestFactMemoRoundTrip,
 }
 
 // sqliteOnly are the tests of what only the SQLite engine has: files,

@@ -212,6 +212,14 @@ var migrations = []string{
 	// A listing history's dates: when a company traded under a symbol.
 	`ALTER TABLE listing_entries ADD COLUMN listed TEXT NOT NULL DEFAULT '';
 	ALTER TABLE listing_entries ADD COLUMN delisted TEXT NOT NULL DEFAULT '';`,
+	// What reconciliation learnt of each fact, by a digest of all its
+	// check read (reconcile.Memo): the next reconciliation checks again
+	// only the facts whose digest is new. result is the fact's findings
+	// as JSON, '' for none.
+	`CREATE TABLE fact_memo (
+		digest TEXT PRIMARY KEY,
+		result TEXT NOT NULL DEFAULT ''
+	);`,
 }
 
 // SchemaVersion is the schema this build reads and writes.
@@ -290,6 +298,10 @@ func escapeURIPath(p string) string {
 
 // Path is where the database lives ("" in memory).
 func (s *Store) Path() string { return s.path }
+
+// InMemory says whether the database is private to this Store and gone
+// when it closes.
+func (s *Store) InMemory() bool { return s.path == "" || s.path == ":memory:" }
 
 // Close closes the database. SQLite copies the write-ahead log into the
 // database when the last connection to it closes.

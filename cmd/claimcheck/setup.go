@@ -149,7 +149,7 @@ func recordedRun(ctx context.Context, e *env, o *common, st *store.Store, roots 
 		return pipeline.Run{}, err
 	}
 	return pipeline.RecordRun(ctx, st, pipeline.RunOptions{Roots: roots, Extractor: x, Listing: listing, SkipUnchanged: skipUnchanged,
-		BuildID: buildID(), Log: e.log, Ingest: func(ctx context.Context, runID int64) (pipeline.Result, error) {
+		BuildID: buildID(), Once: st.InMemory(), Log: e.log, Ingest: func(ctx context.Context, runID int64) (pipeline.Result, error) {
 			return ingest(ctx, e, o, st, x, roots, runID)
 		}})
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -390,5 +392,69 @@ func TestTwoServesKeepBothVerdicts(t *testing.T) {
 			!strings.Contains(page, `dismissed</span> by ana`) || !strings.Contains(page, `confirmed</span> by ben`) {
 			t.Errorf("%s: the finding's page does not show both verdicts:\n%s", addr, page)
 		}
+	}
+}
+
+// factCounts reads how many facts a JSON-logged reconciliation compared
+// and how many it checked again.
+func factCounts(t *testing.T, log string) (facts, checked int) {
+	t.Helper()
+	for _, line := range strings.Split(log, "\n") {
+		var rec struct {
+			Msg     string `json:"msg"`
+			Facts   *int   `json:"facts"`
+			Checked *int   `json:"facts_checked"`
+		}
+		if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "reconciled" && rec.Facts != nil && rec.Checked != nil {
+			return *rec.Facts, *rec.Checked
+		}
+	}
+	t.Fatalf("no reconciled line with fact counts in:\n%s", log)
+	return 0, 0
+}
+
+// TestShardsReconcileIncrementally: after the shards of a day's changes,
+// reconciliation checks again only the facts whose claims changed, and
+// the store holds what one SQLite run over the changed corpus gives, ids
+// included.
+func TestShardsReconcileIncrementally(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	dir := synthCorpus(t, 200)
+	shardsThenReconcile := func(step string) (facts, checked int) {
+		t.Helper()
+		for _, shard := range []string{"0/2", "1/2"} {
+			if code, _, errs := claimcheck(t, "run", "--db", dsn, "--shard", shard, "--no-reconcile", "--quiet", dir); code != 0 {
+				t.Fatalf("%s: shard %s: exit %d: %s", step, shard, code, errs)
+			}
+		}
+		code, _, errs := claimcheck(t, "reconcile", "--db", dsn, "--log-format", "json", "--fail-on", "never")
+		if code != 0 {
+			t.Fatalf("%s: reconcile: exit %d: %s", step, code, errs)
+		}
+		return factCounts(t, errs)
+	}
+	if facts, checked := shardsThenReconcile("first day"); facts == 0 || checked != facts {
+		t.Fatalf("first day: checked %d of %d facts, want all", checked, facts)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	if err != nil || len(files) < 2 {
+		t.Fatalf("corpus: %d files, %v", len(files), err)
+	}
+	if err := os.Remove(files[0]); err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(files[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(files[1], bytes.Replace(text, []byte("billion"), []byte("million"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if facts, checked := shardsThenReconcile("second day"); checked == 0 || checked*4 > facts {
+		t.Errorf("second day: checked %d of %d facts, want the few the change touched", checked, facts)
+	}
+	sameContents(t, storeContents(t, dsn), sqliteReference(t, dir))
+	if facts, checked := shardsThenReconcile("nothing new"); checked != 0 {
+		t.Errorf("nothing new: checked %d of %d facts, want none", checked, facts)
 	}
 }
