@@ -75,8 +75,13 @@ func useColor(mode string, w io.Writer, toFile bool) bool {
 // renamed over it once complete: a reader sees the old file or the new one,
 // never half of one. The temporary file is created with mode 0666 for the
 // kernel to apply the umask (and a folder's default ACL) as it does to any
-// new file; a file that exists keeps its mode.
+// new file; a file that exists keeps its mode. A path that is no regular
+// file ("-o /dev/null", "-o /dev/stdout", a named pipe) is written in
+// place: a rename would put a file where the device was.
 func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		return writeInPlace(path, write)
+	}
 	dir := filepath.Dir(path)
 	var tmp *os.File
 	for try := 0; ; try++ {
@@ -116,6 +121,24 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// writeInPlace writes into a device or a pipe that exists.
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // termWidth is the width of the terminal a report goes to; 0 for a file or
