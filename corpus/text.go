@@ -664,7 +664,7 @@ func joinUnits(paras []block) []string {
 	out := make([]string, 0, len(paras))
 	prevKind := blockHeading
 	for _, p := range paras {
-		t := restoreSpace(p.text)
+		t := restoreSpace(repairApostrophes(p.text))
 		if n := len(out); n > 0 && prevKind == blockProse && p.kind == blockProse && continuesSentence(out[n-1], t) {
 			out[n-1] += " " + t
 			continue
@@ -674,6 +674,49 @@ func joinUnits(paras []block) []string {
 	}
 	return out
 }
+
+// repairApostrophes puts back the apostrophes a wrong decoding turned into
+// question marks ("Vega?s net cash", "don?t", "they?re"): a question mark
+// never stands inside a word, and left there it makes "Vega?s" a name of
+// its own.
+func repairApostrophes(p string) string {
+	if !strings.Contains(p, "?") {
+		return p
+	}
+	var b strings.Builder
+	last := 0
+	for i := 1; i < len(p); i++ {
+		if p[i] != '?' || !isLetter(p[i-1]) {
+			continue
+		}
+		n := contractionAt(p[i+1:])
+		if n == 0 {
+			continue
+		}
+		b.WriteString(p[last:i])
+		b.WriteString("’")
+		last = i + 1
+	}
+	if last == 0 {
+		return p
+	}
+	b.WriteString(p[last:])
+	return b.String()
+}
+
+// contractionAt returns the length of the possessive or contraction
+// ending ("s", "t", "re", "ll", "ve", "d", "m") s begins with, when a word
+// ends there; else 0.
+func contractionAt(s string) int {
+	for _, end := range []string{"s", "t", "re", "ll", "ve", "d", "m"} {
+		if strings.HasPrefix(s, end) && (len(s) == len(end) || !isLetter(s[len(end)]) && !isDigit(s[len(end)])) {
+			return len(end)
+		}
+	}
+	return 0
+}
+
+func isLetter(c byte) bool { return isUpper(c) || isLower(c) }
 
 // restoreSpace puts back the space scraping lost after a sentence's end:
 // "minefield?The deal", "ended.The company", "said.”The". It splits only

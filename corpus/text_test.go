@@ -284,3 +284,21 @@ func TestStripMarkdownGates(t *testing.T) {
 		}
 	}
 }
+
+func TestRepairApostrophes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"a deal inclusive of Vega Robotics?s net cash", "a deal inclusive of Vega Robotics’s net cash"},
+		{"Orbital didn?t say; they?re sure it?ll close, and we?ve heard I?m told she?d agree", "Orbital didn’t say; they’re sure it’ll close, and we’ve heard I’m told she’d agree"},
+		{"the firms? shares", "the firms? shares"},
+		{"Is it done?Sure.", "Is it done?Sure."},
+		{"Why?so soon", "Why?so soon"},
+		{"What about 2024?s figures", "What about 2024?s figures"},
+		{"ends with Vega?s", "ends with Vega’s"},
+		{"no marks at all", "no marks at all"},
+	}
+	for _, tc := range tests {
+		if got := repairApostrophes(tc.in); got != tc.want {
+			t.Errorf("repairApostrophes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

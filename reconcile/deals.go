@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -276,8 +277,8 @@ func (r *run) oneDeal(f *fact, deal []*extract.Claim) []Finding {
 			af.plain = append(af.plain, c)
 		}
 	}
-	for _, af := range forms {
-		af.ambiguous[0] = len(r.dealSides(af.plain)) > 1
+	for a, af := range forms {
+		af.ambiguous[0] = len(r.dealSides(af.plain)) > 1 || r.otherMeasure(f, deal, a, af.plain)
 		af.ambiguous[1] = len(r.dealSides(af.ceilings)) > 1
 	}
 	// Pool one: the deal's size, from plain amounts and from ceilings of
@@ -320,6 +321,48 @@ func (r *run) oneDeal(f *fact, deal []*extract.Claim) []Finding {
 		}
 	}
 	return out
+}
+
+// otherMeasure says whether the article states, for the pair, another
+// plain amount that grouping put in another deal only by its article's
+// date, and that plain cannot hold with: "agreed to buy Helix for $9.1
+// billion on March 3 ... in a deal valued at $8.4 billion", in an article
+// of a year later, is one deal told in two measures, not two deals. Two
+// amounts each dated on their own are two deals, and so are two that
+// differ by half again or more: what cash, debt or fees add to a price
+// never makes that.
+func (r *run) otherMeasure(f *fact, deal []*extract.Claim, article string, plain []*extract.Claim) bool {
+	if len(plain) == 0 {
+		return false
+	}
+	datedHere := false
+	for _, c := range plain {
+		datedHere = datedHere || c.Period != ""
+	}
+	for _, o := range f.claims {
+		if o.Article != article || isCeiling(o) || slices.Contains(deal, o) || o.Period != "" && datedHere {
+			continue
+		}
+		if !measuresOfOnePrice(plain, o) {
+			continue
+		}
+		if len(r.dealSides(append(plain[:len(plain):len(plain)], o))) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// measuresOfOnePrice says whether o is within half again of every amount
+// of cs, in their currency.
+func measuresOfOnePrice(cs []*extract.Claim, o *extract.Claim) bool {
+	for _, c := range cs {
+		if c.Value.Currency != o.Value.Currency || c.Value.Lo <= 0 || o.Value.Lo <= 0 ||
+			max(c.Value.Lo, o.Value.Lo) >= 1.5*min(c.Value.Lo, o.Value.Lo) {
+			return false
+		}
+	}
+	return true
 }
 
 func anyShown(ids []string, shown map[string]bool) bool {
