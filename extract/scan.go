@@ -35,6 +35,12 @@ type scanPattern struct {
 	// of the pattern's literals: where none is found, the pattern cannot
 	// match; where one is, it runs on the whole text.
 	gate bool
+	// need, when not -1, lists (in scanned.cands) where the literals
+	// every match contains start, when they are not the ones a match
+	// starts with: "\b(\d+) (?:million|billion) dollars" starts at every
+	// digit, but only sentences with "million" or "billion" can hold one,
+	// and only before the last of them.
+	need int
 }
 
 // scanner finds where each of a set of patterns can start a match.
@@ -44,13 +50,15 @@ type scanner struct {
 	ac   automaton
 	// lits are the literals of each pattern: one starts (or, for a
 	// gate, stands in) every match.
-	lits map[*regexp.Regexp][]string
+	lits  map[*regexp.Regexp][]string
+	lists int // candidate lists: one per pattern, one per need
 }
 
 func newScanner(res []*regexp.Regexp) *scanner {
 	sc := &scanner{ids: map[*regexp.Regexp]int{}, lits: map[*regexp.Regexp][]string{}}
 	var lits []string
 	var owners []int
+	var needs [][]string
 	for _, re := range res {
 		if _, seen := sc.ids[re]; seen {
 			continue
@@ -60,7 +68,10 @@ func newScanner(res []*regexp.Regexp) *scanner {
 			if prefixes = requiredLiterals(re.String()); prefixes == nil {
 				continue // the pattern runs on the whole text
 			}
-			p = scanPattern{re: re, gate: true}
+			p = scanPattern{re: re, gate: true, need: -1}
+		} else if req := requiredLiterals(re.String()); req != nil && !sameSet(req, prefixes) {
+			p.need = len(needs)
+			needs = append(needs, req)
 		}
 		id := len(sc.pats)
 		sc.ids[re] = id
@@ -71,8 +82,34 @@ func newScanner(res []*regexp.Regexp) *scanner {
 			owners = append(owners, id)
 		}
 	}
+	// The lists of needed literals follow the patterns' own.
+	for i := range sc.pats {
+		if p := &sc.pats[i]; p.need >= 0 {
+			p.need += len(sc.pats)
+			for _, l := range needs[p.need-len(sc.pats)] {
+				lits = append(lits, l)
+				owners = append(owners, p.need)
+			}
+		}
+	}
+	sc.lists = len(sc.pats) + len(needs)
 	sc.ac = newAutomaton(lits, owners)
 	return sc
+}
+
+// sameSet says whether a and b hold the same strings.
+func sameSet(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
 }
 
 func newScanPattern(re *regexp.Regexp) (scanPattern, []string, bool) {
@@ -90,7 +127,7 @@ func newScanPattern(re *regexp.Regexp) (scanPattern, []string, bool) {
 	if err1 != nil || err2 != nil || atStart.NumSubexp() != re.NumSubexp() || inside.NumSubexp() != re.NumSubexp() {
 		return scanPattern{}, nil, false
 	}
-	p := scanPattern{re: re, atStart: atStart, inside: inside, boundary: startsWithBoundary(tree), maxLen: maxLen(tree)}
+	p := scanPattern{re: re, atStart: atStart, inside: inside, boundary: startsWithBoundary(tree), maxLen: maxLen(tree), need: -1}
 	return p, minimalPrefixes(lits), true
 }
 
@@ -105,17 +142,17 @@ type scanned struct {
 	// every place a case-folded literal matches in text. Other texts run
 	// every pattern on the whole text.
 	plain bool
-	cands [][]int // by pattern id: where a match can start, ascending
+	cands [][]int // by pattern id: where a match can start, ascending; then by need
 }
 
 // scan prepares text; it reuses the buffers of buf.
 func (sc *scanner) scan(text string, buf *scanned) *scanned {
 	buf.sc, buf.text = sc, text
 	buf.lower, buf.plain = lowerPlain(text)
-	if cap(buf.cands) < len(sc.pats) {
-		buf.cands = make([][]int, len(sc.pats))
+	if cap(buf.cands) < sc.lists {
+		buf.cands = make([][]int, sc.lists)
 	}
-	buf.cands = buf.cands[:len(sc.pats)]
+	buf.cands = buf.cands[:sc.lists]
 	for i := range buf.cands {
 		buf.cands[i] = buf.cands[i][:0]
 	}
@@ -216,9 +253,16 @@ func (s *scanned) findAll(re *regexp.Regexp, submatch bool) [][]int {
 		}
 		return re.FindAllStringIndex(s.text, -1)
 	}
+	last, ok := s.lastNeeded(p)
+	if !ok {
+		return nil
+	}
 	var out [][]int
 	pos := 0
 	for _, at := range s.cands[id] {
+		if at > last {
+			break
+		}
 		if at < pos || p.boundary && !wordBoundary(s.text, at) {
 			continue
 		}
@@ -252,6 +296,9 @@ func (s *scanned) matchIn(re *regexp.Regexp, lo, hi int) bool {
 	if p.gate {
 		return hasBetween(s.cands[id], lo, hi) && re.MatchString(part)
 	}
+	if p.need >= 0 && !hasBetween(s.cands[p.need], lo, hi) {
+		return false
+	}
 	// A literal that starts a match in the part stands there in the text.
 	for _, at := range s.cands[id] {
 		if at >= hi {
@@ -280,7 +327,14 @@ func (s *scanned) first(re *regexp.Regexp) []int {
 		}
 		return re.FindStringSubmatchIndex(s.text)
 	}
+	last, ok := s.lastNeeded(p)
+	if !ok {
+		return nil
+	}
 	for _, at := range s.cands[id] {
+		if at > last {
+			break
+		}
 		if p.boundary && !wordBoundary(s.text, at) {
 			continue
 		}
@@ -289,6 +343,20 @@ func (s *scanned) first(re *regexp.Regexp) []int {
 		}
 	}
 	return nil
+}
+
+// lastNeeded returns the last place a match of p can start: a match
+// holds one of the literals p needs, so it starts at the last of them or
+// before; false when the text has none.
+func (s *scanned) lastNeeded(p *scanPattern) (int, bool) {
+	if p.need < 0 {
+		return len(s.text), true
+	}
+	ats := s.cands[p.need]
+	if len(ats) == 0 {
+		return 0, false
+	}
+	return ats[len(ats)-1], true
 }
 
 // hasBetween says whether a literal found at one of the ascending
@@ -709,8 +777,8 @@ func requiredLiterals(src string) []string {
 	}
 	lits := required(re.Simplify())
 	for _, l := range lits {
-		if len(l) < 2 {
-			return nil // too short to be worth a test
+		if len(l) < 2 && (l == "" || isWordByte(l[0]) || l[0] == ' ') {
+			return nil // too common to be worth a test: a sign ("%") is not
 		}
 	}
 	return lits
