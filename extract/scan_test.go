@@ -231,3 +231,20 @@ func TestScanNeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestScanPartOpensInWord: a stretch that opens inside a word has \b at its
+// start where the text has none, so a match there counts.
+func TestScanPartOpensInWord(t *testing.T) {
+	re := regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+)\b`)
+	sc := newScanner([]*regexp.Regexp{re})
+	var buf scanned
+	text := "x145 CH9 "
+	s := sc.scan(text, &buf)
+	for lo := 0; lo < len(text); lo++ {
+		for hi := lo; hi <= len(text); hi++ {
+			if got, want := s.matchIn(re, lo, hi), re.MatchString(text[lo:hi]); got != want {
+				t.Errorf("%q: got %v, want %v", text[lo:hi], got, want)
+			}
+		}
+	}
+}
