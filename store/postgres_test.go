@@ -63,6 +63,7 @@ var engineSuite = map[string]func(*testing.T){
 	"TestShardRuns":                               TestShardRuns,
 	"TestFingerprintWithNUL":                      TestFingerprintWithNUL,
 	"TestSharedSecret":                            TestSharedSecret,
+	"TestEachClaimStopsMidway":                    TestEachClaimStopsMidway,
 }
 
 // sqliteOnly are the tests of what only the SQLite engine has: files,
