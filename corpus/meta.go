@@ -50,6 +50,18 @@ var zones = map[string]string{"ET": "America/New_York", "EST": "America/New_York
 	"MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
 	"GMT": "UTC", "UTC": "UTC", "BST": "Europe/London", "CET": "Europe/Paris", "CEST": "Europe/Paris"}
 
+// zoneLocations are the zones loaded once: loading one reads and parses
+// its tzdata, which cost more than reading the rest of an article's byline.
+var zoneLocations = func() map[string]*time.Location {
+	out := map[string]*time.Location{}
+	for abbr, name := range zones {
+		if l, err := time.LoadLocation(name); err == nil {
+			out[abbr] = l
+		}
+	}
+	return out
+}()
+
 var months = map[string]time.Month{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
 	"aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
@@ -114,10 +126,8 @@ func parseDate(s string) (time.Time, Precision, bool) {
 			h = 0
 		}
 		loc := time.UTC
-		if name, ok := zones[strings.ToUpper(m[7])]; ok {
-			if l, err := time.LoadLocation(name); err == nil {
-				loc = l
-			}
+		if l, ok := zoneLocations[strings.ToUpper(m[7])]; ok {
+			loc = l
 		}
 		return time.Date(y, mo, d, h, mi, 0, 0, loc), PrecisionMinute, true
 	}

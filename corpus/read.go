@@ -46,7 +46,11 @@ func Read(f File, opts ReadOptions) (*Article, error) {
 		return nil, fmt.Errorf("read %s: %w", f.Path, friendly(err))
 	}
 	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, max+1))
+	// Sized from the walk, the buffer takes the file in one read; a file
+	// that grew meanwhile is still read to the limit.
+	buf := bytes.NewBuffer(make([]byte, 0, min(f.Size, max)+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(fh, max+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", f.Path, friendly(err))
 	}
@@ -142,9 +146,15 @@ func decode(data []byte, format Format) (string, []string, error) {
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	}
-	s = strings.NewReplacer("\u00a0", " ", "\u2028", "\n", "\u2029", "\n", "\ufeff", "").Replace(s)
+	if strings.Contains(s, "\u00a0") || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029") || strings.Contains(s, "\ufeff") {
+		s = spaceReplacer.Replace(s)
+	}
 	return s, warnings, nil
 }
+
+// spaceReplacer makes no-break spaces plain and Unicode line and paragraph
+// separators line ends, and drops byte order marks inside the text.
+var spaceReplacer = strings.NewReplacer("\u00a0", " ", "\u2028", "\n", "\u2029", "\n", "\ufeff", "")
 
 var metaCharsetRe = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?([\w.:-]+)`)
 

@@ -462,7 +462,40 @@ func stripMarkdown(line string) string {
 
 // collapse folds runs of white space to one space.
 func collapse(s string) string {
+	if collapsed(s) {
+		return s // most lines are: no need to split and join them
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// collapsed says whether s is already its words joined by single spaces.
+func collapsed(s string) bool {
+	space := true // s may not open with a space
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			case ' ':
+				if space {
+					return false
+				}
+				space = true
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+		i += n
+	}
+	return !space || s == ""
 }
 
 // readMetadata takes the title from the first paragraph and bylines,

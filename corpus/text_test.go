@@ -302,3 +302,16 @@ func TestRepairApostrophes(t *testing.T) {
 		}
 	}
 }
+
+// TestCollapse: a line already collapsed is kept as it is, any other is
+// split on Unicode spaces and joined by single spaces.
+func TestCollapse(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "a b", " a b", "a b ", "a  b", "a\tb", "a\nb", "a\u2003b", "a\u3000 b", "é b ü",
+		"a\u0085b", "a\u00a0b", "\xff b", "a \xff", "x\v", "\fx", "a b c d", "  ",
+	} {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -35,6 +35,12 @@ type scanPattern struct {
 	// of the pattern's literals: where none is found, the pattern cannot
 	// match; where one is, it runs on the whole text.
 	gate bool
+	// need, when not -1, lists (in scanned.cands) where the literals
+	// every match contains start, when they are not the ones a match
+	// starts with: "\b(\d+) (?:million|billion) dollars" starts at every
+	// digit, but only sentences with "million" or "billion" can hold one,
+	// and only before the last of them.
+	need int
 }
 
 // scanner finds where each of a set of patterns can start a match.
@@ -44,13 +50,14 @@ type scanner struct {
 	ac   automaton
 	// lits are the literals of each pattern: one starts (or, for a
 	// gate, stands in) every match.
-	lits map[*regexp.Regexp][]string
+	lits  map[*regexp.Regexp][]string
+	lists int // candidate lists: one per pattern, one per need
 }
 
 func newScanner(res []*regexp.Regexp) *scanner {
 	sc := &scanner{ids: map[*regexp.Regexp]int{}, lits: map[*regexp.Regexp][]string{}}
-	var lits []string
-	var owners []int
+	var lits []acLiteral
+	var needs [][]string
 	for _, re := range res {
 		if _, seen := sc.ids[re]; seen {
 			continue
@@ -60,19 +67,46 @@ func newScanner(res []*regexp.Regexp) *scanner {
 			if prefixes = requiredLiterals(re.String()); prefixes == nil {
 				continue // the pattern runs on the whole text
 			}
-			p = scanPattern{re: re, gate: true}
+			p = scanPattern{re: re, gate: true, need: -1}
+		} else if req := requiredLiterals(re.String()); req != nil && !sameSet(req, prefixes) {
+			p.need = len(needs)
+			needs = append(needs, req)
 		}
 		id := len(sc.pats)
 		sc.ids[re] = id
 		sc.lits[re] = prefixes
 		sc.pats = append(sc.pats, p)
 		for _, l := range prefixes {
-			lits = append(lits, l)
-			owners = append(owners, id)
+			lits = append(lits, acLiteral{text: l, list: id, boundary: p.boundary})
 		}
 	}
-	sc.ac = newAutomaton(lits, owners)
+	// The lists of needed literals follow the patterns' own.
+	for i := range sc.pats {
+		if p := &sc.pats[i]; p.need >= 0 {
+			p.need += len(sc.pats)
+			for _, l := range needs[p.need-len(sc.pats)] {
+				lits = append(lits, acLiteral{text: l, list: p.need})
+			}
+		}
+	}
+	sc.lists = len(sc.pats) + len(needs)
+	sc.ac = newAutomaton(lits)
 	return sc
+}
+
+// sameSet says whether a and b hold the same strings.
+func sameSet(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
 }
 
 func newScanPattern(re *regexp.Regexp) (scanPattern, []string, bool) {
@@ -90,7 +124,7 @@ func newScanPattern(re *regexp.Regexp) (scanPattern, []string, bool) {
 	if err1 != nil || err2 != nil || atStart.NumSubexp() != re.NumSubexp() || inside.NumSubexp() != re.NumSubexp() {
 		return scanPattern{}, nil, false
 	}
-	p := scanPattern{re: re, atStart: atStart, inside: inside, boundary: startsWithBoundary(tree), maxLen: maxLen(tree)}
+	p := scanPattern{re: re, atStart: atStart, inside: inside, boundary: startsWithBoundary(tree), maxLen: maxLen(tree), need: -1}
 	return p, minimalPrefixes(lits), true
 }
 
@@ -104,23 +138,28 @@ type scanned struct {
 	// UTF-8, so lower's offsets are text's and a literal found in lower is
 	// every place a case-folded literal matches in text. Other texts run
 	// every pattern on the whole text.
-	plain bool
-	cands [][]int // by pattern id: where a match can start, ascending
+	plain   bool
+	cands   [][]int // by pattern id: where a match can start, ascending; then by need
+	touched []int32 // the lists of cands that are not empty
 }
 
 // scan prepares text; it reuses the buffers of buf.
 func (sc *scanner) scan(text string, buf *scanned) *scanned {
 	buf.sc, buf.text = sc, text
 	buf.lower, buf.plain = lowerPlain(text)
-	if cap(buf.cands) < len(sc.pats) {
-		buf.cands = make([][]int, len(sc.pats))
+	// Only the lists the last text filled need emptying: most of them
+	// stay empty.
+	all := buf.cands[:cap(buf.cands)]
+	for _, l := range buf.touched {
+		all[l] = all[l][:0]
 	}
-	buf.cands = buf.cands[:len(sc.pats)]
-	for i := range buf.cands {
-		buf.cands[i] = buf.cands[i][:0]
+	buf.touched = buf.touched[:0]
+	if cap(buf.cands) < sc.lists {
+		buf.cands = make([][]int, sc.lists)
 	}
+	buf.cands = buf.cands[:sc.lists]
 	if buf.plain {
-		sc.ac.find(buf.lower, buf.cands)
+		buf.touched = sc.ac.find(buf.lower, buf.cands, buf.touched)
 	}
 	return buf
 }
@@ -216,9 +255,16 @@ func (s *scanned) findAll(re *regexp.Regexp, submatch bool) [][]int {
 		}
 		return re.FindAllStringIndex(s.text, -1)
 	}
+	last, ok := s.lastNeeded(p)
+	if !ok {
+		return nil
+	}
 	var out [][]int
 	pos := 0
 	for _, at := range s.cands[id] {
+		if at > last {
+			break
+		}
 		if at < pos || p.boundary && !wordBoundary(s.text, at) {
 			continue
 		}
@@ -252,6 +298,15 @@ func (s *scanned) matchIn(re *regexp.Regexp, lo, hi int) bool {
 	if p.gate {
 		return hasBetween(s.cands[id], lo, hi) && re.MatchString(part)
 	}
+	if p.need >= 0 && !hasBetween(s.cands[p.need], lo, hi) {
+		return false
+	}
+	// The scanner keeps a literal of a pattern that starts at \b only
+	// where \b holds in the text: the part may open inside a word, where
+	// \b holds for the part alone.
+	if p.boundary && lo > 0 && wordBoundary(part, 0) && !wordBoundary(s.text, lo) && p.matchAt(part, 0, false) != nil {
+		return true
+	}
 	// A literal that starts a match in the part stands there in the text.
 	for _, at := range s.cands[id] {
 		if at >= hi {
@@ -280,7 +335,14 @@ func (s *scanned) first(re *regexp.Regexp) []int {
 		}
 		return re.FindStringSubmatchIndex(s.text)
 	}
+	last, ok := s.lastNeeded(p)
+	if !ok {
+		return nil
+	}
 	for _, at := range s.cands[id] {
+		if at > last {
+			break
+		}
 		if p.boundary && !wordBoundary(s.text, at) {
 			continue
 		}
@@ -289,6 +351,20 @@ func (s *scanned) first(re *regexp.Regexp) []int {
 		}
 	}
 	return nil
+}
+
+// lastNeeded returns the last place a match of p can start: a match
+// holds one of the literals p needs, so it starts at the last of them or
+// before; false when the text has none.
+func (s *scanned) lastNeeded(p *scanPattern) (int, bool) {
+	if p.need < 0 {
+		return len(s.text), true
+	}
+	ats := s.cands[p.need]
+	if len(ats) == 0 {
+		return 0, false
+	}
+	return ats[len(ats)-1], true
 }
 
 // hasBetween says whether a literal found at one of the ascending
@@ -603,24 +679,36 @@ func maxLen(re *syntax.Regexp) int {
 type automaton struct {
 	class  [256]uint8 // byte → class; 0 for bytes no literal holds
 	nclass int
-	next   []int32 // state*nclass + class → state
-	outAt  []int32 // outs[outAt[s]:outAt[s+1]] end at state s
-	outs   []acOut
+	// next: state*nclass + class → state, or ^state when literals end
+	// there: most bytes lead to a state that ends none, and the loop
+	// then reads nothing but the table.
+	next  []int32
+	outAt []int32 // outs[outAt[s]:outAt[s+1]] end at state s
+	outs  []acOut
 }
 
-// acOut is a literal of a pattern ending at a state.
+// acOut is a literal ending at a state: the list it goes to, and whether
+// it counts only where \b holds at its start.
 type acOut struct {
-	pattern int32
-	length  int32
+	list     int32
+	length   int32
+	boundary bool
 }
 
-func newAutomaton(lits []string, owners []int) automaton {
+// acLiteral is a literal for the automaton to find.
+type acLiteral struct {
+	text     string
+	list     int  // the candidate list its places go to
+	boundary bool // only where \b holds at its start
+}
+
+func newAutomaton(lits []acLiteral) automaton {
 	var a automaton
-	for _, l := range lits {
-		for i := 0; i < len(l); i++ {
-			if a.class[l[i]] == 0 {
+	for _, lit := range lits {
+		for i := 0; i < len(lit.text); i++ {
+			if c := lit.text[i]; a.class[c] == 0 {
 				a.nclass++
-				a.class[l[i]] = uint8(a.nclass)
+				a.class[c] = uint8(a.nclass)
 			}
 		}
 	}
@@ -628,7 +716,8 @@ func newAutomaton(lits []string, owners []int) automaton {
 	// The trie.
 	children := []map[uint8]int32{{}}
 	own := [][]acOut{nil}
-	for i, l := range lits {
+	for _, lit := range lits {
+		l := lit.text
 		s := int32(0)
 		for j := 0; j < len(l); j++ {
 			c := a.class[l[j]]
@@ -641,7 +730,7 @@ func newAutomaton(lits []string, owners []int) automaton {
 			}
 			s = t
 		}
-		own[s] = append(own[s], acOut{pattern: int32(owners[i]), length: int32(len(l))})
+		own[s] = append(own[s], acOut{list: int32(lit.list), length: int32(len(l)), boundary: lit.boundary})
 	}
 	// Failure links in breadth-first order, folded into the table.
 	n := len(children)
@@ -674,28 +763,47 @@ func newAutomaton(lits []string, owners []int) automaton {
 		a.outs = append(a.outs, outs[s]...)
 		a.outAt[s+1] = int32(len(a.outs))
 	}
+	for i, t := range a.next {
+		if len(outs[t]) > 0 {
+			a.next[i] = ^t
+		}
+	}
 	return a
 }
 
-// find appends to cands[p] the start of every literal of pattern p in text,
-// keeping each list ascending.
-func (a *automaton) find(text string, cands [][]int) {
+// find appends to cands[l] the start of every literal of list l in text,
+// keeping each list ascending, and appends to touched the lists it
+// starts. A literal that counts only at \b is kept only there: text is
+// the lower-cased sentence, whose bytes are word bytes where the
+// sentence's are.
+func (a *automaton) find(text string, cands [][]int, touched []int32) []int32 {
 	if len(a.outs) == 0 {
-		return
+		return touched
 	}
 	s := int32(0)
 	for i := 0; i < len(text); i++ {
-		s = a.next[int(s)*a.nclass+int(a.class[text[i]])]
+		if s = a.next[int(s)*a.nclass+int(a.class[text[i]])]; s >= 0 {
+			continue
+		}
+		s = ^s
 		for _, o := range a.outs[a.outAt[s]:a.outAt[s+1]] {
 			start := i + 1 - int(o.length)
-			list := append(cands[o.pattern], start)
+			if o.boundary && !wordBoundary(text, start) {
+				continue
+			}
+			list := cands[o.list]
+			if len(list) == 0 {
+				touched = append(touched, o.list)
+			}
+			list = append(list, start)
 			// A longer literal found later may start earlier.
 			for k := len(list) - 1; k > 0 && list[k-1] > start; k-- {
 				list[k-1], list[k] = list[k], list[k-1]
 			}
-			cands[o.pattern] = list
+			cands[o.list] = list
 		}
 	}
+	return touched
 }
 
 // requiredLiterals returns strings of which any match of re must contain
@@ -709,8 +817,8 @@ func requiredLiterals(src string) []string {
 	}
 	lits := required(re.Simplify())
 	for _, l := range lits {
-		if len(l) < 2 {
-			return nil // too short to be worth a test
+		if len(l) < 2 && (l == "" || isWordByte(l[0]) || l[0] == ' ') {
+			return nil // too common to be worth a test: a sign ("%") is not
 		}
 	}
 	return lits

@@ -168,6 +168,8 @@ func TestRequiredLiterals(t *testing.T) {
 		{`\w+ said`, []string{" said"}},
 		{`[A-Z]\w+`, nil},
 		{`\b[Aa]ccording to ([A-Z]\w*)`, []string{"according to "}},
+		{`(\d+)\s?(%|percent\b)`, []string{"%", "percent"}},
+		{`(\d+)(x|times)`, nil},
 	}
 	for _, tc := range tests {
 		got := requiredLiterals(tc.src)
@@ -198,4 +200,51 @@ func TestOnePrefilter(t *testing.T) {
 		t.Errorf("%d built-in patterns run on every sentence: give each a literal it must contain", whole)
 	}
 	t.Logf("%d patterns prefiltered by their first literals, %d gated by a literal they contain, %d run on every sentence", len(x.scan.pats)-gated, gated, whole)
+}
+
+// TestScanNeeds: a pattern that starts at every digit but needs a rarer
+// word runs only on texts with the word, and only where a match can still
+// reach it; its matches stay the regular expression's own.
+func TestScanNeeds(t *testing.T) {
+	re := regexp.MustCompile(`(?i)\b(\d+|a|one) (million|billion) dollars\b`)
+	sc := newScanner([]*regexp.Regexp{re})
+	if p := sc.pats[sc.ids[re]]; p.gate || p.need < 0 {
+		t.Fatalf("%s: gate %v, need %d: want its digits as prefixes and its words as needs", re, p.gate, p.need)
+	}
+	var buf scanned
+	for _, text := range []string{
+		"3 billion dollars", "a million Dollars and 4 more", "5 billion dollars, then 6 billion dollars",
+		"7 billion dollarsx 8 billion dollars", "2025: 9 apples", "dollars 9 billion", "one billion euros",
+		"",
+	} {
+		s := sc.scan(text, &buf)
+		if got, want := s.findAll(re, true), re.FindAllStringSubmatchIndex(text, -1); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: got %v, want %v", text, got, want)
+		}
+		if got, want := s.first(re), re.FindStringSubmatchIndex(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("first in %q: got %v, want %v", text, got, want)
+		}
+		for _, span := range spans(text) {
+			if got, want := s.matchIn(re, span[0], span[1]), re.MatchString(text[span[0]:span[1]]); got != want {
+				t.Errorf("in %q: got %v, want %v", text[span[0]:span[1]], got, want)
+			}
+		}
+	}
+}
+
+// TestScanPartOpensInWord: a stretch that opens inside a word has \b at its
+// start where the text has none, so a match there counts.
+func TestScanPartOpensInWord(t *testing.T) {
+	re := regexp.MustCompile(`\b(\d{1,3}(?:,\d{3})+|\d+)\b`)
+	sc := newScanner([]*regexp.Regexp{re})
+	var buf scanned
+	text := "x145 CH9 "
+	s := sc.scan(text, &buf)
+	for lo := 0; lo < len(text); lo++ {
+		for hi := lo; hi <= len(text); hi++ {
+			if got, want := s.matchIn(re, lo, hi), re.MatchString(text[lo:hi]); got != want {
+				t.Errorf("%q: got %v, want %v", text[lo:hi], got, want)
+			}
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimcheck/claimcheck/corpus"
 	"github.com/claimcheck/claimcheck/extract"
@@ -147,6 +148,35 @@ func (s *storeSource) Each(kinds []extract.Kind, fn func(*extract.Claim) error) 
 // sentenceKey stands for a sentence in reconciliation: equal for copies of
 // one sentence however they are spaced or cased.
 func sentenceKey(s string) string {
-	sum := sha256.Sum256([]byte(strings.ToLower(strings.Join(strings.Fields(s), " "))))
+	folded, ok := foldASCII(s)
+	if !ok {
+		folded = []byte(strings.ToLower(strings.Join(strings.Fields(s), " ")))
+	}
+	sum := sha256.Sum256(folded)
 	return hex.EncodeToString(sum[:12])
+}
+
+// foldASCII is strings.ToLower(strings.Join(strings.Fields(s), " ")) for
+// an ASCII s, in one pass; false for any other s.
+func foldASCII(s string) ([]byte, bool) {
+	out := make([]byte, 0, len(s))
+	space := false // a space is owed before the next word
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return nil, false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			space = len(out) > 0
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			out = append(out, ' ')
+			space = false
+		}
+		out = append(out, c)
+	}
+	return out, true
 }

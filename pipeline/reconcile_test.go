@@ -3,9 +3,12 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/claimcheck/claimcheck/extract"
@@ -89,5 +92,22 @@ func TestStreamedReconcileMatchesInMemory(t *testing.T) {
 	}
 	if s := reconcileBoth("unchanged"); s.Checked != 0 {
 		t.Errorf("an unchanged corpus: checked %d of %d facts, want none", s.Checked, s.Facts)
+	}
+}
+
+// TestSentenceKey: the key is the hash of the sentence lower-cased with its
+// spaces folded, however the sentence is written.
+func TestSentenceKey(t *testing.T) {
+	slow := func(s string) string {
+		sum := sha256.Sum256([]byte(strings.ToLower(strings.Join(strings.Fields(s), " "))))
+		return hex.EncodeToString(sum[:12])
+	}
+	for _, s := range []string{"", " ", "Amazon  invested\t$4 BILLION.", " a b ", "x\r\ny", "Ünïcode  Words", "a\u00a0b", "\xff A"} {
+		if got, want := sentenceKey(s), slow(s); got != want {
+			t.Errorf("sentenceKey(%q) = %s, want %s", s, got, want)
+		}
+	}
+	if sentenceKey("Amazon invested $4 billion.") != sentenceKey("amazon  invested $4\nbillion.") {
+		t.Error("copies spaced and cased differently have different keys")
 	}
 }

@@ -351,3 +351,39 @@ func TestClaimFinder(t *testing.T) {
 		t.Errorf("a claim not named in advance was read: %+v, %v", got, err)
 	}
 }
+
+// TestEachClaimStopsMidway: an error from fn stops a read of many batches
+// wherever it comes, in order, without leaving the reader behind.
+func TestEachClaimStopsMidway(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	var claims []extract.Claim
+	for i := 0; i < 2000; i++ {
+		claims = append(claims, testClaim("a.txt", extract.KindInvestment, i, i+1))
+	}
+	if err := s.SaveArticles(ctx, 0, []Ingested{{Article: testArticle("a.txt"), Claims: claims}}); err != nil {
+		t.Fatal(err)
+	}
+	all := claimIDs(t, s)
+	if len(all) != len(claims) {
+		t.Fatalf("EachClaim read %d claims of %d", len(all), len(claims))
+	}
+	stop := errors.New("stop")
+	for _, at := range []int{1, 255, 256, 257, 700, 1999} {
+		var seen []string
+		err := s.EachClaim(ctx, func(c extract.Claim) error {
+			seen = append(seen, c.Article+"/"+c.ID)
+			if len(seen) == at {
+				return stop
+			}
+			return nil
+		})
+		if !errors.Is(err, stop) || !reflect.DeepEqual(seen, all[:at]) {
+			t.Fatalf("stopping at %d: %v after %d claims, want fn's error after the first %d in order", at, err, len(seen), at)
+		}
+	}
+	// The store is free for the next read.
+	if got := claimIDs(t, s); !reflect.DeepEqual(got, all) {
+		t.Fatal("a read after the stopped ones differs")
+	}
+}

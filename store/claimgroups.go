@@ -34,18 +34,65 @@ func (s *Store) eachClaimRow(ctx context.Context, cols, where string, args []any
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	var rowid int64
-	for rows.Next() {
-		c, err := scanClaim(rowScanner{rows, &rowid})
-		if err != nil {
-			return err
-		}
-		if err := fn(rowid, c); err != nil {
-			return err
-		}
+	// Rows are read and decoded a batch ahead of fn, on their own
+	// goroutine, so that the store's reading and the caller's work use
+	// both cores. Batches go back to the reader once fn is done with them.
+	type row struct {
+		rowid int64
+		c     extract.Claim
 	}
-	return rows.Err()
+	const batchRows = 256
+	full := make(chan []row, 2)
+	free := make(chan []row, 3)
+	for range 3 {
+		free <- make([]row, 0, batchRows)
+	}
+	stop := make(chan struct{})
+	var readErr error
+	go func() {
+		defer close(full)
+		defer rows.Close()
+		b := <-free
+		for rows.Next() {
+			var r row
+			c, err := scanClaim(rowScanner{rows, &r.rowid})
+			if err != nil {
+				readErr = err
+				return
+			}
+			r.c = c
+			if b = append(b, r); len(b) == batchRows {
+				select {
+				case full <- b:
+				case <-stop:
+					return
+				}
+				b = (<-free)[:0]
+			}
+		}
+		if readErr = rows.Err(); readErr == nil && len(b) > 0 {
+			select {
+			case full <- b:
+			case <-stop:
+			}
+		}
+	}()
+	for b := range full {
+		for i := range b {
+			if err := fn(b[i].rowid, b[i].c); err != nil {
+				// The reader stops at its next batch and closes the rows;
+				// it may be waiting for a buffer.
+				close(stop)
+				free <- b
+				for b := range full {
+					free <- b
+				}
+				return err
+			}
+		}
+		free <- b
+	}
+	return readErr
 }
 
 // ClaimNames calls fn with every subject and object the stored claims

@@ -65,6 +65,7 @@ var engineSuite = map[string]func(*testing.T){
 	"TestFingerprintWithNUL":                      TestFingerprintWithNUL,
 	"TestSharedSecret":                            TestSharedSecret,
 	"TestFactMemoRoundTrip":                       TestFactMemoRoundTrip,
+	"TestEachClaimStopsMidway":                    TestEachClaimStopsMidway,
 }
 
 // sqliteOnly are the tests of what only the SQLite engine has: files,
