@@ -66,8 +66,8 @@ func TestStreamedReconcileMatchesInMemory(t *testing.T) {
 		}
 		return stats
 	}
-	if s := reconcileBoth("first run"); s.Checked != s.Facts {
-		t.Errorf("first run checked %d of %d facts, want all", s.Checked, s.Facts)
+	if s := reconcileBoth("first run"); s.Checked != s.Facts-s.Agreeing || s.Agreeing == 0 {
+		t.Errorf("first run checked %d of %d facts (%d agreeing), want every disagreeing one", s.Checked, s.Facts, s.Agreeing)
 	}
 	// A day's changes: an article gone, one rewritten, one new.
 	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
@@ -87,7 +87,7 @@ func TestStreamedReconcileMatchesInMemory(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "late.txt"), []byte("Orbital Systems invested $3 billion in Helix Robotics on March 3, 2025.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if s := reconcileBoth("after a change"); s.Checked == 0 || s.Checked*10 > s.Facts {
+	if s := reconcileBoth("after a change"); s.Checked == 0 || s.Checked*10 > s.Facts-s.Agreeing {
 		t.Errorf("after a change: checked %d of %d facts, want a few", s.Checked, s.Facts)
 	}
 	if s := reconcileBoth("unchanged"); s.Checked != 0 {

@@ -56,6 +56,8 @@ type run struct {
 	outliers map[string]bool
 	// while not nil, the outliers the fact being checked adds, in order
 	outlierLog []string
+	// readAll checks facts whose claims all agree too (tests compare)
+	readAll bool
 	// each investor's deal claims across the corpus, by target, and the
 	// target nearly all of them name
 	dealTargets  map[string]map[string]int

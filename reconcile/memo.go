@@ -27,8 +27,9 @@ type Memo map[Digest]*FactResult
 
 // MemoStats says how much of a reconciliation its memo spared.
 type MemoStats struct {
-	Facts   int // facts with claims to compare
-	Checked int // of them, those checked again: their digest was not in the memo
+	Facts    int // facts with claims to compare
+	Agreeing int // of them, those whose claims all state one value: nothing to check
+	Checked  int // of the others, those checked again: their digest was not in the memo
 }
 
 // Incremental is Stream that checks again only the facts whose digest is
@@ -42,8 +43,8 @@ type MemoStats struct {
 // Checks that read the corpus as a whole (tickers, arithmetic, two people
 // in one post) run in full: they are cheap next to the facts.
 func Incremental(src Source, opts Options, salt string, prior Memo) (findings []Finding, next Memo, stats MemoStats, err error) {
-	m := &memo{salt: salt, prior: prior, next: Memo{}, digests: map[string]Digest{}, mustRead: map[string]bool{}, reused: map[string]bool{}}
-	findings, err = stream(src, opts, m)
+	m := &memo{salt: salt, prior: prior, next: Memo{}, digests: map[string]Digest{}, reused: map[string]bool{}}
+	findings, err = newRun(opts).stream(src, m)
 	if err != nil {
 		return nil, nil, MemoStats{}, err
 	}
@@ -58,9 +59,6 @@ type memo struct {
 	// each group's digest so far, by group key: one digest per fact, not
 	// its claims, is held while the claims are read
 	digests map[string]Digest
-	// groups that hold amounts the check of running totals keeps: read
-	// whatever their digest, since keepAmounts must see them
-	mustRead map[string]bool
 	// groups read only for keepAmounts: their findings were reused
 	reused map[string]bool
 	stats  MemoStats
@@ -85,8 +83,9 @@ func (m *memo) add(key string, input []byte) {
 
 // reuse returns the memo's result for the group when its digest is
 // there, noting it in the next memo; read says whether the group must
-// still be read (keepAmounts must see its amounts) though not checked.
-func (m *memo) reuse(key string) (res *FactResult, ok, read bool) {
+// still be read (mustRead: keepAmounts must see its amounts) though not
+// checked.
+func (m *memo) reuse(key string, mustRead bool) (res *FactResult, ok, read bool) {
 	m.stats.Facts++
 	d := m.digests[key]
 	if res, ok = m.prior[d]; !ok {
@@ -94,11 +93,19 @@ func (m *memo) reuse(key string) (res *FactResult, ok, read bool) {
 		return nil, false, true
 	}
 	m.next[d] = res
-	if m.mustRead[key] {
+	if mustRead {
 		m.reused[key] = true
 		return res, true, true
 	}
 	return res, true, false
+}
+
+// agreed records a fact whose claims all agree: it has no findings and
+// needs no check.
+func (m *memo) agreed(key string) {
+	m.stats.Facts++
+	m.stats.Agreeing++
+	m.next[m.digests[key]] = nil
 }
 
 // check says whether a group read must be checked: whether its findings
@@ -128,9 +135,6 @@ func (r *run) noteArticle(m *memo, cs []*extract.Claim, version func(string) str
 		}
 		m.buf = r.claimDigest(m.buf[:0], c, v)
 		m.add(k, m.buf)
-		if r.keepsAmount(c) {
-			m.mustRead[k] = true
-		}
 	}
 }
 

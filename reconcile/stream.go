@@ -28,13 +28,12 @@ type Source interface {
 // claims. Memory holds the largest fact or article, each market's first
 // and last sizes, and the findings; never every claim.
 func Stream(src Source, opts Options) ([]Finding, error) {
-	return stream(src, opts, nil)
+	return newRun(opts).stream(src, nil)
 }
 
 // stream is Stream, reusing what m remembers of the facts when m is not
 // nil.
-func stream(src Source, opts Options, m *memo) ([]Finding, error) {
-	r := newRun(opts)
+func (r *run) stream(src Source, m *memo) ([]Finding, error) {
 	if err := r.readNames(src); err != nil {
 		return nil, err
 	}
@@ -62,20 +61,37 @@ func stream(src Source, opts Options, m *memo) ([]Finding, error) {
 	if v, ok := src.(Versioner); ok {
 		version = v.Version
 	}
-	want := func(string) bool { return true }
-	if m != nil {
-		want = func(key string) bool {
-			res, ok, read := m.reuse(key)
-			if ok && res != nil {
-				conflicts = append(conflicts, res.Findings...)
-				for _, id := range res.Outliers {
-					r.outliers[id] = true
-				}
-			}
-			return read
+	agree := agreement{}
+	key := func(c *extract.Claim) (string, bool) {
+		k, ok := r.groupKey(c)
+		if ok {
+			// Whether keepAmounts keeps a copy is read before the
+			// article's stated ceilings are known: it may say yes where
+			// it will not, never no where it will.
+			agree.note(k, c, r.keepsAmount(c))
 		}
+		return k, ok
 	}
-	err = src.Read(r.groupKey, func(cs []*extract.Claim) error {
+	want := func(key string) bool {
+		if agree.agrees(key) && !r.readAll {
+			if m != nil {
+				m.agreed(key)
+			}
+			return false
+		}
+		if m == nil {
+			return true
+		}
+		res, ok, read := m.reuse(key, agree.mustRead(key))
+		if ok && res != nil {
+			conflicts = append(conflicts, res.Findings...)
+			for _, id := range res.Outliers {
+				r.outliers[id] = true
+			}
+		}
+		return read
+	}
+	err = src.Read(key, func(cs []*extract.Claim) error {
 		r.noteStatedCeilings(cs)
 		if m != nil {
 			r.noteArticle(m, cs, version)

@@ -24,7 +24,7 @@ func reconcileRun(ctx context.Context, e *env, o *common, st *store.Store, roots
 		return out, err
 	}
 	e.log.Info("reconciled", "run", out.ID, "new", len(out.Diff.New)+len(out.Diff.Reopened),
-		"resolved", len(out.Diff.Resolved), "facts", out.Facts.Facts, "facts_checked", out.Facts.Checked, "seconds", fmt.Sprintf("%.2f", time.Since(start).Seconds()))
+		"resolved", len(out.Diff.Resolved), "facts", out.Facts.Facts, "facts_agreeing", out.Facts.Agreeing, "facts_checked", out.Facts.Checked, "seconds", fmt.Sprintf("%.2f", time.Since(start).Seconds()))
 	return out, nil
 }
 

@@ -79,7 +79,7 @@ func runScheduled(ctx context.Context, e *env, args []string) error {
 		e.log.Info("run finished", "run", runID, "files", res.Found, "added", res.Added, "changed", res.Changed,
 			"removed", res.Removed, "unchanged", res.Unchanged, "skipped", len(res.Skipped), "errors", len(res.Errors),
 			"claims", claims, "new", newCount, "resolved", len(diff.Resolved), "open", open, "dismissed", dismissed,
-			"facts", run.Facts.Facts, "facts_checked", run.Facts.Checked)
+			"facts", run.Facts.Facts, "facts_agreeing", run.Facts.Agreeing, "facts_checked", run.Facts.Checked)
 	default:
 		fmt.Fprintf(e.stderr, "claimcheck run %d: %d files (%d added, %d changed, %d removed, %d unchanged, %d skipped, %d errors), %d claims; findings: %d new, %d resolved, %d open, %d dismissed\n",
 			runID, res.Found, res.Added, res.Changed, res.Removed, res.Unchanged, len(res.Skipped), len(res.Errors), claims, newCount, len(diff.Resolved), open, dismissed)

@@ -395,22 +395,23 @@ func TestTwoServesKeepBothVerdicts(t *testing.T) {
 	}
 }
 
-// factCounts reads how many facts a JSON-logged reconciliation compared
-// and how many it checked again.
-func factCounts(t *testing.T, log string) (facts, checked int) {
+// factCounts reads how many facts a JSON-logged reconciliation compared,
+// how many of them agreed, and how many it checked again.
+func factCounts(t *testing.T, log string) (facts, agreeing, checked int) {
 	t.Helper()
 	for _, line := range strings.Split(log, "\n") {
 		var rec struct {
-			Msg     string `json:"msg"`
-			Facts   *int   `json:"facts"`
-			Checked *int   `json:"facts_checked"`
+			Msg      string `json:"msg"`
+			Facts    *int   `json:"facts"`
+			Agreeing *int   `json:"facts_agreeing"`
+			Checked  *int   `json:"facts_checked"`
 		}
-		if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "reconciled" && rec.Facts != nil && rec.Checked != nil {
-			return *rec.Facts, *rec.Checked
+		if json.Unmarshal([]byte(line), &rec) == nil && rec.Msg == "reconciled" && rec.Facts != nil && rec.Agreeing != nil && rec.Checked != nil {
+			return *rec.Facts, *rec.Agreeing, *rec.Checked
 		}
 	}
 	t.Fatalf("no reconciled line with fact counts in:\n%s", log)
-	return 0, 0
+	return 0, 0, 0
 }
 
 // TestShardsReconcileIncrementally: after the shards of a day's changes,
@@ -420,7 +421,7 @@ func factCounts(t *testing.T, log string) (facts, checked int) {
 func TestShardsReconcileIncrementally(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	dir := synthCorpus(t, 200)
-	shardsThenReconcile := func(step string) (facts, checked int) {
+	shardsThenReconcile := func(step string) (facts, agreeing, checked int) {
 		t.Helper()
 		for _, shard := range []string{"0/2", "1/2"} {
 			if code, _, errs := claimcheck(t, "run", "--db", dsn, "--shard", shard, "--no-reconcile", "--quiet", dir); code != 0 {
@@ -433,8 +434,8 @@ func TestShardsReconcileIncrementally(t *testing.T) {
 		}
 		return factCounts(t, errs)
 	}
-	if facts, checked := shardsThenReconcile("first day"); facts == 0 || checked != facts {
-		t.Fatalf("first day: checked %d of %d facts, want all", checked, facts)
+	if facts, agreeing, checked := shardsThenReconcile("first day"); facts == 0 || checked != facts-agreeing {
+		t.Fatalf("first day: checked %d of %d facts (%d agreeing), want every disagreeing one", checked, facts, agreeing)
 	}
 	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
 	if err != nil || len(files) < 2 {
@@ -450,11 +451,11 @@ func TestShardsReconcileIncrementally(t *testing.T) {
 	if err := os.WriteFile(files[1], bytes.Replace(text, []byte("billion"), []byte("million"), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if facts, checked := shardsThenReconcile("second day"); checked == 0 || checked*4 > facts {
-		t.Errorf("second day: checked %d of %d facts, want the few the change touched", checked, facts)
+	if facts, agreeing, checked := shardsThenReconcile("second day"); checked == 0 || checked*4 > facts-agreeing {
+		t.Errorf("second day: checked %d of %d facts (%d agreeing), want the few the change touched", checked, facts, agreeing)
 	}
 	sameContents(t, storeContents(t, dsn), sqliteReference(t, dir))
-	if facts, checked := shardsThenReconcile("nothing new"); checked != 0 {
+	if facts, _, checked := shardsThenReconcile("nothing new"); checked != 0 {
 		t.Errorf("nothing new: checked %d of %d facts, want none", checked, facts)
 	}
 }
