@@ -536,3 +536,19 @@ func TestNonUTF8FileNames(t *testing.T) {
 		t.Error("no claim cites the article by the path the article list shows")
 	}
 }
+
+// Two builds that print one version line are still two builds to the
+// run digests: the executable's digest is part of the build's name.
+func TestBuildIDNamesTheExecutable(t *testing.T) {
+	sum, err := executableDigest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := buildID()
+	if !strings.HasSuffix(id, " "+sum) || len(sum) != 64 {
+		t.Errorf("buildID() = %q, want the executable's digest %s in it", id, sum)
+	}
+	if buildID() != id {
+		t.Error("buildID changes within one process")
+	}
+}

@@ -2,9 +2,15 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
+	"os"
 	"runtime/debug"
 	"strings"
+	"sync"
 )
 
 // version is set at link time by a release build
@@ -73,9 +79,47 @@ func versionLine(info *debug.BuildInfo) string {
 	return line
 }
 
-// buildID names this build in run digests: a new build may extract
-// differently, so its first run reconciles again.
+// buildID names this build in run digests: a new build may extract or
+// reconcile differently, so its first run reconciles again and checks
+// every fact. The version line alone does not tell builds apart (a build
+// outside a repository, or from one with uncommitted changes, says
+// "devel"), so the executable's own digest is part of it; an executable
+// that cannot be read gives this process a name of its own, which reuses
+// nothing another process remembered.
 func buildID() string {
-	info, _ := debug.ReadBuildInfo()
-	return versionLine(info)
+	buildOnce.Do(func() {
+		info, _ := debug.ReadBuildInfo()
+		id := versionLine(info)
+		sum, err := executableDigest()
+		if err != nil {
+			var b [16]byte
+			_, _ = rand.Read(b[:])
+			sum = "unread-" + hex.EncodeToString(b[:])
+		}
+		builtAs = id + " " + sum
+	})
+	return builtAs
+}
+
+var (
+	buildOnce sync.Once
+	builtAs   string
+)
+
+// executableDigest is the SHA-256 of the running executable.
+func executableDigest() (string, error) {
+	path, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
