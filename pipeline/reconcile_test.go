@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -70,18 +69,7 @@ func TestStreamedReconcileMatchesInMemory(t *testing.T) {
 		t.Errorf("first run checked %d of %d facts (%d agreeing), want every disagreeing one", s.Checked, s.Facts, s.Agreeing)
 	}
 	// A day's changes: an article gone, one rewritten, one new.
-	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
-	if err != nil || len(files) < 3 {
-		t.Fatalf("generated corpus: %d files, %v", len(files), err)
-	}
-	if err := os.Remove(files[0]); err != nil {
-		t.Fatal(err)
-	}
-	text, err := os.ReadFile(files[1])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(files[1], bytes.Replace(text, []byte("billion"), []byte("million"), 1), 0o644); err != nil {
+	if _, _, err := synth.Change(dir); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "late.txt"), []byte("Orbital Systems invested $3 billion in Helix Robotics on March 3, 2025.\n"), 0o644); err != nil {

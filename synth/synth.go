@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand"
 	"os"
@@ -194,4 +195,30 @@ func Generate(dir string, n int, seed int64) (Stats, error) {
 		}
 		return os.WriteFile(p, data, 0o644)
 	})
+}
+
+// Change makes a day's changes to a corpus Generate wrote under dir: the
+// first plain-text article is removed, and in the second the first amount
+// in billions becomes one in millions. It returns the two paths.
+func Change(dir string) (removed, rewritten string, err error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	if err != nil {
+		return "", "", err
+	}
+	if len(files) < 2 {
+		return "", "", fmt.Errorf("change %s: %d plain-text articles, want at least 2", dir, len(files))
+	}
+	removed, rewritten = files[0], files[1]
+	if err := os.Remove(removed); err != nil {
+		return "", "", err
+	}
+	text, err := os.ReadFile(rewritten)
+	if err != nil {
+		return "", "", err
+	}
+	changed := bytes.Replace(text, []byte(" billion"), []byte(" million"), 1)
+	if bytes.Equal(changed, text) {
+		return "", "", fmt.Errorf("change %s: %s states no amount in billions", dir, rewritten)
+	}
+	return removed, rewritten, os.WriteFile(rewritten, changed, 0o644)
 }

@@ -3,6 +3,8 @@ package synth
 import (
 	"bytes"
 	"crypto/sha256"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,5 +68,30 @@ func stripTags(s string) string {
 func BenchmarkStream(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		Stream(1000, int64(i), func(string, []byte) error { return nil })
+	}
+}
+
+func TestChange(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Generate(dir, 20, 3); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadDir(filepath.Join(dir, "000"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	removed, rewritten, err := Change(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(removed); !os.IsNotExist(err) {
+		t.Errorf("%s still there: %v", removed, err)
+	}
+	after, _ := os.ReadDir(filepath.Join(dir, "000"))
+	if len(after) != len(before)-1 {
+		t.Errorf("%d files after the change, want %d", len(after), len(before)-1)
+	}
+	if b, err := os.ReadFile(rewritten); err != nil || !strings.Contains(string(b), " million") {
+		t.Errorf("%s was not rewritten to an amount in millions: %v", rewritten, err)
 	}
 }

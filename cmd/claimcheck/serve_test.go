@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/claimcheck/claimcheck/report"
-	"github.com/claimcheck/claimcheck/store"
 )
 
 // The review page reads its histories through storeSource.
@@ -24,21 +22,7 @@ var _ report.ReviewLog = storeSource{}
 // ben dismisses it from his older page. Ben's page says what ana said
 // after he loaded it, and the finding's history lists both, escaped.
 func TestServeShowsVerdictHistory(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "cc.db")
-	if code, _, errs := claimcheck(t, "run", "--db", db, "--quiet", "--fail-on", "never", synthCorpus(t, 30)); code != 0 {
-		t.Fatalf("run: exit %d: %s", code, errs)
-	}
-	ctx := context.Background()
-	st, err := store.Open(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	fs, err := st.Findings(ctx, store.Filter{})
-	if err != nil || len(fs) == 0 {
-		t.Fatalf("findings: %d, %v", len(fs), err)
-	}
-	id := fs[0].ID
+	st, id := runWithFindings(t, filepath.Join(t.TempDir(), "cc.db"), 30)
 	serve := func(who string) string {
 		h, err := report.NewServer(storeSource{st: st, common: &common{}}, report.ServerOptions{Who: who, CSRFToken: "shared-form-token",
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
