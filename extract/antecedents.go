@@ -122,11 +122,17 @@ func (a *artState) sameSentencePair(i int) (*Claim, bool) {
 }
 
 // pairWhere returns the investment or stake nearest claim i, preferring one
-// before it, that satisfies ok.
+// before it, that satisfies ok; failing any, the date of such a deal: an
+// article that names a deal without its amount ("announced a multiyear
+// investment in Helix", "completed its acquisition of Brisk") dates it, and
+// the date names the pair a later "the investment" points back to.
 func (a *artState) pairWhere(i int, ok func(*Claim) bool) (*Claim, bool) {
-	return a.nearest(i, func(p *Claim) bool {
+	if p, found := a.nearest(i, func(p *Claim) bool {
 		return (p.Kind == KindInvestment || p.Kind == KindStake) && ok(p)
-	})
+	}); found {
+		return p, true
+	}
+	return a.nearest(i, func(p *Claim) bool { return p.Kind == KindEventDate && isDeal(*p) && ok(p) })
 }
 
 // nearest returns the claim satisfying ok that stands nearest before claim

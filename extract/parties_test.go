@@ -20,6 +20,18 @@ func TestParties(t *testing.T) {
 		text string
 		want []want
 	}{
+		{"a deal named without its amount is what a later reference points back to",
+			"Orbital Systems announced a multiyear investment in Helix Robotics on Monday. The investment will total $10 billion over several years, people familiar with the talks said.",
+			[]want{{KindInvestment, "USD 10000000000", "Orbital Systems", "Helix Robotics"}}},
+		{"the investor's payment in a deal named without its price",
+			"Orbital Systems agreed on Tuesday to buy Helix Robotics, the companies said. Orbital Systems will pay $4 billion in cash.",
+			[]want{{KindInvestment, "USD 4000000000", "Orbital Systems", "Helix Robotics"}}},
+		{"an acquisition named without its price",
+			"Calloway Industries completed its acquisition of Brisk Systems on Friday. The deal was valued at $7.8 billion.",
+			[]want{{KindInvestment, "USD 7800000000", "Calloway Industries", "Brisk Systems"}}},
+		{"coming back is no deal",
+			"Orbital Systems came back in 2019 with Helix Robotics as a partner. The investment will total $10 billion.",
+			[]want{{KindInvestment, "USD 10000000000", "-", "-"}}},
 		{"a stake bought with the clause's investment is held by its investor",
 			"Orbital Systems is investing $3 billion in Vega Robotics, the drone startup led by Dana Marsh, in exchange for a 20% stake.",
 			[]want{{KindInvestment, "USD 3000000000", "Orbital Systems", "Vega Robotics"}, {KindStake, "20%", "Orbital Systems", "Vega Robotics"}}},
