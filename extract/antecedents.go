@@ -132,7 +132,54 @@ func (a *artState) pairWhere(i int, ok func(*Claim) bool) (*Claim, bool) {
 	}); found {
 		return p, true
 	}
-	return a.nearest(i, func(p *Claim) bool { return p.Kind == KindEventDate && isDeal(*p) && ok(p) })
+	if p, found := a.nearest(i, func(p *Claim) bool { return p.Kind == KindEventDate && isDeal(*p) && ok(p) }); found {
+		return p, true
+	}
+	return a.mentionWhere(a.claims[i].SentStart, ok)
+}
+
+// dealMention is a deal a sentence names without an amount ("Orbital just
+// made a huge investment in Helix").
+type dealMention struct {
+	subject, object string
+	sent            int // the sentence's start
+}
+
+// buildDealMentions notes the deals a sentence names without an amount:
+// the company right after the mention is the target, the one before it
+// (its possessor, or the subject of its clause) the investor.
+func buildDealMentions(c *sentCtx) {
+	for _, loc := range c.scan.findAll(c.art.x.words.dealMention, false) {
+		target := c.nearestAfter(loc[1], 2, "")
+		if !target.ok() {
+			continue
+		}
+		investor := c.possessiveNear(loc[0], 3, target.name)
+		if !investor.ok() {
+			investor = c.nearestBefore(loc[0], 8, target.name, true)
+		}
+		if investor.ok() && investor.name != target.name {
+			c.art.mentions = append(c.art.mentions, dealMention{subject: investor.name, object: target.name, sent: c.s.Start})
+		}
+	}
+}
+
+// mentionWhere returns, as a claim of its pair, the deal mentioned nearest
+// the sentence at sent that satisfies ok, preferring one before it.
+func (a *artState) mentionWhere(sent int, ok func(*Claim) bool) (*Claim, bool) {
+	var after *Claim
+	for k := len(a.mentions) - 1; k >= 0; k-- {
+		m := a.mentions[k]
+		p := &Claim{Kind: KindInvestment, Subject: m.subject, Object: m.object}
+		if !ok(p) {
+			continue
+		}
+		if m.sent <= sent {
+			return p, true
+		}
+		after = p
+	}
+	return after, after != nil
 }
 
 // nearest returns the claim satisfying ok that stands nearest before claim

@@ -107,6 +107,8 @@ var (
 	fromRe        = regexp.MustCompile(`(?i)\bfrom\s+$`)
 	toRe          = regexp.MustCompile(`(?i)^\s+to\s+$`)
 	yearEarlierRe = regexp.MustCompile(`(?i)^\s+(?:a|one) year (earlier|before|prior|ago)\b`)
+	// "$2 billion in the years after", "in the following years"
+	yearsAfterRe = regexp.MustCompile(`(?i)^\s+(?:in|over|during)\s+the\s+(?:(?:years|months)\s+(?:after|since|that followed)|(?:following|subsequent)\s+years)\b|^\s+in\s+(?:following|subsequent|later)\s+years\b`)
 	// "a market growing 18% a year" states its compound annual rate.
 	annualRe = regexp.MustCompile(`(?i)^\s*(?:a|per|each)\s+year\b|^\s*annually\b`)
 )
@@ -309,7 +311,9 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 			}
 		}
 	}
-	if d, ok := c.periodOf(m); ok {
+	if p := c.yearsAfter(m); p != "" {
+		cl.Period = p
+	} else if d, ok := c.periodOf(m); ok {
 		cl.Period = formatDate(d.value)
 	} else if p := c.yearBefore(m); p != "" {
 		cl.Period = p
@@ -533,6 +537,28 @@ func (c *sentCtx) cue(cl *Claim, m mention, l link) {
 			}
 		}
 	}
+}
+
+// yearsAfter reads "in the years after" after a value as the years from
+// the one after the sentence's last year before the value to the
+// article's: "$1 billion in 2019, and another $2 billion in the years
+// after" in a 2025 article is 2020/2025, not the article's own time.
+func (c *sentCtx) yearsAfter(m mention) string {
+	if c.art.pub.IsZero() || !yearsAfterRe.MatchString(c.text[m.end:]) {
+		return ""
+	}
+	for i := len(c.dates) - 1; i >= 0; i-- {
+		d := c.dates[i]
+		if d.end > m.start || d.value.DatePrecision != "year" {
+			continue
+		}
+		from, to := d.value.From/10000+1, c.art.pub.Year()
+		if from > to {
+			return ""
+		}
+		return strconv.Itoa(from) + "/" + strconv.Itoa(to)
+	}
+	return ""
 }
 
 // yearBefore reads "a year earlier" after a value as the year before the

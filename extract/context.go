@@ -23,6 +23,9 @@ type sentCtx struct {
 	dates  []mention
 	hedges [][]int // spans of hedging cues
 	attrib string
+	// attribOutside says the attribution is an adjunct ("according to
+	// X"): its source is no party of the sentence's claims.
+	attribOutside bool
 	// mentionEnd[i] is the end of the mention starting at token i, else 0.
 	mentionEnd []int
 	// tokFlags[i] is what wordsWithin asks of token i; flaggedValues the

@@ -159,17 +159,28 @@ func TestPeriodNotFromCompanyEvents(t *testing.T) {
 // TestYearEarlier: "from $200 million a year earlier" is the figure for the
 // year before the one the sentence gives; "a year ago", the year before
 // publication.
+//
+// "in the years after" a year the sentence gives is the years from the
+// next one to the article's: not the article's own time, which an undated
+// figure would be read as.
 func TestYearEarlier(t *testing.T) {
 	x := builtinExtractor(t)
 	pub := time.Date(2025, 5, 20, 0, 0, 0, 0, time.UTC)
-	tests := []struct{ text, period string }{
-		{"Cobalt's revenue rose to $300 million in 2024 from $200 million a year earlier.", "2023"},
-		{"Cobalt's revenue was $200 million a year ago.", "2024"},
+	tests := []struct {
+		text       string
+		kind       Kind
+		normalized string
+		period     string
+	}{
+		{"Cobalt's revenue rose to $300 million in 2024 from $200 million a year earlier.", KindRevenue, "USD 200000000", "2023"},
+		{"Cobalt's revenue was $200 million a year ago.", KindRevenue, "USD 200000000", "2024"},
+		{"Orbital Systems invested $1 billion in Helix Robotics in 2019, and another $2 billion in the years after.", KindInvestment, "USD 2000000000", "2020/2025"},
+		{"Orbital Systems put $1 billion into Helix Robotics in 2021, and invested $3 billion in the following years.", KindInvestment, "USD 3000000000", "2022/2025"},
 	}
 	for _, tc := range tests {
 		found := false
 		for _, c := range mustExtract(t, x, "t.txt", tc.text, pub) {
-			if c.Kind == KindRevenue && c.Normalized == "USD 200000000" {
+			if c.Kind == tc.kind && c.Normalized == tc.normalized {
 				found = true
 				if c.Period != tc.period {
 					t.Errorf("%q: period %q, want %q", tc.text, c.Period, tc.period)
@@ -177,7 +188,7 @@ func TestYearEarlier(t *testing.T) {
 			}
 		}
 		if !found {
-			t.Errorf("%q: no $200 million revenue claim", tc.text)
+			t.Errorf("%q: no %s claim of %s", tc.text, tc.kind, tc.normalized)
 		}
 	}
 }

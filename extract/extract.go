@@ -43,6 +43,7 @@ var builders = []Builder{
 	{Name: "symbol", run: buildTickers},
 	{Name: "private", run: buildPrivacy},
 	{Name: "shares", run: buildShareCounts},
+	{Name: "mentions", run: buildDealMentions},
 }
 
 // validateBuilders checks that every mechanism a rule can extend has its
@@ -177,7 +178,7 @@ func New(set *rules.Set) (*Extractor, error) {
 // stretches of them: the scanner prefilters them.
 func sentencePatterns(set *rules.Set) []*regexp.Regexp {
 	w := newWordClasses(set)
-	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, fractionRe, shareCountRe, multipleRe, countRe, tickerRe, w.followSuit, w.idiom, w.relationship}
+	res := []*regexp.Regexp{moneyRe, moneyWordRe, percentRe, fractionRe, shareCountRe, multipleRe, countRe, tickerRe, w.followSuit, w.idiom, w.relationship, w.dealMention}
 	for _, p := range datePatterns {
 		res = append(res, p.re)
 	}
@@ -336,8 +337,9 @@ type artState struct {
 	recent       []string          // organisations named so far, most recent last
 	market       string            // the market most recently the topic of a sentence
 	claims       []Claim
-	done         int // sentences read to the end
-	lastCC       int // index in claims of the last client change, -1 when none
+	mentions     []dealMention // deals named without an amount, in order
+	done         int           // sentences read to the end
+	lastCC       int           // index in claims of the last client change, -1 when none
 	// By sentence start, what its references were read as (noteRefs).
 	refs map[int][]Ref
 	// The buffers of the sentence being read, reused for the next.
@@ -598,6 +600,11 @@ func (a *artState) sentence(i int) *sentCtx {
 					name = k.name
 				}
 				c.attrib = name
+				// "according to Tallow Media", "per Tallow Media": the
+				// source stands outside the clause, never a party of it;
+				// "Orbital said it would invest" may name one.
+				low := strings.ToLower(s.Text[g[0]:g[2]])
+				c.attribOutside = strings.HasPrefix(low, "according to") || strings.HasPrefix(low, "per ")
 				break
 			}
 		}
@@ -674,6 +681,14 @@ func (c *sentCtx) add(cl Claim, start, end int) *Claim {
 	cl.Hedged = cl.Hedged || c.hedgedAt(start, end)
 	if cl.Attribution == "" {
 		cl.Attribution = c.attrib
+	}
+	if c.attribOutside && c.attrib != "" {
+		if cl.Subject == c.attrib {
+			cl.Subject = ""
+		}
+		if cl.Object == c.attrib {
+			cl.Object = ""
+		}
 	}
 	c.art.claims = append(c.art.claims, cl)
 	return &c.art.claims[len(c.art.claims)-1]
