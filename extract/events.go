@@ -444,6 +444,16 @@ func (a *artState) resolveDealRefs() {
 		if c.Kind != KindEventDate || !ok {
 			continue
 		}
+		// "The deal, first announced in 2023, saw Halden pay $2.5
+		// billion": the deal its own sentence tells, though it names one
+		// party, not another the article tells with both.
+		own, hasOwn := a.sentenceDeal(i)
+		if known == "" && hasOwn {
+			known = own.Subject
+			if known == "" {
+				known = own.Object
+			}
+		}
 		match := func(p Claim) bool {
 			_, ref := a.dealRefs[p.Start]
 			return !(p.Kind == KindEventDate && ref) && isDeal(p) && p.Subject != "" && p.Object != "" &&
@@ -460,7 +470,23 @@ func (a *artState) resolveDealRefs() {
 				c.Subject, c.Object, found = a.claims[j].Subject, a.claims[j].Object, true
 			}
 		}
+		if !found && hasOwn && (own.Subject == known || own.Object == known) {
+			c.Subject, c.Object = own.Subject, own.Object
+		}
 	}
+}
+
+// sentenceDeal returns the investment or stake of claim i's sentence that
+// names a party.
+func (a *artState) sentenceDeal(i int) (Claim, bool) {
+	c := &a.claims[i]
+	for k := range a.claims {
+		p := a.claims[k]
+		if k != i && p.SentStart == c.SentStart && (p.Kind == KindInvestment || p.Kind == KindStake) && (p.Subject != "" || p.Object != "") {
+			return p, true
+		}
+	}
+	return Claim{}, false
 }
 
 // leaver makes the person a role claim of the same sentence names the one
