@@ -393,6 +393,9 @@ func notNameToken(t string) bool {
 	if a, b, ok := strings.Cut(t, "-"); ok && monthNum(a) > 0 && monthNum(b) > 0 {
 		return true // "July-September": a span of months
 	}
+	if productCode(t) {
+		return true // "TSX-204", "GPT-4", "F-35": a compound's or product's code
+	}
 	rest := t
 	switch {
 	case strings.HasPrefix(t, "FY"):
@@ -403,6 +406,27 @@ func notNameToken(t string) bool {
 		return false
 	}
 	return isAllDigits(rest) || rest == ""
+}
+
+// productCode says whether t is written as a compound's or product's
+// code: one to five capitals, a hyphen, digits and at most one letter
+// ("TSX-204", "GPT-4", "AZD-1222b").
+func productCode(t string) bool {
+	a, b, ok := strings.Cut(t, "-")
+	if !ok || len(a) == 0 || len(a) > 5 || strings.ToUpper(a) != a || !isAllLetters(a) {
+		return false
+	}
+	b = strings.TrimRight(b, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	return len(t)-len(a)-1-len(b) <= 1 && b != "" && isAllDigits(b)
+}
+
+func isAllLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 'a' && s[i] <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // describedNext says whether a descriptor ("startup", "firm") stands among

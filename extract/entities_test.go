@@ -223,3 +223,15 @@ func TestUpFrom(t *testing.T) {
 	}
 	t.Errorf("no claim for about $600 million")
 }
+
+func TestProductCode(t *testing.T) {
+	for code, want := range map[string]bool{
+		"TSX-204": true, "GPT-4": true, "AZD-1222b": true, "F-35": true,
+		"Rolls-Royce": false, "Coca-Cola": false, "X-Energy": false, "July-September": false,
+		"ABCDEF-1": false, "TSX-": false, "-204": false, "TSX-20ab": false, "tsx-204": false,
+	} {
+		if got := productCode(code); got != want {
+			t.Errorf("productCode(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
