@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"sort"
+	"strings"
+)
+
 // resolveMissing fills a party that claim i's own sentence left out, from
 // an antecedent a rule finds in the article: the deal a reference points
 // back to, the same investor's earlier deal, the organisation a person's
@@ -99,6 +104,68 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 	}
 }
 
+// placeHeldStakes completes a stake whose sentence describes its holder
+// as a company's owner in an appositive ("the 9% stake held by Harbor
+// Lane, Vega's second-largest shareholder"; "Northwind, an early investor
+// in Corvex, owns 12%"): the stake is in that company, held by the one the
+// appositive describes, whichever of the two the clause gave it.
+func (a *artState) placeHeldStakes() {
+	for i := range a.claims {
+		c := &a.claims[i]
+		if c.Kind != KindStake || c.Object != "" {
+			continue
+		}
+		for _, h := range a.sentenceHolders(c.SentStart) {
+			if c.Subject == "" || c.Subject == h[0] || c.Subject == h[1] {
+				c.Subject, c.Object = h[0], h[1]
+				break
+			}
+		}
+	}
+}
+
+// sentenceHolders returns the holder and company pairs the appositives of
+// the sentence at start describe.
+func (a *artState) sentenceHolders(start int) [][2]string {
+	k := sort.Search(len(a.sents), func(k int) bool { return a.sents[k].Start >= start })
+	if k == len(a.sents) || a.sents[k].Start != start {
+		return nil
+	}
+	toks, ents := a.toks[k], a.ents[k]
+	var out [][2]string
+	for t := range toks {
+		if !a.x.words.holderNoun.MatchString(strings.ToLower(toks[t].Text)) {
+			continue
+		}
+		// The appositive opens after a comma that follows the holder.
+		comma := -1
+		for j := t - 1; j >= 0 && j >= t-6; j-- {
+			if toks[j].Text == "," {
+				comma = j
+				break
+			}
+		}
+		if comma <= 0 {
+			continue
+		}
+		holder, company := "", ""
+		for _, m := range ents {
+			switch {
+			case m.tok1 == comma && m.ref == refName && !a.isPerson(m):
+				holder = a.canonical(m.name)
+			case m.possessive && m.tok0 > comma && m.tok1 <= t && m.ref == refName:
+				company = a.canonical(m.name) // "Vega's second-largest shareholder"
+			case company == "" && m.tok0 == t+2 && t+1 < len(toks) && (toks[t+1].Text == "in" || toks[t+1].Text == "of") && m.ref == refName:
+				company = a.canonical(m.name) // "an early investor in Corvex"
+			}
+		}
+		if holder != "" && company != "" && holder != company {
+			out = append(out, [2]string{holder, company})
+		}
+	}
+	return out
+}
+
 func bothParties(p *Claim) bool { return p.Subject != "" && p.Object != "" }
 
 // sameSentencePair returns the investment of claim i's sentence that names
@@ -122,11 +189,21 @@ func (a *artState) sameSentencePair(i int) (*Claim, bool) {
 }
 
 // pairWhere returns the investment or stake nearest claim i, preferring one
-// before it, that satisfies ok; failing any, the date of such a deal: an
+// before it, that satisfies ok (for an investment, an investment before
+// any stake); failing any, the date of such a deal: an
 // article that names a deal without its amount ("announced a multiyear
 // investment in Helix", "completed its acquisition of Brisk") dates it, and
 // the date names the pair a later "the investment" points back to.
 func (a *artState) pairWhere(i int, ok func(*Claim) bool) (*Claim, bool) {
+	// A payment takes the pair of a payment before that of a holding: a
+	// stake someone else holds in the target ("the 9% stake held by
+	// Norrland") is no party to the deal.
+	own := a.claims[i].Kind
+	if own == KindInvestment {
+		if p, found := a.nearest(i, func(p *Claim) bool { return p.Kind == KindInvestment && ok(p) }); found {
+			return p, true
+		}
+	}
 	if p, found := a.nearest(i, func(p *Claim) bool {
 		return (p.Kind == KindInvestment || p.Kind == KindStake) && ok(p)
 	}); found {

@@ -703,6 +703,7 @@ func (a *artState) finish() {
 			roleOrg[c.Subject] = c.Object
 		}
 	}
+	a.placeHeldStakes()
 	// Twice: a claim completed late in the article can complete one before it.
 	for range 2 {
 		for i := range a.claims {

@@ -12,7 +12,7 @@ import (
 type wordClasses struct {
 	acquireVerb, acquireAny, raise, dealNoun, roundNoun, led, give *regexp.Regexp // investment
 	payTo, dealMention                                             *regexp.Regexp // investment
-	holding, heldIn                                                *regexp.Regexp // stake
+	holding, heldIn, holderNoun                                    *regexp.Regexp // stake
 	valueVerb, withDebt                                            *regexp.Regexp // valuation
 	decline, metric, cagr                                          *regexp.Regexp // growth
 	reach                                                          *regexp.Regexp // market_size
@@ -37,7 +37,7 @@ func newWordClasses(set *rules.Set) wordClasses {
 		{&w.raise, "investment", "raise"}, {&w.dealNoun, "investment", "deal_noun"}, {&w.roundNoun, "investment", "round_noun"},
 		{&w.led, "investment", "led"}, {&w.give, "investment", "give"}, {&w.payTo, "investment", "pay_to"},
 		{&w.dealMention, "investment", "deal_mention"},
-		{&w.holding, "stake", "holding"}, {&w.heldIn, "stake", "held_in"},
+		{&w.holding, "stake", "holding"}, {&w.heldIn, "stake", "held_in"}, {&w.holderNoun, "stake", "holder_noun"},
 		{&w.valueVerb, "valuation", "value_verb"}, {&w.withDebt, "valuation", "with_debt"},
 		{&w.decline, "growth", "decline"}, {&w.metric, "growth", "metric"}, {&w.cagr, "growth", "cagr"},
 		{&w.reach, "market_size", "reach"},
