@@ -465,13 +465,22 @@ func (a *artState) resolveDealRefs() {
 				c.Subject, c.Object, found = a.claims[j].Subject, a.claims[j].Object, true
 			}
 		}
+		if !found && hasOwn && (own.Subject == known || own.Object == known) {
+			c.Subject, c.Object, found = own.Subject, own.Object, true
+		}
+		// A reference points back: to the deal told just before it, though
+		// that names one party, rather than to one told after it.
+		for j := i - 1; j >= 0 && !found; j-- {
+			p := a.claims[j]
+			if _, ref := a.dealRefs[p.Start]; (p.Kind == KindInvestment || p.Kind == KindStake) && !ref && (p.Subject != "" || p.Object != "") &&
+				(known == "" || p.Subject == known || p.Object == known) {
+				c.Subject, c.Object, found = p.Subject, p.Object, true
+			}
+		}
 		for j := i + 1; j < len(a.claims) && !found; j++ {
 			if match(a.claims[j]) {
 				c.Subject, c.Object, found = a.claims[j].Subject, a.claims[j].Object, true
 			}
-		}
-		if !found && hasOwn && (own.Subject == known || own.Object == known) {
-			c.Subject, c.Object = own.Subject, own.Object
 		}
 	}
 }

@@ -19,6 +19,8 @@ func TestEventDatePartiesLeftOpen(t *testing.T) {
 		{"the deal named later", "The transaction closed on Monday. Orbital Systems paid $2 billion for Vega Robotics.", "2024-02-14", "Orbital Systems/Vega Robotics"},
 		{"the deal its own sentence names, not another the article tells", "Brightline Freight has had a busy winter. The deal, first announced in early 2023, saw Halden Dynamics pay $2.5 billion for a minority stake. Brightline Freight bought Vanlo for €1.2 billion.",
 			"2024-02-06", "Halden Dynamics/"},
+		{"a reference points back to the deal before it, though that names one party", "Halden Dynamics paid $2.5 billion for a minority stake. The investment closed in November 2023. Brightline Freight bought Vanlo for €1.2 billion.",
+			"2024-02-06", "Halden Dynamics/"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
