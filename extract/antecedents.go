@@ -166,6 +166,43 @@ func (a *artState) sentenceHolders(start int) [][2]string {
 	return out
 }
 
+// sumsTakeTheirParts gives a total told as "the total" after its
+// sentence's figures their pair: it sums them, whoever else its clause
+// names ("Helix closed funding deals worth $7 billion, and with the new
+// Orbital investment, the total exceeds $9 billion" is Helix's). The
+// figures before it must share one pair; totals of several pairs are left
+// as read.
+func (a *artState) sumsTakeTheirParts() {
+	for i := range a.claims {
+		c := &a.claims[i]
+		if c.Kind != KindInvestment || c.Component != ComponentCumulative {
+			continue
+		}
+		var parts []*Claim
+		for j := range a.claims {
+			p := &a.claims[j]
+			if p.SentStart == c.SentStart && p.Kind == KindInvestment && p.End <= c.Start && p.Component != ComponentCumulative {
+				parts = append(parts, p)
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		last := parts[len(parts)-1]
+		between := c.Sentence[last.End-c.SentStart : c.Start-c.SentStart]
+		if !a.x.words.sumRef.MatchString(between) {
+			continue
+		}
+		same := true
+		for _, p := range parts {
+			same = same && p.Subject == last.Subject && p.Object == last.Object
+		}
+		if same && (last.Subject != "" || last.Object != "") {
+			c.Subject, c.Object = last.Subject, last.Object
+		}
+	}
+}
+
 func bothParties(p *Claim) bool { return p.Subject != "" && p.Object != "" }
 
 // sameSentencePair returns the investment of claim i's sentence that names

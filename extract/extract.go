@@ -713,6 +713,7 @@ func (a *artState) finish() {
 			a.resolveMissing(i, roleOrg)
 		}
 	}
+	a.sumsTakeTheirParts()
 	// "Arden Partners exits Tallis": an investor leaving what it holds is
 	// no client leaving a vendor.
 	holds := map[[2]string]bool{}

@@ -11,7 +11,7 @@ import (
 // the code says only where each class is tried.
 type wordClasses struct {
 	acquireVerb, acquireAny, raise, dealNoun, roundNoun, led, give *regexp.Regexp // investment
-	payTo, dealMention                                             *regexp.Regexp // investment
+	payTo, dealMention, sumRef                                     *regexp.Regexp // investment
 	holding, heldIn, holderNoun                                    *regexp.Regexp // stake
 	valueVerb, withDebt                                            *regexp.Regexp // valuation
 	decline, metric, cagr                                          *regexp.Regexp // growth
@@ -36,7 +36,7 @@ func newWordClasses(set *rules.Set) wordClasses {
 		{&w.acquireVerb, "investment", "acquire_verb"}, {&w.acquireAny, "investment", "acquire_any"},
 		{&w.raise, "investment", "raise"}, {&w.dealNoun, "investment", "deal_noun"}, {&w.roundNoun, "investment", "round_noun"},
 		{&w.led, "investment", "led"}, {&w.give, "investment", "give"}, {&w.payTo, "investment", "pay_to"},
-		{&w.dealMention, "investment", "deal_mention"},
+		{&w.dealMention, "investment", "deal_mention"}, {&w.sumRef, "investment", "sum_ref"},
 		{&w.holding, "stake", "holding"}, {&w.heldIn, "stake", "held_in"}, {&w.holderNoun, "stake", "holder_noun"},
 		{&w.valueVerb, "valuation", "value_verb"}, {&w.withDebt, "valuation", "with_debt"},
 		{&w.decline, "growth", "decline"}, {&w.metric, "growth", "metric"}, {&w.cagr, "growth", "cagr"},
