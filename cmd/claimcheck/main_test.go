@@ -197,7 +197,7 @@ func TestDevScore(t *testing.T) {
 		{"value agreement", ratio("values_agree", "values_scored"), 0.97},
 		{"party agreement", ratio("parties_agree", "parties_scored"), 0.92},
 		{"finding recall", ratio("required_found", "required_findings"), 0.88},
-		{"precision", ratio("findings_matched", "reported_findings"), 0.90},
+		{"precision", ratio("findings_matched", "reported_findings"), 0.93},
 	}
 	for _, f := range floors {
 		t.Logf("%s %.2f (floor %.2f)", f.name, f.got, f.min)
