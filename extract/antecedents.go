@@ -178,17 +178,18 @@ func (a *artState) sumsTakeTheirParts() {
 		if c.Kind != KindInvestment || c.Component != ComponentCumulative {
 			continue
 		}
+		// Claims are added sentence by sentence: the figures before it in
+		// its sentence stand just before it.
 		var parts []*Claim
-		for j := range a.claims {
-			p := &a.claims[j]
-			if p.SentStart == c.SentStart && p.Kind == KindInvestment && p.End <= c.Start && p.Component != ComponentCumulative {
+		for j := i - 1; j >= 0 && a.claims[j].SentStart == c.SentStart; j-- {
+			if p := &a.claims[j]; p.Kind == KindInvestment && p.End <= c.Start && p.Component != ComponentCumulative {
 				parts = append(parts, p)
 			}
 		}
 		if len(parts) == 0 {
 			continue
 		}
-		last := parts[len(parts)-1]
+		last := parts[0] // the nearest before it
 		between := c.Sentence[last.End-c.SentStart : c.Start-c.SentStart]
 		if !a.x.words.sumRef.MatchString(between) {
 			continue

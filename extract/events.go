@@ -489,9 +489,13 @@ func (a *artState) resolveDealRefs() {
 // names a party.
 func (a *artState) sentenceDeal(i int) (Claim, bool) {
 	c := &a.claims[i]
-	for k := range a.claims {
+	first := i // claims stand sentence by sentence
+	for first > 0 && a.claims[first-1].SentStart == c.SentStart {
+		first--
+	}
+	for k := first; k < len(a.claims) && a.claims[k].SentStart == c.SentStart; k++ {
 		p := a.claims[k]
-		if k != i && p.SentStart == c.SentStart && (p.Kind == KindInvestment || p.Kind == KindStake) && (p.Subject != "" || p.Object != "") {
+		if k != i && (p.Kind == KindInvestment || p.Kind == KindStake) && (p.Subject != "" || p.Object != "") {
 			return p, true
 		}
 	}
