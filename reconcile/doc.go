@@ -5,7 +5,9 @@
 // an investor's amounts into deals; a pair's holdings placed at its deals'
 // announcements and split at their completions), and checks facts for
 // conflicts, tickers against a reference listing, and arithmetic that does
-// not hold.
+// not hold. It also owns what makes a reconciliation incremental: the
+// digest of everything a fact's check reads, and the memo of each fact's
+// findings under it (Incremental).
 //
 // Reconciliation is a pure function of claims, articles and rules; it may
 // import extract, corpus and rules.
