@@ -192,7 +192,7 @@ func buildValueClaims(c *sentCtx) {
 					// a company's rate where no market is named.
 					cl.Subject = c.singleParty(m, l).name
 				}
-			} else {
+			} else if !c.art.x.words.benchmark.MatchString(c.text[m.end:]) {
 				cl.Subject = c.singleParty(m, l).name
 			}
 		default: // revenue

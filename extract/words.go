@@ -14,7 +14,7 @@ type wordClasses struct {
 	payTo, dealMention, sumRef                                     *regexp.Regexp // investment
 	holding, heldIn, holderNoun                                    *regexp.Regexp // stake
 	valueVerb, withDebt                                            *regexp.Regexp // valuation
-	decline, metric, cagr                                          *regexp.Regexp // growth
+	decline, metric, cagr, benchmark                               *regexp.Regexp // growth
 	reach                                                          *regexp.Regexp // market_size
 	level                                                          *regexp.Regexp // headcount_change
 	ownEvent, dealRef                                              *regexp.Regexp // event_date
@@ -40,6 +40,7 @@ func newWordClasses(set *rules.Set) wordClasses {
 		{&w.holding, "stake", "holding"}, {&w.heldIn, "stake", "held_in"}, {&w.holderNoun, "stake", "holder_noun"},
 		{&w.valueVerb, "valuation", "value_verb"}, {&w.withDebt, "valuation", "with_debt"},
 		{&w.decline, "growth", "decline"}, {&w.metric, "growth", "metric"}, {&w.cagr, "growth", "cagr"},
+		{&w.benchmark, "growth", "benchmark"},
 		{&w.reach, "market_size", "reach"},
 		{&w.level, "headcount_change", "level"},
 		{&w.ownEvent, "event_date", "own_event"}, {&w.dealRef, "event_date", "deal_ref"},
