@@ -709,7 +709,7 @@ func joinUnits(paras []block) []string {
 }
 
 // repairApostrophes puts back the apostrophes a wrong decoding turned into
-// question marks ("Vega?s net cash", "don?t", "they?re"): a question mark
+// question marks ("Vega?s board", "don?t", "they?re"): a question mark
 // never stands inside a word, and left there it makes "Vega?s" a name of
 // its own.
 func repairApostrophes(p string) string {

@@ -287,7 +287,7 @@ func TestStripMarkdownGates(t *testing.T) {
 
 func TestRepairApostrophes(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"a deal inclusive of Vega Robotics?s net cash", "a deal inclusive of Vega Robotics’s net cash"},
+		{"the offer had Vega Robotics?s board behind it", "the offer had Vega Robotics’s board behind it"},
 		{"Orbital didn?t say; they?re sure it?ll close, and we?ve heard I?m told she?d agree", "Orbital didn’t say; they’re sure it’ll close, and we’ve heard I’m told she’d agree"},
 		{"the firms? shares", "the firms? shares"},
 		{"Is it done?Sure.", "Is it done?Sure."},

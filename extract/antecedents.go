@@ -105,8 +105,8 @@ func (a *artState) resolveMissing(i int, roleOrg map[string]string) {
 }
 
 // placeHeldStakes completes a stake whose sentence describes its holder
-// as a company's owner in an appositive ("the 9% stake held by Harbor
-// Lane, Vega's second-largest shareholder"; "Northwind, an early investor
+// as a company's owner in an appositive ("Harbor Lane, Vega's biggest
+// outside shareholder, said it holds 14%"; "Northwind, an early investor
 // in Corvex, owns 12%"): the stake is in that company, held by the one the
 // appositive describes, whichever of the two the clause gave it.
 func (a *artState) placeHeldStakes() {
@@ -154,7 +154,7 @@ func (a *artState) sentenceHolders(start int) [][2]string {
 			case m.tok1 == comma && m.ref == refName && !a.isPerson(m):
 				holder = a.canonical(m.name)
 			case m.possessive && m.tok0 > comma && m.tok1 <= t && m.ref == refName:
-				company = a.canonical(m.name) // "Vega's second-largest shareholder"
+				company = a.canonical(m.name) // "Vega's biggest outside shareholder"
 			case company == "" && m.tok0 == t+2 && t+1 < len(toks) && (toks[t+1].Text == "in" || toks[t+1].Text == "of") && m.ref == refName:
 				company = a.canonical(m.name) // "an early investor in Corvex"
 			}
@@ -168,8 +168,8 @@ func (a *artState) sentenceHolders(start int) [][2]string {
 
 // sumsTakeTheirParts gives a total told as "the total" after its
 // sentence's figures their pair: it sums them, whoever else its clause
-// names ("Helix closed funding deals worth $7 billion, and with the new
-// Orbital investment, the total exceeds $9 billion" is Helix's). The
+// names ("Helix closed funding deals worth $7 billion; counting the latest
+// Orbital investment, the total now exceeds $9 billion" is Helix's). The
 // figures before it must share one pair; totals of several pairs are left
 // as read.
 func (a *artState) sumsTakeTheirParts() {
@@ -234,8 +234,8 @@ func (a *artState) sameSentencePair(i int) (*Claim, bool) {
 // the date names the pair a later "the investment" points back to.
 func (a *artState) pairWhere(i int, ok func(*Claim) bool) (*Claim, bool) {
 	// A payment takes the pair of a payment before that of a holding: a
-	// stake someone else holds in the target ("the 9% stake held by
-	// Norrland") is no party to the deal.
+	// stake someone else holds in the target ("the 11% stake held by
+	// Harbor Lane") is no party to the deal.
 	own := a.claims[i].Kind
 	if own == KindInvestment {
 		if p, found := a.nearest(i, func(p *Claim) bool { return p.Kind == KindInvestment && ok(p) }); found {
@@ -253,8 +253,8 @@ func (a *artState) pairWhere(i int, ok func(*Claim) bool) (*Claim, bool) {
 	return a.mentionWhere(a.claims[i].SentStart, ok)
 }
 
-// dealMention is a deal a sentence names without an amount ("Orbital just
-// made a huge investment in Helix").
+// dealMention is a deal a sentence names without an amount ("Orbital
+// takes a big stake in Helix").
 type dealMention struct {
 	subject, object string
 	sent            int // the sentence's start

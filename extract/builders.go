@@ -108,7 +108,7 @@ var (
 	toRe          = regexp.MustCompile(`(?i)^\s+to\s+$`)
 	yearEarlierRe = regexp.MustCompile(`(?i)^\s+(?:a|one) year (earlier|before|prior|ago)\b`)
 	// "$2 billion in the years after", "in the following years"
-	yearsAfterRe = regexp.MustCompile(`(?i)^\s+(?:in|over|during)\s+the\s+(?:(?:years|months)\s+(?:after|since|that followed)|(?:following|subsequent)\s+years)\b|^\s+in\s+(?:following|subsequent|later)\s+years\b`)
+	yearsAfterRe = regexp.MustCompile(`(?i)^\s+(?:more\s+)?(?:in|over|during)\s+the\s+(?:(?:years|months)\s+(?:after|since|that followed)|(?:following|subsequent)\s+years)\b|^\s+in\s+(?:following|subsequent|later)\s+years\b`)
 	// "a market growing 18% a year" states its compound annual rate.
 	annualRe = regexp.MustCompile(`(?i)^\s*(?:a|per|each)\s+year\b|^\s*annually\b`)
 )
@@ -328,8 +328,8 @@ func (c *sentCtx) qualify(cl *Claim, m mention, l link) {
 	}
 }
 
-// frameParties reads parties the trigger's frame places: "the 9% stake
-// held by Norrland" is Norrland's; "Vega
+// frameParties reads parties the trigger's frame places: "the 11% stake
+// held by Harbor Lane" is Harbor Lane's; "Vega
 // shareholders will receive $5bn" is paid for Vega by someone not named
 // here; "the $300 million Orbital sank into Vega" names its investor
 // between the value and the verb, "its $4 billion Vega investment" its
@@ -1165,7 +1165,7 @@ func (c *sentCtx) possessorOf(i int, person string) party {
 }
 
 // heldAtBeforeAs returns the organisation named just before "as" and the
-// title at token i ("joined Pinecrest as CTO", "worked at Corvane as
+// title at token i ("joined Pinecrest as CTO", "worked at Tarrowe as
 // chief financial officer"): where the clause's subject holds the title.
 func (c *sentCtx) heldAtBeforeAs(i int, person string) party {
 	j := i - 1
@@ -1631,7 +1631,7 @@ func buildRoles(c *sentCtx) {
 			// "Ana Gil, Pellion's CFO", "Quillon's former chief executive"
 			org = o
 		} else if o := c.heldAtBeforeAs(i, person.name); o.ok() {
-			// "worked at Corvane as chief financial officer"
+			// "worked at Tarrowe as chief financial officer"
 			org = o
 		} else if o, _ := c.entityAfter(te, []string{"of", "at"}, 2, person.name); o.ok() {
 			org = o

@@ -36,10 +36,10 @@ func TestReferences(t *testing.T) {
 		{"a place modifying a descriptor is no party", "Quillon, the San Francisco data-labeling startup, said it was valued at $6 billion.", KindValuation, "Quillon", ""},
 		{"a place modifying a descriptor is no party, with a determiner", "SoftBank invested $600 million in the Berlin robotics firm Quillon.", KindInvestment, "SoftBank", "Quillon"},
 		{"a symbol after 'ticker' is no party", "Quillon listed on the Nasdaq in 2020 under the ticker QLLN. It laid off 300 employees in February.", KindHeadcountChange, "Quillon", ""},
-		{"a name ending in AI opening a sentence", "Halcyon AI (NASDAQ: HALC) competes with Duolingo.", KindTicker, "Halcyon AI", ""},
+		{"a name ending in AI opening a sentence", "Kestrane AI (NASDAQ: KSTR) competes with Duolingo.", KindTicker, "Kestrane AI", ""},
 		{"a funding series is no party", "Quillon raised $175 million in a Series C round that valued it at $1.2 billion.", KindValuation, "Quillon", ""},
-		{"its is the clause's subject, not a name after 'by'", "Halcyon AI, founded in 2019 by former Google engineers, says its annual revenue tripled to $45 million last year.", KindRevenue, "Halcyon AI", ""},
-		{"the company valued is not the round's leader", "Halcyon AI closed a $150 million round led by Redwood Ventures, which values the company at $1.2 billion.", KindValuation, "Halcyon AI", ""},
+		{"its is the clause's subject, not a name after 'by'", "Kestrane AI, founded in 2019 by former Google engineers, says its annual revenue tripled to $45 million last year.", KindRevenue, "Kestrane AI", ""},
+		{"the company valued is not the round's leader", "Kestrane AI closed a $150 million round led by Redwood Ventures, which values the company at $1.2 billion.", KindValuation, "Kestrane AI", ""},
 		{"the first word of a name the article opened a sentence with", "Pinecrest Software eliminated 250 jobs in May. Pinecrest CFO Omar Haddad is staying on.", KindRole, "Omar Haddad", "Pinecrest Software"},
 		{"a nationality modifying a descriptor before a name is no party", "Lumora AG will buy a 30 percent stake in Spanish battery maker Brisa Energía for 900 million euros.", KindStake, "Lumora", "Brisa Energía"},
 		{"a one-word name opening a sentence, then an adverb and a verb", "Orbital Ventures backed Vega Robotics. Orbital now owns 15% of Vega Robotics.", KindStake, "Orbital Ventures", "Vega Robotics"},
@@ -174,7 +174,7 @@ func TestYearEarlier(t *testing.T) {
 	}{
 		{"Cobalt's revenue rose to $300 million in 2024 from $200 million a year earlier.", KindRevenue, "USD 200000000", "2023"},
 		{"Cobalt's revenue was $200 million a year ago.", KindRevenue, "USD 200000000", "2024"},
-		{"Orbital Systems invested $1 billion in Helix Robotics in 2019, and another $2 billion in the years after.", KindInvestment, "USD 2000000000", "2020/2025"},
+		{"Orbital Systems bought into Helix Robotics for $600 million in 2017, then invested $900 million more in the years after.", KindInvestment, "USD 900000000", "2018/2025"},
 		{"Orbital Systems put $1 billion into Helix Robotics in 2021, and invested $3 billion in the following years.", KindInvestment, "USD 3000000000", "2022/2025"},
 	}
 	for _, tc := range tests {

@@ -306,7 +306,7 @@ func (c *sentCtx) eventParties(rule *rules.Claim, cl *Claim, ev eventLink, d men
 			sub = c.nearestBefore(sub.start, 3, "", true)
 		}
 		cl.Subject = sub.name
-		// "Founded in 2018, Halcyon said": an opening phrase is about
+		// "Founded in 2018, Kestrane said": an opening phrase is about
 		// the subject of the clause after it.
 		if !sub.ok() && c.wordsWithin(0, lo, 0) == 0 {
 			if comma := strings.IndexByte(c.text[max(ev.te, d.end):], ','); comma >= 0 {
@@ -444,16 +444,6 @@ func (a *artState) resolveDealRefs() {
 		if c.Kind != KindEventDate || !ok {
 			continue
 		}
-		// "The deal, first announced in 2023, saw Halden pay $2.5
-		// billion": the deal its own sentence tells, though it names one
-		// party, not another the article tells with both.
-		own, hasOwn := a.sentenceDeal(i)
-		if known == "" && hasOwn {
-			known = own.Subject
-			if known == "" {
-				known = own.Object
-			}
-		}
 		match := func(p Claim) bool {
 			_, ref := a.dealRefs[p.Start]
 			return !(p.Kind == KindEventDate && ref) && isDeal(p) && p.Subject != "" && p.Object != "" &&
@@ -464,9 +454,6 @@ func (a *artState) resolveDealRefs() {
 			if match(a.claims[j]) {
 				c.Subject, c.Object, found = a.claims[j].Subject, a.claims[j].Object, true
 			}
-		}
-		if !found && hasOwn && (own.Subject == known || own.Object == known) {
-			c.Subject, c.Object, found = own.Subject, own.Object, true
 		}
 		// A reference points back: to the deal told just before it, though
 		// that names one party, rather than to one told after it.
@@ -483,23 +470,6 @@ func (a *artState) resolveDealRefs() {
 			}
 		}
 	}
-}
-
-// sentenceDeal returns the investment or stake of claim i's sentence that
-// names a party.
-func (a *artState) sentenceDeal(i int) (Claim, bool) {
-	c := &a.claims[i]
-	first := i // claims stand sentence by sentence
-	for first > 0 && a.claims[first-1].SentStart == c.SentStart {
-		first--
-	}
-	for k := first; k < len(a.claims) && a.claims[k].SentStart == c.SentStart; k++ {
-		p := a.claims[k]
-		if k != i && (p.Kind == KindInvestment || p.Kind == KindStake) && (p.Subject != "" || p.Object != "") {
-			return p, true
-		}
-	}
-	return Claim{}, false
 }
 
 // leaver makes the person a role claim of the same sentence names the one

@@ -17,10 +17,10 @@ func TestEventDatePartiesLeftOpen(t *testing.T) {
 		{"no deal named", "Orbital Systems agreed to buy Vega Robotics for $2 billion. The offer period closes on March 3.", "2024-02-14", "/"},
 		{"a reference names the deal", "Orbital Systems agreed to buy Vega Robotics for $2 billion. The deal closes on March 3.", "2024-02-14", "Orbital Systems/Vega Robotics"},
 		{"the deal named later", "The transaction closed on Monday. Orbital Systems paid $2 billion for Vega Robotics.", "2024-02-14", "Orbital Systems/Vega Robotics"},
-		{"the deal its own sentence names, not another the article tells", "Brightline Freight has had a busy winter. The deal, first announced in early 2023, saw Halden Dynamics pay $2.5 billion for a minority stake. Brightline Freight bought Vanlo for €1.2 billion.",
-			"2024-02-06", "Halden Dynamics/"},
-		{"a reference points back to the deal before it, though that names one party", "Halden Dynamics paid $2.5 billion for a minority stake. The investment closed in November 2023. Brightline Freight bought Vanlo for €1.2 billion.",
-			"2024-02-06", "Halden Dynamics/"},
+		{"the deal its own sentence names, not another the article tells", "Carrow Logistics spent a quiet spring. Under the agreement, disclosed in March 2022, Pinecrest Capital is paying $800 million for a minority holding. Carrow Logistics later acquired Tessmar Routing for €300 million.",
+			"2024-02-06", "Pinecrest Capital/"},
+		{"a reference points back to the deal before it, though that names one party", "Pinecrest Capital is paying $800 million for a minority holding. That transaction was completed in June 2022. Carrow Logistics later acquired Tessmar Routing for €300 million.",
+			"2024-02-06", "Pinecrest Capital/"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

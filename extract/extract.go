@@ -494,7 +494,7 @@ func (a *artState) takesTitle(toks []Token, i, j int) bool {
 	if j+1 < len(toks) && toks[j].Text == "," && strings.EqualFold(toks[j+1].Text, "who") && !inPhrase {
 		return true
 	}
-	// "worked at Corvane as CFO", "joined rival Norwick as chairman": the
+	// "worked at Tarrowe as CFO", "joined rival Norwick as chairman": the
 	// title is the clause subject's, not that of the name a preposition or
 	// a verb of joining governs.
 	joined := false

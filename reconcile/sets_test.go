@@ -105,7 +105,7 @@ var articleSets = []struct {
 		{"b.txt", "Helix Robotics is now valued at $29 billion.", ""},
 	}, nil},
 	{"an article's dated price and its undated deal value are two measures", []article{
-		{"a.txt", "Orbital agreed to buy Helix Robotics for $9.1 billion on March 3, 2024. Orbital will pay $40 per share in a deal valued at $8.4 billion.", "2025-06-10"},
+		{"a.txt", "On March 3, 2024, Orbital agreed to buy Helix Robotics for $9.1 billion. Net of the cash on Helix's books, Orbital is paying $8.4 billion.", "2025-06-10"},
 		{"b.txt", "Orbital agreed to buy Helix Robotics for $8.4 billion.", "2024-03-04"},
 	}, nil},
 	{"an article's dated tranche and its undated total are no two measures", []article{
@@ -113,7 +113,7 @@ var articleSets = []struct {
 		{"b.txt", "Orbital invested $5 billion in Helix Robotics on March 3, 2024.", "2024-03-04"},
 	}, []want{{TypeConflict, extract.KindInvestment, []string{"$2 billion", "$5 billion"}, ""}}},
 	{"two articles' prices of one deal still conflict", []article{
-		{"a.txt", "Orbital agreed to buy Helix Robotics for $9.1 billion on March 3, 2024.", "2025-06-10"},
+		{"a.txt", "On March 3, 2024, Orbital agreed to buy Helix Robotics for $9.1 billion.", "2025-06-10"},
 		{"b.txt", "Orbital agreed to buy Helix Robotics for $8.4 billion.", "2024-03-04"},
 	}, []want{{TypeConflict, extract.KindInvestment, []string{"$9.1 billion", "$8.4 billion"}, ""}}},
 	{"two deals in two years", []article{

@@ -61,7 +61,7 @@ type Trigger struct {
 	Component string `yaml:"component"`
 	// Frame places the parties when the agent does not invest: "holders"
 	// reads "Vega shareholders will receive $5bn" as paid for Vega;
-	// "held_by" reads "the 9% stake held by Norrland" as Norrland's; "sale"
+	// "held_by" reads "the 11% stake held by Harbor Lane" as Harbor Lane's; "sale"
 	// reads "sold its stake in Vega to Harbor for $1bn" as Harbor's money;
 	// "running_total" reads "bringing its total to $8bn" as the total of the
 	// investment stated before it in the sentence; "relative" reads "the
@@ -70,8 +70,8 @@ type Trigger struct {
 	// close: Q3 2026") as the article's deal's.
 	Frame string `yaml:"frame"`
 	// Presupposed triggers state their fact in a clause of their own ("the
-	// 9% stake held by Norrland"), which a negation before the value ("did
-	// not buy") does not deny.
+	// 11% stake held by Harbor Lane"), which a negation before the value
+	// ("did not buy") does not deny.
 	Presupposed bool `yaml:"presupposed"`
 }
 
@@ -212,7 +212,7 @@ type Lexicon struct {
 	Negations     []Pattern `yaml:"negations"`     // did not, never...
 	Abbreviations []string  `yaml:"abbreviations"` // words whose full stop ends no sentence
 	NotEntities   []string  `yaml:"not_entities"`  // capitalised words that never start an entity
-	NameTails     []string  `yaml:"name_tails"`    // not entities alone, yet they end a name: "Halcyon AI"
+	NameTails     []string  `yaml:"name_tails"`    // not entities alone, yet they end a name: "Kestrane AI"
 	OrgWords      []string  `yaml:"org_words"`     // words that end an organisation's name, never a person's
 	Descriptors   []string  `yaml:"descriptors"`   // head nouns of "the company", "the data-labeling firm"
 	Units         []string  `yaml:"units"`         // unit, division...: a part of a company a figure can be about
