@@ -186,8 +186,8 @@ var articleSets = []struct {
 	{"an announcement told later against the news of it", []article{
 		{"a.txt", "Orbital Systems said on Tuesday it will invest $2 billion in Helix Robotics.", "2023-09-12"},
 		{"b.txt", "Orbital Systems said on Thursday it will invest $2 billion in Helix Robotics.", "2023-09-14"},
-		{"c.txt", "The deal, first announced in early 2023, saw Orbital Systems invest $2 billion in Helix Robotics.", "2024-02-06"},
-	}, []want{{TypeConflict, extract.KindEventDate, []string{"announced in early 2023", "said on Tuesday"}, "early 2023"}}},
+		{"c.txt", "Orbital Systems, which announced its $2 billion investment in Helix Robotics in early 2023, now runs the startup's board.", "2024-02-06"},
+	}, []want{{TypeConflict, extract.KindEventDate, []string{"announced its $2 billion investment in Helix Robotics in early 2023", "said on Tuesday"}, "early 2023"}}},
 	{"an announcement years before the news is another deal's", []article{
 		{"a.txt", "Orbital Systems said on Tuesday it will invest $2 billion in Helix Robotics.", "2023-09-12"},
 		{"b.txt", "Orbital Systems first announced its investment in Helix Robotics in 2019.", "2024-02-06"},
