@@ -722,8 +722,7 @@ func repairApostrophes(p string) string {
 		if p[i] != '?' || !isLetter(p[i-1]) {
 			continue
 		}
-		n := contractionAt(p[i+1:])
-		if n == 0 {
+		if !contractionEnds(p[i+1:]) {
 			continue
 		}
 		b.WriteString(p[last:i])
@@ -737,16 +736,15 @@ func repairApostrophes(p string) string {
 	return b.String()
 }
 
-// contractionAt returns the length of the possessive or contraction
-// ending ("s", "t", "re", "ll", "ve", "d", "m") s begins with, when a word
-// ends there; else 0.
-func contractionAt(s string) int {
+// contractionEnds says whether s begins with a possessive or contraction
+// ending ("s", "t", "re", "ll", "ve", "d", "m") at which a word ends.
+func contractionEnds(s string) bool {
 	for _, end := range []string{"s", "t", "re", "ll", "ve", "d", "m"} {
 		if strings.HasPrefix(s, end) && (len(s) == len(end) || !isLetter(s[len(end)]) && !isDigit(s[len(end)])) {
-			return len(end)
+			return true
 		}
 	}
-	return 0
+	return false
 }
 
 func isLetter(c byte) bool { return isUpper(c) || isLower(c) }

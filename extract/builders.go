@@ -541,8 +541,9 @@ func (c *sentCtx) cue(cl *Claim, m mention, l link) {
 
 // yearsAfter reads "in the years after" after a value as the years from
 // the one after the sentence's last year before the value to the
-// article's: "$1 billion in 2019, and another $2 billion in the years
-// after" in a 2025 article is 2020/2025, not the article's own time.
+// article's: "bought in for $600 million in 2017, then invested $900
+// million more in the years after" in a 2025 article is 2018/2025, not
+// the article's own time.
 func (c *sentCtx) yearsAfter(m mention) string {
 	if c.art.pub.IsZero() || !yearsAfterRe.MatchString(c.text[m.end:]) {
 		return ""

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -412,22 +413,10 @@ func notNameToken(t string) bool {
 // code: one to five capitals, a hyphen, digits and at most one letter
 // ("TSX-204", "GPT-4", "AZD-1222b").
 func productCode(t string) bool {
-	a, b, ok := strings.Cut(t, "-")
-	if !ok || len(a) == 0 || len(a) > 5 || strings.ToUpper(a) != a || !isAllLetters(a) {
-		return false
-	}
-	b = strings.TrimRight(b, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-	return len(t)-len(a)-1-len(b) <= 1 && b != "" && isAllDigits(b)
+	return productCodeRe.MatchString(t)
 }
 
-func isAllLetters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !(s[i] >= 'A' && s[i] <= 'Z' || s[i] >= 'a' && s[i] <= 'z') {
-			return false
-		}
-	}
-	return true
-}
+var productCodeRe = regexp.MustCompile(`^[A-Z]{1,5}-[0-9]+[A-Za-z]?$`)
 
 // describedNext says whether a descriptor ("startup", "firm") stands among
 // the next n words from j, with only words between (lower-case ones unless

@@ -33,25 +33,20 @@ func Reconcile(ctx context.Context, st *store.Store, runID int64, opts reconcile
 	if err != nil {
 		return nil, store.Diff{}, reconcile.MemoStats{}, err
 	}
+	var findings []reconcile.Finding
+	var prior, next reconcile.Memo
+	var stats reconcile.MemoStats
 	if salt == "" {
-		findings, err := reconcile.Stream(src, opts)
-		if err != nil {
-			return nil, store.Diff{}, reconcile.MemoStats{}, fmt.Errorf("reconcile: %w", err)
-		}
-		diff, err := st.RecordFindings(ctx, runID, findings)
-		return findings, diff, reconcile.MemoStats{}, err
+		findings, err = reconcile.Stream(src, opts)
+	} else if prior, err = st.FactMemo(ctx); err == nil {
+		findings, next, stats, err = reconcile.Incremental(src, opts, salt, prior)
 	}
-	prior, err := st.FactMemo(ctx)
-	if err != nil {
-		return nil, store.Diff{}, reconcile.MemoStats{}, err
-	}
-	findings, next, stats, err := reconcile.Incremental(src, opts, salt, prior)
 	if err != nil {
 		return nil, store.Diff{}, stats, fmt.Errorf("reconcile: %w", err)
 	}
 	diff, err := st.RecordFindings(ctx, runID, findings)
-	if err != nil {
-		return nil, store.Diff{}, stats, err
+	if err != nil || salt == "" {
+		return findings, diff, stats, err
 	}
 	// The memo is saved after the findings: were this to fail, the next
 	// reconciliation checks more facts, never others.

@@ -328,10 +328,9 @@ func (r *run) oneDeal(f *fact, deal []*extract.Claim) []Finding {
 // date, and that plain cannot hold with: "On March 3, Orbital agreed to
 // buy Helix for $9.1 billion. Net of the cash on Helix's books, Orbital is
 // paying $8.4 billion", in an article of a year later, is one deal told in
-// two measures, not two deals. Two
-// amounts each dated on their own are two deals, and so are two that
-// differ by half again or more: what cash, debt or fees add to a price
-// never makes that.
+// two measures, not two deals. Two amounts each dated on their own are two
+// deals, and so are two that differ by half again or more: what cash, debt
+// or fees add to a price never makes that.
 func (r *run) otherMeasure(f *fact, deal []*extract.Claim, article string, plain []*extract.Claim) bool {
 	if len(plain) == 0 {
 		return false

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"crypto/sha256"
+	"hash"
 	"math"
 	"strconv"
 
@@ -62,13 +63,20 @@ type memo struct {
 	// groups read only for keepAmounts: their findings were reused
 	reused map[string]bool
 	stats  MemoStats
-	buf    []byte
+	// reused between claims: the digest input, the hash and its sum
+	buf  []byte
+	hash hash.Hash
+	sum  []byte
 }
 
 // add folds a claim into its group's digest.
 func (m *memo) add(key string, input []byte) {
 	d, ok := m.digests[key]
-	h := sha256.New()
+	if m.hash == nil {
+		m.hash = sha256.New()
+	}
+	h := m.hash
+	h.Reset()
 	if !ok {
 		h.Write([]byte(m.salt))
 		h.Write([]byte{0})
@@ -77,7 +85,8 @@ func (m *memo) add(key string, input []byte) {
 		h.Write(d[:])
 	}
 	h.Write(input)
-	copy(d[:], h.Sum(nil))
+	m.sum = h.Sum(m.sum[:0])
+	copy(d[:], m.sum)
 	m.digests[key] = d
 }
 

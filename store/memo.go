@@ -85,13 +85,10 @@ func (s *Store) SaveFactMemo(ctx context.Context, prior, next reconcile.Memo) er
 	}
 	if s.pg != nil {
 		return pgx.BeginFunc(ctx, s.pg, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, "DELETE FROM fact_memo WHERE digest = ANY($1)", gone); err != nil {
-				return fmt.Errorf("save the fact memo: %w", err)
-			}
-			// A row another reconciliation wrote meanwhile holds the same
-			// result: digests name their inputs. COPY cannot skip it, so
-			// those are taken out first.
-			if _, err := tx.Exec(ctx, "DELETE FROM fact_memo WHERE digest = ANY($1)", firstColumn(added)); err != nil {
+			// The added digests go too: a row another reconciliation wrote
+			// meanwhile holds the same result (digests name their inputs),
+			// and COPY cannot skip it.
+			if _, err := tx.Exec(ctx, "DELETE FROM fact_memo WHERE digest = ANY($1)", append(gone, firstColumn(added)...)); err != nil {
 				return fmt.Errorf("save the fact memo: %w", err)
 			}
 			if _, err := tx.CopyFrom(ctx, pgx.Identifier{"fact_memo"}, []string{"digest", "result"}, pgx.CopyFromRows(added)); err != nil {
